@@ -1,0 +1,292 @@
+#include "CommandLine.h"
+
+#include "export/AnnotationExporter.h"
+#include "import/ArticleImporter.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace {
+
+struct Subcommand
+{
+    const char *synopsis;
+    const char *summary;
+    std::function<int(QCommandLineParser &, const QStringList &)> run;
+    std::function<void(QCommandLineParser &)> options = {};
+};
+
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+void out(const QString &text)
+{
+    write(stdout, text);
+}
+
+void err(const QString &text)
+{
+    write(stderr, QStringLiteral("framewise: ") + text + QLatin1Char('\n'));
+}
+
+// Thrown for bad usage, so every subcommand reports it the same way.
+struct UsageError
+{
+    QString message;
+};
+
+qint64 number(const QString &text, const char *what)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0)
+        throw UsageError{QStringLiteral("%1 must be a whole number ≥ 0, not “%2”")
+                             .arg(QLatin1String(what), text)};
+    return value;
+}
+
+std::unique_ptr<ProjectStore> openProject(const QString &path,
+                                          ProjectStore::OpenMode mode = ProjectStore::OpenMode::OpenExisting)
+{
+    return ProjectStore::open(path, mode);
+}
+
+int runImport(QCommandLineParser &, const QStringList &args)
+{
+    if (args.size() < 2)
+        throw UsageError{QStringLiteral("import needs a project and at least one file or folder")};
+    auto store = openProject(args[0], ProjectStore::OpenMode::CreateIfMissing);
+    ArticleImporter importer(*store);
+    bool failed = false;
+    for (const ImportOutcome &o : importer.importPaths(args.mid(1))) {
+        switch (o.status) {
+        case ImportOutcome::Status::Imported:
+            out(QStringLiteral("%1\t%2\n").arg(o.articleId).arg(o.title));
+            break;
+        case ImportOutcome::Status::Duplicate:
+            err(o.message);
+            break;
+        case ImportOutcome::Status::Failed:
+            err(o.message);
+            failed = true;
+            break;
+        }
+    }
+    return failed ? CommandLine::Failure : CommandLine::Success;
+}
+
+int runList(QCommandLineParser &, const QStringList &args)
+{
+    if (args.size() != 1)
+        throw UsageError{QStringLiteral("list needs exactly one project")};
+    auto store = openProject(args[0]);
+    for (const ArticleSummary &a : store->articleSummaries())
+        out(QStringLiteral("%1\t%2\t%3\n").arg(a.id).arg(a.title).arg(a.annotationCount));
+    return CommandLine::Success;
+}
+
+int runShow(QCommandLineParser &, const QStringList &args)
+{
+    if (args.size() != 2)
+        throw UsageError{QStringLiteral("show needs a project and an article id")};
+    const qint64 id = number(args[1], "the article id");
+    auto store = openProject(args[0]);
+    const auto article = store->article(id);
+    if (!article) {
+        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
+        return CommandLine::Failure;
+    }
+    out(article->text);
+    return CommandLine::Success;
+}
+
+int runAnnotate(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.size() != 5)
+        throw UsageError{QStringLiteral("annotate needs PROJECT ID START END CODE")};
+    NewAnnotation n;
+    n.articleId = number(args[1], "the article id");
+    n.start = number(args[2], "START");
+    n.end = number(args[3], "END");
+    if (args[4].trimmed().isEmpty())
+        throw UsageError{QStringLiteral("CODE must not be empty")};
+    n.coderName = parser.value(QStringLiteral("coder"));
+    n.note = parser.value(QStringLiteral("note"));
+    auto store = openProject(args[0]);
+    if (!store->article(n.articleId)) {
+        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(n.articleId));
+        return CommandLine::Failure;
+    }
+    n.codeIds = {store->ensureCode(args[4]).id};
+    out(QStringLiteral("%1\n").arg(store->addAnnotation(n).id));
+    return CommandLine::Success;
+}
+
+int runAnnotations(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.isEmpty() || args.size() > 2)
+        throw UsageError{QStringLiteral("annotations needs a project and optionally an article id")};
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("tsv") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("--format must be tsv or json, not “%1”").arg(format)};
+    const qint64 id = args.size() == 2 ? number(args[1], "the article id") : 0;
+    auto store = openProject(args[0]);
+    if (id && !store->article(id)) {
+        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
+        return CommandLine::Failure;
+    }
+    const QByteArray data = format == QLatin1String("json") ? AnnotationExporter::toJson(*store, id)
+                                                            : AnnotationExporter::toTsv(*store, id);
+    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    return CommandLine::Success;
+}
+
+QString sqliteVersion()
+{
+    const QString name = QStringLiteral("framewise-version-probe");
+    QString version;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next())
+                version = q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+int runVersion(QCommandLineParser &, const QStringList &)
+{
+    out(QStringLiteral("framewise %1 (Qt %2, SQLite %3)\n")
+            .arg(QStringLiteral(FRAMEWISE_VERSION), QString::fromLatin1(qVersion()), sqliteVersion()));
+    return CommandLine::Success;
+}
+
+const std::map<QString, Subcommand> &subcommands()
+{
+    static const std::map<QString, Subcommand> map = {
+        {QStringLiteral("import"),
+         {"import PROJECT PATH...",
+          "Import files or folders (txt, md, html); creates PROJECT if missing. Prints ID<TAB>TITLE "
+          "per imported article; duplicates and refused files are reported on stderr.",
+          runImport}},
+        {QStringLiteral("list"),
+         {"list PROJECT", "List articles as ID<TAB>TITLE<TAB>ANNOTATIONS.", runList}},
+        {QStringLiteral("show"),
+         {"show PROJECT ID", "Print the stored text of an article, exactly.", runShow}},
+        {QStringLiteral("annotate"),
+         {"annotate PROJECT ID START END CODE [--coder NAME] [--note TEXT]",
+          "Annotate a span. START and END are Unicode code point offsets into the stored text "
+          "(END exclusive). CODE is a code name, created in category Custom if new. Prints the "
+          "annotation id.",
+          runAnnotate,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("coder"), QStringLiteral("Coder name (default: your user name)."),
+                           QStringLiteral("NAME")});
+              p.addOption({QStringLiteral("note"), QStringLiteral("A note on the annotation."),
+                           QStringLiteral("TEXT")});
+          }}},
+        {QStringLiteral("annotations"),
+         {"annotations PROJECT [ID] [--format tsv|json]",
+          "Print annotations (all, or of one article): article id, annotation id, start, end, "
+          "quote, codes, coder, note. Offsets are Unicode code points.",
+          runAnnotations,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default) or json."),
+                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+          }}},
+        {QStringLiteral("version"), {"version", "Print the version of Framewise, Qt and SQLite.", runVersion}},
+    };
+    return map;
+}
+
+QString globalHelp()
+{
+    QString text = QStringLiteral(
+        "Framewise %1: read news and code claims, actors and frames by hand.\n\n"
+        "Usage:\n"
+        "  framewise [PROJECT] [--screenshot FILE] [--article ID]   start the GUI\n")
+                       .arg(QStringLiteral(FRAMEWISE_VERSION));
+    for (const auto &[name, sub] : subcommands())
+        text += QStringLiteral("  framewise %1\n").arg(QLatin1String(sub.synopsis));
+    text += QStringLiteral(
+        "\nWith no PROJECT the GUI opens the default project in your data folder.\n"
+        "Run `framewise SUBCOMMAND --help` for details. Exit codes: 0 ok, 1 failure, 2 bad usage.\n");
+    return text;
+}
+
+} // namespace
+
+bool CommandLine::isSubcommand(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    static const QStringList globals = {QStringLiteral("help"), QStringLiteral("--help"),
+                                        QStringLiteral("-h"), QStringLiteral("--version"),
+                                        QStringLiteral("-v")};
+    return globals.contains(first) || subcommands().count(first) > 0;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QString name = arguments.value(1);
+    if (name == QLatin1String("help") || name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        out(globalHelp());
+        return Success;
+    }
+    if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
+        QCommandLineParser unused;
+        return runVersion(unused, {});
+    }
+    const auto it = subcommands().find(name);
+    if (it == subcommands().end()) {
+        err(QStringLiteral("unknown subcommand “%1”; see framewise --help").arg(name));
+        return Usage;
+    }
+    const Subcommand &sub = it->second;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QLatin1String(sub.summary));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (sub.options)
+        sub.options(parser);
+    QStringList args = arguments;
+    args.removeAt(1); // the subcommand's name
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(help)) {
+        out(QStringLiteral("Usage: framewise %1\n\n%2\n%3")
+                .arg(QLatin1String(sub.synopsis), QLatin1String(sub.summary),
+                     parser.helpText().section(QLatin1Char('\n'), 2)));
+        return Success;
+    }
+    try {
+        return sub.run(parser, parser.positionalArguments());
+    } catch (const UsageError &e) {
+        err(e.message + QStringLiteral("\nusage: framewise ") + QLatin1String(sub.synopsis));
+        return Usage;
+    } catch (const ProjectError &e) {
+        err(e.message());
+        return Failure;
+    }
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+// A canonical entity (person, organisation, state...) that mentions link to.
+struct Actor
+{
+    qint64 id = 0;
+    QString name;
+    QString kind; // person, organisation, state, group, other
+    QString description;
+    QStringList aliases;
+};

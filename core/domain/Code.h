@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+// A code of the codebook; codes nest through parentId (0 = top level).
+struct Code
+{
+    qint64 id = 0;
+    qint64 categoryId = 0;
+    qint64 parentId = 0;
+    QString name;
+    QString description;
+    QString colour;   // #rrggbb
+    QString shortcut; // a single key such as "1", or empty
+    int position = 0;
+};

@@ -1,0 +1,95 @@
+#include "AnnotationExporter.h"
+
+#include "store/ProjectStore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QList<Annotation> annotationsOf(const ProjectStore &store, qint64 articleId)
+{
+    return articleId ? store.annotationsForArticle(articleId) : store.allAnnotations();
+}
+
+QHash<qint64, QString> codeNames(const ProjectStore &store)
+{
+    QHash<qint64, QString> names;
+    for (const Code &c : store.codes())
+        names.insert(c.id, c.name);
+    return names;
+}
+
+QStringList namesOf(const Annotation &a, const QHash<qint64, QString> &names)
+{
+    QStringList list;
+    for (qint64 id : a.codeIds)
+        list << names.value(id);
+    return list;
+}
+
+} // namespace
+
+QString AnnotationExporter::tsvField(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (QChar c : value) {
+        switch (c.unicode()) {
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QByteArray AnnotationExporter::toTsv(const ProjectStore &store, qint64 articleId)
+{
+    const auto names = codeNames(store);
+    // The column names carry the unit of the offsets.
+    QString out = QStringLiteral("article_id\tannotation_id\tstart_codepoint\tend_codepoint\t"
+                                 "quote\tcodes\tcoder\tnote\n");
+    for (const Annotation &a : annotationsOf(store, articleId)) {
+        out += QStringLiteral("%1\t%2\t%3\t%4\t").arg(a.articleId).arg(a.id).arg(a.start).arg(a.end);
+        out += tsvField(a.quote) + QLatin1Char('\t');
+        out += tsvField(namesOf(a, names).join(QStringLiteral("; "))) + QLatin1Char('\t');
+        out += tsvField(a.coderName) + QLatin1Char('\t') + tsvField(a.note) + QLatin1Char('\n');
+    }
+    return out.toUtf8();
+}
+
+QByteArray AnnotationExporter::toJson(const ProjectStore &store, qint64 articleId)
+{
+    const auto names = codeNames(store);
+    QJsonArray list;
+    for (const Annotation &a : annotationsOf(store, articleId)) {
+        list.append(QJsonObject{
+            {QStringLiteral("article_id"), a.articleId},
+            {QStringLiteral("id"), a.id},
+            {QStringLiteral("start"), a.start},
+            {QStringLiteral("end"), a.end},
+            {QStringLiteral("quote"), a.quote},
+            {QStringLiteral("codes"), QJsonArray::fromStringList(namesOf(a, names))},
+            {QStringLiteral("coder"), a.coderName},
+            {QStringLiteral("note"), a.note},
+            {QStringLiteral("created"), a.created.toString(Qt::ISODateWithMs)},
+        });
+    }
+    const QJsonObject root{{QStringLiteral("offset_unit"), QStringLiteral("unicode_code_point")},
+                           {QStringLiteral("annotations"), list}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}

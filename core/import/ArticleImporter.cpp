@@ -1,0 +1,198 @@
+#include "ArticleImporter.h"
+
+#include "HtmlTextExtractor.h"
+#include "TextDecoder.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+constexpr int kBatchSize = 500;
+constexpr int kMaxTitleLength = 150;
+
+QString display(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+bool isHtmlSuffix(const QString &suffix)
+{
+    return suffix == QLatin1String("html") || suffix == QLatin1String("htm")
+        || suffix == QLatin1String("xhtml");
+}
+
+bool isMarkdownSuffix(const QString &suffix)
+{
+    return suffix == QLatin1String("md") || suffix == QLatin1String("markdown");
+}
+} // namespace
+
+ArticleImporter::ArticleImporter(ProjectStore &store)
+    : m_store(store)
+{
+}
+
+QStringList ArticleImporter::importableSuffixes()
+{
+    return {QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("md"),
+            QStringLiteral("markdown"), QStringLiteral("html"), QStringLiteral("htm"),
+            QStringLiteral("xhtml")};
+}
+
+QString ArticleImporter::titleFromText(const QString &text)
+{
+    for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        QString title = line.trimmed().toString();
+        // Markdown headings: "# Title"
+        while (title.startsWith(QLatin1Char('#')))
+            title.remove(0, 1);
+        title = title.trimmed();
+        if (title.isEmpty())
+            continue;
+        if (title.size() > kMaxTitleLength) {
+            qsizetype cut = title.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
+            if (cut < kMaxTitleLength / 2)
+                cut = kMaxTitleLength;
+            title = title.left(cut).trimmed() + QStringLiteral("…");
+        }
+        return title;
+    }
+    return {};
+}
+
+std::variant<Article, QString> ArticleImporter::readFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString name = display(info.filePath());
+    if (!info.exists())
+        return QStringLiteral("%1: no such file").arg(name);
+    if (info.isDir())
+        return QStringLiteral("%1: is a folder").arg(name);
+    if (info.size() > maxFileSize) {
+        return QStringLiteral("%1: too large to import (%2 MB; the limit is %3 MB)")
+            .arg(name)
+            .arg(info.size() / (1024 * 1024))
+            .arg(maxFileSize / (1024 * 1024));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1: cannot be read (%2)").arg(name, file.errorString());
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return QStringLiteral("%1: cannot be read (%2)").arg(name, file.errorString());
+
+    const QString suffix = info.suffix().toLower();
+    bool html = isHtmlSuffix(suffix);
+    const QByteArray charset = HtmlTextExtractor::sniffCharset(bytes);
+    const DecodedText decoded = TextDecoder::decode(bytes, html ? charset : QByteArray());
+    if (!decoded.ok)
+        return QStringLiteral("%1: %2").arg(name, decoded.error);
+    if (!html && !isMarkdownSuffix(suffix) && HtmlTextExtractor::looksLikeHtml(decoded.text))
+        html = true;
+
+    Article article;
+    article.origin = info.absoluteFilePath();
+    if (html) {
+        // Re-decode with the page's declared charset if sniffing found one.
+        const DecodedText page =
+            charset.isEmpty() || isHtmlSuffix(suffix) ? decoded : TextDecoder::decode(bytes, charset);
+        const HtmlText extracted = HtmlTextExtractor::extract(page.text);
+        article.text = extracted.text;
+        article.title = extracted.title.simplified();
+        article.language = extracted.language;
+    } else {
+        article.text = decoded.text;
+    }
+    // Surrounding blank lines carry nothing and would shift no offsets once
+    // stored; trailing spaces and newlines likewise.
+    while (article.text.startsWith(QLatin1Char('\n')))
+        article.text.remove(0, 1);
+    while (!article.text.isEmpty() && article.text.back().isSpace())
+        article.text.chop(1);
+    if (article.text.trimmed().isEmpty())
+        return QStringLiteral("%1: contains no text").arg(name);
+    if (article.title.isEmpty())
+        article.title = titleFromText(article.text);
+    return article;
+}
+
+QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcome> &failures) const
+{
+    QStringList files;
+    const QStringList suffixes = importableSuffixes();
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isDir()) {
+            files << path;
+            continue;
+        }
+        QStringList found;
+        QDirIterator it(path, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (suffixes.contains(QFileInfo(file).suffix().toLower()))
+                found << file;
+        }
+        if (found.isEmpty()) {
+            failures.append({path, ImportOutcome::Status::Failed, 0, {},
+                             QStringLiteral("%1: no importable files (%2) in this folder")
+                                 .arg(display(path), suffixes.join(QStringLiteral(", ")))});
+        }
+        found.sort();
+        files << found;
+    }
+    return files;
+}
+
+QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, const Progress &progress)
+{
+    QList<ImportOutcome> outcomes;
+    const QStringList files = expand(paths, outcomes);
+    const int total = int(files.size());
+    int done = 0;
+    for (qsizetype batchStart = 0; batchStart < files.size(); batchStart += kBatchSize) {
+        QList<Article> articles;
+        QList<qsizetype> outcomeIndex;
+        for (qsizetype i = batchStart; i < qMin(files.size(), batchStart + kBatchSize); ++i) {
+            auto read = readFile(files[i]);
+            if (auto *error = std::get_if<QString>(&read)) {
+                outcomes.append({files[i], ImportOutcome::Status::Failed, 0, {}, *error});
+                continue;
+            }
+            outcomeIndex << outcomes.size();
+            const Article &article = std::get<Article>(read);
+            outcomes.append({files[i], ImportOutcome::Status::Imported, 0, article.title, {}});
+            articles << article;
+        }
+        if (!articles.isEmpty()) {
+            try {
+                const auto results = m_store.addArticles(articles);
+                for (qsizetype k = 0; k < results.size(); ++k) {
+                    ImportOutcome &o = outcomes[outcomeIndex[k]];
+                    o.articleId = results[k].id;
+                    if (results[k].status == ProjectStore::AddResult::Status::Duplicate) {
+                        o.status = ImportOutcome::Status::Duplicate;
+                        o.message = QStringLiteral("%1: already in the project as article %2")
+                                        .arg(display(o.path))
+                                        .arg(o.articleId);
+                    }
+                }
+            } catch (const ProjectError &e) {
+                // The batch was rolled back as a whole: say so for each file.
+                for (qsizetype k : outcomeIndex) {
+                    outcomes[k].status = ImportOutcome::Status::Failed;
+                    outcomes[k].message = QStringLiteral("%1: not stored (%2)")
+                                              .arg(display(outcomes[k].path), e.message());
+                }
+            }
+        }
+        done = int(qMin(files.size(), batchStart + kBatchSize));
+        if (progress)
+            progress(done, total);
+    }
+    return outcomes;
+}

@@ -1,0 +1,54 @@
+#include "StarterProject.h"
+
+#include "CodebookFile.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace {
+QByteArray resource(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw ProjectError(QStringLiteral("built-in resource %1 is missing").arg(path));
+    return file.readAll();
+}
+} // namespace
+
+QString StarterProject::defaultProjectPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("default.framewise"));
+}
+
+QString StarterProject::sampleTitle()
+{
+    return QStringLiteral("Kim Jong Un links Ukraine war to Korean security");
+}
+
+std::unique_ptr<ProjectStore> StarterProject::openOrCreate(const QString &path)
+{
+    const bool existed = QFileInfo::exists(path);
+    auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+    if (!existed)
+        populate(*store);
+    return store;
+}
+
+void StarterProject::populate(ProjectStore &store)
+{
+    CodebookFile::merge(store, resource(QStringLiteral(":/framewise/codebooks/general.json")),
+                        QStringLiteral("general.json"));
+    Article sample;
+    sample.title = sampleTitle();
+    sample.language = QStringLiteral("en");
+    sample.origin = QStringLiteral("Framewise sample article");
+    sample.text = QString::fromUtf8(
+                      resource(QStringLiteral(":/framewise/samples/kim-jong-un-ukraine-korean-security.txt")))
+                      .trimmed();
+    store.addArticle(sample);
+}

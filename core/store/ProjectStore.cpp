@@ -1,0 +1,823 @@
+#include "ProjectStore.h"
+
+#include "ProjectError.h"
+#include "ProjectFileInspector.h"
+#include "SqlQuery.h"
+#include "SqlTransaction.h"
+#include "SqliteDialect.h"
+#include "text/TextOffsets.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+
+#include <atomic>
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTime(const QVariant &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+QString osUser()
+{
+    for (const char *var : {"FRAMEWISE_CODER", "USER", "USERNAME", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(var).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("coder");
+}
+
+// Distinct, legible on light and dark backgrounds; used for new codes.
+const char *const kPalette[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0",
+                                "#c8288c", "#7f9e00", "#9a6324", "#2f7f9f", "#b04a4a", "#5a5ac8"};
+
+QString memoTargetName(Memo::Target t)
+{
+    switch (t) {
+    case Memo::Target::Project:
+        return QStringLiteral("project");
+    case Memo::Target::Article:
+        return QStringLiteral("article");
+    case Memo::Target::Code:
+        return QStringLiteral("code");
+    case Memo::Target::Annotation:
+        return QStringLiteral("annotation");
+    case Memo::Target::Actor:
+        return QStringLiteral("actor");
+    }
+    return QStringLiteral("project");
+}
+
+Memo::Target memoTargetFromName(const QString &name)
+{
+    for (auto t : {Memo::Target::Project, Memo::Target::Article, Memo::Target::Code,
+                   Memo::Target::Annotation, Memo::Target::Actor}) {
+        if (memoTargetName(t) == name)
+            return t;
+    }
+    return Memo::Target::Project;
+}
+
+QVariant nullIfZero(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, OpenMode mode)
+{
+    const auto inspection = ProjectFileInspector::inspect(path);
+    bool create = false;
+    switch (inspection.verdict) {
+    case ProjectFileInspector::Verdict::Project:
+        break;
+    case ProjectFileInspector::Verdict::Missing:
+        if (mode != OpenMode::CreateIfMissing)
+            throw ProjectError(inspection.message);
+        create = true;
+        break;
+    default:
+        throw ProjectError(inspection.message);
+    }
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path, !create && inspection.readOnly));
+    store->connect(create);
+    return store;
+}
+
+ProjectStore::ProjectStore(const QString &path, bool readOnly)
+    : m_path(QFileInfo(path).absoluteFilePath())
+    , m_readOnly(readOnly)
+    , m_currentCoder(osUser())
+{
+    static std::atomic<int> counter{0};
+    m_connectionName = QStringLiteral("framewise-%1").arg(++counter);
+}
+
+ProjectStore::~ProjectStore()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void ProjectStore::connect(bool create)
+{
+    const QString name = QDir::toNativeSeparators(m_path);
+    if (create && !QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        throw ProjectError(QStringLiteral("%1: cannot create its folder").arg(name));
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (m_readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(options);
+    if (!m_db.open())
+        throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
+
+    try {
+        SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        if (!m_readOnly) {
+            // WAL keeps every commit durable against a crash of the app;
+            // NORMAL sync is safe in WAL mode and keeps commits fast.
+            const QString journal =
+                SqlQuery::scalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
+            if (journal.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+                throw ProjectError(QStringLiteral("WAL journal mode is not available (got %1)").arg(journal));
+            SqlQuery::run(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+        }
+        if (create) {
+            SqlTransaction tx(m_db);
+            SqlQuery::run(m_db, SqliteDialect::setApplicationId());
+            for (int v = 1; v <= SqliteDialect::schemaVersion; ++v) {
+                for (const QString &sql : SqliteDialect::migrationTo(v))
+                    SqlQuery::run(m_db, sql);
+            }
+            SqlQuery::run(m_db, SqliteDialect::setVersion(SqliteDialect::schemaVersion));
+            SqlQuery(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?)"))
+                .bind(now())
+                .exec();
+            tx.commit();
+        } else {
+            const int version = schemaVersion();
+            if (version < SqliteDialect::schemaVersion) {
+                if (m_readOnly)
+                    throw ProjectError(QStringLiteral("the project needs an upgrade from version "
+                                                      "%1 but the file is read-only")
+                                           .arg(version));
+                migrate(version);
+            }
+            verifySchema();
+        }
+    } catch (const ProjectError &e) {
+        m_db.close();
+        if (create) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(m_path + QLatin1String(suffix));
+        }
+        throw ProjectError(QStringLiteral("%1: %2").arg(name, e.message()));
+    }
+}
+
+void ProjectStore::migrate(int from)
+{
+    // One transaction per step, so a failure leaves the last good version.
+    for (int v = from + 1; v <= SqliteDialect::schemaVersion; ++v) {
+        SqlTransaction tx(m_db);
+        for (const QString &sql : SqliteDialect::migrationTo(v))
+            SqlQuery::run(m_db, sql);
+        SqlQuery::run(m_db, SqliteDialect::setVersion(v));
+        tx.commit();
+    }
+}
+
+void ProjectStore::verifySchema() const
+{
+    QStringList missing;
+    for (const QString &table : SqliteDialect::requiredTables()) {
+        SqlQuery q(m_db, QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
+        q.bind(table).exec();
+        if (!q.next())
+            missing << table;
+    }
+    if (!missing.isEmpty())
+        throw ProjectError(QStringLiteral("the project is damaged (missing tables: %1)")
+                               .arg(missing.join(QStringLiteral(", "))));
+}
+
+void ProjectStore::requireWritable() const
+{
+    if (m_readOnly)
+        throw ProjectError(QStringLiteral("%1 is read-only; nothing was changed")
+                               .arg(QDir::toNativeSeparators(m_path)));
+}
+
+int ProjectStore::schemaVersion() const
+{
+    return SqlQuery::scalar(m_db, QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+// ---------------------------------------------------------------- articles
+
+QString ProjectStore::contentHash(const QString &text)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+ProjectStore::AddResult ProjectStore::insertArticle(const Article &a, const QDateTime &time)
+{
+    const QString hash = a.contentHash.isEmpty() ? contentHash(a.text) : a.contentHash;
+    SqlQuery existing(m_db, QStringLiteral("SELECT id FROM articles WHERE content_hash = ?"));
+    existing.bind(hash).exec();
+    if (existing.next())
+        return {AddResult::Status::Duplicate, existing.value(0).toLongLong()};
+
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO articles(title, outlet, author, published, url, language, "
+                         "text, content_hash, imported_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    q.bind(a.title).bind(a.outlet).bind(a.author).bind(a.published).bind(a.url).bind(a.language);
+    q.bind(a.text).bind(hash);
+    q.bind((a.importedAt.isValid() ? a.importedAt : time).toUTC().toString(Qt::ISODateWithMs));
+    q.bind(a.origin).exec();
+    return {AddResult::Status::Added, q.lastInsertId()};
+}
+
+ProjectStore::AddResult ProjectStore::addArticle(const Article &article)
+{
+    return addArticles({article}).constFirst();
+}
+
+QList<ProjectStore::AddResult> ProjectStore::addArticles(const QList<Article> &articles)
+{
+    requireWritable();
+    QList<AddResult> results;
+    results.reserve(articles.size());
+    const QDateTime time = QDateTime::currentDateTimeUtc();
+    SqlTransaction tx(m_db);
+    for (const Article &a : articles)
+        results << insertArticle(a, time);
+    tx.commit();
+    Q_EMIT articlesChanged();
+    return results;
+}
+
+QList<ArticleSummary> ProjectStore::articleSummaries() const
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "SELECT a.id, a.title, a.outlet, a.published, "
+                         "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
+                         "FROM articles a ORDER BY a.id"));
+    q.exec();
+    QList<ArticleSummary> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(), q.value(4).toInt()});
+    }
+    return list;
+}
+
+std::optional<Article> ProjectStore::article(qint64 id) const
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "SELECT id, title, outlet, author, published, url, language, text, "
+                         "content_hash, imported_at, origin FROM articles WHERE id = ?"));
+    q.bind(id).exec();
+    if (!q.next())
+        return std::nullopt;
+    Article a;
+    a.id = q.value(0).toLongLong();
+    a.title = q.value(1).toString();
+    a.outlet = q.value(2).toString();
+    a.author = q.value(3).toString();
+    a.published = q.value(4).toString();
+    a.url = q.value(5).toString();
+    a.language = q.value(6).toString();
+    a.text = q.value(7).toString();
+    a.contentHash = q.value(8).toString();
+    a.importedAt = parseTime(q.value(9));
+    a.origin = q.value(10).toString();
+    return a;
+}
+
+int ProjectStore::articleCount() const
+{
+    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM articles")).toInt();
+}
+
+QList<ProjectStore::SearchHit> ProjectStore::search(const QString &query, int limit) const
+{
+    const QString match = SqliteDialect::matchExpression(query);
+    if (match.isEmpty())
+        return {};
+    SqlQuery q(m_db, SqliteDialect::searchArticles());
+    q.bind(match).bind(limit).exec();
+    QList<SearchHit> hits;
+    while (q.next())
+        hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return hits;
+}
+
+// ---------------------------------------------------------------- codebook
+
+QList<Category> ProjectStore::categories() const
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "SELECT id, name, kind, colour, position FROM categories ORDER BY position, id"));
+    q.exec();
+    QList<Category> list;
+    while (q.next()) {
+        Category c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        c.kind = Category::kindFromName(q.value(2).toString());
+        c.colour = q.value(3).toString();
+        c.position = q.value(4).toInt();
+        list.append(c);
+    }
+    return list;
+}
+
+std::optional<Category> ProjectStore::categoryByName(const QString &name) const
+{
+    for (const Category &c : categories()) {
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+qint64 ProjectStore::addCategory(const Category &c)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO categories(name, kind, colour, position) VALUES (?,?,?,?)"));
+    q.bind(c.name).bind(Category::kindName(c.kind));
+    q.bind(c.colour.isEmpty() ? QStringLiteral("#888888") : c.colour).bind(c.position).exec();
+    const qint64 id = q.lastInsertId();
+    tx.commit();
+    Q_EMIT codebookChanged();
+    return id;
+}
+
+namespace {
+Code codeFromRow(const SqlQuery &q)
+{
+    Code c;
+    c.id = q.value(0).toLongLong();
+    c.categoryId = q.value(1).toLongLong();
+    c.parentId = q.value(2).toLongLong();
+    c.name = q.value(3).toString();
+    c.description = q.value(4).toString();
+    c.colour = q.value(5).toString();
+    c.shortcut = q.value(6).toString();
+    c.position = q.value(7).toInt();
+    return c;
+}
+const QString kCodeColumns = QStringLiteral(
+    "SELECT id, category_id, coalesce(parent_id, 0), name, description, colour, shortcut, position "
+    "FROM codes");
+} // namespace
+
+QList<Code> ProjectStore::codes() const
+{
+    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" ORDER BY category_id, position, id"));
+    q.exec();
+    QList<Code> list;
+    while (q.next())
+        list.append(codeFromRow(q));
+    return list;
+}
+
+std::optional<Code> ProjectStore::code(qint64 id) const
+{
+    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" WHERE id = ?"));
+    q.bind(id).exec();
+    if (!q.next())
+        return std::nullopt;
+    return codeFromRow(q);
+}
+
+std::optional<Code> ProjectStore::codeByName(const QString &name) const
+{
+    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" WHERE name = ?"));
+    q.bind(name.trimmed()).exec();
+    if (!q.next())
+        return std::nullopt;
+    return codeFromRow(q);
+}
+
+qint64 ProjectStore::addCode(const Code &c)
+{
+    requireWritable();
+    if (c.name.trimmed().isEmpty())
+        throw ProjectError(QStringLiteral("a code needs a name"));
+    if (codeByName(c.name))
+        throw ProjectError(QStringLiteral("a code named “%1” already exists").arg(c.name.trimmed()));
+    SqlTransaction tx(m_db);
+    QString colour = c.colour;
+    if (colour.isEmpty()) {
+        const int n = SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM codes")).toInt();
+        colour = QString::fromLatin1(kPalette[n % std::size(kPalette)]);
+    }
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO codes(category_id, parent_id, name, description, colour, "
+                         "shortcut, position) VALUES (?,?,?,?,?,?,?)"));
+    q.bind(c.categoryId).bind(nullIfZero(c.parentId)).bind(c.name.trimmed()).bind(c.description);
+    q.bind(colour).bind(c.shortcut).bind(c.position).exec();
+    const qint64 id = q.lastInsertId();
+    tx.commit();
+    Q_EMIT codebookChanged();
+    return id;
+}
+
+Code ProjectStore::ensureCode(const QString &name)
+{
+    if (auto existing = codeByName(name))
+        return *existing;
+    auto custom = categoryByName(QStringLiteral("Custom"));
+    qint64 categoryId = custom ? custom->id : 0;
+    if (!categoryId) {
+        Category c;
+        c.name = QStringLiteral("Custom");
+        c.kind = Category::Kind::Custom;
+        c.colour = QStringLiteral("#7a7a7a");
+        c.position = 100;
+        categoryId = addCategory(c);
+    }
+    Code code;
+    code.categoryId = categoryId;
+    code.name = name.trimmed();
+    code.id = addCode(code);
+    return *this->code(code.id);
+}
+
+// ---------------------------------------------------------------- coders
+
+QList<Coder> ProjectStore::coders() const
+{
+    SqlQuery q(m_db, QStringLiteral("SELECT id, name FROM coders ORDER BY name"));
+    q.exec();
+    QList<Coder> list;
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toString()});
+    return list;
+}
+
+void ProjectStore::setCurrentCoder(const QString &name)
+{
+    if (!name.trimmed().isEmpty())
+        m_currentCoder = name.trimmed();
+}
+
+qint64 ProjectStore::coderId(const QString &name)
+{
+    requireWritable();
+    SqlQuery(m_db, QStringLiteral(
+                       "INSERT INTO coders(name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"))
+        .bind(name)
+        .bind(now())
+        .exec();
+    SqlQuery q(m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?"));
+    q.bind(name).exec();
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+// ---------------------------------------------------------------- annotations
+
+Annotation ProjectStore::addAnnotation(const NewAnnotation &n)
+{
+    requireWritable();
+    if (n.start < 0 || n.end <= n.start)
+        throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
+                               .arg(n.start)
+                               .arg(n.end));
+    SqlTransaction tx(m_db);
+    const qint64 coder = coderId(n.coderName.trimmed().isEmpty() ? m_currentCoder : n.coderName.trimmed());
+    const QString time = now();
+    // SQLite's substr() and length() count characters (code points), the
+    // unit of our offsets, so the quote is cut exactly where the span says.
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, "
+                         "prefix, suffix, note, actor_id, created_at, modified_at) "
+                         "SELECT id, ?, ?, ?, substr(text, ? + 1, ? - ?), "
+                         "substr(text, max(1, ? + 1 - ?), min(?, ?)), substr(text, ? + 1, ?), "
+                         "?, ?, ?, ? FROM articles WHERE id = ? AND length(text) >= ?"));
+    q.bind(coder).bind(n.start).bind(n.end);
+    q.bind(n.start).bind(n.end).bind(n.start);
+    q.bind(n.start).bind(contextLength).bind(n.start).bind(contextLength);
+    q.bind(n.end).bind(contextLength);
+    q.bind(n.note).bind(nullIfZero(n.actorId)).bind(time).bind(time);
+    q.bind(n.articleId).bind(n.end).exec();
+    if (q.rowsAffected() != 1) {
+        if (!SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM articles WHERE id = %1")
+                                        .arg(n.articleId))
+                 .toInt())
+            throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
+        const qint64 length =
+            SqlQuery::scalar(m_db, QStringLiteral("SELECT length(text) FROM articles WHERE id = %1")
+                                       .arg(n.articleId))
+                .toLongLong();
+        throw ProjectError(QStringLiteral("span %1–%2 lies outside article %3 (%4 characters)")
+                               .arg(n.start)
+                               .arg(n.end)
+                               .arg(n.articleId)
+                               .arg(length));
+    }
+    const qint64 id = q.lastInsertId();
+    for (qint64 codeId : n.codeIds) {
+        if (!code(codeId))
+            throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+        SqlQuery(m_db, QStringLiteral(
+                           "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) "
+                           "ON CONFLICT DO NOTHING"))
+            .bind(id)
+            .bind(codeId)
+            .exec();
+    }
+    tx.commit();
+    Q_EMIT annotationsChanged(n.articleId);
+    return *annotation(id);
+}
+
+QList<qint64> ProjectStore::addAnnotations(const QList<NewAnnotation> &annotations)
+{
+    requireWritable();
+    // Same rows as addAnnotation, but each article's text is read and
+    // indexed once per batch and every statement is prepared once: cutting
+    // quotes with substr() would re-read a long article for each span.
+    struct Source
+    {
+        QString text;
+        TextOffsets offsets;
+    };
+    SqlTransaction tx(m_db);
+    QSet<qint64> knownCodes;
+    {
+        SqlQuery q(m_db, QStringLiteral("SELECT id FROM codes"));
+        q.exec();
+        while (q.next())
+            knownCodes.insert(q.value(0).toLongLong());
+    }
+    QHash<QString, qint64> coders;
+    QHash<qint64, std::shared_ptr<const Source>> sources;
+    SqlQuery text(m_db, QStringLiteral("SELECT text FROM articles WHERE id = ?"));
+    SqlQuery insert(m_db, QStringLiteral(
+                              "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, "
+                              "prefix, suffix, note, actor_id, created_at, modified_at) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    SqlQuery link(m_db, QStringLiteral(
+                            "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) "
+                            "ON CONFLICT DO NOTHING"));
+    const QString time = now();
+    QList<qint64> ids;
+    ids.reserve(annotations.size());
+    QSet<qint64> touched;
+    for (const NewAnnotation &n : annotations) {
+        if (n.start < 0 || n.end <= n.start)
+            throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
+                                   .arg(n.start)
+                                   .arg(n.end));
+        auto &source = sources[n.articleId];
+        if (!source) {
+            text.bind(n.articleId).exec();
+            if (!text.next())
+                throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
+            const QString t = text.value(0).toString();
+            source = std::make_shared<const Source>(Source{t, TextOffsets(t)});
+        }
+        const TextOffsets &o = source->offsets;
+        if (n.end > o.codePointCount())
+            throw ProjectError(QStringLiteral("span %1–%2 lies outside article %3 (%4 characters)")
+                                   .arg(n.start)
+                                   .arg(n.end)
+                                   .arg(n.articleId)
+                                   .arg(o.codePointCount()));
+        const auto cut = [&](qint64 from, qint64 to) {
+            const qsizetype a = o.toUtf16(from);
+            return source->text.mid(a, o.toUtf16(to) - a);
+        };
+        const QString coderName = n.coderName.trimmed().isEmpty() ? m_currentCoder : n.coderName.trimmed();
+        auto coder = coders.constFind(coderName);
+        if (coder == coders.constEnd())
+            coder = coders.insert(coderName, coderId(coderName));
+        insert.bind(n.articleId).bind(*coder).bind(n.start).bind(n.end);
+        insert.bind(cut(n.start, n.end));
+        insert.bind(cut(qMax<qint64>(0, n.start - contextLength), n.start));
+        insert.bind(cut(n.end, qMin<qint64>(o.codePointCount(), n.end + contextLength)));
+        insert.bind(n.note).bind(nullIfZero(n.actorId)).bind(time).bind(time).exec();
+        const qint64 id = insert.lastInsertId();
+        for (qint64 codeId : n.codeIds) {
+            if (!knownCodes.contains(codeId))
+                throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+            link.bind(id).bind(codeId).exec();
+        }
+        ids << id;
+        touched.insert(n.articleId);
+    }
+    tx.commit();
+    for (qint64 articleId : std::as_const(touched))
+        Q_EMIT annotationsChanged(articleId);
+    return ids;
+}
+
+void ProjectStore::insertAnnotation(const Annotation &a)
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO annotations(id, article_id, coder_id, start, \"end\", quote, "
+                         "prefix, suffix, note, actor_id, created_at, modified_at) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.bind(a.id).bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end).bind(a.quote);
+    q.bind(a.prefix).bind(a.suffix).bind(a.note).bind(nullIfZero(a.actorId));
+    q.bind(a.created.toString(Qt::ISODateWithMs)).bind(a.modified.toString(Qt::ISODateWithMs));
+    q.exec();
+    for (qint64 codeId : a.codeIds) {
+        SqlQuery(m_db, QStringLiteral(
+                           "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?)"))
+            .bind(a.id)
+            .bind(codeId)
+            .exec();
+    }
+}
+
+void ProjectStore::restoreAnnotation(const Annotation &a)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    insertAnnotation(a);
+    tx.commit();
+    Q_EMIT annotationsChanged(a.articleId);
+}
+
+void ProjectStore::removeAnnotation(qint64 id)
+{
+    requireWritable();
+    const auto existing = annotation(id);
+    if (!existing)
+        throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
+    SqlTransaction tx(m_db);
+    SqlQuery(m_db, QStringLiteral("DELETE FROM annotations WHERE id = ?")).bind(id).exec();
+    tx.commit();
+    Q_EMIT annotationsChanged(existing->articleId);
+}
+
+QList<Annotation> ProjectStore::loadAnnotations(const QString &where, const QVariant &bound) const
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "SELECT a.id, a.article_id, a.coder_id, c.name, a.start, a.\"end\", a.quote, "
+                         "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.created_at, "
+                         "a.modified_at FROM annotations a JOIN coders c ON c.id = a.coder_id ")
+                         + where + QStringLiteral(" ORDER BY a.article_id, a.start, a.\"end\", a.id"));
+    if (bound.isValid())
+        q.bind(bound);
+    q.exec();
+    QList<Annotation> list;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        Annotation a;
+        a.id = q.value(0).toLongLong();
+        a.articleId = q.value(1).toLongLong();
+        a.coderId = q.value(2).toLongLong();
+        a.coderName = q.value(3).toString();
+        a.start = q.value(4).toLongLong();
+        a.end = q.value(5).toLongLong();
+        a.quote = q.value(6).toString();
+        a.prefix = q.value(7).toString();
+        a.suffix = q.value(8).toString();
+        a.note = q.value(9).toString();
+        a.actorId = q.value(10).toLongLong();
+        a.created = parseTime(q.value(11));
+        a.modified = parseTime(q.value(12));
+        index.insert(a.id, list.size());
+        list.append(a);
+    }
+    SqlQuery codes(m_db, QStringLiteral(
+                             "SELECT ac.annotation_id, ac.code_id FROM annotation_codes ac "
+                             "JOIN annotations a ON a.id = ac.annotation_id ")
+                             + where + QStringLiteral(" ORDER BY ac.annotation_id, ac.code_id"));
+    if (bound.isValid())
+        codes.bind(bound);
+    codes.exec();
+    while (codes.next()) {
+        const auto it = index.constFind(codes.value(0).toLongLong());
+        if (it != index.constEnd())
+            list[*it].codeIds.append(codes.value(1).toLongLong());
+    }
+    return list;
+}
+
+std::optional<Annotation> ProjectStore::annotation(qint64 id) const
+{
+    const auto list = loadAnnotations(QStringLiteral("WHERE a.id = ?"), id);
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.constFirst();
+}
+
+QList<Annotation> ProjectStore::annotationsForArticle(qint64 articleId) const
+{
+    return loadAnnotations(QStringLiteral("WHERE a.article_id = ?"), articleId);
+}
+
+QList<Annotation> ProjectStore::annotationsForCode(qint64 codeId) const
+{
+    return loadAnnotations(
+        QStringLiteral("WHERE a.id IN (SELECT annotation_id FROM annotation_codes WHERE code_id = ?)"),
+        codeId);
+}
+
+QList<Annotation> ProjectStore::allAnnotations() const
+{
+    return loadAnnotations(QString(), QVariant());
+}
+
+int ProjectStore::annotationCount() const
+{
+    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM annotations")).toInt();
+}
+
+// ---------------------------------------------------------------- actors, memos
+
+qint64 ProjectStore::addActor(const Actor &actor)
+{
+    requireWritable();
+    if (actor.name.trimmed().isEmpty())
+        throw ProjectError(QStringLiteral("an actor needs a name"));
+    SqlTransaction tx(m_db);
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO actors(name, kind, description, created_at) VALUES (?,?,?,?)"));
+    q.bind(actor.name.trimmed())
+        .bind(actor.kind.isEmpty() ? QStringLiteral("person") : actor.kind)
+        .bind(actor.description)
+        .bind(now())
+        .exec();
+    const qint64 id = q.lastInsertId();
+    for (const QString &alias : actor.aliases) {
+        SqlQuery(m_db, QStringLiteral("INSERT INTO actor_aliases(actor_id, alias) VALUES (?, ?) "
+                                      "ON CONFLICT DO NOTHING"))
+            .bind(id)
+            .bind(alias.trimmed())
+            .exec();
+    }
+    tx.commit();
+    return id;
+}
+
+QList<Actor> ProjectStore::actors() const
+{
+    SqlQuery q(m_db, QStringLiteral("SELECT id, name, kind, description FROM actors ORDER BY name"));
+    q.exec();
+    QList<Actor> list;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        Actor a;
+        a.id = q.value(0).toLongLong();
+        a.name = q.value(1).toString();
+        a.kind = q.value(2).toString();
+        a.description = q.value(3).toString();
+        index.insert(a.id, list.size());
+        list.append(a);
+    }
+    SqlQuery aliases(m_db, QStringLiteral("SELECT actor_id, alias FROM actor_aliases ORDER BY alias"));
+    aliases.exec();
+    while (aliases.next()) {
+        const auto it = index.constFind(aliases.value(0).toLongLong());
+        if (it != index.constEnd())
+            list[*it].aliases.append(aliases.value(1).toString());
+    }
+    return list;
+}
+
+qint64 ProjectStore::addMemo(const Memo &memo)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    const qint64 coder = memo.coderId ? memo.coderId : coderId(m_currentCoder);
+    const QString time = now();
+    SqlQuery q(m_db, QStringLiteral(
+                         "INSERT INTO memos(target, target_id, title, body, coder_id, created_at, "
+                         "modified_at) VALUES (?,?,?,?,?,?,?)"));
+    q.bind(memoTargetName(memo.target)).bind(memo.targetId).bind(memo.title).bind(memo.body);
+    q.bind(coder).bind(time).bind(time).exec();
+    const qint64 id = q.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+QList<Memo> ProjectStore::memos() const
+{
+    SqlQuery q(m_db, QStringLiteral(
+                         "SELECT id, target, target_id, title, body, coalesce(coder_id, 0), "
+                         "created_at, modified_at FROM memos ORDER BY id"));
+    q.exec();
+    QList<Memo> list;
+    while (q.next()) {
+        Memo m;
+        m.id = q.value(0).toLongLong();
+        m.target = memoTargetFromName(q.value(1).toString());
+        m.targetId = q.value(2).toLongLong();
+        m.title = q.value(3).toString();
+        m.body = q.value(4).toString();
+        m.coderId = q.value(5).toLongLong();
+        m.created = parseTime(q.value(6));
+        m.modified = parseTime(q.value(7));
+        list.append(m);
+    }
+    return list;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+// A prepared statement that never fails silently: every failure throws a
+// ProjectError carrying the driver's message and the statement.
+class SqlQuery
+{
+public:
+    SqlQuery(const QSqlDatabase &db, const QString &sql);
+
+    SqlQuery &bind(const QVariant &value);
+    SqlQuery &exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    // Runs a statement with no bound values.
+    static void run(const QSqlDatabase &db, const QString &sql);
+    // Runs a single-value query and returns its first column.
+    static QVariant scalar(const QSqlDatabase &db, const QString &sql);
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    int m_bound = 0;
+};

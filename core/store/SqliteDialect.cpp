@@ -1,0 +1,169 @@
+#include "SqliteDialect.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+// Version 1: the domain tables.
+const QStringList kSchemaV1 = {
+    QStringLiteral(R"(CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT ''))"),
+    // Offsets point into the text, so it must never change after import.
+    QStringLiteral(R"(CREATE TRIGGER articles_text_is_immutable
+        BEFORE UPDATE OF text, content_hash ON articles
+        BEGIN SELECT RAISE(ABORT, 'article text never changes after import'); END)"),
+    QStringLiteral(R"(CREATE TABLE categories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL CHECK (kind IN ('claim', 'actor', 'frame', 'technique', 'custom')),
+        colour TEXT NOT NULL DEFAULT '#888888',
+        position INTEGER NOT NULL DEFAULT 0))"),
+    QStringLiteral(R"(CREATE TABLE codes (
+        id INTEGER PRIMARY KEY,
+        category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        description TEXT NOT NULL DEFAULT '',
+        colour TEXT NOT NULL,
+        shortcut TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0))"),
+    QStringLiteral("CREATE INDEX codes_by_category ON codes(category_id, position)"),
+    QStringLiteral(R"(CREATE TABLE coders (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL DEFAULT 'person',
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE actor_aliases (
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (actor_id, alias)) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        coder_id INTEGER NOT NULL REFERENCES coders(id),
+        start INTEGER NOT NULL CHECK (start >= 0),
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        CHECK ("end" > start)))"),
+    QStringLiteral("CREATE INDEX annotations_by_article ON annotations(article_id, start)"),
+    QStringLiteral(R"(CREATE TABLE annotation_codes (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, code_id)) WITHOUT ROWID)"),
+    QStringLiteral("CREATE INDEX annotation_codes_by_code ON annotation_codes(code_id, annotation_id)"),
+    QStringLiteral(R"(CREATE TABLE memos (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL CHECK (target IN ('project', 'article', 'code', 'annotation', 'actor')),
+        target_id INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        coder_id INTEGER REFERENCES coders(id),
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX memos_by_target ON memos(target, target_id)"),
+};
+
+// Version 2: full-text search over titles and texts, kept in sync by
+// triggers and filled from the articles already stored.
+const QStringList kSchemaV2 = {
+    QStringLiteral(R"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'))"),
+    QStringLiteral(R"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END)"),
+    QStringLiteral(R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text); END)"),
+    QStringLiteral(R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END)"),
+    QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"),
+};
+
+} // namespace
+
+QStringList SqliteDialect::migrationTo(int version)
+{
+    switch (version) {
+    case 1:
+        return kSchemaV1;
+    case 2:
+        return kSchemaV2;
+    default:
+        return {};
+    }
+}
+
+QString SqliteDialect::setVersion(int version)
+{
+    return QStringLiteral("PRAGMA user_version = %1").arg(version);
+}
+
+QString SqliteDialect::setApplicationId()
+{
+    return QStringLiteral("PRAGMA application_id = %1").arg(qint32(applicationId));
+}
+
+QString SqliteDialect::beginWrite()
+{
+    // IMMEDIATE takes the write lock up front, so two writers wait on the
+    // busy timeout instead of failing half-way through.
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QStringList SqliteDialect::requiredTables()
+{
+    return {QStringLiteral("articles"), QStringLiteral("categories"), QStringLiteral("codes"),
+            QStringLiteral("coders"), QStringLiteral("annotations"),
+            QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos")};
+}
+
+QString SqliteDialect::searchArticles()
+{
+    return QStringLiteral(
+        "SELECT rowid, title, snippet(articles_fts, 1, char(2), char(3), '…', 16) "
+        "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?");
+}
+
+QString SqliteDialect::matchExpression(const QString &userQuery)
+{
+    // Each word becomes a quoted token (so punctuation cannot break the
+    // syntax); a trailing * keeps prefix search.
+    QStringList terms;
+    static const QRegularExpression words(QStringLiteral(R"([\p{L}\p{N}_'’-]+\*?)"));
+    auto it = words.globalMatch(userQuery);
+    while (it.hasNext()) {
+        QString w = it.next().captured();
+        const bool prefix = w.endsWith(QLatin1Char('*'));
+        if (prefix)
+            w.chop(1);
+        w.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        terms << QLatin1Char('"') + w + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
+    }
+    return terms.join(QLatin1Char(' '));
+}

@@ -1,0 +1,244 @@
+// The command line end to end: every subcommand through the real binary,
+// exit codes, and offsets with emoji, combining marks, RTL and CJK text.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void helpAndVersion();
+    void badUsageExitsTwo_data();
+    void badUsageExitsTwo();
+    void importListShow();
+    void importReportsRefusedFilesAndGoesOn();
+    void annotateWithUnicodeOffsets_data();
+    void annotateWithUnicodeOffsets();
+    void annotationsAsTsvAndJson();
+    void refusesNonProject();
+
+private:
+    Run run(const QStringList &args);
+    QString write(const QString &name, const QByteArray &bytes);
+    QTemporaryDir m_dir;
+};
+
+Run TestCli::run(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // subcommands need no display at all
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FRAMEWISE_BINARY), args);
+    if (!p.waitForFinished(60000))
+        qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString TestCli::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+    return path;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(FRAMEWISE_BINARY)));
+}
+
+void TestCli::helpAndVersion()
+{
+    Run r = run({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *sub : {"import", "list", "show", "annotate", "annotations", "version"})
+        QVERIFY2(r.out.contains(sub), sub);
+    r = run({QStringLiteral("version")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("framewise "));
+    QVERIFY(r.out.contains("SQLite 3."));
+    r = run({QStringLiteral("annotate"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("code point"));
+    QVERIFY(r.out.contains("--coder"));
+}
+
+void TestCli::badUsageExitsTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("unknown option") << QStringList{"list", "p.framewise", "--bogus"};
+    QTest::newRow("missing args") << QStringList{"show", "p.framewise"};
+    QTest::newRow("bad number") << QStringList{"annotate", "p.framewise", "1", "x", "4", "Claim"};
+    QTest::newRow("bad format") << QStringList{"annotations", "p.framewise", "--format", "xml"};
+    QTest::newRow("import without files") << QStringList{"import", "p.framewise"};
+}
+
+void TestCli::badUsageExitsTwo()
+{
+    QFETCH(QStringList, args);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::importListShow()
+{
+    const QString project = m_dir.filePath(QStringLiteral("news.framewise"));
+    const QString sample = QStringLiteral(FRAMEWISE_SOURCE_DIR "/resources/samples/kim-jong-un-ukraine-korean-security.txt");
+    Run r = run({QStringLiteral("import"), project, sample});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("1\tKim Jong Un has offered"));
+    QVERIFY(QFile::exists(project));
+
+    r = run({QStringLiteral("list"), project});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("1\tKim Jong Un has offered"));
+    QVERIFY(r.out.endsWith("\t0\n"));
+
+    r = run({QStringLiteral("show"), project, QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(sample);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(r.out, f.readAll().trimmed());
+
+    r = run({QStringLiteral("show"), project, QStringLiteral("42")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("no article with id 42"));
+
+    // A second import of the same file is a duplicate, not a failure.
+    r = run({QStringLiteral("import"), project, sample});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("already in the project"));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::importReportsRefusedFilesAndGoesOn()
+{
+    const QString project = m_dir.filePath(QStringLiteral("mixed.framewise"));
+    const QString empty = write(QStringLiteral("empty.txt"), {});
+    const QString binary = write(QStringLiteral("blob.txt"), QByteArray("\x00\x10\x00\xff\xfe\x00", 6));
+    const QString good = write(QStringLiteral("good.txt"), "Good article\nWith text.");
+    const Run r = run({QStringLiteral("import"), project, empty, binary, good});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("empty.txt"));
+    QVERIFY(r.err.contains("blob.txt"));
+    QCOMPARE(r.out, QByteArray("1\tGood article\n"));
+}
+
+void TestCli::annotateWithUnicodeOffsets_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+    QTest::addColumn<QString>("quote");
+    QTest::newRow("emoji") << QStringLiteral("Fans 😀😀 cheered Kim") << 5 << 7 << QStringLiteral("😀😀");
+    QTest::newRow("after emoji") << QStringLiteral("😀 then Kim spoke") << 7 << 10 << QStringLiteral("Kim");
+    QTest::newRow("combining") << QStringLiteral("Cafe\u0301 owners and Seoul") << 0 << 5 << QStringLiteral("Cafe\u0301");
+    QTest::newRow("rtl") << QStringLiteral("He said שלום to مرحبا") << 8 << 12 << QStringLiteral("שלום");
+    QTest::newRow("cjk") << QStringLiteral("報道: 北朝鮮の金正恩 𠀋 end") << 4 << 10 << QStringLiteral("北朝鮮の金正");
+    QTest::newRow("supplementary cjk") << QStringLiteral("x 𠀋𠀋 y") << 2 << 4 << QStringLiteral("𠀋𠀋");
+}
+
+void TestCli::annotateWithUnicodeOffsets()
+{
+    QFETCH(QString, text);
+    QFETCH(int, start);
+    QFETCH(int, end);
+    QFETCH(QString, quote);
+    const QString project = m_dir.filePath(QStringLiteral("u-%1.framewise").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
+    const QString file = write(QStringLiteral("u-%1.txt").arg(QTest::currentDataTag()), text.toUtf8());
+    QCOMPARE(run({QStringLiteral("import"), project, file}).exitCode, 0);
+    Run r = run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
+                 QString::number(end), QStringLiteral("Actor"), QStringLiteral("--coder"),
+                 QStringLiteral("Mina"), QStringLiteral("--note"), QStringLiteral("tab\there")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("1\n"));
+
+    r = run({QStringLiteral("annotations"), project, QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(root.value(QStringLiteral("offset_unit")).toString(), QStringLiteral("unicode_code_point"));
+    const QJsonObject a = root.value(QStringLiteral("annotations")).toArray().at(0).toObject();
+    QCOMPARE(a.value(QStringLiteral("start")).toInt(), start);
+    QCOMPARE(a.value(QStringLiteral("end")).toInt(), end);
+    QCOMPARE(a.value(QStringLiteral("quote")).toString(), quote);
+    QCOMPARE(a.value(QStringLiteral("codes")).toArray().at(0).toString(), QStringLiteral("Actor"));
+    QCOMPARE(a.value(QStringLiteral("coder")).toString(), QStringLiteral("Mina"));
+    QCOMPARE(a.value(QStringLiteral("note")).toString(), QStringLiteral("tab\there"));
+    // The quote is exactly the code points [start, end) of the shown text.
+    const QString shown = QString::fromUtf8(run({QStringLiteral("show"), project, QStringLiteral("1")}).out);
+    const auto ucs4 = shown.toUcs4();
+    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(ucs4.constData()) + start, end - start), quote);
+
+    // Past the end of the text is refused and stores nothing.
+    r = run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
+             QString::number(ucs4.size() + 1), QStringLiteral("Actor")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("outside"));
+}
+
+void TestCli::annotationsAsTsvAndJson()
+{
+    const QString project = m_dir.filePath(QStringLiteral("tsv.framewise"));
+    const QString file = write(QStringLiteral("tsv.txt"), "Kim declared readiness.\nMoscow agreed.");
+    QCOMPARE(run({QStringLiteral("import"), project, file}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("0"),
+                  QStringLiteral("3"), QStringLiteral("Person")}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("4"),
+                  QStringLiteral("30"), QStringLiteral("Factual claim"), QStringLiteral("--note"),
+                  QStringLiteral("line1\nline2")}).exitCode, 0);
+    Run r = run({QStringLiteral("annotations"), project});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QByteArray("article_id\tannotation_id\tstart_codepoint\tend_codepoint\tquote\tcodes\tcoder\tnote"));
+    QVERIFY(lines[1].startsWith("1\t1\t0\t3\tKim\tPerson\t"));
+    QVERIFY(lines[2].startsWith("1\t2\t4\t30\tdeclared readiness.\\nMoscow\tFactual claim\t"));
+    QVERIFY(lines[2].endsWith("\tline1\\nline2"));
+    r = run({QStringLiteral("list"), project});
+    QCOMPARE(r.out, QByteArray("1\tKim declared readiness.\t2\n"));
+}
+
+void TestCli::refusesNonProject()
+{
+    const QString notProject = write(QStringLiteral("notes.framewise"), "just some notes\n");
+    for (const QString &sub : {QStringLiteral("list"), QStringLiteral("annotations")}) {
+        const Run r = run({sub, notProject});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("notes.framewise"));
+        QVERIFY(r.err.contains("not a Framewise project"));
+    }
+    const Run r = run({QStringLiteral("import"), notProject, notProject});
+    QCOMPARE(r.exitCode, 1);
+    QFile f(notProject);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("just some notes\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,210 @@
+// Import, first version: each format and each bad input. A bad file is
+// refused with a message naming it; the other files still go in.
+#include "import/ArticleImporter.h"
+#include "store/ProjectStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QString writeFile(const QDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+    return path;
+}
+} // namespace
+
+class TestImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void formats_data();
+    void formats();
+    void refusals_data();
+    void refusals();
+    void mixedImportKeepsGoodFiles();
+    void folderIsWalkedRecursively();
+    void duplicatesAreReportedNotStored();
+    void sampleArticleImportsExactly();
+    void titleFromLongFirstLine();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProjectStore> m_store;
+};
+
+void TestImport::init()
+{
+    m_store.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = ProjectStore::open(m_dir->filePath(QStringLiteral("p.framewise")),
+                                 ProjectStore::OpenMode::CreateIfMissing);
+}
+
+void TestImport::formats_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("text");
+
+    const QString body = QStringLiteral("Kim praised the “heroes”.\nMoscow — and Pyongyang — agreed.");
+    QTest::newRow("utf-8") << "a.txt" << (QStringLiteral("Title line\n") + body).toUtf8()
+                           << "Title line" << QStringLiteral("Title line\n") + body;
+    QTest::newRow("utf-8 bom crlf") << "b.txt"
+                                    << QByteArray("\xEF\xBB\xBF") + QStringLiteral("Héllo\r\nworld\r\n").toUtf8()
+                                    << "Héllo" << "Héllo\nworld";
+    QByteArray utf16le("\xFF\xFE", 2);
+    const QString u16 = QStringLiteral("北朝鮮\r\nsecond 😀");
+    utf16le.append(reinterpret_cast<const char *>(u16.utf16()), u16.size() * 2);
+    QTest::newRow("utf-16le bom") << "c.txt" << utf16le << "北朝鮮" << "北朝鮮\nsecond 😀";
+    QTest::newRow("windows-1252") << "d.txt" << QByteArray("\x93Quoted\x94 caf\xE9\rnext")
+                                  << "“Quoted” café" << "“Quoted” café\nnext";
+    QTest::newRow("markdown") << "e.md" << QByteArray("# Heading here\n\nSome *text*.\n")
+                              << "Heading here" << "# Heading here\n\nSome *text*.";
+    QTest::newRow("html") << "f.html"
+                          << QByteArray("<html lang=en><head><title>Page &amp; title</title>"
+                                        "<style>p{}</style><script>var x=1;</script></head>"
+                                        "<body><h1>Head</h1><p>First &ldquo;para&rdquo;.</p>"
+                                        "<p>Second<br>line</p></body></html>")
+                          << "Page & title" << "Head\nFirst “para”.\nSecond\nline";
+}
+
+void TestImport::formats()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, title);
+    QFETCH(QString, text);
+    const QString path = writeFile(QDir(m_dir->path()), name, bytes);
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({path});
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY2(outcomes[0].status == ImportOutcome::Status::Imported, qPrintable(outcomes[0].message));
+    const auto article = m_store->article(outcomes[0].articleId);
+    QVERIFY(article);
+    QCOMPARE(article->title, title);
+    QCOMPARE(article->text, text);
+    QCOMPARE(article->origin, QFileInfo(path).absoluteFilePath());
+    QVERIFY(!article->text.contains(QLatin1Char('\r')));
+}
+
+void TestImport::refusals_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << "empty.txt" << QByteArray() << "empty";
+    QTest::newRow("whitespace") << "blank.txt" << QByteArray(" \n\n \t\n") << "empty";
+    QTest::newRow("png") << "picture.txt"
+                         << QByteArray::fromHex("89504e470d0a1a0a0000000d494844520000001000000010080600000000")
+                         << "binary";
+    QTest::newRow("html without text") << "empty.html"
+                                       << QByteArray("<html><head><script>x()</script></head><body> </body></html>")
+                                       << "no text";
+}
+
+void TestImport::refusals()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const QString path = writeFile(QDir(m_dir->path()), name, bytes);
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({path});
+    QCOMPARE(outcomes.size(), 1);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QVERIFY2(outcomes[0].message.contains(name), qPrintable(outcomes[0].message));
+    QVERIFY2(outcomes[0].message.contains(expected, Qt::CaseInsensitive), qPrintable(outcomes[0].message));
+    QCOMPARE(m_store->articleCount(), 0);
+}
+
+void TestImport::mixedImportKeepsGoodFiles()
+{
+    const QDir dir(m_dir->path());
+    const QString good1 = writeFile(dir, QStringLiteral("one.txt"), "First article\nbody");
+    const QString bad = writeFile(dir, QStringLiteral("bad.bin"), QByteArray("\x00\x01\x02\x03\x00\xff", 6));
+    const QString missing = dir.filePath(QStringLiteral("missing.txt"));
+    const QString good2 = writeFile(dir, QStringLiteral("two.txt"), "Second article\nbody");
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({good1, bad, missing, good2});
+    QCOMPARE(outcomes.size(), 4);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Failed);
+    QVERIFY(outcomes[2].message.contains(QStringLiteral("missing.txt")));
+    QCOMPARE(outcomes[3].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_store->articleCount(), 2);
+}
+
+void TestImport::folderIsWalkedRecursively()
+{
+    const QDir dir(m_dir->path());
+    writeFile(dir, QStringLiteral("corpus/a.txt"), "A text");
+    writeFile(dir, QStringLiteral("corpus/sub/b.md"), "B text");
+    writeFile(dir, QStringLiteral("corpus/sub/deeper/c.htm"), "<p>C text</p>");
+    writeFile(dir, QStringLiteral("corpus/sub/notes.pdf"), "%PDF-1.4");
+    int lastDone = 0, lastTotal = 0;
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({dir.filePath(QStringLiteral("corpus"))},
+                                               [&](int done, int total) {
+                                                   lastDone = done;
+                                                   lastTotal = total;
+                                               });
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(m_store->articleCount(), 3);
+    QCOMPARE(lastDone, 3);
+    QCOMPARE(lastTotal, 3);
+    // An empty folder is reported, not silently ignored.
+    QDir().mkpath(dir.filePath(QStringLiteral("nothing")));
+    const auto none = importer.importPaths({dir.filePath(QStringLiteral("nothing"))});
+    QCOMPARE(none.size(), 1);
+    QCOMPARE(none[0].status, ImportOutcome::Status::Failed);
+}
+
+void TestImport::duplicatesAreReportedNotStored()
+{
+    const QDir dir(m_dir->path());
+    const QString a = writeFile(dir, QStringLiteral("a.txt"), "Same text\n");
+    const QString b = writeFile(dir, QStringLiteral("b.txt"), "Same text\r\n");
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({a, b});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Duplicate);
+    QCOMPARE(outcomes[1].articleId, outcomes[0].articleId);
+    QVERIFY(outcomes[1].message.contains(QStringLiteral("b.txt")));
+    QCOMPARE(m_store->articleCount(), 1);
+}
+
+void TestImport::sampleArticleImportsExactly()
+{
+    const QString sample = QStringLiteral(FRAMEWISE_SOURCE_DIR "/resources/samples/kim-jong-un-ukraine-korean-security.txt");
+    QFile f(sample);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString expected = QString::fromUtf8(f.readAll()).trimmed();
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({sample});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_store->article(outcomes[0].articleId)->text, expected);
+}
+
+void TestImport::titleFromLongFirstLine()
+{
+    const QString line = QStringLiteral("word ").repeated(60);
+    const QString title = ArticleImporter::titleFromText(QStringLiteral("\n\n") + line + QStringLiteral("\nrest"));
+    QVERIFY(title.size() <= 151);
+    QVERIFY(title.endsWith(QStringLiteral("…")));
+    QVERIFY(title.startsWith(QStringLiteral("word word")));
+}
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"

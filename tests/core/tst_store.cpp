@@ -1,0 +1,453 @@
+// The project store: creation, reopening, migration, and every refusal of
+// a file that is not a project, with the file's bytes checked unchanged.
+#include "store/ProjectError.h"
+#include "store/ProjectFileInspector.h"
+#include "store/ProjectStore.h"
+#include "store/SqliteDialect.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QtEndian>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+// Runs statements on a raw SQLite connection, as another program would.
+void rawSql(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        for (const QString &sql : statements) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + QStringLiteral(": ") + sql));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Article sampleArticle(const QString &text = QStringLiteral("Kim Jong Un spoke.\nHe warned Seoul."))
+{
+    Article a;
+    a.title = QStringLiteral("Speech");
+    a.outlet = QStringLiteral("Example News");
+    a.text = text;
+    a.origin = QStringLiteral("test");
+    return a;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createsMarkedWalProject();
+    void reopensWithData();
+    void migratesFromVersion1();
+    void refusesNonProjects_data();
+    void refusesNonProjects();
+    void refusesDamagedProject();
+    void opensReadOnlyFileReadOnly();
+    void missingFileIsNotCreatedUnlessAsked();
+    void articleTextIsImmutable();
+    void detectsDuplicates();
+    void annotationQuoteUsesCodePoints();
+    void annotationRefusalsChangeNothing();
+    void removeAndRestoreKeepId();
+    void searchFollowsInserts();
+    void codebookAndCoders();
+    void actorsAndMemos();
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+};
+
+void TestStore::createsMarkedWalProject()
+{
+    const QString file = path(QStringLiteral("new.framewise"));
+    {
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        QVERIFY(!store->isReadOnly());
+    }
+    const QByteArray bytes = fileBytes(file);
+    QVERIFY(bytes.startsWith("SQLite format 3"));
+    QCOMPARE(qFromBigEndian<quint32>(bytes.constData() + 68), SqliteDialect::applicationId);
+    QCOMPARE(int(qFromBigEndian<quint32>(bytes.constData() + 60)), SqliteDialect::schemaVersion);
+    // Bytes 18 and 19 are 2 in a WAL-mode database.
+    QCOMPARE(int(bytes.at(18)), 2);
+    QCOMPARE(int(bytes.at(19)), 2);
+    QCOMPARE(ProjectFileInspector::inspect(file).verdict, ProjectFileInspector::Verdict::Project);
+}
+
+void TestStore::reopensWithData()
+{
+    const QString file = path(QStringLiteral("reopen.framewise"));
+    qint64 articleId = 0;
+    {
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        articleId = store->addArticle(sampleArticle()).id;
+        const Code code = store->ensureCode(QStringLiteral("Claim"));
+        store->addAnnotation({articleId, 0, 12, {code.id}, QStringLiteral("ana"), QStringLiteral("n")});
+    }
+    auto store = ProjectStore::open(file);
+    QCOMPARE(store->articleCount(), 1);
+    const auto a = store->article(articleId);
+    QVERIFY(a);
+    QCOMPARE(a->text, sampleArticle().text);
+    QCOMPARE(a->outlet, QStringLiteral("Example News"));
+    const auto annotations = store->annotationsForArticle(articleId);
+    QCOMPARE(annotations.size(), 1);
+    QCOMPARE(annotations[0].quote, QStringLiteral("Kim Jong Un "));
+    QCOMPARE(annotations[0].coderName, QStringLiteral("ana"));
+    QCOMPARE(store->articleSummaries().constFirst().annotationCount, 1);
+}
+
+void TestStore::migratesFromVersion1()
+{
+    // A project exactly as version 1 wrote it: its frozen schema and data.
+    const QString file = path(QStringLiteral("v1.framewise"));
+    QStringList v1 = SqliteDialect::migrationTo(1);
+    v1 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(1)
+       << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
+                         "('Old', 'Pyongyang praised Moscow', 'h1', '2026-01-01T00:00:00Z')");
+    rawSql(file, v1);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 1);
+
+    {
+        auto store = ProjectStore::open(file);
+        QCOMPARE(store->schemaVersion(), 2);
+        // Version 2 built the full-text index from the articles already there.
+        const auto hits = store->search(QStringLiteral("pyongyang"));
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits[0].title, QStringLiteral("Old"));
+    }
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 2);
+}
+
+void TestStore::refusesNonProjects_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("text file") << QByteArray("Kim Jong Un has offered his most explicit justification\n")
+                               << QStringLiteral("not an SQLite database");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+    QTest::newRow("binary") << QByteArray::fromHex("89504e470d0a1a0a0000000d49484452")
+                            << QStringLiteral("not an SQLite database");
+    QTest::newRow("short sqlite header") << QByteArray("SQLite format 3\0\x10\x00", 19)
+                                         << QStringLiteral("truncated");
+}
+
+void TestStore::refusesNonProjects()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const QString file = path(QStringLiteral("bad-%1.framewise").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
+    writeFile(file, bytes);
+    try {
+        ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        QFAIL("opened a file that is not a project");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QFileInfo(file).fileName()), qPrintable(e.message()));
+    }
+    QCOMPARE(fileBytes(file), bytes);
+    QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+}
+
+void TestStore::refusesDamagedProject()
+{
+    // Another application's database.
+    const QString foreign = path(QStringLiteral("other-app.db"));
+    rawSql(foreign, {QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)"),
+                     QStringLiteral("INSERT INTO notes(body) VALUES ('hello')")});
+    const QByteArray foreignBytes = fileBytes(foreign);
+    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::open(foreign));
+    try {
+        ProjectStore::open(foreign);
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("another application")), qPrintable(e.message()));
+    }
+    QCOMPARE(fileBytes(foreign), foreignBytes);
+
+    // A project from a newer version.
+    const QString newer = path(QStringLiteral("newer.framewise"));
+    {
+        auto store = ProjectStore::open(newer, ProjectStore::OpenMode::CreateIfMissing);
+        store->addArticle(sampleArticle());
+    }
+    rawSql(newer, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99")});
+    const QByteArray newerBytes = fileBytes(newer);
+    try {
+        ProjectStore::open(newer);
+        QFAIL("opened a project from the future");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("newer Framewise")), qPrintable(e.message()));
+    }
+    QCOMPARE(fileBytes(newer), newerBytes);
+
+    // A truncated project: cut in the middle of its pages.
+    const QString truncated = path(QStringLiteral("truncated.framewise"));
+    {
+        auto store = ProjectStore::open(truncated, ProjectStore::OpenMode::CreateIfMissing);
+        for (int i = 0; i < 50; ++i)
+            store->addArticle(sampleArticle(QStringLiteral("Article %1 ").arg(i).repeated(200)));
+    }
+    rawSql(truncated, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+    QByteArray whole = fileBytes(truncated);
+    QVERIFY(whole.size() > 8192);
+    const QByteArray cut = whole.left(whole.size() / 2);
+    writeFile(truncated, cut);
+    QFile::remove(truncated + QStringLiteral("-wal"));
+    QFile::remove(truncated + QStringLiteral("-shm"));
+    try {
+        ProjectStore::open(truncated);
+        QFAIL("opened a truncated project");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("truncated")), qPrintable(e.message()));
+    }
+    QCOMPARE(fileBytes(truncated), cut);
+
+    // Garbage over the schema page, header intact.
+    const QString corrupt = path(QStringLiteral("corrupt.framewise"));
+    QByteArray damaged = whole;
+    for (int i = 100; i < 4096 && i < damaged.size(); ++i)
+        damaged[i] = char(0xA5);
+    writeFile(corrupt, damaged);
+    try {
+        ProjectStore::open(corrupt);
+        QFAIL("opened a corrupted project");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("corrupt.framewise")), qPrintable(e.message()));
+    }
+    QCOMPARE(fileBytes(corrupt), damaged);
+}
+
+void TestStore::opensReadOnlyFileReadOnly()
+{
+    const QString file = path(QStringLiteral("readonly.framewise"));
+    {
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        store->addArticle(sampleArticle());
+    }
+    rawSql(file, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+    QFile::remove(file + QStringLiteral("-wal"));
+    QFile::remove(file + QStringLiteral("-shm"));
+    QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
+    const QByteArray before = fileBytes(file);
+    {
+        auto store = ProjectStore::open(file);
+        QVERIFY(store->isReadOnly());
+        QCOMPARE(store->articleCount(), 1);
+        try {
+            store->addArticle(sampleArticle(QStringLiteral("Another text")));
+            QFAIL("wrote to a read-only project");
+        } catch (const ProjectError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("read-only")), qPrintable(e.message()));
+        }
+    }
+    QCOMPARE(fileBytes(file), before);
+    QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestStore::missingFileIsNotCreatedUnlessAsked()
+{
+    const QString file = path(QStringLiteral("nope/missing.framewise"));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::open(file));
+    QVERIFY(!QFile::exists(file));
+    ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+    QVERIFY(QFile::exists(file));
+}
+
+void TestStore::articleTextIsImmutable()
+{
+    const QString file = path(QStringLiteral("immutable.framewise"));
+    qint64 id = 0;
+    {
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        id = store->addArticle(sampleArticle()).id;
+    }
+    const QString name = QStringLiteral("tamper");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(!q.exec(QStringLiteral("UPDATE articles SET text = 'changed' WHERE id = %1").arg(id)));
+        QVERIFY(q.lastError().text().contains(QStringLiteral("never changes")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    auto store = ProjectStore::open(file);
+    QCOMPARE(store->article(id)->text, sampleArticle().text);
+}
+
+void TestStore::detectsDuplicates()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("dups.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    QSignalSpy changed(store.get(), &ProjectStore::articlesChanged);
+    const auto results = store->addArticles({sampleArticle(), sampleArticle(QStringLiteral("Other")), sampleArticle()});
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results[0].status, ProjectStore::AddResult::Status::Added);
+    QCOMPARE(results[1].status, ProjectStore::AddResult::Status::Added);
+    QCOMPARE(results[2].status, ProjectStore::AddResult::Status::Duplicate);
+    QCOMPARE(results[2].id, results[0].id);
+    QCOMPARE(store->articleCount(), 2);
+    QCOMPARE(changed.count(), 1);
+}
+
+void TestStore::annotationQuoteUsesCodePoints()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("cp.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    // Emoji (surrogate pairs), a combining mark, Hebrew and CJK.
+    const QString text = QStringLiteral("A 😀 said: e\u0301 שלום 北朝鮮 🇰🇵 end");
+    const qint64 id = store->addArticle(sampleArticle(text)).id;
+    const Code code = store->ensureCode(QStringLiteral("Quote"));
+    // Code points: A=0 ' '=1 😀=2 ' '=3 s=4 ... ':'=8 ' '=9 e=10 U+0301=11 ' '=12 ש=13..ם=16 ' '=17 北=18 朝=19 鮮=20
+    const Annotation smile = store->addAnnotation({id, 2, 3, {code.id}, {}, {}});
+    QCOMPARE(smile.quote, QStringLiteral("😀"));
+    QCOMPARE(smile.prefix, QStringLiteral("A "));
+    const Annotation accent = store->addAnnotation({id, 10, 12, {code.id}, {}, {}});
+    QCOMPARE(accent.quote, QStringLiteral("e\u0301"));
+    const Annotation hebrew = store->addAnnotation({id, 13, 17, {code.id}, {}, {}});
+    QCOMPARE(hebrew.quote, QStringLiteral("שלום"));
+    const Annotation cjk = store->addAnnotation({id, 18, 21, {code.id}, {}, {}});
+    QCOMPARE(cjk.quote, QStringLiteral("北朝鮮"));
+    // A flag is two regional indicators: two code points, four UTF-16 units.
+    const Annotation flag = store->addAnnotation({id, 22, 24, {code.id}, {}, {}});
+    QCOMPARE(flag.quote, QStringLiteral("🇰🇵"));
+    QCOMPARE(flag.suffix, QStringLiteral(" end"));
+}
+
+void TestStore::annotationRefusalsChangeNothing()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("refuse.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const qint64 id = store->addArticle(sampleArticle(QStringLiteral("short"))).id;
+    const Code code = store->ensureCode(QStringLiteral("Claim"));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 2, 9, {code.id}, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 3, 3, {code.id}, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id + 5, 0, 1, {code.id}, {}, {}}));
+    // An unknown code rolls back the annotation and the new coder with it.
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 0, 2, {code.id, 999}, QStringLiteral("ghost"), {}}));
+    QCOMPARE(store->annotationCount(), 0);
+    QVERIFY(store->coders().isEmpty());
+    // The whole text is a valid span.
+    QCOMPARE(store->addAnnotation({id, 0, 5, {code.id}, {}, {}}).quote, QStringLiteral("short"));
+}
+
+void TestStore::removeAndRestoreKeepId()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("undo.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const qint64 id = store->addArticle(sampleArticle()).id;
+    const Code a = store->ensureCode(QStringLiteral("A"));
+    const Code b = store->ensureCode(QStringLiteral("B"));
+    QSignalSpy changed(store.get(), &ProjectStore::annotationsChanged);
+    const Annotation made = store->addAnnotation({id, 4, 12, {a.id, b.id}, {}, QStringLiteral("why")});
+    QCOMPARE(made.codeIds, (QList<qint64>{a.id, b.id}));
+    store->removeAnnotation(made.id);
+    QVERIFY(!store->annotation(made.id));
+    store->restoreAnnotation(made);
+    const auto back = store->annotation(made.id);
+    QVERIFY(back);
+    QCOMPARE(back->quote, made.quote);
+    QCOMPARE(back->codeIds, made.codeIds);
+    QCOMPARE(back->note, QStringLiteral("why"));
+    QCOMPARE(back->created, made.created);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.at(0).at(0).toLongLong(), id);
+}
+
+void TestStore::searchFollowsInserts()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("fts.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    store->addArticle(sampleArticle(QStringLiteral("Kim praised the Soviet victory at Kursk.")));
+    store->addArticle(sampleArticle(QStringLiteral("Seoul answered with caution.")));
+    auto hits = store->search(QStringLiteral("kursk"));
+    QCOMPARE(hits.size(), 1);
+    QVERIFY(hits[0].snippet.contains(QChar(2)));
+    QCOMPARE(store->search(QStringLiteral("caut*")).size(), 1);
+    // Punctuation in what users type never breaks the query.
+    QCOMPARE(store->search(QStringLiteral("\"Kursk) (")).size(), 1);
+    QCOMPARE(store->search(QStringLiteral("   ")).size(), 0);
+}
+
+void TestStore::codebookAndCoders()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("codes.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    Category claim;
+    claim.name = QStringLiteral("Claim");
+    claim.kind = Category::Kind::Claim;
+    const qint64 cat = store->addCategory(claim);
+    Code parent;
+    parent.categoryId = cat;
+    parent.name = QStringLiteral("Factual claim");
+    parent.shortcut = QStringLiteral("1");
+    const qint64 parentId = store->addCode(parent);
+    Code child;
+    child.categoryId = cat;
+    child.parentId = parentId;
+    child.name = QStringLiteral("Statistic");
+    store->addCode(child);
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addCode(child)); // names are unique
+    const auto codes = store->codes();
+    QCOMPARE(codes.size(), 2);
+    QCOMPARE(codes[1].parentId, parentId);
+    QVERIFY(!codes[0].colour.isEmpty());
+    QCOMPARE(store->codeByName(QStringLiteral("statistic"))->id, codes[1].id);
+    // ensureCode puts an unknown code into Custom.
+    const Code custom = store->ensureCode(QStringLiteral("New one"));
+    QCOMPARE(store->categoryByName(QStringLiteral("Custom"))->id, custom.categoryId);
+    QCOMPARE(store->ensureCode(QStringLiteral("New one")).id, custom.id);
+    QCOMPARE(store->coderId(QStringLiteral("ana")), store->coderId(QStringLiteral("ana")));
+    QCOMPARE(store->coders().size(), 1);
+}
+
+void TestStore::actorsAndMemos()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("actors.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    Actor kim;
+    kim.name = QStringLiteral("Kim Jong Un");
+    kim.aliases = {QStringLiteral("Kim"), QStringLiteral("the leader")};
+    const qint64 id = store->addActor(kim);
+    const auto actors = store->actors();
+    QCOMPARE(actors.size(), 1);
+    QCOMPARE(actors[0].id, id);
+    QCOMPARE(actors[0].aliases.size(), 2);
+    Memo memo;
+    memo.target = Memo::Target::Actor;
+    memo.targetId = id;
+    memo.body = QStringLiteral("Speaks of Kursk as if of Pyongyang.");
+    store->addMemo(memo);
+    QCOMPARE(store->memos().size(), 1);
+    QCOMPARE(store->memos()[0].target, Memo::Target::Actor);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

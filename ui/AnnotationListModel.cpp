@@ -1,0 +1,153 @@
+#include "AnnotationListModel.h"
+
+#include "store/ProjectStore.h"
+
+#include <QColor>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace {
+constexpr int quoteDisplayLength = 160;
+
+// Chips in each code's colour, so a row's codes read at a glance.
+QPixmap chips(const QList<QColor> &colours)
+{
+    const int n = int(qMin<qsizetype>(colours.size(), 4));
+    QPixmap pixmap(qMax(1, n) * 20, 24);
+    pixmap.setDevicePixelRatio(2.0);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (int i = 0; i < n; ++i) {
+        painter.setPen(colours[i].darker(130));
+        painter.setBrush(colours[i]);
+        painter.drawEllipse(QRectF(1 + i * 10, 2.5, 8, 8));
+    }
+    return pixmap;
+}
+} // namespace
+
+AnnotationListModel::AnnotationListModel(ProjectStore &store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(&m_store, &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
+        if (articleId == m_articleId)
+            refresh();
+    });
+    connect(&m_store, &ProjectStore::codebookChanged, this, &AnnotationListModel::refresh);
+}
+
+void AnnotationListModel::setArticle(qint64 articleId)
+{
+    m_articleId = articleId;
+    refresh();
+}
+
+void AnnotationListModel::refresh()
+{
+    beginResetModel();
+    m_codes.clear();
+    for (const Code &c : m_store.codes())
+        m_codes.insert(c.id, c);
+    m_annotations = m_articleId ? m_store.annotationsForArticle(m_articleId) : QList<Annotation>{};
+    std::stable_sort(m_annotations.begin(), m_annotations.end(), [](const Annotation &a, const Annotation &b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    endResetModel();
+}
+
+int AnnotationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_annotations.size());
+}
+
+int AnnotationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int AnnotationListModel::rowOf(qint64 annotationId) const
+{
+    for (qsizetype i = 0; i < m_annotations.size(); ++i) {
+        if (m_annotations[i].id == annotationId)
+            return int(i);
+    }
+    return -1;
+}
+
+QString AnnotationListModel::codeNames(const Annotation &a) const
+{
+    QStringList names;
+    for (qint64 id : a.codeIds)
+        names.append(m_codes.contains(id) ? m_codes.value(id).name : tr("(deleted code)"));
+    return names.join(QStringLiteral(", "));
+}
+
+QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Annotation &a = m_annotations[index.row()];
+    switch (role) {
+    case AnnotationIdRole:
+        return a.id;
+    case StartRole:
+        return a.start;
+    case EndRole:
+        return a.end;
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Quote: {
+            QString quote = a.quote.simplified();
+            if (quote.size() > quoteDisplayLength)
+                quote = quote.left(quoteDisplayLength) + QChar(0x2026);
+            return quote;
+        }
+        case Codes:
+            return codeNames(a);
+        case Coder:
+            return a.coderName;
+        case Note:
+            return a.note.simplified();
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == Codes) {
+            QList<QColor> colours;
+            for (qint64 id : a.codeIds)
+                colours.append(QColor(m_codes.value(id).colour));
+            if (!colours.isEmpty())
+                return chips(colours);
+        }
+        break;
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("<p>“%1”</p><p><b>%2</b><br>%3</p>")
+                          .arg(a.quote.toHtmlEscaped(), codeNames(a).toHtmlEscaped(),
+                               tr("Coder: %1").arg(a.coderName.toHtmlEscaped()));
+        if (!a.note.isEmpty())
+            tip += QStringLiteral("<p><i>%1</i></p>").arg(a.note.toHtmlEscaped());
+        return tip;
+    }
+    }
+    return {};
+}
+
+QVariant AnnotationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Quote:
+        return tr("Quote");
+    case Codes:
+        return tr("Codes");
+    case Coder:
+        return tr("Coder");
+    case Note:
+        return tr("Note");
+    }
+    return {};
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/Annotation.h"
+#include "domain/Code.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+class ProjectStore;
+
+// The annotations of the open article, in reading order (by start).
+class AnnotationListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Quote, Codes, Coder, Note, ColumnCount };
+    enum Role { AnnotationIdRole = Qt::UserRole + 1, StartRole, EndRole };
+
+    explicit AnnotationListModel(ProjectStore &store, QObject *parent = nullptr);
+
+    void setArticle(qint64 articleId);
+    qint64 articleId() const { return m_articleId; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    const QList<Annotation> &annotations() const { return m_annotations; }
+    Annotation annotation(int row) const { return m_annotations.value(row); }
+    int rowOf(qint64 annotationId) const; // -1 if absent
+    void refresh();
+
+private:
+    QString codeNames(const Annotation &a) const;
+
+    ProjectStore &m_store;
+    qint64 m_articleId = 0;
+    QList<Annotation> m_annotations;
+    QHash<qint64, Code> m_codes;
+};

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+// Filters the library by title and outlet (case-insensitive) and sorts the
+// annotation column as numbers.
+class LibraryFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit LibraryFilterProxy(QObject *parent = nullptr);
+
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_filter; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_filter;
+};

@@ -1,0 +1,122 @@
+#include "LibraryPanel.h"
+
+#include "LibraryFilterProxy.h"
+#include "LibraryModel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new LibraryModel(store, this))
+    , m_proxy(new LibraryFilterProxy(this))
+    , m_filter(new QLineEdit(this))
+    , m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("libraryPanel"));
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setObjectName(QStringLiteral("libraryFilter"));
+    m_filter->setPlaceholderText(tr("Filter articles…"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter articles"));
+    m_filter->setToolTip(tr("Show only articles whose title or outlet contains this text (Ctrl+L)"));
+    m_filter->installEventFilter(this);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LibraryFilterProxy::setFilterText);
+
+    m_view->setObjectName(QStringLiteral("libraryView"));
+    m_view->setAccessibleName(tr("Articles"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // import order until the user sorts
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(LibraryModel::Title, QHeaderView::Stretch);
+    header->setSectionResizeMode(LibraryModel::Outlet, QHeaderView::Interactive);
+    header->setSectionResizeMode(LibraryModel::Published, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LibraryModel::Annotations, QHeaderView::ResizeToContents);
+    header->resizeSection(LibraryModel::Outlet, 90);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LibraryPanel::onCurrentChanged);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = index.data(LibraryModel::ArticleIdRole).toLongLong())
+            Q_EMIT articleActivated(id);
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+    setTabOrder(m_filter, m_view);
+}
+
+void LibraryPanel::onCurrentChanged()
+{
+    if (m_quiet)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (const qint64 id = current.data(LibraryModel::ArticleIdRole).toLongLong())
+        Q_EMIT articleSelected(id);
+}
+
+void LibraryPanel::selectArticle(qint64 articleId)
+{
+    const int row = m_model->rowOf(articleId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_quiet = true;
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    m_quiet = false;
+}
+
+qint64 LibraryPanel::firstArticleId() const
+{
+    return m_proxy->index(0, 0).data(LibraryModel::ArticleIdRole).toLongLong();
+}
+
+void LibraryPanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+bool LibraryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down or Enter in the filter box moves on to the list, so the whole
+    // library works from the keyboard.
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            m_view->setFocus(Qt::TabFocusReason);
+            if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0) {
+                m_view->selectionModel()->setCurrentIndex(
+                    m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class LibraryFilterProxy;
+class LibraryModel;
+class ProjectStore;
+class QLineEdit;
+class QTableView;
+
+// The project's articles: a filter box over a sortable table. Moving the
+// selection opens the article; Enter also hands focus to the reader.
+class LibraryPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LibraryPanel(ProjectStore &store, QWidget *parent = nullptr);
+
+    LibraryModel *model() const { return m_model; }
+    LibraryFilterProxy *proxy() const { return m_proxy; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QTableView *view() const { return m_view; }
+
+    // Selects the article's row without announcing it again.
+    void selectArticle(qint64 articleId);
+    qint64 firstArticleId() const;
+    void focusFilter();
+
+Q_SIGNALS:
+    void articleSelected(qint64 articleId);
+    void articleActivated(qint64 articleId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onCurrentChanged();
+
+    LibraryModel *m_model = nullptr;
+    LibraryFilterProxy *m_proxy = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_view = nullptr;
+    bool m_quiet = false;
+};

@@ -1,0 +1,669 @@
+#include "MainWindow.h"
+
+#include "AddAnnotationCommand.h"
+#include "AnnotationHighlighter.h"
+#include "AnnotationListModel.h"
+#include "AnnotationPanel.h"
+#include "CodebookPanel.h"
+#include "KeyboardShortcutsDialog.h"
+#include "LibraryPanel.h"
+#include "ReaderView.h"
+#include "RemoveAnnotationCommand.h"
+#include "import/ArticleImporter.h"
+#include "project/CodebookFile.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace {
+QStringList localPaths(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+QString projectFilter()
+{
+    return QCoreApplication::translate("MainWindow", "Framewise projects (*.framewise);;All files (*)");
+}
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, QWidget *parent)
+    : MainWindow(std::move(store), Options{}, parent)
+{
+}
+
+MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_undo(new QUndoStack(this))
+    , m_reader(new ReaderView(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_reader->setObjectName(QStringLiteral("reader"));
+    m_reader->setAccessibleName(tr("Article reader"));
+    setCentralWidget(m_reader);
+
+    createActions();
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    m_store = std::move(store);
+    attachStore();
+
+    resize(1400, 860);
+    if (m_options.persistLayout) {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    // Panels watch the store; take them down before it goes.
+    m_undo->clear();
+    delete m_library;
+    delete m_codebook;
+    delete m_annotations;
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(tr("&Open Project…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
+
+    m_newAction = new QAction(tr("&New Project…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProjectDialog);
+
+    m_importFilesAction = new QAction(tr("&Import Files…"), this);
+    m_importFilesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_importFilesAction, &QAction::triggered, this, &MainWindow::importFilesDialog);
+
+    m_importFolderAction = new QAction(tr("Import &Folder…"), this);
+    m_importFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_importFolderAction, &QAction::triggered, this, &MainWindow::importFolderDialog);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undo->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_redoAction = m_undo->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
+    m_deleteAction = new QAction(tr("&Delete Annotation"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelectedAnnotation);
+
+    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, m_reader, &ReaderView::zoomIn);
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, m_reader, &ReaderView::zoomOut);
+    m_zoomResetAction = new QAction(tr("&Actual Size"), this);
+    m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_zoomResetAction, &QAction::triggered, m_reader, &ReaderView::resetZoom);
+
+    m_focusFilterAction = new QAction(tr("Filter &Library"), this);
+    m_focusFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+        m_library->focusFilter();
+    });
+    m_focusReaderAction = new QAction(tr("Go to &Reader"), this);
+    m_focusReaderAction->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    connect(m_focusReaderAction, &QAction::triggered, this, &MainWindow::focusReader);
+    m_focusCodebookAction = new QAction(tr("Go to &Codebook"), this);
+    m_focusCodebookAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_focusCodebookAction, &QAction::triggered, this, [this] {
+        m_codebookDock->show();
+        m_codebookDock->raise();
+        m_codebook->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_focusAnnotationsAction = new QAction(tr("Go to A&nnotations"), this);
+    m_focusAnnotationsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_focusAnnotationsAction, &QAction::triggered, this, [this] {
+        m_annotationDock->show();
+        m_annotationDock->raise();
+        m_annotations->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_aboutAction = new QAction(tr("&About Framewise"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    // Window-wide shortcuts, so they work whichever panel has focus.
+    for (QAction *action : {m_undoAction, m_redoAction, m_deleteAction, m_zoomInAction, m_zoomOutAction,
+                            m_zoomResetAction, m_focusFilterAction, m_focusReaderAction,
+                            m_focusCodebookAction, m_focusAnnotationsAction, m_shortcutsAction})
+        addAction(action);
+}
+
+void MainWindow::createDocks()
+{
+    const auto makeDock = [this](const QString &title, const QString &name) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                          | QDockWidget::DockWidgetFloatable);
+        return dock;
+    };
+    m_libraryDock = makeDock(tr("Library"), QStringLiteral("libraryDock"));
+    m_codebookDock = makeDock(tr("Codebook"), QStringLiteral("codebookDock"));
+    m_annotationDock = makeDock(tr("Annotations"), QStringLiteral("annotationDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_codebookDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
+    splitDockWidget(m_codebookDock, m_annotationDock, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_newAction);
+    file->addSeparator();
+    file->addAction(m_importFilesAction);
+    file->addAction(m_importFolderAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    m_codeMenu = edit->addMenu(tr("Apply &Code"));
+    edit->addAction(m_deleteAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    view->addAction(m_focusFilterAction);
+    view->addAction(m_focusReaderAction);
+    view->addAction(m_focusCodebookAction);
+    view->addAction(m_focusAnnotationsAction);
+    view->addSeparator();
+    for (QDockWidget *dock : {m_libraryDock, m_codebookDock, m_annotationDock})
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_projectLabel = new QLabel(this);
+    m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
+    m_coderLabel = new QLabel(this);
+    m_coderLabel->setObjectName(QStringLiteral("coderLabel"));
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_readOnlyBadge = new QLabel(tr("Read-only"), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setToolTip(tr("This project file cannot be written; coding is disabled."));
+    m_readOnlyBadge->setStyleSheet(QStringLiteral(
+        "QLabel { background: #f4e3c1; color: #6b4a10; border: 1px solid #e2c891;"
+        " border-radius: 8px; padding: 0px 8px; font-weight: 600; }"));
+    statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->addPermanentWidget(m_coderLabel);
+    statusBar()->addPermanentWidget(m_projectLabel);
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
+    for (QLabel *label : {m_countsLabel, m_coderLabel, m_projectLabel})
+        label->setContentsMargins(8, 0, 8, 0);
+}
+
+void MainWindow::attachStore()
+{
+    m_library = new LibraryPanel(*m_store, m_libraryDock);
+    m_codebook = new CodebookPanel(*m_store, m_codebookDock);
+    m_annotations = new AnnotationPanel(*m_store, m_annotationDock);
+    m_libraryDock->setWidget(m_library);
+    m_codebookDock->setWidget(m_codebook);
+    m_annotationDock->setWidget(m_annotations);
+
+    connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
+    connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
+        if (m_reader->articleId() != id)
+            openArticle(id);
+        focusReader();
+    });
+    connect(m_codebook, &CodebookPanel::codeActivated, this, &MainWindow::applyCode);
+    connect(m_annotations, &AnnotationPanel::annotationActivated, this, [this](const Annotation &a) {
+        m_reader->scrollToSpan(a.start, a.end);
+    });
+
+    connect(m_store.get(), &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
+        refreshReaderAnnotations(articleId);
+        updateWindowState();
+    });
+    connect(m_store.get(), &ProjectStore::articlesChanged, this, &MainWindow::updateWindowState);
+    connect(m_store.get(), &ProjectStore::codebookChanged, this, [this] {
+        m_reader->setCodes(m_store->codes());
+        rebuildCodeActions();
+    });
+
+    setTabOrder(m_library->filterEdit(), m_library->view());
+    setTabOrder(m_library->view(), m_reader);
+    setTabOrder(m_reader, m_codebook->view());
+    setTabOrder(m_codebook->view(), m_annotations->view());
+
+    m_reader->setCodes(m_store->codes());
+    rebuildCodeActions();
+    updateWindowState();
+}
+
+void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
+{
+    m_undo->clear();
+    m_reader->clearArticle();
+    delete m_library;
+    delete m_codebook;
+    delete m_annotations;
+    m_library = nullptr;
+    m_codebook = nullptr;
+    m_annotations = nullptr;
+    m_store = std::move(store);
+    attachStore();
+    openFirstArticle();
+}
+
+void MainWindow::rebuildCodeActions()
+{
+    qDeleteAll(m_codeActions);
+    m_codeActions.clear();
+    m_codeMenu->clear();
+    for (const Code &code : m_store->codes()) {
+        if (code.shortcut.isEmpty())
+            continue;
+        auto *action = new QAction(code.name, this);
+        action->setShortcut(QKeySequence(code.shortcut));
+        // Window-wide; a focused line edit claims plain keys for typing
+        // first (ShortcutOverride), so the filter box still takes digits.
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setEnabled(!m_store->isReadOnly());
+        const qint64 id = code.id;
+        connect(action, &QAction::triggered, this, [this, id] { applyCode(id); });
+        addAction(action);
+        m_codeMenu->addAction(action);
+        m_codeActions.append(action);
+    }
+    m_codeMenu->setEnabled(!m_codeActions.isEmpty());
+}
+
+bool MainWindow::openArticle(qint64 articleId)
+{
+    try {
+        const std::optional<Article> article = m_store->article(articleId);
+        if (!article) {
+            statusBar()->showMessage(tr("No article with id %1 in this project").arg(articleId), 5000);
+            return false;
+        }
+        m_reader->setArticle(*article, m_store->annotationsForArticle(articleId));
+        m_annotations->setArticle(articleId);
+        m_library->selectArticle(articleId);
+    } catch (const ProjectError &e) {
+        showError(e.message());
+        return false;
+    }
+    updateWindowState();
+    return true;
+}
+
+bool MainWindow::openFirstArticle()
+{
+    const qint64 id = m_library->firstArticleId();
+    return id && openArticle(id);
+}
+
+void MainWindow::refreshReaderAnnotations(qint64 articleId)
+{
+    if (articleId != m_reader->articleId())
+        return;
+    try {
+        m_reader->setAnnotations(m_store->annotationsForArticle(articleId));
+    } catch (const ProjectError &e) {
+        showError(e.message());
+    }
+}
+
+bool MainWindow::applyCode(qint64 codeId)
+{
+    if (m_store->isReadOnly()) {
+        statusBar()->showMessage(tr("This project is read-only"), 5000);
+        return false;
+    }
+    const auto span = m_reader->selectedSpan();
+    if (!span) {
+        statusBar()->showMessage(tr("Select some text in the reader first, then apply a code"), 5000);
+        return false;
+    }
+    NewAnnotation request;
+    request.articleId = m_reader->articleId();
+    request.start = span->start;
+    request.end = span->end;
+    request.codeIds = {codeId};
+
+    m_commandFailed = false;
+    auto *command = new AddAnnotationCommand(*m_store, request, commandErrorHandler());
+    m_undo->push(command); // runs redo(): stored and committed before anything shows
+    if (m_commandFailed)
+        return false; // the stack has already dropped the command
+
+    const Annotation &added = command->annotation();
+    // Collapse the selection so the new highlight is visible at once.
+    QTextCursor cursor = m_reader->textCursor();
+    cursor.setPosition(cursor.selectionEnd());
+    m_reader->setTextCursor(cursor);
+    m_reader->setFocus(Qt::OtherFocusReason);
+    m_annotations->selectAnnotation(added.id);
+    const auto code = m_store->code(codeId);
+    statusBar()->showMessage(tr("Coded “%1” as %2")
+                                 .arg(QFontMetrics(font()).elidedText(added.quote.simplified(),
+                                                                       Qt::ElideMiddle, 260),
+                                      code ? code->name : QString()),
+                             5000);
+    return true;
+}
+
+bool MainWindow::deleteSelectedAnnotation()
+{
+    if (m_store->isReadOnly())
+        return false;
+    qint64 id = m_annotations->selectedAnnotationId();
+    if (!id) {
+        // Fall back to the annotation under the reader's cursor.
+        const qint64 at = m_reader->codePointAt(m_reader->textCursor().position());
+        const QList<Annotation> hits = m_reader->annotationsAt(at);
+        if (!hits.isEmpty())
+            id = hits.last().id;
+    }
+    if (!id) {
+        statusBar()->showMessage(tr("Select an annotation to delete"), 5000);
+        return false;
+    }
+    std::optional<Annotation> annotation;
+    try {
+        annotation = m_store->annotation(id);
+    } catch (const ProjectError &e) {
+        showError(e.message());
+        return false;
+    }
+    if (!annotation)
+        return false;
+    m_commandFailed = false;
+    m_undo->push(new RemoveAnnotationCommand(*m_store, *annotation, commandErrorHandler()));
+    if (!m_commandFailed)
+        statusBar()->showMessage(tr("Annotation deleted — Ctrl+Z brings it back"), 5000);
+    return !m_commandFailed;
+}
+
+QString MainWindow::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    if (m_store->isReadOnly()) {
+        showError(tr("This project is read-only; nothing can be imported into it."));
+        return {};
+    }
+    QList<ImportOutcome> outcomes;
+    {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            ArticleImporter importer(*m_store);
+            outcomes = importer.importPaths(paths);
+        } catch (const ProjectError &e) {
+            QApplication::restoreOverrideCursor();
+            showError(e.message());
+            return {};
+        }
+        QApplication::restoreOverrideCursor();
+    }
+    QStringList imported, duplicates, failed;
+    qint64 firstNew = 0;
+    for (const ImportOutcome &o : std::as_const(outcomes)) {
+        const QString name = QFileInfo(o.path).fileName();
+        switch (o.status) {
+        case ImportOutcome::Status::Imported:
+            imported.append(name);
+            if (!firstNew)
+                firstNew = o.articleId;
+            break;
+        case ImportOutcome::Status::Duplicate:
+            duplicates.append(tr("%1 (already in the project as “%2”)").arg(name, o.title));
+            break;
+        case ImportOutcome::Status::Failed:
+            failed.append(o.message.isEmpty() ? name : o.message);
+            break;
+        }
+    }
+    QString summary = tr("Imported %n article(s)", nullptr, int(imported.size()));
+    if (!duplicates.isEmpty())
+        summary += tr(", %n duplicate(s) skipped", nullptr, int(duplicates.size()));
+    if (!failed.isEmpty())
+        summary += tr(", %n failed", nullptr, int(failed.size()));
+    summary += QLatin1Char('.');
+
+    QString details;
+    if (!imported.isEmpty())
+        details += tr("Imported:\n  %1\n").arg(imported.join(QStringLiteral("\n  ")));
+    if (!duplicates.isEmpty())
+        details += tr("Duplicates:\n  %1\n").arg(duplicates.join(QStringLiteral("\n  ")));
+    if (!failed.isEmpty())
+        details += tr("Failed:\n  %1\n").arg(failed.join(QStringLiteral("\n  ")));
+
+    statusBar()->showMessage(summary, 8000);
+    // Window-modal and non-blocking: the import is done, this only reports.
+    auto *box = new QMessageBox(failed.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                                tr("Import"), summary, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setDetailedText(details.trimmed());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    if (firstNew)
+        openArticle(firstNew);
+    return summary + QLatin1Char('\n') + details;
+}
+
+void MainWindow::updateWindowState()
+{
+    const bool readOnly = m_store->isReadOnly();
+    const QString project = QFileInfo(m_store->path()).completeBaseName();
+    QString title = project;
+    if (m_reader->articleId())
+        title = QStringLiteral("%1 — %2").arg(m_reader->article().title.simplified(), project);
+    if (readOnly)
+        title += QStringLiteral(" [%1]").arg(tr("Read-only"));
+    setWindowTitle(title + QStringLiteral(" — Framewise"));
+
+    m_projectLabel->setText(QFileInfo(m_store->path()).fileName());
+    m_projectLabel->setToolTip(m_store->path());
+    m_coderLabel->setText(tr("Coder: %1").arg(m_store->currentCoder()));
+    try {
+        m_countsLabel->setText(tr("%n article(s)", nullptr, m_store->articleCount()) + QStringLiteral("  ·  ")
+                               + tr("%n annotation(s)", nullptr, m_store->annotationCount()));
+    } catch (const ProjectError &e) {
+        m_countsLabel->setText(QString());
+    }
+    m_readOnlyBadge->setVisible(readOnly);
+
+    for (QAction *action : {m_importFilesAction, m_importFolderAction, m_deleteAction})
+        action->setEnabled(!readOnly);
+    for (QAction *action : std::as_const(m_codeActions))
+        action->setEnabled(!readOnly);
+    m_undo->setActive(!readOnly);
+    m_undoAction->setEnabled(!readOnly && m_undo->canUndo());
+    m_redoAction->setEnabled(!readOnly && m_undo->canRedo());
+}
+
+std::function<void(const QString &)> MainWindow::commandErrorHandler()
+{
+    // Commands outlive the call that pushed them (undo/redo run later), so
+    // they report to the window, never to a local.
+    return [this](const QString &message) {
+        m_commandFailed = true;
+        showError(message);
+    };
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Framewise"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::focusReader()
+{
+    m_reader->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
+                                                      QFileInfo(m_store->path()).absolutePath(),
+                                                      projectFilter());
+    if (path.isEmpty())
+        return;
+    try {
+        replaceProject(ProjectStore::open(path));
+    } catch (const ProjectError &e) {
+        QMessageBox::critical(this, tr("Cannot open project"), e.message());
+    }
+}
+
+void MainWindow::newProjectDialog()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"),
+                                                QFileInfo(m_store->path()).absolutePath(), projectFilter(),
+                                                nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".framewise");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Project"),
+                             tr("%1 already exists. Use Open Project to open it.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    try {
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        // A new project starts with the general codebook, not the sample.
+        QFile codebook(QStringLiteral(":/framewise/codebooks/general.json"));
+        if (codebook.open(QIODevice::ReadOnly))
+            CodebookFile::merge(*store, codebook.readAll(), QStringLiteral("general.json"));
+        replaceProject(std::move(store));
+    } catch (const ProjectError &e) {
+        QMessageBox::critical(this, tr("Cannot create project"), e.message());
+    }
+}
+
+void MainWindow::importFilesDialog()
+{
+    QStringList patterns;
+    for (const QString &suffix : ArticleImporter::importableSuffixes())
+        patterns.append(QStringLiteral("*.") + suffix);
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), QString(),
+        tr("Articles (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"));
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction *> actions = {m_openAction,       m_newAction,          m_importFilesAction,
+                                m_importFolderAction, m_quitAction,       m_undoAction,
+                                m_redoAction,       m_deleteAction,       m_zoomInAction,
+                                m_zoomOutAction,    m_zoomResetAction,    m_focusFilterAction,
+                                m_focusReaderAction, m_focusCodebookAction, m_focusAnnotationsAction,
+                                m_shortcutsAction};
+    actions += m_codeActions;
+    auto *dialog = new KeyboardShortcutsDialog(actions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Framewise"),
+                       tr("<h3>Framewise %1</h3>"
+                          "<p>Read news and code claims, actors, frames and techniques by hand.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(FRAMEWISE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_options.persistLayout) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_store->isReadOnly() && !localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths);
+}

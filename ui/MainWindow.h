@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class AnnotationPanel;
+class CodebookPanel;
+class LibraryPanel;
+class ProjectStore;
+class QAction;
+class QDockWidget;
+class QLabel;
+class QUndoStack;
+class ReaderView;
+
+// The researcher's workspace: library on the left, the reader in the
+// middle, codebook and annotations on the right. Every change goes through
+// the ProjectStore, most of them as undoable commands.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        bool persistLayout = true; // false for screenshots and tests
+    };
+
+    explicit MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<ProjectStore> store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectStore &store() const { return *m_store; }
+    ReaderView *reader() const { return m_reader; }
+    LibraryPanel *libraryPanel() const { return m_library; }
+    CodebookPanel *codebookPanel() const { return m_codebook; }
+    AnnotationPanel *annotationPanel() const { return m_annotations; }
+    QUndoStack *undoStack() const { return m_undo; }
+
+    bool openArticle(qint64 articleId);
+    bool openFirstArticle();
+    // Codes the reader's selection; false (with a status message) if there
+    // is no selection, the project is read-only or the store refused.
+    bool applyCode(qint64 codeId);
+    bool deleteSelectedAnnotation();
+    // Imports files and folders and reports what happened; returns the
+    // summary shown to the user.
+    QString importPaths(const QStringList &paths);
+    void replaceProject(std::unique_ptr<ProjectStore> store);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void attachStore();
+    void rebuildCodeActions();
+    void refreshReaderAnnotations(qint64 articleId);
+    void updateWindowState();
+    void showError(const QString &message);
+    std::function<void(const QString &)> commandErrorHandler();
+    void openProjectDialog();
+    void newProjectDialog();
+    void importFilesDialog();
+    void importFolderDialog();
+    void showShortcuts();
+    void showAbout();
+    void focusReader();
+
+    std::unique_ptr<ProjectStore> m_store;
+    Options m_options;
+    QUndoStack *m_undo = nullptr;
+    ReaderView *m_reader = nullptr;
+    LibraryPanel *m_library = nullptr;
+    CodebookPanel *m_codebook = nullptr;
+    AnnotationPanel *m_annotations = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    QDockWidget *m_codebookDock = nullptr;
+    QDockWidget *m_annotationDock = nullptr;
+
+    QLabel *m_projectLabel = nullptr;
+    QLabel *m_coderLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_readOnlyBadge = nullptr;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_importFilesAction = nullptr;
+    QAction *m_importFolderAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_focusReaderAction = nullptr;
+    QAction *m_focusCodebookAction = nullptr;
+    QAction *m_focusAnnotationsAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_codeMenu = nullptr;
+    QList<QAction *> m_codeActions;
+    bool m_commandFailed = false;
+};
