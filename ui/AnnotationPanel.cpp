@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSet>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -32,7 +33,7 @@ AnnotationPanel::AnnotationPanel(ProjectStore &store, QWidget *parent)
     header->setSectionResizeMode(AnnotationListModel::Codes, QHeaderView::Interactive);
     header->setSectionResizeMode(AnnotationListModel::Coder, QHeaderView::Interactive);
     header->setSectionResizeMode(AnnotationListModel::Note, QHeaderView::Interactive);
-    header->resizeSection(AnnotationListModel::Codes, 130);
+    header->resizeSection(AnnotationListModel::Codes, 150);
     header->resizeSection(AnnotationListModel::Coder, 70);
     header->resizeSection(AnnotationListModel::Note, 60);
 
@@ -49,12 +50,14 @@ AnnotationPanel::AnnotationPanel(ProjectStore &store, QWidget *parent)
     connect(m_view, &QTreeView::clicked, this, show);
     connect(m_view, &QTreeView::activated, this, show);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AnnotationPanel::updateEmptyHint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AnnotationPanel::updateColumns);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 8, 0);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_emptyHint, 1);
     updateEmptyHint();
+    updateColumns();
 }
 
 void AnnotationPanel::updateEmptyHint()
@@ -62,6 +65,19 @@ void AnnotationPanel::updateEmptyHint()
     const bool empty = m_model->rowCount() == 0;
     m_emptyHint->setVisible(empty && m_model->articleId() != 0);
     m_view->setVisible(!empty || m_model->articleId() == 0);
+}
+
+void AnnotationPanel::updateColumns()
+{
+    // A lone coder and empty notes say nothing; the quote gets the room.
+    QSet<QString> coders;
+    bool anyNote = false;
+    for (const Annotation &a : m_model->annotations()) {
+        coders.insert(a.coderName);
+        anyNote = anyNote || !a.note.isEmpty();
+    }
+    m_view->setColumnHidden(AnnotationListModel::Coder, coders.size() < 2);
+    m_view->setColumnHidden(AnnotationListModel::Note, !anyNote);
 }
 
 void AnnotationPanel::setArticle(qint64 articleId)

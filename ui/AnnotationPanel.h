@@ -30,6 +30,7 @@ Q_SIGNALS:
 
 private:
     void updateEmptyHint();
+    void updateColumns();
 
     AnnotationListModel *m_model = nullptr;
     QTreeView *m_view = nullptr;

@@ -40,9 +40,8 @@ void AppTheme::apply(QApplication &app)
 
     // Only what the palette cannot say: roomier dock titles and rows.
     app.setStyleSheet(QStringLiteral(
-        "QDockWidget { titlebar-close-icon: none; }"
         "QDockWidget::title { padding: 7px 10px 5px 10px; text-align: left; }"
-        "QTreeView::item, QTableView::item { padding: 3px 4px; }"
+        "QTreeView::item { min-height: 24px; }"
         "QStatusBar { border-top: 1px solid #dcd9d2; }"
         "QStatusBar QLabel { color: #5d5a54; }"));
 }

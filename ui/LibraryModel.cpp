@@ -52,6 +52,16 @@ qint64 LibraryModel::articleId(int row) const
     return row >= 0 && row < m_articles.size() ? m_articles[row].id : 0;
 }
 
+bool LibraryModel::columnIsEmpty(int column) const
+{
+    for (const ArticleSummary &a : m_articles) {
+        if ((column == Outlet && !a.outlet.isEmpty()) || (column == Published && !a.published.isEmpty())
+            || column == Title || column == Annotations)
+            return false;
+    }
+    return true;
+}
+
 int LibraryModel::rowOf(qint64 articleId) const
 {
     for (qsizetype i = 0; i < m_articles.size(); ++i) {
@@ -112,7 +122,7 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
         case Published:
             return tr("Published");
         case Annotations:
-            return tr("Codes", "column: number of annotations");
+            return tr("Coded", "column: number of annotations");
         }
     }
     if (role == Qt::ToolTipRole && section == Annotations)

@@ -25,6 +25,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     qint64 articleId(int row) const;
+    // True when no article has a value in the column (outlets, dates).
+    bool columnIsEmpty(int column) const;
     int rowOf(qint64 articleId) const; // -1 if absent
     void refresh();
 

@@ -50,7 +50,10 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     header->setSectionResizeMode(LibraryModel::Outlet, QHeaderView::Interactive);
     header->setSectionResizeMode(LibraryModel::Published, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(LibraryModel::Annotations, QHeaderView::ResizeToContents);
-    header->resizeSection(LibraryModel::Outlet, 90);
+    header->resizeSection(LibraryModel::Outlet, 80);
+    header->setMinimumSectionSize(36);
+    // Titles shrink (elided) rather than the table growing sideways.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -59,6 +62,10 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
         if (const qint64 id = index.data(LibraryModel::ArticleIdRole).toLongLong())
             Q_EMIT articleActivated(id);
     });
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryPanel::updateColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &LibraryPanel::updateColumns);
+    updateColumns();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 0, 0);
@@ -90,6 +97,13 @@ void LibraryPanel::selectArticle(qint64 articleId)
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     m_quiet = false;
+}
+
+void LibraryPanel::updateColumns()
+{
+    // Columns nobody filled in only take width from the titles.
+    for (int column : {int(LibraryModel::Outlet), int(LibraryModel::Published)})
+        m_view->setColumnHidden(column, m_model->columnIsEmpty(column));
 }
 
 qint64 LibraryPanel::firstArticleId() const

@@ -36,6 +36,7 @@ protected:
 
 private:
     void onCurrentChanged();
+    void updateColumns();
 
     LibraryModel *m_model = nullptr;
     LibraryFilterProxy *m_proxy = nullptr;

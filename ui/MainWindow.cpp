@@ -30,6 +30,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -80,6 +81,8 @@ MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWi
     attachStore();
 
     resize(1400, 860);
+    resizeDocks({m_libraryDock, m_codebookDock}, {320, 340}, Qt::Horizontal);
+    resizeDocks({m_codebookDock, m_annotationDock}, {400, 400}, Qt::Vertical);
     if (m_options.persistLayout) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
@@ -194,6 +197,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_codebookDock);
     addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
     splitDockWidget(m_codebookDock, m_annotationDock, Qt::Vertical);
+
 }
 
 void MainWindow::createMenus()
@@ -478,11 +482,12 @@ QString MainWindow::importPaths(const QStringList &paths)
             break;
         }
     }
-    QString summary = tr("Imported %n article(s)", nullptr, int(imported.size()));
+    QString summary = imported.size() == 1 ? tr("Imported 1 article")
+                                           : tr("Imported %1 articles").arg(imported.size());
     if (!duplicates.isEmpty())
-        summary += tr(", %n duplicate(s) skipped", nullptr, int(duplicates.size()));
+        summary += tr(", skipped %1 already in the project").arg(duplicates.size());
     if (!failed.isEmpty())
-        summary += tr(", %n failed", nullptr, int(failed.size()));
+        summary += tr(", %1 failed").arg(failed.size());
     summary += QLatin1Char('.');
 
     QString details;
@@ -521,8 +526,11 @@ void MainWindow::updateWindowState()
     m_projectLabel->setToolTip(m_store->path());
     m_coderLabel->setText(tr("Coder: %1").arg(m_store->currentCoder()));
     try {
-        m_countsLabel->setText(tr("%n article(s)", nullptr, m_store->articleCount()) + QStringLiteral("  ·  ")
-                               + tr("%n annotation(s)", nullptr, m_store->annotationCount()));
+        const int articles = m_store->articleCount();
+        const int annotations = m_store->annotationCount();
+        m_countsLabel->setText((articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles))
+                               + QStringLiteral("  ·  ")
+                               + (annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(annotations)));
     } catch (const ProjectError &e) {
         m_countsLabel->setText(QString());
     }

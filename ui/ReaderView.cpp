@@ -6,7 +6,6 @@
 #include <QDate>
 #include <QHelpEvent>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextFrame>
@@ -86,9 +85,15 @@ QString ReaderView::metadataLine() const
         const QDate date = QDate::fromString(m_article.published.left(10), Qt::ISODate);
         parts.append(date.isValid() ? QLocale().toString(date, QLocale::LongFormat) : m_article.published);
     }
-    const qsizetype words = m_article.text.split(QRegularExpression(QStringLiteral("\\s+")),
-                                                 Qt::SkipEmptyParts).size();
-    parts.append(tr("%n words", nullptr, int(words)));
+    // Counted by hand: splitting a megabyte of text just to count is slow.
+    qsizetype words = 0;
+    bool inWord = false;
+    for (const QChar c : m_article.text) {
+        const bool space = c.isSpace();
+        words += (!space && !inWord) ? 1 : 0;
+        inWord = !space;
+    }
+    parts.append(words == 1 ? tr("1 word") : tr("%1 words").arg(QLocale().toString(words)));
     return parts.join(QStringLiteral("  ·  ")).simplified();
 }
 
@@ -98,6 +103,10 @@ void ReaderView::setArticle(const Article &article, const QList<Annotation> &ann
     m_offsets = TextOffsets(article.text);
     m_annotations = annotations;
     rebuild();
+    // The caret waits where the text begins, ready for Shift+arrows.
+    QTextCursor start(document());
+    start.setPosition(m_textStart);
+    setTextCursor(start);
     verticalScrollBar()->setValue(0);
 }
 
@@ -144,7 +153,7 @@ void ReaderView::rebuild()
     titleBlock.setBottomMargin(10 * zoom);
     QTextCharFormat titleChar;
     QFont titleFont = bodyFont();
-    titleFont.setPointSizeF(basePointSize * 1.85 * zoom);
+    titleFont.setPointSizeF(basePointSize * 1.6 * zoom);
     titleFont.setWeight(QFont::DemiBold);
     titleChar.setFont(titleFont);
     titleChar.setForeground(ink);
@@ -163,7 +172,7 @@ void ReaderView::rebuild()
     cursor.insertText(meta, metaChar);
 
     QTextBlockFormat bodyBlock;
-    bodyBlock.setLineHeight(155, QTextBlockFormat::ProportionalHeight);
+    bodyBlock.setLineHeight(150, QTextBlockFormat::ProportionalHeight);
     bodyBlock.setBottomMargin(14 * zoom);
     QTextCharFormat bodyChar;
     bodyChar.setFont(bodyFont());

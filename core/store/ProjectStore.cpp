@@ -152,6 +152,7 @@ void ProjectStore::connect(bool create)
                 .bind(now())
                 .exec();
             tx.commit();
+            checkpoint();
         } else {
             const int version = schemaVersion();
             if (version < SqliteDialect::schemaVersion) {
@@ -160,6 +161,7 @@ void ProjectStore::connect(bool create)
                                                       "%1 but the file is read-only")
                                            .arg(version));
                 migrate(version);
+                checkpoint();
             }
             verifySchema();
         }
@@ -183,6 +185,14 @@ void ProjectStore::migrate(int from)
         SqlQuery::run(m_db, SqliteDialect::setVersion(v));
         tx.commit();
     }
+}
+
+void ProjectStore::checkpoint()
+{
+    // The marks that make a file a project (application_id, user_version)
+    // live in the main file's header: put them there now, not at some later
+    // checkpoint, so a crash in the first session leaves a file we accept.
+    SqlQuery::run(m_db, SqliteDialect::checkpoint());
 }
 
 void ProjectStore::verifySchema() const

@@ -109,6 +109,7 @@ private:
     void connect(bool create);
     void migrate(int from);
     void verifySchema() const;
+    void checkpoint();
     void requireWritable() const;
     QList<Annotation> loadAnnotations(const QString &where, const QVariant &bound) const;
     void insertAnnotation(const Annotation &a);

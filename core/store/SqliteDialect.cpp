@@ -136,6 +136,11 @@ QString SqliteDialect::beginWrite()
     return QStringLiteral("BEGIN IMMEDIATE");
 }
 
+QString SqliteDialect::checkpoint()
+{
+    return QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 QStringList SqliteDialect::requiredTables()
 {
     return {QStringLiteral("articles"), QStringLiteral("categories"), QStringLiteral("codes"),

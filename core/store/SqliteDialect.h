@@ -18,6 +18,8 @@ public:
     static QString setVersion(int version);
     static QString setApplicationId();
     static QString beginWrite();
+    // Moves committed pages from the WAL into the main file.
+    static QString checkpoint();
     // Tables every valid project has, to tell a project from a damaged file.
     static QStringList requiredTables();
 

@@ -1,0 +1,55 @@
+#include "BenchOptions.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <cstdlib>
+
+BenchOptions BenchOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures Framewise on a deterministic synthetic corpus (20,000 articles, 200,000 "
+        "annotations) and prints a table of median, min, max, target and pass/fail."));
+    parser.addHelpOption();
+    const QCommandLineOption quick(QStringLiteral("quick"),
+                                   QStringLiteral("A tiny corpus, one run each: proves the program works."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Also write the results as JSON."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption workdir(QStringLiteral("workdir"),
+                                     QStringLiteral("Keep the corpus and projects here (default: a "
+                                                    "temporary folder, removed afterwards)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Runs of the slow measurements (default 3, quick 1); "
+                                                   "millisecond ones run 10×N."),
+                                    QStringLiteral("N"));
+    QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
+                             QStringLiteral("PROJECT"));
+    probe.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
+    article.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({quick, json, workdir, repeat, probe, article});
+    parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        std::exit(2);
+    }
+
+    BenchOptions o;
+    o.quick = parser.isSet(quick);
+    o.jsonPath = parser.value(json);
+    o.workDir = parser.value(workdir);
+    if (parser.isSet(repeat)) {
+        bool ok = false;
+        o.repeat = parser.value(repeat).toInt(&ok);
+        if (!ok || o.repeat < 1) {
+            std::fprintf(stderr, "framewise-bench: --repeat needs a whole number >= 1\n");
+            std::exit(2);
+        }
+    }
+    o.probeProject = parser.value(probe);
+    o.probeArticle = parser.value(article).toLongLong();
+    return o;
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// The command line of framewise-bench.
+struct BenchOptions
+{
+    bool quick = false;
+    QString jsonPath;
+    QString workDir; // empty: a temporary folder, removed afterwards
+    int repeat = 0; // 0: the default for the mode
+    // Internal: run as the child that measures peak memory.
+    QString probeProject;
+    qint64 probeArticle = 0;
+
+    // Exits the process with usage text on --help or bad arguments.
+    static BenchOptions parse(const QStringList &arguments);
+};

@@ -1,0 +1,105 @@
+#include "BenchRunner.h"
+
+#include "BenchContext.h"
+#include "CorpusGenerator.h"
+#include "GuiMeasurements.h"
+#include "ImportMeasurements.h"
+#include "MemoryProbe.h"
+#include "ProjectBuilder.h"
+#include "SentencePool.h"
+#include "StoreMeasurements.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+
+namespace {
+void stage(const char *what)
+{
+    std::fprintf(stderr, "framewise-bench: %s\n", what);
+}
+} // namespace
+
+BenchRunner::BenchRunner(BenchOptions options, QString sourceDir, QString sharedDir)
+    : m_options(std::move(options))
+    , m_sourceDir(std::move(sourceDir))
+    , m_sharedDir(std::move(sharedDir))
+{
+}
+
+int BenchRunner::run()
+{
+    BenchContext context;
+    context.spec = m_options.quick ? CorpusSpec::quick() : CorpusSpec::full();
+    context.repeat = m_options.repeat ? m_options.repeat : (m_options.quick ? 1 : 3);
+    context.sourceDir = m_sourceDir;
+    context.sharedDir = m_sharedDir;
+
+    std::optional<QTemporaryDir> temporary;
+    if (m_options.workDir.isEmpty()) {
+        temporary.emplace(QDir::temp().filePath(QStringLiteral("framewise-bench-XXXXXX")));
+        if (!temporary->isValid())
+            throw std::runtime_error("cannot create a temporary folder: " + temporary->errorString().toStdString());
+        context.workDir = temporary->path();
+    } else {
+        context.workDir = QDir(m_options.workDir).absolutePath();
+        QDir(context.workDir).removeRecursively(); // stale projects would skew the import
+        if (!QDir().mkpath(context.workDir))
+            throw std::runtime_error("cannot create " + context.workDir.toStdString());
+    }
+
+    QElapsedTimer total;
+    total.start();
+    stage("generating the corpus");
+    const SentencePool pool = SentencePool::load(context.sourceDir, context.sharedDir);
+    CorpusGenerator generator(pool, context.seed);
+    const QDir work(context.workDir);
+    context.corpusDir = work.filePath(QStringLiteral("corpus"));
+    context.corpusFiles = generator.writeArticles(context.corpusDir, context.spec.articles,
+                                                  context.spec.articleBytes);
+    QDir().mkpath(work.filePath(QStringLiteral("big")));
+    context.bigArticleFile =
+        generator.writeArticle(work.filePath(QStringLiteral("big/big-article.txt")), context.spec.bigArticleBytes);
+    context.report.addInfo(QStringLiteral("corpus: %1 articles of ~%2 KB + one of %3 KB, %4 codes, %5 coders, "
+                                          "%6 annotations; %7 sentences from %8; seed %9")
+                               .arg(context.spec.articles)
+                               .arg(context.spec.articleBytes / 1024)
+                               .arg(context.spec.bigArticleBytes / 1024)
+                               .arg(context.spec.codes)
+                               .arg(context.spec.coders)
+                               .arg(context.spec.annotations)
+                               .arg(pool.sentences().size())
+                               .arg(pool.describeSources())
+                               .arg(context.seed));
+
+    stage("importing");
+    ImportMeasurements(context).run();
+    stage("building the coded project");
+    ProjectBuilder(context).run();
+    stage("measuring the store");
+    StoreMeasurements(context).run();
+    stage("measuring the GUI");
+    GuiMeasurements(context).run();
+    stage("measuring peak memory");
+    MemoryProbe(context).run();
+
+    context.report.addInfo(QStringLiteral("%1 run(s) of the slow measurements, %2 of the GUI ones, %3 of "
+                                          "the millisecond ones; whole run %4 s")
+                               .arg(context.repeat)
+                               .arg(context.guiRuns())
+                               .arg(context.fastRuns())
+                               .arg(total.elapsed() / 1000));
+    std::fputs(context.report.table().toUtf8().constData(), stdout);
+    std::fflush(stdout);
+    if (!m_options.jsonPath.isEmpty())
+        context.report.writeJson(m_options.jsonPath);
+    const int missed = context.report.failures();
+    std::fprintf(stderr, "framewise-bench: %d of %d targets missed%s\n", missed,
+                 int(context.report.measurements().size()),
+                 m_options.quick ? " (quick run: tiny corpus, targets not meaningful)" : "");
+    return 0;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+struct BenchContext;
+
+// What a coder does against the store many times a session: create one
+// annotation (and commit it), search the corpus, and pull every segment of
+// a code with its quote.
+class StoreMeasurements
+{
+public:
+    explicit StoreMeasurements(BenchContext &context);
+    void run();
+
+private:
+    void createAnnotation(class ProjectStore &store);
+    void search(class ProjectStore &store);
+    void segmentsOfCode(class ProjectStore &store);
+
+    BenchContext &m_context;
+};

@@ -1,0 +1,386 @@
+// Drives the real main window: selection in the reader, code keys, undo,
+// the annotation list, the codebook and text outside the Basic
+// Multilingual Plane.
+#include "AnnotationHighlighter.h"
+#include "AnnotationListModel.h"
+#include "AnnotationPanel.h"
+#include "CodebookModel.h"
+#include "CodebookPanel.h"
+#include "LibraryPanel.h"
+#include "MainWindow.h"
+#include "ReaderView.h"
+#include "project/StarterProject.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+#include "text/TextOffsets.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+#include <QUndoStack>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensSampleArticle();
+    void keyAppliesCodeWithCodePointOffsets();
+    void undoAndRedoKeepTheSameAnnotation();
+    void overlappingAnnotationsLookDifferent();
+    void clickingAnnotationSelectsItInReader();
+    void deleteKeyRemovesAnnotationUndoably();
+    void doubleClickOnCodeApplies();
+    void digitsInFilterBoxDoNotCode();
+    void keyboardOnlyFlow();
+    void emojiAndCjkOffsetsAreCodePoints();
+    void readOnlyProjectDisablesEditing();
+
+private:
+    void selectPhrase(const QString &phrase, int occurrence = 0);
+    qint64 codeIdForShortcut(const QString &key) const;
+    QList<Annotation> annotations() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("test.framewise")));
+    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options{false});
+    m_window->resize(1200, 800);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_window->openFirstArticle());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::selectPhrase(const QString &phrase, int occurrence)
+{
+    ReaderView *reader = m_window->reader();
+    QTextCursor found;
+    int from = reader->textStart();
+    for (int i = 0; i <= occurrence; ++i) {
+        found = reader->document()->find(phrase, from, QTextDocument::FindCaseSensitively);
+        QVERIFY2(!found.isNull(), qPrintable(phrase));
+        from = found.selectionEnd();
+    }
+    reader->setTextCursor(found);
+    reader->setFocus();
+}
+
+qint64 TestMainWindow::codeIdForShortcut(const QString &key) const
+{
+    for (const Code &c : m_window->store().codes()) {
+        if (c.shortcut == key)
+            return c.id;
+    }
+    return 0;
+}
+
+QList<Annotation> TestMainWindow::annotations() const
+{
+    return m_window->store().annotationsForArticle(m_window->reader()->articleId());
+}
+
+void TestMainWindow::opensSampleArticle()
+{
+    ReaderView *reader = m_window->reader();
+    QCOMPARE(reader->article().title, StarterProject::sampleTitle());
+    // The text in the document is the article text, position for position.
+    const QString docText = reader->document()->toPlainText();
+    QCOMPARE(docText.mid(reader->textStart()), reader->article().text);
+    QVERIFY(m_window->findChild<QTableView *>(QStringLiteral("libraryView")));
+    QVERIFY(m_window->findChild<QTreeView *>(QStringLiteral("codebookView")));
+    QVERIFY(m_window->findChild<QTreeView *>(QStringLiteral("annotationView")));
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("readOnlyBadge"))->isVisible());
+}
+
+void TestMainWindow::keyAppliesCodeWithCodePointOffsets()
+{
+    ReaderView *reader = m_window->reader();
+    const QString &text = reader->article().text;
+    const TextOffsets offsets(text);
+    const qint64 start = offsets.toCodePoint(text.indexOf(QStringLiteral("neo-Nazi")));
+
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_1);
+
+    const QList<Annotation> stored = annotations();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0].start, start);
+    QCOMPARE(stored[0].end, start + 8);
+    QCOMPARE(stored[0].quote, QStringLiteral("neo-Nazi"));
+    QCOMPARE(stored[0].codeIds, QList<qint64>{codeIdForShortcut(QStringLiteral("1"))});
+
+    AnnotationListModel *list = m_window->annotationPanel()->model();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0, AnnotationListModel::Quote).data().toString(), QStringLiteral("neo-Nazi"));
+    QCOMPARE(list->index(0, AnnotationListModel::Codes).data().toString(), QStringLiteral("Factual claim"));
+
+    const QTextCharFormat inside = reader->highlightFormatAt(start + 2);
+    QCOMPARE(inside.property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+    QCOMPARE(inside.background().color().rgb(), QColor(QStringLiteral("#2f6fd6")).rgb());
+    QCOMPARE(reader->highlightFormatAt(start + 9).property(AnnotationHighlighter::DepthProperty).toInt(), 0);
+    // The new highlight is not hidden under a selection, and focus is back
+    // in the reader for the next passage.
+    QVERIFY(!reader->textCursor().hasSelection());
+    QCOMPARE(QApplication::focusWidget(), reader);
+}
+
+void TestMainWindow::undoAndRedoKeepTheSameAnnotation()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_1);
+    QCOMPARE(annotations().size(), 1);
+    const Annotation original = annotations().first();
+
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(annotations().isEmpty());
+    QCOMPARE(m_window->annotationPanel()->model()->rowCount(), 0);
+    QCOMPARE(reader->highlightFormatAt(original.start).property(AnnotationHighlighter::DepthProperty).toInt(), 0);
+
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(annotations().first().id, original.id);
+    QCOMPARE(annotations().first().created, original.created);
+    QCOMPARE(m_window->annotationPanel()->model()->rowCount(), 1);
+    QCOMPARE(reader->highlightFormatAt(original.start).property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+
+    // Ctrl+Y is the other redo key.
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(annotations().isEmpty());
+    QTest::keyClick(reader, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(annotations().first().id, original.id);
+}
+
+void TestMainWindow::overlappingAnnotationsLookDifferent()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_1);
+    selectPhrase(QStringLiteral("Nazi” regime"));
+    QTest::keyClick(reader, Qt::Key_9);
+
+    const QList<Annotation> stored = annotations();
+    QCOMPARE(stored.size(), 2);
+    const Annotation &first = stored[0].quote == QStringLiteral("neo-Nazi") ? stored[0] : stored[1];
+    const Annotation &second = stored[0].quote == QStringLiteral("neo-Nazi") ? stored[1] : stored[0];
+    QCOMPARE(second.quote, QStringLiteral("Nazi” regime"));
+    QCOMPARE(second.codeIds, QList<qint64>{codeIdForShortcut(QStringLiteral("9"))});
+    QCOMPARE(second.start, first.start + 4);
+
+    const QTextCharFormat single = reader->highlightFormatAt(first.start + 1); // "e" of neo
+    const QTextCharFormat overlap = reader->highlightFormatAt(first.start + 5); // "a" of Nazi
+    const QTextCharFormat secondOnly = reader->highlightFormatAt(second.end - 2);
+    QCOMPARE(single.property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+    QCOMPARE(overlap.property(AnnotationHighlighter::DepthProperty).toInt(), 2);
+    QCOMPARE(secondOnly.property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+    QVERIFY(single != overlap);
+    QVERIFY(single.background() != overlap.background());
+    QVERIFY(overlap.underlineStyle() != QTextCharFormat::NoUnderline);
+    QVERIFY(secondOnly.background() != single.background()); // each keeps its code's colour
+}
+
+void TestMainWindow::clickingAnnotationSelectsItInReader()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Victory Day"));
+    QTest::keyClick(reader, Qt::Key_4);
+    selectPhrase(QStringLiteral("contagious recklessness"));
+    QTest::keyClick(reader, Qt::Key_3);
+    QCOMPARE(annotations().size(), 2);
+
+    QTreeView *view = m_window->annotationPanel()->view();
+    const QModelIndex second = view->model()->index(1, 0);
+    QCOMPARE(second.data().toString(), QStringLiteral("contagious recklessness"));
+    view->scrollTo(second);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(second).center());
+    QCOMPARE(reader->textCursor().selectedText(), QStringLiteral("contagious recklessness"));
+    // Keyboard: Up then Enter shows the first one.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Up);
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(reader->textCursor().selectedText(), QStringLiteral("Victory Day"));
+    const QRect rect = reader->cursorRect();
+    QVERIFY(reader->viewport()->rect().intersects(rect));
+}
+
+void TestMainWindow::deleteKeyRemovesAnnotationUndoably()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Victory Day"));
+    QTest::keyClick(reader, Qt::Key_4);
+    QCOMPARE(annotations().size(), 1);
+    const qint64 id = annotations().first().id;
+
+    QTreeView *view = m_window->annotationPanel()->view();
+    const QModelIndex row = view->model()->index(0, 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
+    QTest::keyClick(view, Qt::Key_Delete);
+    QVERIFY(annotations().isEmpty());
+    QCOMPARE(view->model()->rowCount(), 0);
+
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(annotations().first().id, id);
+}
+
+void TestMainWindow::doubleClickOnCodeApplies()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Western hegemony"));
+    const qint64 codeId = m_window->store().codeByName(QStringLiteral("Loaded language"))->id;
+    QTreeView *tree = m_window->codebookPanel()->view();
+    const QModelIndex index = m_window->codebookPanel()->model()->indexOfCode(codeId);
+    QVERIFY(index.isValid());
+    tree->scrollTo(index);
+    const QPoint centre = tree->visualRect(index).center();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, centre);
+
+    const QList<Annotation> stored = annotations();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0].quote, QStringLiteral("Western hegemony"));
+    QCOMPARE(stored[0].codeIds, QList<qint64>{codeId});
+    QCOMPARE(QApplication::focusWidget(), reader);
+
+    // Enter on a code applies it too.
+    selectPhrase(QStringLiteral("Kursk"));
+    tree->setFocus();
+    tree->setCurrentIndex(index);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(annotations().size(), 2);
+}
+
+void TestMainWindow::digitsInFilterBoxDoNotCode()
+{
+    selectPhrase(QStringLiteral("Victory Day"));
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("libraryFilter"));
+    QCOMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClicks(filter, QStringLiteral("1945"));
+    QCOMPARE(filter->text(), QStringLiteral("1945"));
+    QVERIFY(annotations().isEmpty());
+}
+
+void TestMainWindow::keyboardOnlyFlow()
+{
+    ReaderView *reader = m_window->reader();
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("libraryFilter"));
+    QCOMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClicks(filter, QStringLiteral("kim"));
+    QTest::keyClick(filter, Qt::Key_Down); // into the list
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("libraryView"));
+    QCOMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Return); // opens and moves to the reader
+    QCOMPARE(QApplication::focusWidget(), reader);
+
+    // A freshly opened article puts the caret where the text begins.
+    QTest::keyClick(reader, Qt::Key_F6); // harmless when already there
+    for (int i = 0; i < 11; ++i)
+        QTest::keyClick(reader, Qt::Key_Right, Qt::ShiftModifier);
+    const auto span = reader->selectedSpan();
+    QVERIFY2(span.has_value(), qPrintable(QStringLiteral("focus %1, cursor %2-%3")
+                                              .arg(QApplication::focusWidget()->objectName())
+                                              .arg(reader->textCursor().anchor())
+                                              .arg(reader->textCursor().position())));
+    QTest::keyClick(reader, Qt::Key_4);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(annotations().first().quote, QStringLiteral("Kim Jong Un"));
+    QCOMPARE(annotations().first().start, 0);
+
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(annotations().isEmpty());
+}
+
+void TestMainWindow::emojiAndCjkOffsetsAreCodePoints()
+{
+    Article article;
+    article.title = QStringLiteral("Mixed scripts");
+    article.outlet = QStringLiteral("Test Wire");
+    article.text = QStringLiteral("Intro 😀 text 北朝鮮 and שלום end");
+    const qint64 id = m_window->store().addArticle(article).id;
+    QVERIFY(m_window->openArticle(id));
+    ReaderView *reader = m_window->reader();
+    QCOMPARE(reader->document()->toPlainText().mid(reader->textStart()), article.text);
+
+    selectPhrase(QStringLiteral("😀 text 北朝鮮"));
+    QTest::keyClick(reader, Qt::Key_2);
+    selectPhrase(QStringLiteral("שלום"));
+    QTest::keyClick(reader, Qt::Key_5);
+
+    QList<Annotation> stored = annotations();
+    QCOMPARE(stored.size(), 2);
+    std::sort(stored.begin(), stored.end(), [](const Annotation &a, const Annotation &b) { return a.start < b.start; });
+    QCOMPARE(stored[0].start, 6);  // "Intro " is six code points
+    QCOMPARE(stored[0].end, 16);   // 😀 is one code point, two UTF-16 units
+    QCOMPARE(stored[0].quote, QStringLiteral("😀 text 北朝鮮"));
+    QCOMPARE(stored[1].start, 21);
+    QCOMPARE(stored[1].end, 25);
+    QCOMPARE(stored[1].quote, QStringLiteral("שלום"));
+
+    // The highlight sits on the right characters, after the surrogate pair.
+    QCOMPARE(reader->highlightFormatAt(15).property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+    QCOMPARE(reader->highlightFormatAt(16).property(AnnotationHighlighter::DepthProperty).toInt(), 0);
+    QCOMPARE(reader->highlightFormatAt(21).property(AnnotationHighlighter::DepthProperty).toInt(), 1);
+
+    // And the list takes the reader back to exactly that text.
+    reader->scrollToSpan(stored[0].start, stored[0].end);
+    QCOMPARE(reader->textCursor().selectedText(), QStringLiteral("😀 text 北朝鮮"));
+}
+
+void TestMainWindow::readOnlyProjectDisablesEditing()
+{
+    const QString path = m_dir->filePath(QStringLiteral("test.framewise"));
+    m_window.reset();
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    std::unique_ptr<ProjectStore> store;
+    try {
+        store = ProjectStore::open(path);
+    } catch (const ProjectError &e) {
+        QSKIP(qPrintable(QStringLiteral("cannot open a read-only copy here: ") + e.message()));
+    }
+    if (!store->isReadOnly())
+        QSKIP("the file is still writable (running as root?)");
+    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options{false});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Read-only")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("readOnlyBadge"))->isVisible());
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(m_window->reader(), Qt::Key_1);
+    QVERIFY(annotations().isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_ui_mainwindow.moc"
