@@ -20,6 +20,8 @@ struct Annotation
     QString suffix;
     QString note;
     qint64 actorId = 0; // 0 = not linked
+    bool document = false; // codes the whole article, not a span
+    bool primary = false;  // e.g. the article's primary frame
     QList<qint64> codeIds;
     QDateTime created;
     QDateTime modified;
@@ -36,4 +38,6 @@ struct NewAnnotation
     QString coderName; // empty = the project's current coder
     QString note;
     qint64 actorId = 0;
+    bool document = false; // start and end are then the whole text
+    bool primary = false;
 };

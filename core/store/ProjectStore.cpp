@@ -4,8 +4,8 @@
 #include "ProjectFileInspector.h"
 #include "SqlQuery.h"
 #include "SqlTransaction.h"
+#include "AnnotationTable.h"
 #include "SqliteDialect.h"
-#include "text/TextOffsets.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,12 +21,17 @@ namespace {
 
 QString now()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return SqlQuery::formatTime(QDateTime::currentDateTimeUtc());
 }
 
 QDateTime parseTime(const QVariant &v)
 {
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return SqlQuery::parseTime(v);
+}
+
+QVariant nullIfZero(qint64 id)
+{
+    return SqlQuery::nullIfZero(id);
 }
 
 QString osUser()
@@ -68,11 +73,6 @@ Memo::Target memoTargetFromName(const QString &name)
             return t;
     }
     return Memo::Target::Project;
-}
-
-QVariant nullIfZero(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 } // namespace
@@ -130,7 +130,8 @@ void ProjectStore::connect(bool create)
         throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
 
     try {
-        SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        for (const QString &pragma : SqliteDialect::connectionPragmas())
+            SqlQuery::run(m_db, pragma);
         if (!m_readOnly) {
             // WAL keeps every commit durable against a crash of the app;
             // NORMAL sync is safe in WAL mode and keeps commits fast.
@@ -491,166 +492,39 @@ qint64 ProjectStore::coderId(const QString &name)
 
 // ---------------------------------------------------------------- annotations
 
-Annotation ProjectStore::addAnnotation(const NewAnnotation &n)
+Annotation ProjectStore::addAnnotation(const NewAnnotation &annotation)
 {
-    requireWritable();
-    if (n.start < 0 || n.end <= n.start)
-        throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
-                               .arg(n.start)
-                               .arg(n.end));
-    SqlTransaction tx(m_db);
-    const qint64 coder = coderId(n.coderName.trimmed().isEmpty() ? m_currentCoder : n.coderName.trimmed());
-    const QString time = now();
-    // SQLite's substr() and length() count characters (code points), the
-    // unit of our offsets, so the quote is cut exactly where the span says.
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, "
-                         "prefix, suffix, note, actor_id, created_at, modified_at) "
-                         "SELECT id, ?, ?, ?, substr(text, ? + 1, ? - ?), "
-                         "substr(text, max(1, ? + 1 - ?), min(?, ?)), substr(text, ? + 1, ?), "
-                         "?, ?, ?, ? FROM articles WHERE id = ? AND length(text) >= ?"));
-    q.bind(coder).bind(n.start).bind(n.end);
-    q.bind(n.start).bind(n.end).bind(n.start);
-    q.bind(n.start).bind(contextLength).bind(n.start).bind(contextLength);
-    q.bind(n.end).bind(contextLength);
-    q.bind(n.note).bind(nullIfZero(n.actorId)).bind(time).bind(time);
-    q.bind(n.articleId).bind(n.end).exec();
-    if (q.rowsAffected() != 1) {
-        if (!SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM articles WHERE id = %1")
-                                        .arg(n.articleId))
-                 .toInt())
-            throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
-        const qint64 length =
-            SqlQuery::scalar(m_db, QStringLiteral("SELECT length(text) FROM articles WHERE id = %1")
-                                       .arg(n.articleId))
-                .toLongLong();
-        throw ProjectError(QStringLiteral("span %1–%2 lies outside article %3 (%4 characters)")
-                               .arg(n.start)
-                               .arg(n.end)
-                               .arg(n.articleId)
-                               .arg(length));
-    }
-    const qint64 id = q.lastInsertId();
-    for (qint64 codeId : n.codeIds) {
-        if (!code(codeId))
-            throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
-        SqlQuery(m_db, QStringLiteral(
-                           "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) "
-                           "ON CONFLICT DO NOTHING"))
-            .bind(id)
-            .bind(codeId)
-            .exec();
-    }
-    tx.commit();
-    Q_EMIT annotationsChanged(n.articleId);
-    return *annotation(id);
+    const qint64 id = addAnnotations({annotation}).constFirst();
+    return *this->annotation(id);
 }
 
 QList<qint64> ProjectStore::addAnnotations(const QList<NewAnnotation> &annotations)
 {
     requireWritable();
-    // Same rows as addAnnotation, but each article's text is read and
-    // indexed once per batch and every statement is prepared once: cutting
-    // quotes with substr() would re-read a long article for each span.
-    struct Source
-    {
-        QString text;
-        TextOffsets offsets;
-    };
     SqlTransaction tx(m_db);
-    QSet<qint64> knownCodes;
-    {
-        SqlQuery q(m_db, QStringLiteral("SELECT id FROM codes"));
-        q.exec();
-        while (q.next())
-            knownCodes.insert(q.value(0).toLongLong());
-    }
     QHash<QString, qint64> coders;
-    QHash<qint64, std::shared_ptr<const Source>> sources;
-    SqlQuery text(m_db, QStringLiteral("SELECT text FROM articles WHERE id = ?"));
-    SqlQuery insert(m_db, QStringLiteral(
-                              "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, "
-                              "prefix, suffix, note, actor_id, created_at, modified_at) "
-                              "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    SqlQuery link(m_db, QStringLiteral(
-                            "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) "
-                            "ON CONFLICT DO NOTHING"));
-    const QString time = now();
-    QList<qint64> ids;
-    ids.reserve(annotations.size());
-    QSet<qint64> touched;
-    for (const NewAnnotation &n : annotations) {
-        if (n.start < 0 || n.end <= n.start)
-            throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
-                                   .arg(n.start)
-                                   .arg(n.end));
-        auto &source = sources[n.articleId];
-        if (!source) {
-            text.bind(n.articleId).exec();
-            if (!text.next())
-                throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
-            const QString t = text.value(0).toString();
-            source = std::make_shared<const Source>(Source{t, TextOffsets(t)});
-        }
-        const TextOffsets &o = source->offsets;
-        if (n.end > o.codePointCount())
-            throw ProjectError(QStringLiteral("span %1–%2 lies outside article %3 (%4 characters)")
-                                   .arg(n.start)
-                                   .arg(n.end)
-                                   .arg(n.articleId)
-                                   .arg(o.codePointCount()));
-        const auto cut = [&](qint64 from, qint64 to) {
-            const qsizetype a = o.toUtf16(from);
-            return source->text.mid(a, o.toUtf16(to) - a);
-        };
-        const QString coderName = n.coderName.trimmed().isEmpty() ? m_currentCoder : n.coderName.trimmed();
-        auto coder = coders.constFind(coderName);
-        if (coder == coders.constEnd())
-            coder = coders.insert(coderName, coderId(coderName));
-        insert.bind(n.articleId).bind(*coder).bind(n.start).bind(n.end);
-        insert.bind(cut(n.start, n.end));
-        insert.bind(cut(qMax<qint64>(0, n.start - contextLength), n.start));
-        insert.bind(cut(n.end, qMin<qint64>(o.codePointCount(), n.end + contextLength)));
-        insert.bind(n.note).bind(nullIfZero(n.actorId)).bind(time).bind(time).exec();
-        const qint64 id = insert.lastInsertId();
-        for (qint64 codeId : n.codeIds) {
-            if (!knownCodes.contains(codeId))
-                throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
-            link.bind(id).bind(codeId).exec();
-        }
-        ids << id;
-        touched.insert(n.articleId);
-    }
+    const auto coderFor = [&](const QString &name) {
+        const QString coder = name.trimmed().isEmpty() ? m_currentCoder : name.trimmed();
+        auto it = coders.constFind(coder);
+        if (it == coders.constEnd())
+            it = coders.insert(coder, coderId(coder));
+        return *it;
+    };
+    const QList<qint64> ids = AnnotationTable(m_db).insert(annotations, coderFor, now());
     tx.commit();
+    QSet<qint64> touched;
+    for (const NewAnnotation &n : annotations)
+        touched.insert(n.articleId);
     for (qint64 articleId : std::as_const(touched))
         Q_EMIT annotationsChanged(articleId);
     return ids;
-}
-
-void ProjectStore::insertAnnotation(const Annotation &a)
-{
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO annotations(id, article_id, coder_id, start, \"end\", quote, "
-                         "prefix, suffix, note, actor_id, created_at, modified_at) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    q.bind(a.id).bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end).bind(a.quote);
-    q.bind(a.prefix).bind(a.suffix).bind(a.note).bind(nullIfZero(a.actorId));
-    q.bind(a.created.toString(Qt::ISODateWithMs)).bind(a.modified.toString(Qt::ISODateWithMs));
-    q.exec();
-    for (qint64 codeId : a.codeIds) {
-        SqlQuery(m_db, QStringLiteral(
-                           "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?)"))
-            .bind(a.id)
-            .bind(codeId)
-            .exec();
-    }
 }
 
 void ProjectStore::restoreAnnotation(const Annotation &a)
 {
     requireWritable();
     SqlTransaction tx(m_db);
-    insertAnnotation(a);
+    AnnotationTable(m_db).insertExact(a);
     tx.commit();
     Q_EMIT annotationsChanged(a.articleId);
 }
@@ -667,54 +541,9 @@ void ProjectStore::removeAnnotation(qint64 id)
     Q_EMIT annotationsChanged(existing->articleId);
 }
 
-QList<Annotation> ProjectStore::loadAnnotations(const QString &where, const QVariant &bound) const
-{
-    SqlQuery q(m_db, QStringLiteral(
-                         "SELECT a.id, a.article_id, a.coder_id, c.name, a.start, a.\"end\", a.quote, "
-                         "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.created_at, "
-                         "a.modified_at FROM annotations a JOIN coders c ON c.id = a.coder_id ")
-                         + where + QStringLiteral(" ORDER BY a.article_id, a.start, a.\"end\", a.id"));
-    if (bound.isValid())
-        q.bind(bound);
-    q.exec();
-    QList<Annotation> list;
-    QHash<qint64, qsizetype> index;
-    while (q.next()) {
-        Annotation a;
-        a.id = q.value(0).toLongLong();
-        a.articleId = q.value(1).toLongLong();
-        a.coderId = q.value(2).toLongLong();
-        a.coderName = q.value(3).toString();
-        a.start = q.value(4).toLongLong();
-        a.end = q.value(5).toLongLong();
-        a.quote = q.value(6).toString();
-        a.prefix = q.value(7).toString();
-        a.suffix = q.value(8).toString();
-        a.note = q.value(9).toString();
-        a.actorId = q.value(10).toLongLong();
-        a.created = parseTime(q.value(11));
-        a.modified = parseTime(q.value(12));
-        index.insert(a.id, list.size());
-        list.append(a);
-    }
-    SqlQuery codes(m_db, QStringLiteral(
-                             "SELECT ac.annotation_id, ac.code_id FROM annotation_codes ac "
-                             "JOIN annotations a ON a.id = ac.annotation_id ")
-                             + where + QStringLiteral(" ORDER BY ac.annotation_id, ac.code_id"));
-    if (bound.isValid())
-        codes.bind(bound);
-    codes.exec();
-    while (codes.next()) {
-        const auto it = index.constFind(codes.value(0).toLongLong());
-        if (it != index.constEnd())
-            list[*it].codeIds.append(codes.value(1).toLongLong());
-    }
-    return list;
-}
-
 std::optional<Annotation> ProjectStore::annotation(qint64 id) const
 {
-    const auto list = loadAnnotations(QStringLiteral("WHERE a.id = ?"), id);
+    const auto list = AnnotationTable(m_db).load(QStringLiteral("WHERE a.id = ?"), id);
     if (list.isEmpty())
         return std::nullopt;
     return list.constFirst();
@@ -722,19 +551,19 @@ std::optional<Annotation> ProjectStore::annotation(qint64 id) const
 
 QList<Annotation> ProjectStore::annotationsForArticle(qint64 articleId) const
 {
-    return loadAnnotations(QStringLiteral("WHERE a.article_id = ?"), articleId);
+    return AnnotationTable(m_db).load(QStringLiteral("WHERE a.article_id = ?"), articleId);
 }
 
 QList<Annotation> ProjectStore::annotationsForCode(qint64 codeId) const
 {
-    return loadAnnotations(
+    return AnnotationTable(m_db).load(
         QStringLiteral("WHERE a.id IN (SELECT annotation_id FROM annotation_codes WHERE code_id = ?)"),
         codeId);
 }
 
 QList<Annotation> ProjectStore::allAnnotations() const
 {
-    return loadAnnotations(QString(), QVariant());
+    return AnnotationTable(m_db).load(QString(), QVariant());
 }
 
 int ProjectStore::annotationCount() const

@@ -96,9 +96,6 @@ public:
     qint64 addMemo(const Memo &memo);
     QList<Memo> memos() const;
 
-    // Characters of context stored on each side of a quote.
-    static constexpr int contextLength = 40;
-
 Q_SIGNALS:
     void articlesChanged();
     void codebookChanged();
@@ -111,8 +108,6 @@ private:
     void verifySchema() const;
     void checkpoint();
     void requireWritable() const;
-    QList<Annotation> loadAnnotations(const QString &where, const QVariant &bound) const;
-    void insertAnnotation(const Annotation &a);
     AddResult insertArticle(const Article &article, const QDateTime &now);
 
     QString m_path;

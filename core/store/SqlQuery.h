@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
@@ -21,6 +22,12 @@ public:
     static void run(const QSqlDatabase &db, const QString &sql);
     // Runs a single-value query and returns its first column.
     static QVariant scalar(const QSqlDatabase &db, const QString &sql);
+
+    // Times are stored as UTC ISO 8601 with milliseconds.
+    static QString formatTime(const QDateTime &time);
+    static QDateTime parseTime(const QVariant &value);
+    // 0 means "no reference": stored as NULL.
+    static QVariant nullIfZero(qint64 id);
 
 private:
     QSqlQuery m_query;

@@ -105,6 +105,41 @@ const QStringList kSchemaV2 = {
     QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"),
 };
 
+// Version 3: what the annotation workbench, the reading lens and the SQL
+// console need: document-level and primary codes, claim attributes, lens
+// lexicons, and a stable view of coded segments for users' own queries.
+const QStringList kSchemaV3 = {
+    QStringLiteral("ALTER TABLE annotations ADD COLUMN scope TEXT NOT NULL DEFAULT 'span' "
+                   "CHECK (scope IN ('span', 'document'))"),
+    QStringLiteral("ALTER TABLE annotations ADD COLUMN is_primary INTEGER NOT NULL DEFAULT 0"),
+    QStringLiteral(R"(CREATE TABLE claims (
+        annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        speaker_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+        target_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+        stance TEXT NOT NULL DEFAULT '' CHECK (stance IN ('', 'supports', 'opposes', 'neutral')),
+        kind TEXT NOT NULL DEFAULT '' CHECK (kind IN ('', 'fact', 'opinion', 'prediction', 'demand')),
+        status TEXT NOT NULL DEFAULT 'unverified'
+            CHECK (status IN ('unverified', 'true', 'false', 'misleading', 'unverifiable')),
+        evidence TEXT NOT NULL DEFAULT ''))"),
+    QStringLiteral(R"(CREATE TABLE lexicon_terms (
+        id INTEGER PRIMARY KEY,
+        cue TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'en',
+        term TEXT NOT NULL,
+        UNIQUE (cue, language, term)))"),
+    QStringLiteral(R"(CREATE VIEW segments AS
+        SELECT ar.id AS article_id, ar.title AS article_title, ar.outlet AS outlet,
+               ar.published AS published, co.name AS code, ca.name AS category,
+               cd.name AS coder, an.start AS start, an."end" AS "end", an.quote AS quote,
+               an.note AS note, an.id AS annotation_id, an.scope AS scope
+        FROM annotations an
+        JOIN articles ar ON ar.id = an.article_id
+        JOIN annotation_codes ac ON ac.annotation_id = an.id
+        JOIN codes co ON co.id = ac.code_id
+        JOIN categories ca ON ca.id = co.category_id
+        JOIN coders cd ON cd.id = an.coder_id)"),
+};
+
 } // namespace
 
 QStringList SqliteDialect::migrationTo(int version)
@@ -114,9 +149,19 @@ QStringList SqliteDialect::migrationTo(int version)
         return kSchemaV1;
     case 2:
         return kSchemaV2;
+    case 3:
+        return kSchemaV3;
     default:
         return {};
     }
+}
+
+QStringList SqliteDialect::connectionPragmas()
+{
+    // Memory-mapped reads and a larger page cache: retrieving thousands of
+    // segments scattered over a big project is bound by page reads.
+    return {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA mmap_size = 268435456"),
+            QStringLiteral("PRAGMA cache_size = -32768")};
 }
 
 QString SqliteDialect::setVersion(int version)
@@ -145,7 +190,8 @@ QStringList SqliteDialect::requiredTables()
 {
     return {QStringLiteral("articles"), QStringLiteral("categories"), QStringLiteral("codes"),
             QStringLiteral("coders"), QStringLiteral("annotations"),
-            QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos")};
+            QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos"),
+            QStringLiteral("claims"), QStringLiteral("lexicon_terms")};
 }
 
 QString SqliteDialect::searchArticles()

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 #include <QtEndian>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void createsMarkedWalProject();
     void reopensWithData();
     void migratesFromVersion1();
+    void migratesFromVersion2();
+    void documentLevelAndPrimaryCodes();
     void refusesNonProjects_data();
     void refusesNonProjects();
     void refusesDamagedProject();
@@ -143,13 +146,81 @@ void TestStore::migratesFromVersion1()
 
     {
         auto store = ProjectStore::open(file);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
         // Version 2 built the full-text index from the articles already there.
         const auto hits = store->search(QStringLiteral("pyongyang"));
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits[0].title, QStringLiteral("Old"));
     }
-    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 2);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, SqliteDialect::schemaVersion);
+}
+
+void TestStore::migratesFromVersion2()
+{
+    // A version 2 project with a coded segment.
+    const QString file = path(QStringLiteral("v2.framewise"));
+    QStringList v2 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2);
+    v2 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(2)
+       << QStringLiteral("INSERT INTO articles(title, outlet, text, content_hash, imported_at) VALUES "
+                         "('Old', 'KCNA', 'Kim praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO categories(name, kind) VALUES ('Actor', 'actor')")
+       << QStringLiteral("INSERT INTO codes(category_id, name, colour) VALUES (1, 'Person', '#2e9d5b')")
+       << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
+                         "modified_at) VALUES (1, 1, 0, 3, 'Kim', '2026-01-01T00:00:00.000Z', "
+                         "'2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
+    rawSql(file, v2);
+    {
+        auto store = ProjectStore::open(file);
+        QCOMPARE(store->schemaVersion(), 3);
+        const auto a = store->annotation(1);
+        QVERIFY(a);
+        QVERIFY(!a->document);
+        QVERIFY(!a->primary);
+        QCOMPARE(a->codeIds, QList<qint64>{1});
+        QCOMPARE(a->created, QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC));
+    }
+    // The segments view joins what a user's query needs.
+    const QString name = QStringLiteral("segments");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT article_title, outlet, code, category, coder, start, \"end\", quote FROM segments")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Old"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("KCNA"));
+        QCOMPARE(q.value(2).toString(), QStringLiteral("Person"));
+        QCOMPARE(q.value(3).toString(), QStringLiteral("Actor"));
+        QCOMPARE(q.value(4).toString(), QStringLiteral("ana"));
+        QCOMPARE(q.value(7).toString(), QStringLiteral("Kim"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void TestStore::documentLevelAndPrimaryCodes()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("doc.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const qint64 id = store->addArticle(sampleArticle(QStringLiteral("Kim 😀 spoke"))).id;
+    const Code frame = store->ensureCode(QStringLiteral("Security"));
+    NewAnnotation n;
+    n.articleId = id;
+    n.codeIds = {frame.id};
+    n.document = true;
+    n.primary = true;
+    const Annotation a = store->addAnnotation(n);
+    QVERIFY(a.document);
+    QVERIFY(a.primary);
+    QCOMPARE(a.start, 0);
+    QCOMPARE(a.end, 11); // code points: the emoji counts once
+    QVERIFY(a.quote.isEmpty());
+    store->removeAnnotation(a.id);
+    store->restoreAnnotation(a);
+    QVERIFY(store->annotation(a.id)->document);
+    QVERIFY(store->annotation(a.id)->primary);
 }
 
 void TestStore::refusesNonProjects_data()

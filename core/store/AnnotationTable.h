@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/Annotation.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
+// The SQL of annotations and their codes, for ProjectStore, which owns the
+// transactions and tells the UI what changed.
+class AnnotationTable
+{
+public:
+    explicit AnnotationTable(const QSqlDatabase &db);
+
+    // Cuts quote and context from the stored text (code point offsets) and
+    // inserts the rows; throws ProjectError on a bad span, article or code.
+    QList<qint64> insert(const QList<NewAnnotation> &annotations,
+                         const std::function<qint64(const QString &coderName)> &coderId,
+                         const QString &time);
+    // Inserts an annotation exactly as it was, same id (undo / redo).
+    void insertExact(const Annotation &annotation);
+    // Annotations with their codes; where is a clause on alias a, with one ? bound.
+    QList<Annotation> load(const QString &where, const QVariant &bound) const;
+
+    // Characters of context stored on each side of a quote.
+    static constexpr int contextLength = 40;
+
+private:
+    QSqlDatabase m_db;
+};
