@@ -21,7 +21,8 @@ QString tidy(QString text)
 }
 
 // Calls to action at the edges of an article (newsletter sign-ups, "follow
-// us on ...", "share this story") belong to the page, not to the text.
+// us on ...", "share this story") and news-agency staff credits at its end
+// ("Reporting by ...; Editing by ...") belong to the page, not to the text.
 QString dropPromoEdges(const QString &text)
 {
     static const QRegularExpression promo(
@@ -29,7 +30,12 @@ QString dropPromoEdges(const QString &text)
         "share (this|it)|like this (story|article)|all rights reserved|copyright)\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
     QStringList paragraphs = text.split(u"\n\n"_s);
-    auto isPromo = [](const QString &p) { return p.size() < 300 && promo.match(p).hasMatch(); };
+    static const QRegularExpression credits(
+        u"^\\W*(additional )?(reporting|writing|editing|compiled) by\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    auto isPromo = [](const QString &p) {
+        return p.size() < 300 && (promo.match(p).hasMatch() || credits.match(p).hasMatch());
+    };
     for (int i = 0; i < 3 && paragraphs.size() > 1 && isPromo(paragraphs.last()); ++i)
         paragraphs.removeLast();
     for (int i = 0; i < 2 && paragraphs.size() > 1 && isPromo(paragraphs.first()); ++i)
@@ -49,8 +55,8 @@ QString bodyFromDom(const HtmlDocument &doc, const QString &pageUrl)
     QString best;
     for (const ContentScorer::Options &options : attempts) {
         ContentScorer scorer(doc.body(), options);
-        const QString text = dropPromoEdges(
-            tidy(TextSerializer(scorer.removed()).serialize(scorer.content())));
+        const QString text
+            = dropPromoEdges(tidy(TextSerializer(scorer.removed()).serialize(scorer.content())));
         // A relaxed pass must find clearly more, not just the junk the
         // stricter pass rightly dropped from a short article.
         if (best.isEmpty() || text.size() > best.size() * 3 / 2 + 100)

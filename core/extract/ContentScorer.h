@@ -1,5 +1,8 @@
 #pragma once
 
+#include "BoilerplateCleaner.h"
+#include "TextStats.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -16,7 +19,7 @@
 // <main>, itemprop=articleBody). The best-scoring container, after scaling
 // by (1 - link density), wins; related siblings that also score well (the
 // rest of a split article) are merged in. Boilerplate inside the winner
-// (share bars, link lists, forms, ads) is then removed by its statistics.
+// (share bars, link lists, forms, ads) is then removed by BoilerplateCleaner.
 class ContentScorer
 {
 public:
@@ -35,30 +38,13 @@ public:
     // Nodes inside content() that must not be output.
     const QSet<const GumboNode *> &removed() const { return m_removed; }
 
-
 private:
-    struct Stats
-    {
-        int text = 0; // characters of visible text, whitespace collapsed
-        int links = 0; // characters of that text inside <a>
-        int commas = 0;
-    };
-
     void markRemoved(const GumboNode *node);
-    void collectParagraphs(const GumboNode *node, QList<QPair<const GumboNode *, Stats>> &paragraphs);
-    bool hasBlockDescendant(const GumboNode *node) const;
+    void collectParagraphs(const GumboNode *node,
+                           QList<QPair<const GumboNode *, TextStats::Counts>> &paragraphs);
     void scoreParagraphs();
     const GumboNode *pickTopCandidate();
     void mergeSiblings(const GumboNode *top);
-    void cleanConditionally(const GumboNode *root);
-    void removeEmptyAndJunk(const GumboNode *root);
-    static const GumboNode *blockAncestor(const GumboNode *node);
-    static bool isProse(const GumboNode *block);
-    bool standsAlone(const GumboNode *node) const;
-    bool linksAreInternal(const GumboNode *node) const;
-    void removeWithLabel(const GumboNode *node, bool withLabel, int depth = 0);
-    Stats stats(const GumboNode *node);
-    double linkDensity(const GumboNode *node);
     double initialScore(const GumboNode *node) const;
     double &score(const GumboNode *node);
 
@@ -66,7 +52,7 @@ private:
     Options m_options;
     QSet<const GumboNode *> m_removed;
     QHash<const GumboNode *, double> m_scores;
-    QHash<const GumboNode *, Stats> m_stats;
-    QHash<const GumboNode *, bool> m_hasBlock;
+    TextStats m_stats; // after m_removed, which it refers to
+    BoilerplateCleaner m_cleaner;
     QList<const GumboNode *> m_content;
 };

@@ -23,7 +23,8 @@ const QRegularExpression &unlikelyRe()
 
 const QRegularExpression &maybeCandidateRe()
 {
-    static const QRegularExpression re(u"and|article|body|column|content|main|mathjax|shadow|story"_s);
+    static const QRegularExpression re(
+        u"and|article|body|column|content|main|mathjax|shadow|story"_s);
     return re;
 }
 
@@ -53,8 +54,9 @@ QString classAndId(const GumboNode *node)
 
 bool isUnlikelyRole(const QString &role)
 {
-    static const QStringList roles{u"menu"_s, u"menubar"_s, u"complementary"_s, u"navigation"_s,
-                                   u"alert"_s, u"alertdialog"_s, u"dialog"_s};
+    static const QStringList roles {u"menu"_s,       u"menubar"_s, u"complementary"_s,
+                                    u"navigation"_s, u"alert"_s,   u"alertdialog"_s,
+                                    u"dialog"_s};
     return roles.contains(role);
 }
 
@@ -64,7 +66,8 @@ bool ElementHints::isContentMarker(const GumboNode *node)
 {
     const GumboTag t = HtmlDocument::tag(node);
     return t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN
-        || HtmlDocument::attribute(node, "itemprop").contains("articleBody"_L1, Qt::CaseInsensitive);
+        || HtmlDocument::attribute(node, "itemprop")
+               .contains("articleBody"_L1, Qt::CaseInsensitive);
 }
 
 bool ElementHints::hasAncestor(const GumboNode *node, GumboTag tag, int depth)
@@ -89,12 +92,23 @@ bool ElementHints::containsQuote(const GumboNode *node, int depth)
 bool ElementHints::isNeverContent(const GumboNode *node)
 {
     switch (HtmlDocument::tag(node)) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_NAV: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_HEAD:
         return true;
     default:
         return false;
@@ -143,15 +157,40 @@ bool ElementHints::isProbablyHidden(const GumboNode *node)
 bool ElementHints::isBlock(const GumboNode *node)
 {
     switch (HtmlDocument::tag(node)) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_UL: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TBODY:
         return true;
     default:
         return false;

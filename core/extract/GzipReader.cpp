@@ -15,7 +15,7 @@ QByteArray GzipReader::decompress(const QByteArray &data, QString *error)
     if (error)
         error->clear();
     QByteArray out;
-    z_stream zs{};
+    z_stream zs {};
     // 16 + MAX_WBITS: expect a gzip header, not a raw zlib one.
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
         if (error)
@@ -33,8 +33,9 @@ QByteArray GzipReader::decompress(const QByteArray &data, QString *error)
         out.append(buffer, qsizetype(sizeof buffer - zs.avail_out));
         if (rc == Z_STREAM_END) {
             // Concatenated gzip members are legal; continue with the next one.
-            if (zs.avail_in > 0 && isGzip(QByteArray::fromRawData(
-                                       reinterpret_cast<const char *>(zs.next_in), zs.avail_in))) {
+            if (zs.avail_in > 0
+                && isGzip(QByteArray::fromRawData(reinterpret_cast<const char *>(zs.next_in),
+                                                  zs.avail_in))) {
                 inflateReset(&zs);
                 continue;
             }

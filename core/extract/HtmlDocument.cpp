@@ -3,7 +3,6 @@
 #include "import/HtmlTextExtractor.h"
 #include "import/TextDecoder.h"
 
-
 namespace {
 
 QByteArray toUtf8(const QByteArray &html)
@@ -61,10 +60,33 @@ HtmlDocument::HtmlDocument(const QByteArray &html)
 {
     m_output = gumbo_parse_with_options(&kGumboDefaultOptions, m_utf8.constData(),
                                         size_t(m_utf8.size()));
+    limitDepth();
+}
+
+void HtmlDocument::limitDepth()
+{
+    if (!m_output)
+        return;
+    QList<QPair<GumboNode *, int>> stack {{m_output->root, 0}};
+    while (!stack.isEmpty()) {
+        const auto [node, depth] = stack.takeLast();
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        GumboVector &kids = node->v.element.children;
+        if (depth >= kMaxDepth && kids.length > 0) {
+            m_truncated.append({node, kids.length});
+            kids.length = 0;
+            continue;
+        }
+        for (unsigned i = 0; i < kids.length; ++i)
+            stack.append({static_cast<GumboNode *>(kids.data[i]), depth + 1});
+    }
 }
 
 HtmlDocument::~HtmlDocument()
 {
+    for (const auto &[node, length] : std::as_const(m_truncated))
+        node->v.element.children.length = length;
     if (m_output)
         gumbo_destroy_output(&kGumboDefaultOptions, m_output);
 }

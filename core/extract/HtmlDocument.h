@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <gumbo.h>
 
@@ -45,7 +46,14 @@ public:
     static QString text(const GumboNode *node);
     static QString collapseWhitespace(const QString &text);
 
+    // Elements deeper than this lose their children: real pages nest a few
+    // dozen levels, and the tree walks here are recursive.
+    static constexpr int kMaxDepth = 256;
+
 private:
+    void limitDepth();
+
     QByteArray m_utf8; // gumbo keeps pointers into this buffer
     GumboOutput *m_output = nullptr;
+    QList<QPair<GumboNode *, unsigned>> m_truncated; // restored before gumbo frees the tree
 };

@@ -47,7 +47,8 @@ void names(const QJsonValue &value, QStringList &out, int depth = 0)
     if (depth > 3)
         return;
     if (value.isString()) {
-        const QString n = clean(value.toString());
+        // "Jane Doe | May 3, 2024": some templates append the date.
+        const QString n = clean(value.toString().section(u" | "_s, 0, 0));
         if (!n.isEmpty() && !n.startsWith("http"_L1) && !out.contains(n))
             out.append(n);
     } else if (value.isArray()) {
@@ -149,7 +150,8 @@ void MetadataReader::readJsonLd(const HtmlDocument &document)
     // that carries a body, then the first.
     QJsonObject a = m_articles.first();
     for (const QJsonObject &o : std::as_const(m_articles))
-        if (o.value("articleBody"_L1).toString().size() > a.value("articleBody"_L1).toString().size())
+        if (o.value("articleBody"_L1).toString().size()
+            > a.value("articleBody"_L1).toString().size())
             a = o;
     m_meta.title = clean(a.value("headline"_L1).toString());
     m_jsonLdHeadline = m_meta.title;
@@ -205,15 +207,16 @@ void MetadataReader::readMeta(const HtmlDocument &document)
     fill(m_meta.siteName, first({"og:site_name", "application-name", "publisher", "dc.publisher"}));
     fill(m_meta.published,
          first({"article:published_time", "datepublished", "og:published_time", "pubdate",
-                "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
-                "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+                "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
+                "sailthru.date", "parsely-pub-date", "article.published",
                 "citation_publication_date", "original-publish-date"}));
     fill(m_meta.description, first({"og:description", "description", "twitter:description"}));
-    fill(m_meta.language, first({"content-language", "dc.language", "og:locale"}).replace(u'_', u'-'));
+    fill(m_meta.language,
+         first({"content-language", "dc.language", "og:locale"}).replace(u'_', u'-'));
     if (m_meta.authors.isEmpty()) {
         for (const char *k : {"author", "article:author", "dc.creator", "parsely-author",
                               "sailthru.author", "byl"}) {
-            QString v = meta.value(QString::fromLatin1(k));
+            QString v = meta.value(QString::fromLatin1(k)).section(u" | "_s, 0, 0);
             v.remove(QRegularExpression(u"^[Bb]y\\s+"_s));
             if (!v.isEmpty() && !v.startsWith("http"_L1)) {
                 m_meta.authors.append(v);
@@ -248,7 +251,7 @@ void MetadataReader::readFallbacks(const HtmlDocument &document)
         m_meta.language = HtmlDocument::attribute(root, "xml:lang").trimmed();
 
     // Microdata and <time> for pages without structured metadata.
-    QList<const GumboNode *> stack{root};
+    QList<const GumboNode *> stack {root};
     const GumboNode *firstTime = nullptr;
     const GumboNode *publishTime = nullptr;
     while (!stack.isEmpty()) {
@@ -280,7 +283,8 @@ void MetadataReader::readFallbacks(const HtmlDocument &document)
             if (!firstTime)
                 firstTime = n;
             const QString cls = HtmlDocument::attribute(n, "class").toLower();
-            if (!publishTime && (HtmlDocument::hasAttribute(n, "pubdate") || cls.contains("publish"_L1)))
+            if (!publishTime
+                && (HtmlDocument::hasAttribute(n, "pubdate") || cls.contains("publish"_L1)))
                 publishTime = n;
         }
         const QList<const GumboNode *> kids = HtmlDocument::children(n);
@@ -288,7 +292,8 @@ void MetadataReader::readFallbacks(const HtmlDocument &document)
             stack.append(*it);
     }
     if (m_meta.published.isEmpty() && (publishTime || firstTime))
-        m_meta.published = HtmlDocument::attribute(publishTime ? publishTime : firstTime, "datetime").trimmed();
+        m_meta.published
+            = HtmlDocument::attribute(publishTime ? publishTime : firstTime, "datetime").trimmed();
 
     const QList<const GumboNode *> titles = HtmlDocument::elementsByTag(root, GUMBO_TAG_TITLE);
     const QString pageTitle = titles.isEmpty() ? QString() : HtmlDocument::text(titles.first());
@@ -297,7 +302,8 @@ void MetadataReader::readFallbacks(const HtmlDocument &document)
     if (m_meta.title.isEmpty()) {
         QString title = pageTitle;
         // "Headline | Outlet": drop the outlet when the headline stays long.
-        static const QRegularExpression suffix(u"\\s+[|\u2013\u2014-]\\s+[^|\u2013\u2014-]{1,40}$"_s);
+        static const QRegularExpression suffix(
+            u"\\s+[|\u2013\u2014-]\\s+[^|\u2013\u2014-]{1,40}$"_s);
         const QRegularExpressionMatch m = suffix.match(title);
         if (m.hasMatch() && m.capturedStart() > 15)
             title.truncate(m.capturedStart());

@@ -19,7 +19,8 @@ QString TextSerializer::serialize(const QList<const GumboNode *> &nodes)
     for (qsizetype i = 0; i < m_blocks.size(); ++i) {
         if (i > 0)
             out += (m_blocks[i].first == Kind::Item && m_blocks[i - 1].first == Kind::Item)
-                ? QStringLiteral("\n") : QStringLiteral("\n\n");
+                ? QStringLiteral("\n")
+                : QStringLiteral("\n\n");
         out += m_blocks[i].second;
     }
     return out;
@@ -66,15 +67,25 @@ void TextSerializer::walk(const GumboNode *node)
         return;
     const GumboTag t = HtmlDocument::tag(node);
     switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
         return;
     case GUMBO_TAG_BR:
         m_line += u'\n';
         m_pendingSpace = false;
         return;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
         m_pendingSpace = true; // cells of a row stay on one line
         break;
     default:
@@ -92,8 +103,8 @@ void TextSerializer::walk(const GumboNode *node)
         walk(c);
     m_preformatted = wasPre;
     if (block) {
-        const bool item = t == GUMBO_TAG_LI || t == GUMBO_TAG_TR || t == GUMBO_TAG_DT
-            || t == GUMBO_TAG_DD;
+        const bool item
+            = t == GUMBO_TAG_LI || t == GUMBO_TAG_TR || t == GUMBO_TAG_DT || t == GUMBO_TAG_DD;
         if (item)
             m_kind = Kind::Item;
         flush();

@@ -19,7 +19,11 @@ public:
     QString serialize(const QList<const GumboNode *> &nodes);
 
 private:
-    enum class Kind { Paragraph, Item };
+    enum class Kind
+    {
+        Paragraph,
+        Item
+    };
     void walk(const GumboNode *node);
     void appendText(const QString &text);
     void flush();

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryFile>
 #include <QTest>
+#include <algorithm>
 #include <zlib.h>
 
 using namespace Qt::StringLiterals;
@@ -131,9 +132,10 @@ void TestExtract::metadata()
 <p>The city council approved the 2025 budget on Thursday, after a long debate about schools, roads and parks.</p>
 <p>Seven members voted in favour, two against. The mayor said the plan was balanced and fair to every district.</p>
 </article></body></html>)";
-    const ExtractedArticle a = ArticleExtractor::extract(html, QUrl(u"https://news.example.org/front"_s));
+    const ExtractedArticle a
+        = ArticleExtractor::extract(html, QUrl(u"https://news.example.org/front"_s));
     QCOMPARE(a.title, u"Council approves 2025 budget"_s); // JSON-LD first
-    QCOMPARE(a.authors, (QStringList{u"Jane Doe"_s, u"Max Mustermann"_s}));
+    QCOMPARE(a.authors, (QStringList {u"Jane Doe"_s, u"Max Mustermann"_s}));
     QCOMPARE(a.published, u"2024-05-02T10:00:00Z"_s);
     QCOMPARE(a.siteName, u"Daily Example"_s);
     QCOMPARE(a.url, u"https://news.example.org/2024/05/council-budget"_s);
@@ -153,7 +155,7 @@ void TestExtract::metadataFallbacks()
 </body></html>)";
     const ExtractedArticle a = ArticleExtractor::extract(html);
     QCOMPARE(a.title, u"Storm hits the coast"_s);
-    QCOMPARE(a.authors, QStringList{u"Sam Lee"_s});
+    QCOMPARE(a.authors, QStringList {u"Sam Lee"_s});
     QCOMPARE(a.published, u"2023-11-01T08:00"_s);
     QVERIFY(a.url.isEmpty());
 }
@@ -170,12 +172,14 @@ void TestExtract::textStructure()
 <p>Last paragraph, closing the article with a final thought, and a comma.</p>
 </div></body></html>)";
     const ExtractedArticle a = ArticleExtractor::extract(html);
-    const QString expected = u"First paragraph has bold and a link, plus commas, many of them, really.\n\n"
-                             "A subheading\n\n"
-                             "Second paragraph spans lines and spaces, and it goes on a little, so that it counts as text.\n\n"
-                             "First item\nSecond item\n\n"
-                             "A quoted sentence from someone important, which matters.\n\n"
-                             "Last paragraph, closing the article with a final thought, and a comma."_s;
+    const QString expected
+        = u"First paragraph has bold and a link, plus commas, many of them, really.\n\n"
+          "A subheading\n\n"
+          "Second paragraph spans lines and spaces, and it goes on a little, so that it counts as "
+          "text.\n\n"
+          "First item\nSecond item\n\n"
+          "A quoted sentence from someone important, which matters.\n\n"
+          "Last paragraph, closing the article with a final thought, and a comma."_s;
     QCOMPARE(a.body, expected);
 }
 
@@ -197,8 +201,12 @@ void TestExtract::boilerplateRemoved()
 </body></html>)";
     const ExtractedArticle a = ArticleExtractor::extract(html);
     QVERIFY(a.body.startsWith(u"This is paragraph 0"_s));
-    QVERIFY2(a.body.endsWith(u"This is paragraph 4 of the story, with enough words, commas, and detail to look like real prose."_s), qPrintable(a.body));
-    for (const char *junk : {"Popular now", "caption", "Share", "Related", "Another story", "Great article", "Copyright"})
+    QVERIFY2(
+        a.body.endsWith(
+            u"This is paragraph 4 of the story, with enough words, commas, and detail to look like real prose."_s),
+        qPrintable(a.body));
+    for (const char *junk : {"Popular now", "caption", "Share", "Related", "Another story",
+                             "Great article", "Copyright"})
         QVERIFY2(!a.body.contains(QLatin1StringView(junk)), junk);
 }
 
@@ -206,23 +214,30 @@ void TestExtract::brokenHtml_data()
 {
     QTest::addColumn<QByteArray>("html");
     QTest::addColumn<QString>("mustContain");
-    const QByteArray prose = "The committee met on Monday, and after hours of debate, it agreed on a plan "
-                             "to repair the old bridge before winter, which pleased everyone.";
-    QTest::newRow("unclosed tags")
-        << QByteArray("<html><body><div class=content><p>" + prose + "<p>" + prose + "<div><span><b>")
-        << u"The committee met on Monday"_s;
-    QTest::newRow("truncated")
-        << QByteArray("<!doctype html><html><head><title>T</title></head><body><article><p>" + prose
-                      + "</p><p>" + prose.left(40) + "<a href=\"/x")
-        << u"before winter"_s;
-    QTest::newRow("misnested") << QByteArray("<p><b><i>" + prose + "</b></i></p></div></span></table>")
+    const QByteArray prose
+        = "The committee met on Monday, and after hours of debate, it agreed on a plan "
+          "to repair the old bridge before winter, which pleased everyone.";
+    QTest::newRow("unclosed tags") << QByteArray("<html><body><div class=content><p>" + prose
+                                                 + "<p>" + prose + "<div><span><b>")
+                                   << u"The committee met on Monday"_s;
+    QTest::newRow("truncated") << QByteArray(
+        "<!doctype html><html><head><title>T</title></head><body><article><p>" + prose + "</p><p>"
+        + prose.left(40) + "<a href=\"/x")
+                               << u"before winter"_s;
+    QTest::newRow("misnested") << QByteArray("<p><b><i>" + prose
+                                             + "</b></i></p></div></span></table>")
                                << u"pleased everyone"_s;
     QByteArray junk;
     for (int i = 0; i < 5000; ++i)
         junk += char((i * 7919) % 256);
     QTest::newRow("binary junk") << junk << QString();
-    QTest::newRow("junk around text") << QByteArray(junk.left(300) + "<p>" + prose + "</p>" + junk.right(300))
-                                      << u"repair the old bridge"_s;
+    QTest::newRow("junk around text")
+        << QByteArray(junk.left(300) + "<p>" + prose + "</p>" + junk.right(300))
+        << u"repair the old bridge"_s;
+    QTest::newRow("deeply nested inline")
+        << QByteArray(QByteArray("<b>").repeated(3000) + "<p>" + prose) << QString();
+    QTest::newRow("deeply nested blocks")
+        << QByteArray(QByteArray("<div>").repeated(5000) + "<p>" + prose + "</p>") << QString();
     QTest::newRow("nul bytes") << QByteArray("<p>" + prose + QByteArray(20, '\0') + "</p>")
                                << u"The committee"_s;
 }
@@ -238,7 +253,8 @@ void TestExtract::brokenHtml()
 
 void TestExtract::emptyInput()
 {
-    for (const QByteArray &input : {QByteArray(), QByteArray("   \n"), QByteArray("<html></html>")}) {
+    for (const QByteArray &input :
+         {QByteArray(), QByteArray("   \n"), QByteArray("<html></html>")}) {
         const ExtractedArticle a = ArticleExtractor::extract(input);
         QVERIFY(a.body.isEmpty());
         QVERIFY(a.title.isEmpty());
@@ -249,10 +265,12 @@ void TestExtract::emptyInput()
 void TestExtract::legacyCharset()
 {
     const QByteArray html = "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 "
-                            "society met again, and the discussion, as always, was lively and long.</p></body></html>";
+                            "society met again, and the discussion, as always, was lively and "
+                            "long.</p></body></html>";
     QVERIFY(ArticleExtractor::extract(html).body.startsWith(u"Café society"_s));
     // Invalid UTF-8 without a declaration: replaced, the rest intact.
-    const QByteArray broken = "<p>Na\xffve text with a broken byte, and still, the sentence goes on and on.</p>";
+    const QByteArray broken
+        = "<p>Na\xffve text with a broken byte, and still, the sentence goes on and on.</p>";
     QVERIFY(ArticleExtractor::extract(broken).body.contains(u"ve text with a broken byte"_s));
 }
 
@@ -261,10 +279,11 @@ void TestExtract::jsonLdBodyForScriptPages()
     QString body;
     for (int i = 0; i < 6; ++i)
         body += u"Sentence number %1 of the story that the page renders with script. "_s.arg(i);
-    const QByteArray html = (uR"(<html><head><title>A scripted story</title>
+    const QByteArray html
+        = (uR"(<html><head><title>A scripted story</title>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"A scripted story","articleBody":")"_s
-                             + body + uR"("}</script></head><body><div id="app">Loading…</div></body></html>)"_s)
-                                .toUtf8();
+           + body + uR"("}</script></head><body><div id="app">Loading…</div></body></html>)"_s)
+              .toUtf8();
     QCOMPARE(ArticleExtractor::extract(html).body, body.trimmed());
 }
 
@@ -295,7 +314,7 @@ namespace {
 
 QByteArray gzip(const QByteArray &data)
 {
-    z_stream zs{};
+    z_stream zs {};
     deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
     QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 32, '\0');
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));

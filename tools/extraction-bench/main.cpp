@@ -25,7 +25,8 @@ int main(int argc, char **argv)
     const QDir html(QDir(args[1]).filePath(u"html"_s));
     const QString output = args.size() > 2 ? args[2] : u"predictions.json"_s;
     QJsonObject predictions;
-    const QStringList files = html.entryList({u"*.html.gz"_s, u"*.html"_s}, QDir::Files, QDir::Name);
+    const QStringList files
+        = html.entryList({u"*.html.gz"_s, u"*.html"_s}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
         QString error;
         const QByteArray bytes = GzipReader::readFile(html.filePath(name), &error);
@@ -33,9 +34,12 @@ int main(int argc, char **argv)
             err << name << ": " << error << '\n';
         const QString id = name.section(u'.', 0, 0);
         const ExtractedArticle a = ArticleExtractor::extract(bytes);
-        predictions.insert(id, QJsonObject{{u"articleBody"_s, a.body}, {u"title"_s, a.title},
-                                           {u"author"_s, a.authors.join(u", "_s)},
-                                           {u"published"_s, a.published}, {u"url"_s, a.url}});
+        predictions.insert(id,
+                           QJsonObject {{u"articleBody"_s, a.body},
+                                        {u"title"_s, a.title},
+                                        {u"author"_s, a.authors.join(u", "_s)},
+                                        {u"published"_s, a.published},
+                                        {u"url"_s, a.url}});
     }
     QFile out(output);
     if (!out.open(QIODevice::WriteOnly)) {
