@@ -1,12 +1,23 @@
 #include "CommandLine.h"
 
+#include "ImportProgressBar.h"
+#include "WebCommands.h"
+
 #include "export/AnnotationExporter.h"
 #include "import/ArticleImporter.h"
+#include "project/CodebookFile.h"
+#include "project/CodebookListing.h"
+#include "project/StarterCodebooks.h"
+#include "query/QueryResultWriter.h"
+#include "query/ReadOnlyQuery.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTextStream>
@@ -69,22 +80,28 @@ int runImport(QCommandLineParser &, const QStringList &args)
         throw UsageError{QStringLiteral("import needs a project and at least one file or folder")};
     auto store = openProject(args[0], ProjectStore::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
-    bool failed = false;
-    for (const ImportOutcome &o : importer.importPaths(args.mid(1))) {
+    ImportProgressBar bar;
+    const auto outcomes = importer.importPaths(args.mid(1), [&bar](int done, int total) { bar.update(done, total); });
+    bar.clear();
+    int counts[3] = {0, 0, 0};
+    for (const ImportOutcome &o : outcomes) {
+        ++counts[int(o.status)];
         switch (o.status) {
         case ImportOutcome::Status::Imported:
             out(QStringLiteral("%1\t%2\n").arg(o.articleId).arg(o.title));
             break;
         case ImportOutcome::Status::Duplicate:
-            err(o.message);
-            break;
         case ImportOutcome::Status::Failed:
             err(o.message);
-            failed = true;
             break;
         }
     }
-    return failed ? CommandLine::Failure : CommandLine::Success;
+    if (outcomes.size() > 1)
+        err(QStringLiteral("imported %1, %2 already in the project, %3 failed")
+                .arg(counts[int(ImportOutcome::Status::Imported)])
+                .arg(counts[int(ImportOutcome::Status::Duplicate)])
+                .arg(counts[int(ImportOutcome::Status::Failed)]));
+    return counts[int(ImportOutcome::Status::Failed)] ? CommandLine::Failure : CommandLine::Success;
 }
 
 int runList(QCommandLineParser &, const QStringList &args)
@@ -153,6 +170,89 @@ int runAnnotations(QCommandLineParser &parser, const QStringList &args)
     return CommandLine::Success;
 }
 
+int runQuery(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.size() != 2)
+        throw UsageError{QStringLiteral("query needs a project and one SQL string")};
+    const QString formatName = parser.value(QStringLiteral("format"));
+    const auto format = QueryResultWriter::formatFromName(formatName);
+    if (!format)
+        throw UsageError{QStringLiteral("--format must be tsv, csv or json, not “%1”").arg(formatName)};
+    ReadOnlyQuery query(args[0]);
+    const QueryResult result = query.run(args[1]);
+    if (!result.ok()) {
+        err(QStringLiteral("%1: %2").arg(args[0], result.message));
+        return CommandLine::Failure;
+    }
+    const QByteArray data = QueryResultWriter::write(result, *format);
+    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    return CommandLine::Success;
+}
+
+int runCodebook(QCommandLineParser &, const QStringList &args)
+{
+    const QString action = args.value(1);
+    const QStringList names = StarterCodebooks::names();
+    if (action == QLatin1String("list") && args.size() == 2) {
+        out(CodebookListing::text(*openProject(args[0])));
+        return CommandLine::Success;
+    }
+    if (args.size() != 3 || !QStringList({QStringLiteral("add"), QStringLiteral("export"),
+                                          QStringLiteral("import")}).contains(action))
+        throw UsageError{QStringLiteral("codebook needs PROJECT and one of: list, add NAME, export "
+                                        "FILE, import FILE")};
+    if (action == QLatin1String("add") && !names.contains(args[2]))
+        throw UsageError{QStringLiteral("no starter codebook “%1”; choose %2")
+                             .arg(args[2], names.join(QStringLiteral(", ")))};
+    auto store = openProject(args[0]);
+    if (action == QLatin1String("export")) {
+        QSaveFile file(args[2]);
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(CodebookFile::exportJson(*store, QFileInfo(args[0]).completeBaseName())) < 0
+            || !file.commit()) {
+            err(QStringLiteral("%1: cannot write (%2)").arg(args[2], file.errorString()));
+            return CommandLine::Failure;
+        }
+        return CommandLine::Success;
+    }
+    QByteArray json;
+    if (action == QLatin1String("add")) {
+        json = StarterCodebooks::json(args[2]);
+    } else {
+        QFile file(args[2]);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err(QStringLiteral("%1: cannot read (%2)").arg(args[2], file.errorString()));
+            return CommandLine::Failure;
+        }
+        json = file.readAll();
+    }
+    const auto r = CodebookFile::merge(*store, json, args[2]);
+    out(QStringLiteral("added %1 codes and %2 categories; %3 already there were kept\n")
+            .arg(r.codesAdded)
+            .arg(r.categoriesAdded)
+            .arg(r.codesKept));
+    return CommandLine::Success;
+}
+
+int runExtract(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.size() != 1)
+        throw UsageError{QStringLiteral("extract needs one HTML file (.html, .html.gz) or URL")};
+    return WebCommands::extract(args[0], parser.isSet(QStringLiteral("json")));
+}
+
+int runFeed(QCommandLineParser &parser, const QStringList &args)
+{
+    const QString action = args.value(1);
+    if (action == QLatin1String("add") && args.size() == 3)
+        return WebCommands::feedAdd(args[0], args[2], parser.value(QStringLiteral("folder")));
+    if (action == QLatin1String("list") && args.size() == 2)
+        return WebCommands::feedList(args[0]);
+    if (action == QLatin1String("refresh") && args.size() == 2)
+        return WebCommands::feedRefresh(args[0]);
+    throw UsageError{QStringLiteral("feed needs PROJECT and one of: add URL, list, refresh")};
+}
+
 QString sqliteVersion()
 {
     const QString name = QStringLiteral("framewise-version-probe");
@@ -182,7 +282,7 @@ const std::map<QString, Subcommand> &subcommands()
     static const std::map<QString, Subcommand> map = {
         {QStringLiteral("import"),
          {"import PROJECT PATH...",
-          "Import files or folders (txt, md, html); creates PROJECT if missing. Prints ID<TAB>TITLE "
+          "Import files, folders (txt, md, html, and .gz of them) or web pages (http/https URLs); creates PROJECT if missing. Prints ID<TAB>TITLE "
           "per imported article; duplicates and refused files are reported on stderr.",
           runImport}},
         {QStringLiteral("list"),
@@ -209,6 +309,40 @@ const std::map<QString, Subcommand> &subcommands()
           [](QCommandLineParser &p) {
               p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default) or json."),
                            QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+          }}},
+        {QStringLiteral("query"),
+         {"query PROJECT SQL [--format tsv|csv|json]",
+          "Run a read-only SQL query over the project and print its rows with a header line. "
+          "Statements that would change the project (INSERT, UPDATE, DELETE, DROP, CREATE, ATTACH, "
+          "writing PRAGMAs...) are refused and nothing runs. Offsets (start, end) are Unicode code "
+          "points. See docs/queries.md for the views.",
+          runQuery,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default), csv or json."),
+                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+          }}},
+        {QStringLiteral("codebook"),
+         {"codebook PROJECT list | add general|media-frames|propaganda-techniques | export FILE | import FILE",
+          "List the codebook as a tree (CODE<TAB>SHORTCUT<TAB>ANNOTATIONS under each category), add a "
+          "starter codebook, or export and import a codebook as JSON. Adding and importing merge by "
+          "name: codes already in the project are kept, never duplicated.",
+          runCodebook}},
+        {QStringLiteral("extract"),
+         {"extract FILE.html|FILE.html.gz|URL [--json]",
+          "Print the main text of a news page; with --json an object with articleBody, title, "
+          "author, published and url. Nothing is stored.",
+          runExtract,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON with the metadata.")});
+          }}},
+        {QStringLiteral("feed"),
+         {"feed PROJECT add URL [--folder NAME] | list | refresh",
+          "Subscribe to an RSS or Atom feed (or a site that announces one), list the feeds as "
+          "ID<TAB>FOLDER<TAB>TITLE<TAB>URL<TAB>UNREAD<TAB>STATUS, or refresh them all.",
+          runFeed,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("folder"), QStringLiteral("Put a new feed in this folder."),
+                           QStringLiteral("NAME")});
           }}},
         {QStringLiteral("version"), {"version", "Print the version of Framewise, Qt and SQLite.", runVersion}},
     };

@@ -28,6 +28,7 @@ public:
 private:
     void openProject();
     void openArticle(const QString &name, qint64 articleId, double targetMs, int annotations);
+    void lensOverArticle(qint64 articleId, double targetMs);
 
     BenchContext &m_context;
     std::unique_ptr<MainWindow> m_window;

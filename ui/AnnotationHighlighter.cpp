@@ -1,32 +1,33 @@
 #include "AnnotationHighlighter.h"
 
-#include <QHash>
-#include <QTextDocument>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextLayout>
 
 #include <algorithm>
 
 namespace {
-// Past this many changed spans one full pass is cheaper than many small ones.
-constexpr qsizetype incrementalLimit = 200;
+// Light pages: the code colour at 62/255 over the paper, as it always was.
+constexpr int lightWashAlpha = 62;
+// Dark pages absorb colour: a stronger wash keeps it recognisable.
+constexpr int darkWashAlpha = 92;
 
-QColor withAlpha(QColor colour, int alpha)
+QColor blend(const QColor &under, const QColor &over, int alpha)
 {
-    colour.setAlpha(alpha);
-    return colour;
-}
-
-QColor mix(const QColor &a, const QColor &b)
-{
-    return QColor((a.red() + b.red()) / 2, (a.green() + b.green()) / 2, (a.blue() + b.blue()) / 2);
+    const auto mixed = [alpha](int u, int o) { return u + (o - u) * alpha / 255; };
+    return QColor(mixed(under.red(), over.red()), mixed(under.green(), over.green()),
+                  mixed(under.blue(), over.blue()));
 }
 } // namespace
 
-AnnotationHighlighter::AnnotationHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+AnnotationHighlighter::AnnotationHighlighter(QObject *parent)
+    : QObject(parent)
 {
 }
 
-void AnnotationHighlighter::resetEntries(QList<Entry> entries)
+AnnotationHighlighter::~AnnotationHighlighter() = default;
+
+void AnnotationHighlighter::setEntries(QList<Entry> entries)
 {
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -38,43 +39,7 @@ void AnnotationHighlighter::resetEntries(QList<Entry> entries)
         maxEnd = std::max(maxEnd, m_entries[i].end);
         m_maxEnd[i] = maxEnd;
     }
-}
-
-void AnnotationHighlighter::setEntries(QList<Entry> entries)
-{
-    QHash<qint64, Entry> before;
-    for (const Entry &e : std::as_const(m_entries))
-        before.insert(e.id, e);
-    QList<std::pair<int, int>> changed;
-    for (const Entry &e : std::as_const(entries)) {
-        const auto it = before.constFind(e.id);
-        if (it == before.cend() || !(*it == e)) {
-            changed.append({e.start, e.end});
-            if (it != before.cend())
-                changed.append({it->start, it->end});
-        }
-        before.remove(e.id);
-    }
-    for (const Entry &gone : std::as_const(before))
-        changed.append({gone.start, gone.end});
-
-    resetEntries(std::move(entries));
-    if (changed.size() > incrementalLimit) {
-        rehighlight();
-        return;
-    }
-    for (const auto &[from, to] : std::as_const(changed))
-        rehighlightRange(from, to);
-}
-
-void AnnotationHighlighter::rehighlightRange(int from, int to)
-{
-    QTextDocument *doc = document();
-    if (!doc)
-        return;
-    for (QTextBlock block = doc->findBlock(from); block.isValid() && block.position() < to;
-         block = block.next())
-        rehighlightBlock(block);
+    Q_EMIT changed();
 }
 
 QList<int> AnnotationHighlighter::entriesIn(int from, int to) const
@@ -92,51 +57,180 @@ QList<int> AnnotationHighlighter::entriesIn(int from, int to) const
     return hits;
 }
 
-QTextCharFormat AnnotationHighlighter::formatFor(const QList<QColor> &layers)
+QList<AnnotationHighlighter::Segment> AnnotationHighlighter::segments(int from, int to) const
 {
-    QTextCharFormat format;
-    format.setProperty(DepthProperty, int(layers.size()));
-    if (layers.isEmpty())
-        return format;
-    if (layers.size() == 1) {
-        format.setBackground(withAlpha(layers[0], 62));
-        return format;
-    }
-    format.setBackground(withAlpha(mix(layers[0], layers[1]), 112));
-    format.setUnderlineStyle(layers.size() == 2 ? QTextCharFormat::SingleUnderline
-                                                : QTextCharFormat::WaveUnderline);
-    format.setUnderlineColor(layers[layers.size() == 2 ? 1 : 2].darker(115));
-    return format;
-}
-
-void AnnotationHighlighter::highlightBlock(const QString &text)
-{
-    if (m_entries.isEmpty())
-        return;
-    const int blockStart = currentBlock().position();
-    const int blockEnd = blockStart + int(text.size());
-    const QList<int> hits = entriesIn(blockStart, blockEnd);
+    QList<Segment> result;
+    if (m_entries.isEmpty() || from >= to)
+        return result;
+    const QList<int> hits = entriesIn(from, to);
     if (hits.isEmpty())
-        return;
-
-    QList<int> cuts{blockStart, blockEnd};
+        return result;
+    QList<int> cuts{from, to};
+    cuts.reserve(2 + 2 * hits.size());
     for (int i : hits) {
-        cuts.append(std::clamp(m_entries[i].start, blockStart, blockEnd));
-        cuts.append(std::clamp(m_entries[i].end, blockStart, blockEnd));
+        cuts.append(std::clamp(m_entries[i].start, from, to));
+        cuts.append(std::clamp(m_entries[i].end, from, to));
     }
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-
-    QList<QColor> layers;
     for (qsizetype c = 0; c + 1 < cuts.size(); ++c) {
-        const int from = cuts[c];
-        const int to = cuts[c + 1];
-        layers.clear();
+        Segment segment{cuts[c], cuts[c + 1], {}};
         for (int i : hits) {
-            if (m_entries[i].start <= from && m_entries[i].end >= to)
-                layers.append(m_entries[i].colour);
+            if (m_entries[i].start <= segment.from && m_entries[i].end >= segment.to)
+                segment.layers.append(i);
         }
-        if (!layers.isEmpty())
-            setFormat(from - blockStart, to - from, formatFor(layers));
+        if (!segment.layers.isEmpty())
+            result.append(std::move(segment));
     }
+    return result;
+}
+
+QTextCharFormat AnnotationHighlighter::formatAt(int position) const
+{
+    QList<QColor> layers;
+    for (int i : entriesIn(position, position + 1))
+        layers.append(m_entries[i].colour);
+    return formatFor(layers);
+}
+
+void AnnotationHighlighter::setBaseColour(const QColor &base)
+{
+    if (base == m_base)
+        return;
+    m_base = base;
+    m_formatCache.clear();
+    Q_EMIT changed();
+}
+
+bool AnnotationHighlighter::isDark() const
+{
+    return m_base.lightnessF() < 0.5;
+}
+
+QColor AnnotationHighlighter::washColour(const QColor &code, int depth) const
+{
+    const int alpha = isDark() ? darkWashAlpha : lightWashAlpha;
+    return blend(m_base, code, depth > 1 ? alpha * 3 / 2 : alpha);
+}
+
+QColor AnnotationHighlighter::lineColour(const QColor &code) const
+{
+    if (!isDark())
+        return code.darker(115);
+    // Lift dark code colours so a thin line still reads on a dark page.
+    QColor c = code.toHsl();
+    return QColor::fromHslF(c.hslHueF(), std::min(1.0f, c.hslSaturationF() * 0.9f),
+                            std::max(0.62f, c.lightnessF()));
+}
+
+QTextCharFormat AnnotationHighlighter::formatFor(const QList<QColor> &layers) const
+{
+    QString key;
+    for (const QColor &c : layers)
+        key += c.name(QColor::HexArgb);
+    const auto cached = m_formatCache.constFind(key);
+    if (cached != m_formatCache.cend())
+        return *cached;
+
+    QTextCharFormat format;
+    format.setProperty(DepthProperty, int(layers.size()));
+    if (!layers.isEmpty()) {
+        // The code colour at the wash's strength; painted over the page it
+        // gives washColour().
+        QColor wash = layers[0];
+        const int alpha = isDark() ? darkWashAlpha : lightWashAlpha;
+        wash.setAlpha(layers.size() > 1 ? alpha * 3 / 2 : alpha);
+        format.setBackground(wash);
+        QVariantList underlines;
+        for (qsizetype i = 1; i < layers.size(); ++i)
+            underlines.append(lineColour(layers[i]));
+        if (!underlines.isEmpty()) {
+            format.setProperty(UnderlineColoursProperty, underlines);
+            // Describes the first painted underline for code reading formats.
+            format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            format.setUnderlineColor(underlines.constFirst().value<QColor>());
+        }
+    }
+    m_formatCache.insert(key, format);
+    return format;
+}
+
+void AnnotationHighlighter::addDecorator(BlockDecorator *decorator)
+{
+    if (!decorator || m_decorators.contains(decorator))
+        return;
+    m_decorators.append(decorator);
+    Q_EMIT changed();
+}
+
+void AnnotationHighlighter::removeDecorator(BlockDecorator *decorator)
+{
+    if (m_decorators.removeAll(decorator))
+        Q_EMIT changed();
+}
+
+QList<QTextLayout::FormatRange> AnnotationHighlighter::decorations(const QTextBlock &block) const
+{
+    QList<QTextLayout::FormatRange> all;
+    for (BlockDecorator *decorator : m_decorators) {
+        QList<QTextLayout::FormatRange> ranges = decorator->decorate(block);
+        for (QTextLayout::FormatRange &range : ranges) {
+            // The wash belongs to the annotations; a decorator's background
+            // would hide it.
+            range.format.clearBackground();
+            all.append(std::move(range));
+        }
+    }
+    return all;
+}
+
+template<typename Fn>
+void AnnotationHighlighter::forEachRect(const QTextBlock &block, const QPointF &offset, Fn &&fn) const
+{
+    const QTextLayout *layout = block.layout();
+    if (!layout || layout->lineCount() == 0 || m_entries.isEmpty())
+        return;
+    const int blockStart = block.position();
+    const QList<Segment> runs = segments(blockStart, blockStart + block.length() - 1);
+    if (runs.isEmpty())
+        return;
+    const QPointF origin = offset + layout->position();
+    for (int l = 0; l < layout->lineCount(); ++l) {
+        const QTextLine line = layout->lineAt(l);
+        const int lineStart = line.textStart();
+        const int lineEnd = lineStart + line.textLength();
+        for (const Segment &run : runs) {
+            const int a = std::max(run.from - blockStart, lineStart);
+            const int b = std::min(run.to - blockStart, lineEnd);
+            if (a >= b)
+                continue;
+            const qreal x1 = line.cursorToX(a);
+            const qreal x2 = line.cursorToX(b);
+            const QRectF rect(origin.x() + std::min(x1, x2), origin.y() + line.y(), std::abs(x2 - x1),
+                              line.height());
+            fn(rect, line, run);
+        }
+    }
+}
+
+void AnnotationHighlighter::paintWashes(QPainter &painter, const QTextBlock &block, const QPointF &offset) const
+{
+    forEachRect(block, offset, [&](const QRectF &rect, const QTextLine &, const Segment &run) {
+        painter.fillRect(rect, washColour(m_entries[run.layers.constFirst()].colour, int(run.layers.size())));
+    });
+}
+
+void AnnotationHighlighter::paintUnderlines(QPainter &painter, const QTextBlock &block,
+                                            const QPointF &offset) const
+{
+    forEachRect(block, offset, [&](const QRectF &rect, const QTextLine &line, const Segment &run) {
+        // Below the descent, in the room the 150 % line height leaves, so
+        // the lines neither touch the glyphs nor a lens's own underline.
+        const qreal base = rect.top() + line.ascent() + line.descent() + 1.5;
+        for (qsizetype k = 1; k < run.layers.size() && k <= 4; ++k) {
+            const qreal y = base + (k - 1) * underlineGap;
+            painter.fillRect(QRectF(rect.left(), y, rect.width(), 1.6),
+                             lineColour(m_entries[run.layers[k]].colour));
+        }
+    });
 }

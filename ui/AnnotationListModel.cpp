@@ -46,6 +46,23 @@ void AnnotationListModel::setArticle(qint64 articleId)
     refresh();
 }
 
+void AnnotationListModel::setArticle(qint64 articleId, QList<Annotation> annotations)
+{
+    beginResetModel();
+    m_articleId = articleId;
+    if (m_codes.isEmpty()) {
+        for (const Code &c : m_store.codes())
+            m_codes.insert(c.id, c);
+    }
+    m_annotations = std::move(annotations);
+    std::stable_sort(m_annotations.begin(), m_annotations.end(), [](const Annotation &a, const Annotation &b) {
+        if (a.document != b.document)
+            return a.document; // whole-article codes head the list
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    endResetModel();
+}
+
 void AnnotationListModel::refresh()
 {
     beginResetModel();
@@ -54,6 +71,8 @@ void AnnotationListModel::refresh()
         m_codes.insert(c.id, c);
     m_annotations = m_articleId ? m_store.annotationsForArticle(m_articleId) : QList<Annotation>{};
     std::stable_sort(m_annotations.begin(), m_annotations.end(), [](const Annotation &a, const Annotation &b) {
+        if (a.document != b.document)
+            return a.document; // whole-article codes head the list
         return a.start != b.start ? a.start < b.start : a.end < b.end;
     });
     endResetModel();
@@ -101,13 +120,15 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Quote: {
+            if (a.document) // codes the whole article: there is no quote
+                return a.primary ? tr("★ Whole article (primary)") : tr("Whole article");
             QString quote = a.quote.simplified();
             if (quote.size() > quoteDisplayLength)
                 quote = quote.left(quoteDisplayLength) + QChar(0x2026);
             return quote;
         }
         case Codes:
-            return codeNames(a);
+            return a.primary ? codeNames(a) + tr(" ★ primary") : codeNames(a);
         case Coder:
             return a.coderName;
         case Note:

@@ -20,6 +20,8 @@ public:
     explicit AnnotationListModel(ProjectStore &store, QObject *parent = nullptr);
 
     void setArticle(qint64 articleId);
+    // Same, with the article's annotations already read by the caller.
+    void setArticle(qint64 articleId, QList<Annotation> annotations);
     qint64 articleId() const { return m_articleId; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

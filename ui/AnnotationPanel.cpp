@@ -85,6 +85,11 @@ void AnnotationPanel::setArticle(qint64 articleId)
     m_model->setArticle(articleId);
 }
 
+void AnnotationPanel::setArticle(qint64 articleId, const QList<Annotation> &annotations)
+{
+    m_model->setArticle(articleId, annotations);
+}
+
 qint64 AnnotationPanel::selectedAnnotationId() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();

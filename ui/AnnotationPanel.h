@@ -22,6 +22,7 @@ public:
     QTreeView *view() const { return m_view; }
 
     void setArticle(qint64 articleId);
+    void setArticle(qint64 articleId, const QList<Annotation> &annotations);
     qint64 selectedAnnotationId() const; // 0 = none
     void selectAnnotation(qint64 annotationId);
 

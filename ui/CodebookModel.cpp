@@ -1,9 +1,12 @@
 #include "CodebookModel.h"
 
+#include "CodebookEditor.h"
 #include "store/ProjectStore.h"
 
 #include <QColor>
 #include <QHash>
+#include <QIODevice>
+#include <QMimeData>
 #include <QPainter>
 #include <QPixmap>
 
@@ -21,6 +24,23 @@ QPixmap swatch(const QColor &colour)
     painter.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 3, 3);
     return pixmap;
 }
+
+const QString kMimeType = QStringLiteral("application/x-framewise-codebook-item");
+
+// "code 12" or "category 3": what is being dragged.
+struct DraggedItem
+{
+    bool category = false;
+    qint64 id = 0;
+};
+
+DraggedItem decode(const QMimeData *data)
+{
+    const QStringList parts = QString::fromLatin1(data->data(kMimeType)).split(QLatin1Char(' '));
+    if (parts.size() != 2)
+        return {};
+    return {parts[0] == QLatin1String("category"), parts[1].toLongLong()};
+}
 } // namespace
 
 CodebookModel::CodebookModel(ProjectStore &store, QObject *parent)
@@ -29,13 +49,22 @@ CodebookModel::CodebookModel(ProjectStore &store, QObject *parent)
 {
     refresh();
     connect(&m_store, &ProjectStore::codebookChanged, this, &CodebookModel::refresh);
+    // Counts only feed tooltips, so no reset (which would lose the view's
+    // state) while the user codes.
+    connect(&m_store, &ProjectStore::annotationsChanged, this, &CodebookModel::refreshCounts);
 }
 
 CodebookModel::~CodebookModel() = default;
 
+void CodebookModel::refreshCounts()
+{
+    m_counts = m_store.codeAnnotationCounts();
+}
+
 void CodebookModel::refresh()
 {
     beginResetModel();
+    refreshCounts();
     m_root.children.clear();
     QHash<qint64, Node *> categories;
     for (const Category &c : m_store.categories()) {
@@ -56,7 +85,8 @@ void CodebookModel::refresh()
         placed = false;
         QList<Code> later;
         for (const Code &code : std::as_const(pending)) {
-            Node *parent = code.parentId ? codes.value(code.parentId) : categories.value(code.categoryId);
+            Node *parent
+                = code.parentId ? codes.value(code.parentId) : categories.value(code.categoryId);
             if (!parent) {
                 later.append(code);
                 continue;
@@ -84,7 +114,8 @@ void CodebookModel::refresh()
 
 CodebookModel::Node *CodebookModel::nodeFor(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : const_cast<Node *>(&m_root);
+    return index.isValid() ? static_cast<Node *>(index.internalPointer())
+                           : const_cast<Node *>(&m_root);
 }
 
 QModelIndex CodebookModel::indexFor(const Node *node) const
@@ -124,8 +155,11 @@ int CodebookModel::columnCount(const QModelIndex &) const
 Qt::ItemFlags CodebookModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        return m_editor ? Qt::ItemIsDropEnabled : Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_editor && m_editor->isWritable())
+        flags |= Qt::ItemIsEditable | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    return flags;
 }
 
 QVariant CodebookModel::data(const QModelIndex &index, int role) const
@@ -137,7 +171,10 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
         const Category &c = node->category;
         switch (role) {
         case Qt::DisplayRole:
+        case Qt::EditRole:
             return c.name;
+        case CategoryIdRole:
+            return c.id;
         case Qt::ToolTipRole:
             return tr("%1 (%2 codes)").arg(c.name, Category::kindName(c.kind));
         case Qt::FontRole: {
@@ -155,19 +192,38 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
     const Code &code = node->code;
     switch (role) {
     case Qt::DisplayRole:
-        return code.shortcut.isEmpty() ? code.name : QStringLiteral("%1  [%2]").arg(code.name, code.shortcut);
+        return code.shortcut.isEmpty() ? code.name
+                                       : QStringLiteral("%1  [%2]").arg(code.name, code.shortcut);
     case Qt::EditRole:
         return code.name;
     case Qt::DecorationRole:
         return swatch(QColor(code.colour));
     case Qt::ToolTipRole: {
+        // Examples are kept in the description after "Example: ".
+        const int cut = code.description.indexOf(QStringLiteral("\nExample: "));
+        const QString description = cut < 0 ? code.description : code.description.left(cut);
         QString tip = QStringLiteral("<b>%1</b>").arg(code.name.toHtmlEscaped());
-        if (!code.description.isEmpty())
-            tip += QStringLiteral("<br>") + code.description.toHtmlEscaped();
+        if (!description.isEmpty())
+            tip += QStringLiteral("<br>") + description.toHtmlEscaped();
+        if (cut >= 0)
+            tip += QStringLiteral("<br><i>%1</i>")
+                       .arg(tr("Example: %1").arg(code.description.mid(cut + 10).toHtmlEscaped()));
         if (!code.shortcut.isEmpty())
-            tip += QStringLiteral("<br><i>%1</i>").arg(tr("Press %1 to apply to the selection").arg(code.shortcut));
+            tip += QStringLiteral("<br>%1").arg(
+                tr("Press %1 to apply to the selection").arg(code.shortcut));
+        const int count = m_counts.value(code.id);
+        tip += QStringLiteral("<br><small>%1</small>")
+                   .arg(count == 1 ? tr("1 annotation") : tr("%1 annotations").arg(count));
         return tip;
     }
+    case CategoryIdRole:
+        return code.categoryId;
+    case DescriptionRole:
+        return code.description;
+    case ShortcutRole:
+        return code.shortcut;
+    case AnnotationCountRole:
+        return m_counts.value(code.id);
     case CodeIdRole:
         return code.id;
     case IsCategoryRole:
@@ -192,4 +248,94 @@ const CodebookModel::Node *CodebookModel::find(const Node *from, qint64 codeId) 
 QModelIndex CodebookModel::indexOfCode(qint64 codeId) const
 {
     return indexFor(find(&m_root, codeId));
+}
+
+QModelIndex CodebookModel::indexOfCategory(qint64 categoryId) const
+{
+    for (const auto &child : m_root.children) {
+        if (child->isCategory && child->category.id == categoryId)
+            return indexFor(child.get());
+    }
+    return {};
+}
+
+bool CodebookModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !m_editor || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty())
+        return false;
+    const Node *node = nodeFor(index);
+    // The store's codebookChanged resets this model once the edit is stored.
+    return node->isCategory ? m_editor->renameCategory(node->category.id, name)
+                            : m_editor->renameCode(node->code.id, name);
+}
+
+Qt::DropActions CodebookModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions CodebookModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList CodebookModel::mimeTypes() const
+{
+    return {kMimeType};
+}
+
+QMimeData *CodebookModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.isEmpty() || !indexes.first().isValid())
+        return nullptr;
+    const Node *node = nodeFor(indexes.first());
+    auto *data = new QMimeData;
+    data->setData(kMimeType,
+                  (node->isCategory ? QStringLiteral("category %1").arg(node->category.id)
+                                    : QStringLiteral("code %1").arg(node->code.id))
+                      .toLatin1());
+    return data;
+}
+
+bool CodebookModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                    const QModelIndex &parent) const
+{
+    if (!m_editor || action != Qt::MoveAction || !data || !data->hasFormat(kMimeType))
+        return false;
+    const DraggedItem item = decode(data);
+    if (item.category)
+        return !parent.isValid(); // categories only reorder among themselves
+    if (!parent.isValid())
+        return false; // a code belongs in a category
+    // Not into itself or one of its own sub-codes.
+    for (const Node *n = nodeFor(parent); n && n != &m_root; n = n->parent) {
+        if (!n->isCategory && n->code.id == item.id)
+            return false;
+    }
+    return true;
+}
+
+bool CodebookModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const DraggedItem item = decode(data);
+    const Node *target = nodeFor(parent);
+    const Node *self = item.category ? nodeFor(indexOfCategory(item.id)) : find(&m_root, item.id);
+    if (!self || self == &m_root)
+        return false;
+    // The view counts the dragged item among the rows; the store does not.
+    int to = row < 0 ? int(target->children.size()) : row;
+    if (self->parent == target && self->row < to)
+        --to;
+    // Everything is read before the edit: the model resets during it.
+    if (item.category)
+        return m_editor->moveCategory(item.id, to);
+    const qint64 categoryId = target->isCategory ? target->category.id : target->code.categoryId;
+    const qint64 parentId = target->isCategory ? 0 : target->code.id;
+    return m_editor->moveCode(item.id, categoryId, parentId, to);
 }

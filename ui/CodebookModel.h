@@ -4,19 +4,31 @@
 #include "domain/Code.h"
 
 #include <QAbstractItemModel>
-
+#include <QHash>
 #include <memory>
 #include <vector>
 
+class CodebookEditor;
 class ProjectStore;
 
-// The codebook as a tree: categories, then codes nested by parentId.
+// The codebook as a tree: categories, then codes nested by parentId. With
+// an editor, names edit in place (setData) and items move by drag and drop;
+// every change goes through the editor's undoable commands.
 class CodebookModel final : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
-    enum Role { CodeIdRole = Qt::UserRole + 1, IsCategoryRole, ColourRole };
+    enum Role
+    {
+        CodeIdRole = Qt::UserRole + 1,
+        IsCategoryRole,
+        ColourRole,
+        CategoryIdRole,
+        DescriptionRole,
+        ShortcutRole,
+        AnnotationCountRole,
+    };
 
     explicit CodebookModel(ProjectStore &store, QObject *parent = nullptr);
     ~CodebookModel() override;
@@ -27,6 +39,19 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+    // Null (the default) makes the model read-only.
+    void setEditor(CodebookEditor *editor) { m_editor = editor; }
+    QModelIndex indexOfCategory(qint64 categoryId) const;
 
     QModelIndex indexOfCode(qint64 codeId) const;
     void refresh();
@@ -45,6 +70,10 @@ private:
     QModelIndex indexFor(const Node *node) const;
     const Node *find(const Node *from, qint64 codeId) const;
 
+    void refreshCounts();
+
     ProjectStore &m_store;
+    CodebookEditor *m_editor = nullptr;
     Node m_root;
+    QHash<qint64, int> m_counts; // annotations per code
 };

@@ -1,6 +1,6 @@
 #include "GuiLauncher.h"
 
-#include "AppTheme.h"
+#include "ThemeSettings.h"
 #include "MainWindow.h"
 #include "project/StarterProject.h"
 #include "store/ProjectError.h"
@@ -107,6 +107,10 @@ int GuiLauncher::run(int argc, char *argv[])
                                      QStringLiteral("Open the article with this id (default: the first)."),
                                      QStringLiteral("ID"));
     describe(parser, screenshotOption, articleOption);
+    QCommandLineOption themeOption(QStringLiteral("theme"),
+                                   QStringLiteral("light, dark or system (default: the saved choice, else system)."),
+                                   QStringLiteral("THEME"));
+    parser.addOption(themeOption);
 
     // Parsed before any application object exists: --help, --version and
     // usage errors must work without a display.
@@ -130,6 +134,16 @@ int GuiLauncher::run(int argc, char *argv[])
         print(stderr, QStringLiteral("framewise: expected at most one PROJECT, got %1\n").arg(positional.size()));
         return 2;
     }
+    bool themeGiven = false;
+    ThemeSettings::Theme theme = ThemeSettings::Theme::System;
+    if (parser.isSet(themeOption)) {
+        theme = ThemeSettings::fromName(parser.value(themeOption), &themeGiven);
+        if (!themeGiven) {
+            print(stderr, QStringLiteral("framewise: --theme must be light, dark or system, not “%1”\n")
+                              .arg(parser.value(themeOption)));
+            return 2;
+        }
+    }
     if (parser.isSet(articleOption)) {
         bool ok = false;
         options.articleId = parser.value(articleOption).toLongLong(&ok);
@@ -152,7 +166,7 @@ int GuiLauncher::run(int argc, char *argv[])
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.framewise.Framewise"));
     QApplication::setWindowIcon(appIcon());
-    AppTheme::apply(app);
+    ThemeSettings::apply(app, themeGiven ? theme : ThemeSettings::saved());
 
     const bool screenshot = !options.screenshot.isEmpty();
     QString path = positional.isEmpty() ? StarterProject::defaultProjectPath()

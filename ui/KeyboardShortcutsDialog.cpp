@@ -45,6 +45,10 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<QAction *> &actions
     add(tr("Open the chosen article / show the chosen annotation"), tr("Enter"));
     add(tr("Apply the chosen code in the codebook"), tr("Enter or double-click"));
     add(tr("Move between panels"), tr("Tab, Shift+Tab"));
+    add(tr("Move an annotation's nearer boundary"), tr("Alt+drag in the reader"));
+    add(tr("Choose in the quick-code palette / apply"), tr("Up, Down / Enter"));
+    add(tr("Check or uncheck an occurrence in the preview"), tr("Space"));
+    add(tr("Link the selected mention to an actor"), tr("Enter in the actor list"));
     add(tr("Zoom the reader"), tr("Ctrl+mouse wheel"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -1,14 +1,25 @@
 #include "MainWindow.h"
 
 #include "AddAnnotationCommand.h"
+#include "AnnotatingController.h"
 #include "AnnotationHighlighter.h"
 #include "AnnotationListModel.h"
 #include "AnnotationPanel.h"
+#include "CodebookActions.h"
 #include "CodebookPanel.h"
 #include "KeyboardShortcutsDialog.h"
 #include "LibraryPanel.h"
+#include "FeedPanel.h"
+#include "ImportProgress.h"
+#include "MemoPanel.h"
+#include "WebImportActions.h"
+#include "ReaderFilterMenus.h"
 #include "ReaderView.h"
+#include "ThemeSettings.h"
 #include "RemoveAnnotationCommand.h"
+#include "console/SqlConsole.h"
+#include "lens/LensToolBar.h"
+#include "lens/ReadingLens.h"
 #include "import/ArticleImporter.h"
 #include "project/CodebookFile.h"
 #include "store/ProjectError.h"
@@ -32,19 +43,14 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeView>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace {
+// Files, folders and web links (a link dragged from a browser imports its page).
 QStringList localPaths(const QMimeData *mime)
 {
-    QStringList paths;
-    if (!mime || !mime->hasUrls())
-        return paths;
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    }
-    return paths;
+    return WebImportActions::importablePaths(mime);
 }
 
 QString projectFilter()
@@ -74,6 +80,9 @@ MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWi
 
     createActions();
     createDocks();
+    m_annotating = new AnnotatingController(*this);
+    m_codebookActions = new CodebookActions(this);
+    m_webImport = new WebImportActions(*this);
     createMenus();
     createStatusBar();
 
@@ -94,9 +103,13 @@ MainWindow::~MainWindow()
 {
     // Panels watch the store; take them down before it goes.
     m_undo->clear();
+    detachReadingTools();
+    m_annotating->detach();
     delete m_library;
     delete m_codebook;
     delete m_annotations;
+    delete m_memos;
+    delete m_feeds;
 }
 
 void MainWindow::createActions()
@@ -197,6 +210,16 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_codebookDock);
     addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
     splitDockWidget(m_codebookDock, m_annotationDock, Qt::Vertical);
+    m_memoDock = makeDock(tr("Memos"), QStringLiteral("memoDock"));
+    tabifyDockWidget(m_annotationDock, m_memoDock);
+    m_feedDock = makeDock(tr("Feeds"), QStringLiteral("feedDock"));
+    tabifyDockWidget(m_libraryDock, m_feedDock);
+    m_libraryDock->raise();
+    m_annotationDock->raise();
+    // The SQL console: below the reader, out of the way until asked for.
+    m_consoleDock = makeDock(tr("SQL Console"), QStringLiteral("sqlConsoleDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    m_consoleDock->hide();
 
 }
 
@@ -208,6 +231,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_importFilesAction);
     file->addAction(m_importFolderAction);
+    file->addAction(m_webImport->importUrlAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -218,18 +242,35 @@ void MainWindow::createMenus()
     m_codeMenu = edit->addMenu(tr("Apply &Code"));
     edit->addAction(m_deleteAction);
 
+    menuBar()->addMenu(m_annotating->menu());
+    menuBar()->addMenu(m_codebookActions->menu());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    // Reader navigation, highlight filters and theme (ReaderView owns the
+    // actions; their shortcuts work window-wide).
+    view->addAction(m_reader->findAction());
+    view->addAction(m_reader->nextAnnotationAction());
+    view->addAction(m_reader->previousAnnotationAction());
+    QMenu *showCategories = view->addMenu(tr("Show &Categories"));
+    showCategories->setObjectName(QStringLiteral("showCategoriesMenu"));
+    QMenu *showCoders = view->addMenu(tr("Show C&oders"));
+    showCoders->setObjectName(QStringLiteral("showCodersMenu"));
+    new ReaderFilterMenus(m_reader, [this] { return m_store.get(); }, showCategories, showCoders, this);
+    ThemeSettings::populateMenu(view->addMenu(tr("&Theme")));
     view->addSeparator();
     view->addAction(m_focusFilterAction);
     view->addAction(m_focusReaderAction);
     view->addAction(m_focusCodebookAction);
     view->addAction(m_focusAnnotationsAction);
     view->addSeparator();
-    for (QDockWidget *dock : {m_libraryDock, m_codebookDock, m_annotationDock})
+    for (QDockWidget *dock : {m_libraryDock, m_codebookDock, m_annotationDock, m_memoDock, m_feedDock})
         view->addAction(dock->toggleViewAction());
+    m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q));
+    view->addAction(m_consoleDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -265,6 +306,17 @@ void MainWindow::attachStore()
     m_annotations = new AnnotationPanel(*m_store, m_annotationDock);
     m_libraryDock->setWidget(m_library);
     m_codebookDock->setWidget(m_codebook);
+    m_codebook->enableEditing(m_undo);
+    m_codebook->addContextAction(m_codebookActions->addCodeMemoAction());
+    m_memos = new MemoPanel(*m_store, m_undo, m_memoDock);
+    m_memoDock->setWidget(m_memos);
+    m_feeds = new FeedPanel(*m_store, m_feedDock);
+    m_feedDock->setWidget(m_feeds);
+    connect(m_feeds, &FeedPanel::articlesAdded, this, [this](qint64 id) {
+        if (id)
+            openArticle(id);
+    });
+    m_library->addAction(m_webImport->pasteAction());
     m_annotationDock->setWidget(m_annotations);
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
@@ -277,6 +329,7 @@ void MainWindow::attachStore()
     connect(m_annotations, &AnnotationPanel::annotationActivated, this, [this](const Annotation &a) {
         m_reader->scrollToSpan(a.start, a.end);
     });
+    connect(m_reader, &ReaderView::currentAnnotationChanged, m_annotations, &AnnotationPanel::selectAnnotation);
 
     connect(m_store.get(), &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
         refreshReaderAnnotations(articleId);
@@ -295,6 +348,8 @@ void MainWindow::attachStore()
 
     m_reader->setCodes(m_store->codes());
     rebuildCodeActions();
+    attachReadingTools();
+    m_annotating->attach();
     updateWindowState();
 }
 
@@ -302,15 +357,40 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
 {
     m_undo->clear();
     m_reader->clearArticle();
+    detachReadingTools();
+    m_annotating->detach();
     delete m_library;
     delete m_codebook;
     delete m_annotations;
+    delete m_memos;
     m_library = nullptr;
     m_codebook = nullptr;
     m_annotations = nullptr;
+    m_memos = nullptr;
+    delete m_feeds;
+    m_feeds = nullptr;
     m_store = std::move(store);
     attachStore();
     openFirstArticle();
+}
+
+void MainWindow::attachReadingTools()
+{
+    // The lens and the console belong to one project: rebuilt with it.
+    m_lens = new ReadingLens(*m_store, *m_reader, *m_undo, this);
+    addToolBar(Qt::TopToolBarArea, m_lens->toolBar());
+    m_console = new SqlConsole(m_store->path(), m_consoleDock);
+    m_consoleDock->setWidget(m_console);
+    m_console->setThemeName(m_lens->effectiveThemeName());
+    connect(m_lens, &ReadingLens::themeChanged, m_console, &SqlConsole::setThemeName);
+}
+
+void MainWindow::detachReadingTools()
+{
+    delete m_console;
+    m_console = nullptr;
+    delete m_lens;
+    m_lens = nullptr;
 }
 
 void MainWindow::rebuildCodeActions()
@@ -344,8 +424,10 @@ bool MainWindow::openArticle(qint64 articleId)
             statusBar()->showMessage(tr("No article with id %1 in this project").arg(articleId), 5000);
             return false;
         }
-        m_reader->setArticle(*article, m_store->annotationsForArticle(articleId));
-        m_annotations->setArticle(articleId);
+        // Read once, shown twice: the reader and the list share the list.
+        const QList<Annotation> annotations = m_store->annotationsForArticle(articleId);
+        m_reader->setArticle(*article, AnnotatingController::spanAnnotations(annotations));
+        m_annotations->setArticle(articleId, annotations);
         m_library->selectArticle(articleId);
     } catch (const ProjectError &e) {
         showError(e.message());
@@ -366,7 +448,7 @@ void MainWindow::refreshReaderAnnotations(qint64 articleId)
     if (articleId != m_reader->articleId())
         return;
     try {
-        m_reader->setAnnotations(m_store->annotationsForArticle(articleId));
+        m_reader->setAnnotations(AnnotatingController::spanAnnotations(m_store->annotationsForArticle(articleId)));
     } catch (const ProjectError &e) {
         showError(e.message());
     }
@@ -378,6 +460,9 @@ bool MainWindow::applyCode(qint64 codeId)
         statusBar()->showMessage(tr("This project is read-only"), 5000);
         return false;
     }
+    // A second code on an existing span, or on the selected annotation.
+    if (const auto handled = m_annotating->applyToExisting(codeId))
+        return *handled;
     const auto span = m_reader->selectedSpan();
     if (!span) {
         statusBar()->showMessage(tr("Select some text in the reader first, then apply a code"), 5000);
@@ -402,6 +487,7 @@ bool MainWindow::applyCode(qint64 codeId)
     m_reader->setTextCursor(cursor);
     m_reader->setFocus(Qt::OtherFocusReason);
     m_annotations->selectAnnotation(added.id);
+    m_annotating->noteCodeApplied(codeId);
     const auto code = m_store->code(codeId);
     statusBar()->showMessage(tr("Coded “%1” as %2")
                                  .arg(QFontMetrics(font()).elidedText(added.quote.simplified(),
@@ -456,7 +542,7 @@ QString MainWindow::importPaths(const QStringList &paths)
         QApplication::setOverrideCursor(Qt::WaitCursor);
         try {
             ArticleImporter importer(*m_store);
-            outcomes = importer.importPaths(paths);
+            outcomes = ImportProgress::run(importer, paths, this);
         } catch (const ProjectError &e) {
             QApplication::restoreOverrideCursor();
             showError(e.message());
@@ -637,6 +723,9 @@ void MainWindow::showShortcuts()
                                 m_focusReaderAction, m_focusCodebookAction, m_focusAnnotationsAction,
                                 m_shortcutsAction};
     actions += m_codeActions;
+    actions += m_annotating->actions();
+    actions += m_codebookActions->actions();
+    actions += {m_webImport->importUrlAction(), m_webImport->pasteAction()};
     auto *dialog = new KeyboardShortcutsDialog(actions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -673,5 +762,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    importPaths(paths);
+    // After the drop has finished: fetching links runs an event loop, which
+    // must not happen inside the platform's drag and drop.
+    QTimer::singleShot(0, this, [this, paths] { importPaths(paths); });
 }

@@ -5,15 +5,22 @@
 #include <functional>
 #include <memory>
 
+class AnnotatingController;
 class AnnotationPanel;
+class CodebookActions;
 class CodebookPanel;
 class LibraryPanel;
+class FeedPanel;
+class MemoPanel;
 class ProjectStore;
 class QAction;
 class QDockWidget;
 class QLabel;
 class QUndoStack;
 class ReaderView;
+class ReadingLens;
+class SqlConsole;
+class WebImportActions;
 
 // The researcher's workspace: library on the left, the reader in the
 // middle, codebook and annotations on the right. Every change goes through
@@ -37,6 +44,14 @@ public:
     LibraryPanel *libraryPanel() const { return m_library; }
     CodebookPanel *codebookPanel() const { return m_codebook; }
     AnnotationPanel *annotationPanel() const { return m_annotations; }
+    MemoPanel *memoPanel() const { return m_memos; }
+    FeedPanel *feedPanel() const { return m_feeds; }
+    WebImportActions *webImport() const { return m_webImport; }
+    CodebookActions *codebookActions() const { return m_codebookActions; }
+    AnnotatingController *annotating() const { return m_annotating; }
+    ReadingLens *readingLens() const { return m_lens; }
+    SqlConsole *sqlConsole() const { return m_console; }
+    QDockWidget *sqlConsoleDock() const { return m_consoleDock; }
     QUndoStack *undoStack() const { return m_undo; }
 
     bool openArticle(qint64 articleId);
@@ -62,6 +77,8 @@ private:
     void createStatusBar();
     void attachStore();
     void rebuildCodeActions();
+    void attachReadingTools();
+    void detachReadingTools();
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
     void showError(const QString &message);
@@ -81,9 +98,19 @@ private:
     LibraryPanel *m_library = nullptr;
     CodebookPanel *m_codebook = nullptr;
     AnnotationPanel *m_annotations = nullptr;
+    MemoPanel *m_memos = nullptr;
+    FeedPanel *m_feeds = nullptr;
+    WebImportActions *m_webImport = nullptr;
+    CodebookActions *m_codebookActions = nullptr;
+    AnnotatingController *m_annotating = nullptr;
     QDockWidget *m_libraryDock = nullptr;
     QDockWidget *m_codebookDock = nullptr;
     QDockWidget *m_annotationDock = nullptr;
+    QDockWidget *m_memoDock = nullptr;
+    QDockWidget *m_feedDock = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
+    ReadingLens *m_lens = nullptr;
+    SqlConsole *m_console = nullptr;
 
     QLabel *m_projectLabel = nullptr;
     QLabel *m_coderLabel = nullptr;

@@ -1,11 +1,17 @@
 #include "ReaderView.h"
 
 #include "AnnotationHighlighter.h"
+#include "AnnotationMinimap.h"
+#include "FindBar.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAction>
+#include <QApplication>
 #include <QDate>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QPainter>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextFrame>
@@ -18,45 +24,99 @@ constexpr int columnCharacters = 70;
 const qreal zoomFactors[] = {0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4};
 constexpr int normalZoomIndex = 3;
 constexpr int zoomSteps = int(std::size(zoomFactors));
+constexpr int minimapWidth = 12;
+constexpr int maxBarLanes = 5;
 
-const QColor paper(0xfc, 0xfb, 0xf8);
-const QColor ink(0x26, 0x25, 0x22);
-const QColor quietInk(0x75, 0x72, 0x6b);
+struct PageColours
+{
+    QColor paper, ink, quietInk, selection, inactiveSelection, frame, match;
+};
+
+PageColours pageColours(bool dark)
+{
+    if (dark)
+        return {QColor(0x1f, 0x1f, 0x1d), QColor(0xe3, 0xe0, 0xd8), QColor(0x9b, 0x97, 0x8e),
+                QColor(0x2e, 0x4a, 0x70), QColor(0x33, 0x3d, 0x4a), QColor(0x3a, 0x39, 0x36),
+                QColor(0x8a, 0x6d, 0x1c)};
+    return {QColor(0xfc, 0xfb, 0xf8), QColor(0x26, 0x25, 0x22), QColor(0x75, 0x72, 0x6b),
+            QColor(0xb9, 0xd3, 0xf6), QColor(0xd3, 0xdf, 0xee), QColor(0xdc, 0xd9, 0xd2),
+            QColor(0xf3, 0xd5, 0x6b)};
+}
 
 QStringList serifFamilies()
 {
     return {QStringLiteral("Noto Serif"), QStringLiteral("Source Serif 4"), QStringLiteral("Charter"),
             QStringLiteral("Georgia"), QStringLiteral("DejaVu Serif"), QStringLiteral("serif")};
 }
+
+// Whether the application palette is a dark one (set by ThemeSettings).
+bool applicationIsDark()
+{
+    return QApplication::palette().color(QPalette::Window).lightnessF() < 0.5;
+}
 } // namespace
 
 ReaderView::ReaderView(QWidget *parent)
     : QTextEdit(parent)
+    , m_highlighter(new AnnotationHighlighter(this))
+    , m_minimap(new AnnotationMinimap(this))
+    , m_findBar(new FindBar(this))
 {
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setFrameShape(QFrame::NoFrame);
     setAcceptRichText(false);
     setLineWrapMode(QTextEdit::WidgetWidth);
+    // A scroll bar that comes and goes would change the text width and
+    // relayout the whole article.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
     setPlaceholderText(tr("Choose an article in the Library, or drop files here to import them."));
+    setAutoFillBackground(true);
     document()->setUndoRedoEnabled(false);
     document()->setDocumentMargin(0);
-
-    QPalette pal = palette();
-    pal.setColor(QPalette::Base, paper);
-    pal.setColor(QPalette::Text, ink);
-    // A soft selection keeps the code colours underneath recognisable.
-    pal.setColor(QPalette::Highlight, QColor(0xb9, 0xd3, 0xf6));
-    pal.setColor(QPalette::HighlightedText, ink);
-    pal.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0xd3, 0xdf, 0xee));
-    pal.setColor(QPalette::Inactive, QPalette::HighlightedText, ink);
-    setPalette(pal);
     viewport()->setAutoFillBackground(true);
+    viewport()->setMouseTracking(true);
 
-    m_highlighter = new AnnotationHighlighter(document());
     m_zoomStep = normalZoomIndex;
     document()->setDefaultFont(bodyFont());
+    applyTheme();
+
+    connect(m_highlighter, &AnnotationHighlighter::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_minimap, &AnnotationMinimap::jumpRequested, this, &ReaderView::jumpToFraction);
+
+    m_findBar->hide();
+    connect(m_findBar, &FindBar::searchChanged, this, &ReaderView::find);
+    connect(m_findBar, &FindBar::nextRequested, this, &ReaderView::findNext);
+    connect(m_findBar, &FindBar::previousRequested, this, &ReaderView::findPrevious);
+    connect(m_findBar, &FindBar::closed, this, [this] {
+        m_matches.clear();
+        m_currentMatch = -1;
+        viewport()->update();
+        setFocus(Qt::OtherFocusReason);
+    });
+
+    m_findAction = new QAction(tr("&Find in Article…"), this);
+    m_findAction->setObjectName(QStringLiteral("findInArticleAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        placeOverlays();
+        m_findBar->open(textCursor().selectedText());
+        find(m_findBar->text());
+    });
+    m_nextAnnotationAction = new QAction(tr("&Next Annotation"), this);
+    m_nextAnnotationAction->setObjectName(QStringLiteral("nextAnnotationAction"));
+    m_nextAnnotationAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_nextAnnotationAction, &QAction::triggered, this, &ReaderView::nextAnnotation);
+    m_previousAnnotationAction = new QAction(tr("&Previous Annotation"), this);
+    m_previousAnnotationAction->setObjectName(QStringLiteral("previousAnnotationAction"));
+    m_previousAnnotationAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_previousAnnotationAction, &QAction::triggered, this, &ReaderView::previousAnnotation);
+    for (QAction *action : {m_findAction, m_nextAnnotationAction, m_previousAnnotationAction}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
 }
 
 ReaderView::~ReaderView() = default;
@@ -102,12 +162,16 @@ void ReaderView::setArticle(const Article &article, const QList<Annotation> &ann
     m_article = article;
     m_offsets = TextOffsets(article.text);
     m_annotations = annotations;
+    m_currentAnnotation = 0;
+    m_matches.clear();
+    m_currentMatch = -1;
     rebuild();
-    // The caret waits where the text begins, ready for Shift+arrows.
-    QTextCursor start(document());
-    start.setPosition(m_textStart);
-    setTextCursor(start);
+    rebuildEntries();
+    if (m_findBar->isVisible())
+        find(m_findBar->text());
+    // The caret waits where the text begins (placed by rebuild()).
     verticalScrollBar()->setValue(0);
+    updateMinimapRange();
 }
 
 void ReaderView::clearArticle()
@@ -115,7 +179,12 @@ void ReaderView::clearArticle()
     m_article = Article();
     m_offsets = TextOffsets(QString());
     m_annotations.clear();
-    m_highlighter->resetEntries({});
+    m_annotationIndex.clear();
+    m_matches.clear();
+    m_currentMatch = -1;
+    m_currentAnnotation = 0;
+    m_highlighter->setEntries({});
+    m_minimap->setMarks({});
     m_textStart = 0;
     document()->clear();
 }
@@ -129,37 +198,71 @@ void ReaderView::rebuild()
     // block separator.
     m_textStart = int(title.size() + 1 + meta.size() + 1);
 
-    // Highlight entries are set first so inserting the text paints them.
-    QList<AnnotationHighlighter::Entry> entries;
-    entries.reserve(m_annotations.size());
-    for (const Annotation &a : std::as_const(m_annotations)) {
-        const qint64 firstCode = a.codeIds.value(0);
-        const QColor colour = m_codes.contains(firstCode) ? QColor(m_codes.value(firstCode).colour)
-                                                          : QColor(0x88, 0x88, 0x88);
-        entries.append({a.id, documentPosition(a.start), documentPosition(a.end), colour});
-    }
-    m_highlighter->resetEntries(std::move(entries));
-
-    const qreal zoom = zoomFactor();
+    // One edit block that starts with clear(): the layout then sees a
+    // single change covering the whole document and lays it out lazily,
+    // the visible part first. Any change reaching past the inserted text
+    // (a frame format set afterwards, a block format set before inserting)
+    // would make it lay out the whole megabyte at once.
     QTextDocument *doc = document();
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
     doc->clear();
     doc->setDefaultFont(bodyFont());
+    QTextFrameFormat frame = doc->rootFrame()->frameFormat();
+    frame.setLeftMargin(gutterWidth); // the margin bars live here
+    frame.setBottomMargin(96);
+    doc->rootFrame()->setFrameFormat(frame);
 
-    QTextCursor cursor(doc);
+    cursor.setPosition(0);
+    cursor.insertText(title);
+    cursor.insertBlock();
+    cursor.insertText(meta);
+    QTextBlockFormat bodyBlock;
+    bodyBlock.setLineHeight(150, QTextBlockFormat::ProportionalHeight);
+    bodyBlock.setBottomMargin(14);
+    // No font or colour of its own: the default font (zoom) and the
+    // palette (theme) apply without touching the text again.
+    cursor.insertBlock(bodyBlock, QTextCharFormat());
+    Q_ASSERT(cursor.position() == m_textStart);
+    // New blocks made from the text's line breaks inherit these formats.
+    // The caret is placed where the text begins while the document is
+    // still small: QTextEdit::setTextCursor() on the finished document
+    // would lay all of it out. Text inserted after the caret leaves it.
+    cursor.insertText(m_article.text.left(1));
+    QTextCursor caret(doc);
+    caret.setPosition(m_textStart);
+    setTextCursor(caret);
+    cursor.insertText(m_article.text.mid(1));
+    applyHeaderFormats();
+    cursor.endEditBlock();
+    m_decorationGeneration++;
+    // The viewport margins depend on the width and zoom only: kept.
+    updateMargins();
+}
+
+void ReaderView::applyHeaderFormats()
+{
+    if (document()->blockCount() < 3)
+        return;
+    const qreal zoom = zoomFactor();
+    const PageColours colours = pageColours(m_dark);
+    QTextCursor cursor(document());
     cursor.beginEditBlock();
 
     QTextBlockFormat titleBlock;
     titleBlock.setLineHeight(118, QTextBlockFormat::ProportionalHeight);
+    titleBlock.setTopMargin(44 * zoom);
     titleBlock.setBottomMargin(10 * zoom);
     QTextCharFormat titleChar;
     QFont titleFont = bodyFont();
     titleFont.setPointSizeF(basePointSize * 1.6 * zoom);
     titleFont.setWeight(QFont::DemiBold);
     titleChar.setFont(titleFont);
-    titleChar.setForeground(ink);
+    cursor.setPosition(0);
     cursor.setBlockFormat(titleBlock);
     cursor.setBlockCharFormat(titleChar);
-    cursor.insertText(title, titleChar);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    cursor.setCharFormat(titleChar);
 
     QTextBlockFormat metaBlock;
     metaBlock.setBottomMargin(30 * zoom);
@@ -167,38 +270,64 @@ void ReaderView::rebuild()
     QFont metaFont = font(); // the UI sans, set apart from the text
     metaFont.setPointSizeF(qMax(8.0, metaFont.pointSizeF() * zoom));
     metaChar.setFont(metaFont);
-    metaChar.setForeground(quietInk);
-    cursor.insertBlock(metaBlock, metaChar);
-    cursor.insertText(meta, metaChar);
-
-    QTextBlockFormat bodyBlock;
-    bodyBlock.setLineHeight(150, QTextBlockFormat::ProportionalHeight);
-    bodyBlock.setBottomMargin(14 * zoom);
-    QTextCharFormat bodyChar;
-    bodyChar.setFont(bodyFont());
-    bodyChar.setForeground(ink);
-    cursor.insertBlock(bodyBlock, bodyChar);
-    Q_ASSERT(cursor.position() == m_textStart);
-    // New blocks made from the text's line breaks inherit these formats.
-    cursor.insertText(m_article.text, bodyChar);
+    metaChar.setForeground(colours.quietInk);
+    cursor.movePosition(QTextCursor::NextBlock);
+    cursor.setBlockFormat(metaBlock);
+    cursor.setBlockCharFormat(metaChar);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    cursor.setCharFormat(metaChar);
     cursor.endEditBlock();
+}
 
-    m_sideMargin = -1;
-    updateMargins();
+bool ReaderView::isShown(const Annotation &a) const
+{
+    if (m_hiddenCoders.contains(a.coderName))
+        return false;
+    if (m_hiddenCategories.isEmpty() || a.codeIds.isEmpty())
+        return true;
+    for (qint64 id : a.codeIds) {
+        const auto code = m_codes.constFind(id);
+        if (code == m_codes.cend() || !m_hiddenCategories.contains(code->categoryId))
+            return true;
+    }
+    return false;
+}
+
+QColor ReaderView::codeColour(const Annotation &a) const
+{
+    for (qint64 id : a.codeIds) {
+        const auto code = m_codes.constFind(id);
+        if (code != m_codes.cend() && !m_hiddenCategories.contains(code->categoryId))
+            return QColor(code->colour);
+    }
+    return QColor(0x88, 0x88, 0x88);
+}
+
+void ReaderView::rebuildEntries()
+{
+    m_annotationIndex.clear();
+    QList<AnnotationHighlighter::Entry> entries;
+    entries.reserve(m_annotations.size());
+    QList<AnnotationMinimap::Mark> marks;
+    marks.reserve(m_annotations.size());
+    const qreal length = std::max<qreal>(1, m_offsets.codePointCount());
+    for (qsizetype i = 0; i < m_annotations.size(); ++i) {
+        const Annotation &a = m_annotations[i];
+        m_annotationIndex.insert(a.id, int(i));
+        if (!m_article.id || !isShown(a))
+            continue;
+        const QColor colour = codeColour(a);
+        entries.append({a.id, documentPosition(a.start), documentPosition(a.end), colour});
+        marks.append({a.start / length, a.end / length, m_highlighter->lineColour(colour)});
+    }
+    m_highlighter->setEntries(std::move(entries));
+    m_minimap->setMarks(std::move(marks));
 }
 
 void ReaderView::setAnnotations(const QList<Annotation> &annotations)
 {
     m_annotations = annotations;
-    QList<AnnotationHighlighter::Entry> entries;
-    entries.reserve(annotations.size());
-    for (const Annotation &a : annotations) {
-        const qint64 firstCode = a.codeIds.value(0);
-        const QColor colour = m_codes.contains(firstCode) ? QColor(m_codes.value(firstCode).colour)
-                                                          : QColor(0x88, 0x88, 0x88);
-        entries.append({a.id, documentPosition(a.start), documentPosition(a.end), colour});
-    }
-    m_highlighter->setEntries(std::move(entries));
+    rebuildEntries();
 }
 
 void ReaderView::setCodes(const QList<Code> &codes)
@@ -207,7 +336,63 @@ void ReaderView::setCodes(const QList<Code> &codes)
     for (const Code &c : codes)
         m_codes.insert(c.id, c);
     if (m_article.id)
-        setAnnotations(m_annotations);
+        rebuildEntries();
+}
+
+QList<Annotation> ReaderView::shownAnnotations() const
+{
+    QList<Annotation> shown;
+    for (const AnnotationHighlighter::Entry &e : m_highlighter->entries())
+        shown.append(m_annotations.value(m_annotationIndex.value(e.id, -1)));
+    return shown;
+}
+
+void ReaderView::setCategoryVisible(qint64 categoryId, bool visible)
+{
+    if (visible == isCategoryVisible(categoryId))
+        return;
+    if (visible)
+        m_hiddenCategories.remove(categoryId);
+    else
+        m_hiddenCategories.insert(categoryId);
+    rebuildEntries();
+}
+
+void ReaderView::setCoderVisible(const QString &coder, bool visible)
+{
+    if (visible == isCoderVisible(coder))
+        return;
+    if (visible)
+        m_hiddenCoders.remove(coder);
+    else
+        m_hiddenCoders.insert(coder);
+    rebuildEntries();
+}
+
+void ReaderView::addDecorator(BlockDecorator *decorator)
+{
+    m_highlighter->addDecorator(decorator);
+    refreshDecorations();
+}
+
+void ReaderView::removeDecorator(BlockDecorator *decorator)
+{
+    m_highlighter->removeDecorator(decorator);
+    if (m_highlighter->decorators().isEmpty()) {
+        // Only blocks that were ever in view carry formats: few, and
+        // setFormats() relayouts just those.
+        for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+            if (b.layout() && !b.layout()->formats().isEmpty())
+                b.layout()->clearFormats();
+        }
+    }
+    refreshDecorations();
+}
+
+void ReaderView::refreshDecorations()
+{
+    ++m_decorationGeneration;
+    viewport()->update();
 }
 
 int ReaderView::documentPosition(qint64 codePoint) const
@@ -267,17 +452,172 @@ QList<Annotation> ReaderView::annotationsAt(qint64 codePoint) const
 
 QTextCharFormat ReaderView::highlightFormatAt(qint64 codePoint) const
 {
+    if (!m_article.id)
+        return {};
+    return m_highlighter->formatAt(documentPosition(codePoint));
+}
+
+QTextCharFormat ReaderView::mergedFormatAt(qint64 codePoint) const
+{
+    if (!m_article.id)
+        return {};
     const int pos = documentPosition(codePoint);
     const QTextBlock block = document()->findBlock(pos);
-    if (!block.isValid() || !block.layout())
-        return {};
-    const int inBlock = pos - block.position();
-    for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
-        if (range.start <= inBlock && inBlock < range.start + range.length)
-            return range.format;
+    QTextCharFormat merged;
+    for (const QTextLayout::FormatRange &range : m_highlighter->decorations(block)) {
+        const int at = pos - block.position();
+        if (range.start <= at && at < range.start + range.length)
+            merged.merge(range.format);
     }
-    return {};
+    merged.merge(highlightFormatAt(codePoint));
+    return merged;
 }
+
+// --- Navigation --------------------------------------------------------
+
+void ReaderView::selectAnnotationEntry(int index)
+{
+    const AnnotationHighlighter::Entry &e = m_highlighter->entries().at(index);
+    const auto a = m_annotations.value(m_annotationIndex.value(e.id, -1));
+    scrollToSpan(a.start, a.end);
+    m_currentAnnotation = e.id;
+    Q_EMIT currentAnnotationChanged(e.id);
+}
+
+bool ReaderView::nextAnnotation()
+{
+    const auto &entries = m_highlighter->entries();
+    if (entries.isEmpty())
+        return false;
+    const QTextCursor cursor = textCursor();
+    int next = -1;
+    for (qsizetype i = 0; i < entries.size() && m_currentAnnotation; ++i) {
+        if (entries[i].id == m_currentAnnotation && entries[i].start == cursor.selectionStart()
+            && entries[i].end == cursor.selectionEnd()) {
+            next = int((i + 1) % entries.size());
+            break;
+        }
+    }
+    if (next < 0) {
+        const int pos = cursor.hasSelection() ? cursor.selectionStart() + 1 : cursor.position();
+        const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
+                                         [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
+        next = it == entries.cend() ? 0 : int(it - entries.cbegin());
+    }
+    selectAnnotationEntry(next);
+    return true;
+}
+
+bool ReaderView::previousAnnotation()
+{
+    const auto &entries = m_highlighter->entries();
+    if (entries.isEmpty())
+        return false;
+    const QTextCursor cursor = textCursor();
+    int previous = -1;
+    for (qsizetype i = 0; i < entries.size() && m_currentAnnotation; ++i) {
+        if (entries[i].id == m_currentAnnotation && entries[i].start == cursor.selectionStart()
+            && entries[i].end == cursor.selectionEnd()) {
+            previous = int((i + entries.size() - 1) % entries.size());
+            break;
+        }
+    }
+    if (previous < 0) {
+        const int pos = cursor.hasSelection() ? cursor.selectionStart() : cursor.position();
+        const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
+                                         [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
+        previous = it == entries.cbegin() ? int(entries.size() - 1) : int(it - entries.cbegin()) - 1;
+    }
+    selectAnnotationEntry(previous);
+    return true;
+}
+
+void ReaderView::jumpToFraction(qreal fraction)
+{
+    if (!m_article.id)
+        return;
+    const qint64 length = m_offsets.codePointCount();
+    const qint64 target = qint64(std::clamp(fraction, 0.0, 1.0) * length);
+    // Prefer the annotation drawn there, else the text at that place.
+    const auto &entries = m_highlighter->entries();
+    const int pos = documentPosition(target);
+    const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
+                                     [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
+    int best = -1;
+    int bestDistance = std::max<int>(1, int(m_article.text.size() / 50));
+    for (auto c : {it - 1, it}) {
+        if (c >= entries.cbegin() && c < entries.cend() && std::abs(c->start - pos) <= bestDistance) {
+            bestDistance = std::abs(c->start - pos);
+            best = int(c - entries.cbegin());
+        }
+    }
+    if (best >= 0) {
+        selectAnnotationEntry(best);
+        return;
+    }
+    QTextCursor cursor(document());
+    cursor.setPosition(pos);
+    setTextCursor(cursor);
+    const QRect rect = cursorRect(cursor);
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.center().y() - viewport()->height() / 2);
+}
+
+// --- Find --------------------------------------------------------------
+
+int ReaderView::find(const QString &text)
+{
+    m_matches.clear();
+    m_currentMatch = -1;
+    m_matchLength = int(text.size());
+    if (m_article.id && !text.isEmpty()) {
+        const QString &body = m_article.text;
+        for (qsizetype at = body.indexOf(text, 0, Qt::CaseInsensitive); at >= 0;
+             at = body.indexOf(text, at + text.size(), Qt::CaseInsensitive))
+            m_matches.append(int(at));
+    }
+    if (!m_matches.isEmpty()) {
+        // The first match at or after the reader's place.
+        const int from = textCursor().selectionStart() - m_textStart;
+        const auto it = std::lower_bound(m_matches.cbegin(), m_matches.cend(), from);
+        selectMatch(it == m_matches.cend() ? 0 : int(it - m_matches.cbegin()));
+    } else {
+        m_findBar->setMatchInfo(0, 0);
+    }
+    viewport()->update();
+    return int(m_matches.size());
+}
+
+void ReaderView::selectMatch(int index)
+{
+    m_currentMatch = index;
+    const int at = m_textStart + m_matches.at(index);
+    QTextCursor cursor(document());
+    cursor.setPosition(at);
+    cursor.setPosition(at + m_matchLength, QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    const QRect rect = cursorRect(cursor);
+    if (rect.top() < 0 || rect.bottom() > viewport()->height())
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.center().y() - viewport()->height() / 2);
+    m_findBar->setMatchInfo(index + 1, int(m_matches.size()));
+}
+
+bool ReaderView::findNext()
+{
+    if (m_matches.isEmpty())
+        return false;
+    selectMatch(int((m_currentMatch + 1) % m_matches.size()));
+    return true;
+}
+
+bool ReaderView::findPrevious()
+{
+    if (m_matches.isEmpty())
+        return false;
+    selectMatch(int((m_currentMatch + m_matches.size() - 1) % m_matches.size()));
+    return true;
+}
+
+// --- Zoom, margins, theme ------------------------------------------------
 
 void ReaderView::zoomIn()
 {
@@ -300,24 +640,18 @@ void ReaderView::setZoomStep(int step)
     if (step == m_zoomStep)
         return;
     // Keep the reader's place: the text at the top of the view stays there.
-    const int topPosition = cursorForPosition(QPoint(0, 0)).position();
-    const QTextCursor selection = textCursor();
-    const int anchor = selection.anchor();
-    const int position = selection.position();
+    const int topPosition = cursorForPosition(QPoint(gutterWidth + 1, 0)).position();
     m_zoomStep = step;
+    // No rebuild: the body has no font of its own, so the default font is
+    // all that changes (and the layout redoes only what is in view).
+    applyHeaderFormats();
+    document()->setDefaultFont(bodyFont());
+    m_sideMargin = -1;
+    updateMargins();
     if (m_article.id) {
-        rebuild();
-        QTextCursor restored(document());
-        restored.setPosition(anchor);
-        restored.setPosition(position, QTextCursor::KeepAnchor);
-        setTextCursor(restored);
         QTextCursor top(document());
         top.setPosition(topPosition);
         verticalScrollBar()->setValue(verticalScrollBar()->value() + cursorRect(top).top());
-    } else {
-        document()->setDefaultFont(bodyFont());
-        m_sideMargin = -1;
-        updateMargins();
     }
     Q_EMIT zoomChanged(zoomFactor());
 }
@@ -325,27 +659,95 @@ void ReaderView::setZoomStep(int step)
 void ReaderView::updateMargins()
 {
     // A ~70-character measure is what makes long reading comfortable; the
-    // rest of the width becomes margin on both sides.
+    // rest of the width becomes margin on both sides. Margins of the
+    // viewport, not of the document: resizing the window then never
+    // relayouts the text unless the column itself must shrink.
     const QFontMetricsF metrics(bodyFont());
-    const qreal column = metrics.averageCharWidth() * columnCharacters;
-    const int available = viewport()->width();
-    const int minimum = 28;
-    const int side = std::max(minimum, int((available - column) / 2));
-    if (side == m_sideMargin)
+    const int column = int(metrics.averageCharWidth() * columnCharacters);
+    const int available = width() - verticalScrollBar()->sizeHint().width();
+    const int side = std::max(gutterWidth, (available - column) / 2);
+    if (side != m_sideMargin) {
+        m_sideMargin = side;
+        setViewportMargins(side - gutterWidth, 0, std::max(side, minimapWidth + 10), 0);
+        // QTextEdit relayouts for a new text width only in its own
+        // resizeEvent, which new viewport margins alone do not send.
+        QResizeEvent resize(size(), QSize(-1, -1)); // "the width changed"
+        QTextEdit::resizeEvent(&resize);
+    }
+    placeOverlays();
+}
+
+void ReaderView::placeOverlays()
+{
+    const int bar = verticalScrollBar()->isVisible() ? verticalScrollBar()->width()
+                                                     : verticalScrollBar()->sizeHint().width();
+    m_minimap->setGeometry(width() - bar - minimapWidth - 6, 0, minimapWidth, height());
+    const QRect vp = viewport()->geometry();
+    const int w = std::min(440, std::max(240, vp.width() - 24));
+    m_findBar->resize(w, m_findBar->sizeHint().height());
+    m_findBar->move(std::max(0, vp.right() - w - 8), vp.top() + 8);
+}
+
+void ReaderView::applyTheme()
+{
+    if (m_applyingTheme)
         return;
-    m_sideMargin = side;
-    QTextFrameFormat frame = document()->rootFrame()->frameFormat();
-    frame.setLeftMargin(side);
-    frame.setRightMargin(side);
-    frame.setTopMargin(44 * zoomFactor());
-    frame.setBottomMargin(96);
-    document()->rootFrame()->setFrameFormat(frame);
+    m_applyingTheme = true;
+    m_dark = applicationIsDark();
+    const PageColours c = pageColours(m_dark);
+    QPalette pal = palette();
+    for (QPalette::ColorRole role : {QPalette::Base, QPalette::Window})
+        pal.setColor(role, c.paper);
+    pal.setColor(QPalette::Text, c.ink);
+    pal.setColor(QPalette::WindowText, c.ink);
+    // A soft selection keeps the code colours underneath recognisable.
+    pal.setColor(QPalette::Highlight, c.selection);
+    pal.setColor(QPalette::HighlightedText, c.ink);
+    pal.setColor(QPalette::Inactive, QPalette::Highlight, c.inactiveSelection);
+    pal.setColor(QPalette::Inactive, QPalette::HighlightedText, c.ink);
+    pal.setColor(QPalette::PlaceholderText, c.quietInk);
+    setPalette(pal);
+    m_highlighter->setBaseColour(c.paper);
+    m_minimap->setColours(c.paper, c.frame);
+    applyHeaderFormats();
+    if (m_article.id)
+        rebuildEntries(); // the minimap's colours follow the page
+    m_applyingTheme = false;
+}
+
+void ReaderView::changeEvent(QEvent *event)
+{
+    QTextEdit::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::StyleChange)
+        applyTheme();
 }
 
 void ReaderView::resizeEvent(QResizeEvent *event)
 {
     QTextEdit::resizeEvent(event);
     updateMargins();
+    updateMinimapRange();
+}
+
+void ReaderView::scrollContentsBy(int dx, int dy)
+{
+    QTextEdit::scrollContentsBy(dx, dy);
+    updateMinimapRange();
+}
+
+void ReaderView::updateMinimapRange()
+{
+    if (!m_article.id || m_article.text.isEmpty()) {
+        m_minimap->setVisibleRange(0, 0);
+        return;
+    }
+    QAbstractTextDocumentLayout *layout = document()->documentLayout();
+    const int scroll = verticalScrollBar()->value();
+    const int top = layout->hitTest(QPointF(gutterWidth + 1, scroll), Qt::FuzzyHit);
+    const int bottom = layout->hitTest(QPointF(gutterWidth + 1, scroll + viewport()->height()), Qt::FuzzyHit);
+    const qreal length = m_article.text.size();
+    m_minimap->setVisibleRange(std::clamp((top - m_textStart) / length, 0.0, 1.0),
+                               std::clamp((bottom - m_textStart) / length, 0.0, 1.0));
 }
 
 void ReaderView::wheelEvent(QWheelEvent *event)
@@ -363,23 +765,122 @@ void ReaderView::wheelEvent(QWheelEvent *event)
     QTextEdit::wheelEvent(event);
 }
 
-QString ReaderView::tooltipAt(const QPoint &viewportPos) const
+// --- Painting ------------------------------------------------------------
+
+void ReaderView::decorateVisibleBlocks(QTextBlock block, int bottomY)
 {
-    if (!m_article.id)
-        return {};
-    const QTextCursor cursor = cursorForPosition(viewportPos);
-    const int pos = cursor.position();
-    // cursorForPosition() rounds to the nearest gap; use the character under
-    // the pointer, which lies before the gap when the pointer is left of it.
-    const QRect gap = cursorRect(cursor);
-    const int charPos = viewportPos.x() < gap.left() ? pos - 1 : pos;
-    if (charPos < m_textStart)
-        return {};
-    const QList<Annotation> hits = annotationsAt(codePointAt(charPos));
-    if (hits.isEmpty())
-        return {};
+    // Collected first: setFormats() relayouts a block, which must not cut
+    // the walk over the others short.
+    QAbstractTextDocumentLayout *layout = document()->documentLayout();
+    QList<QTextBlock> stale;
+    for (; block.isValid(); block = block.next()) {
+        if (!block.layout() || block.layout()->lineCount() == 0 || layout->blockBoundingRect(block).top() > bottomY)
+            break;
+        if (block.userState() != m_decorationGeneration)
+            stale.append(block);
+    }
+    for (QTextBlock &b : stale) {
+        b.setUserState(m_decorationGeneration);
+        const QList<QTextLayout::FormatRange> ranges = m_highlighter->decorations(b);
+        // setFormats() relayouts the block; skip it when nothing changes.
+        if (!ranges.isEmpty() || !b.layout()->formats().isEmpty())
+            b.layout()->setFormats(ranges);
+    }
+}
+
+void ReaderView::paintEvent(QPaintEvent *event)
+{
+    m_marginBars.clear();
+    if (!m_article.id) {
+        QTextEdit::paintEvent(event);
+        return;
+    }
+    QAbstractTextDocumentLayout *layout = document()->documentLayout();
+    const int scroll = verticalScrollBar()->value();
+    const int height = viewport()->height();
+    const QPointF offset(-horizontalScrollBar()->value(), -scroll);
+    // hitTest() lays out down to the point asked for, no further.
+    const int topPos = layout->hitTest(QPointF(gutterWidth + 1, scroll), Qt::FuzzyHit);
+    const int bottomPos = layout->hitTest(QPointF(gutterWidth + 1, scroll + height), Qt::FuzzyHit);
+    const QTextBlock first = document()->findBlock(std::max(0, topPos));
+    if (!m_highlighter->decorators().isEmpty() || m_decorationGeneration > 2)
+        decorateVisibleBlocks(first, scroll + height);
+
+    const auto visibleBlocks = [&](auto &&fn) {
+        for (QTextBlock b = first; b.isValid(); b = b.next()) {
+            if (!b.layout() || b.layout()->lineCount() == 0 || layout->blockBoundingRect(b).top() > scroll + height)
+                break;
+            fn(b);
+        }
+    };
+    {
+        QPainter painter(viewport());
+        visibleBlocks([&](const QTextBlock &b) { m_highlighter->paintWashes(painter, b, offset); });
+        // Find matches: a quiet marker under all of them.
+        if (!m_matches.isEmpty()) {
+            QColor match = pageColours(m_dark).match;
+            match.setAlpha(m_dark ? 150 : 170);
+            const auto from = std::lower_bound(m_matches.cbegin(), m_matches.cend(), topPos - m_textStart - m_matchLength);
+            for (auto it = from; it != m_matches.cend() && *it + m_textStart <= bottomPos; ++it) {
+                QTextCursor c(document());
+                c.setPosition(m_textStart + *it);
+                const QRect a = cursorRect(c);
+                c.setPosition(m_textStart + *it + m_matchLength);
+                const QRect b = cursorRect(c);
+                if (a.top() == b.top())
+                    painter.fillRect(QRect(a.left(), a.top(), b.left() - a.left(), a.height()), match);
+            }
+        }
+    }
+    QTextEdit::paintEvent(event);
+
+    QPainter painter(viewport());
+    visibleBlocks([&](const QTextBlock &b) { m_highlighter->paintUnderlines(painter, b, offset); });
+
+    // Margin bars: each annotation in view as a bar of its vertical
+    // extent, nested ones in lanes further out.
+    const auto lineY = [&](int pos, bool bottom) -> qreal {
+        const QTextBlock block = document()->findBlock(pos);
+        const QTextLayout *tl = block.layout();
+        if (!tl || tl->lineCount() == 0)
+            return bottom ? height + 2 : -2;
+        const QTextLine line = tl->lineForTextPosition(std::max(0, pos - block.position()));
+        if (!line.isValid())
+            return bottom ? height + 2 : -2;
+        const qreal y = tl->position().y() + line.y() - scroll;
+        return bottom ? y + line.height() : y;
+    };
+    const auto &entries = m_highlighter->entries();
+    QList<qreal> laneEnds;
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    for (int i : m_highlighter->entriesIn(topPos, bottomPos + 1)) {
+        const AnnotationHighlighter::Entry &e = entries[i];
+        const qreal y1 = e.start < topPos ? -2 : lineY(e.start, false);
+        const qreal y2 = e.end > bottomPos ? height + 2 : lineY(std::max(e.start, e.end - 1), true);
+        int lane = 0;
+        while (lane < laneEnds.size() && laneEnds[lane] > y1 - 1)
+            ++lane;
+        if (lane >= maxBarLanes)
+            lane = maxBarLanes - 1;
+        if (lane >= laneEnds.size())
+            laneEnds.append(y2);
+        else
+            laneEnds[lane] = std::max(laneEnds[lane], y2);
+        const QRectF rect(gutterWidth - 12 - lane * 5, y1 + 1, 3, std::max(4.0, y2 - y1 - 2));
+        const QColor colour = m_highlighter->lineColour(e.colour);
+        painter.setBrush(colour);
+        painter.drawRoundedRect(rect, 1.5, 1.5);
+        m_marginBars.append({rect, e.id, colour});
+    }
+}
+
+// --- Tooltips ------------------------------------------------------------
+
+QString ReaderView::tooltipFor(const QList<Annotation> &annotations) const
+{
     QString html;
-    for (const Annotation &a : hits) {
+    for (const Annotation &a : annotations) {
         if (!html.isEmpty())
             html += QStringLiteral("<hr>");
         QStringList codes;
@@ -390,12 +891,41 @@ QString ReaderView::tooltipAt(const QPoint &viewportPos) const
                                                    .toHtmlEscaped()));
         }
         html += codes.join(QStringLiteral("<br>"));
-        html += QStringLiteral("<br><span style='color:#666'>%1</span>")
-                    .arg(tr("Coder: %1").arg(a.coderName.toHtmlEscaped()));
+        html += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                    .arg(QToolTip::palette().color(QPalette::PlaceholderText).name(),
+                         tr("Coder: %1").arg(a.coderName.toHtmlEscaped()));
         if (!a.note.isEmpty())
             html += QStringLiteral("<br><i>%1</i>").arg(a.note.toHtmlEscaped());
     }
-    return QStringLiteral("<qt>%1</qt>").arg(html);
+    return html.isEmpty() ? QString() : QStringLiteral("<qt>%1</qt>").arg(html);
+}
+
+QString ReaderView::tooltipAt(const QPoint &viewportPos) const
+{
+    if (!m_article.id)
+        return {};
+    if (viewportPos.x() < gutterWidth) {
+        QList<Annotation> hits;
+        for (const MarginBar &bar : m_marginBars) {
+            if (bar.rect.adjusted(-2, 0, 2, 0).contains(viewportPos))
+                hits.append(m_annotations.value(m_annotationIndex.value(bar.annotationId, -1)));
+        }
+        return tooltipFor(hits);
+    }
+    const QTextCursor cursor = cursorForPosition(viewportPos);
+    const int pos = cursor.position();
+    // cursorForPosition() rounds to the nearest gap; use the character under
+    // the pointer, which lies before the gap when the pointer is left of it.
+    const QRect gap = cursorRect(cursor);
+    const int charPos = viewportPos.x() < gap.left() ? pos - 1 : pos;
+    if (charPos < m_textStart)
+        return {};
+    QList<Annotation> hits;
+    for (const Annotation &a : annotationsAt(codePointAt(charPos))) {
+        if (isShown(a))
+            hits.append(a);
+    }
+    return tooltipFor(hits);
 }
 
 bool ReaderView::viewportEvent(QEvent *event)

@@ -18,6 +18,7 @@ RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectStore &store, const Anno
 void RemoveAnnotationCommand::redo()
 {
     try {
+        m_claim = m_store.claim(m_saved.id);
         m_store.removeAnnotation(m_saved.id);
     } catch (const ProjectError &e) {
         setObsolete(true);
@@ -30,6 +31,8 @@ void RemoveAnnotationCommand::undo()
 {
     try {
         m_store.restoreAnnotation(m_saved);
+        if (m_claim)
+            m_store.setClaim(*m_claim);
     } catch (const ProjectError &e) {
         setObsolete(true);
         if (m_onError)

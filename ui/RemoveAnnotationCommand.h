@@ -1,10 +1,12 @@
 #pragma once
 
 #include "domain/Annotation.h"
+#include "domain/Claim.h"
 
 #include <QUndoCommand>
 
 #include <functional>
+#include <optional>
 
 class ProjectStore;
 
@@ -24,5 +26,6 @@ public:
 private:
     ProjectStore &m_store;
     Annotation m_saved;
+    std::optional<Claim> m_claim; // claim attributes go with the annotation
     ErrorHandler m_onError;
 };

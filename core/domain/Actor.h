@@ -10,4 +10,6 @@ struct Actor
     QString kind; // person, organisation, state, group, other
     QString description;
     QStringList aliases;
+
+    friend bool operator==(const Actor &, const Actor &) = default;
 };

@@ -17,4 +17,8 @@ struct Memo
     qint64 coderId = 0;
     QDateTime created;
     QDateTime modified;
+
+    // The name stored in memos.target ("article", "code", ...).
+    static QString targetName(Target target);
+    static Target targetFromName(const QString &name);
 };

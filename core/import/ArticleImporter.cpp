@@ -2,11 +2,15 @@
 
 #include "HtmlTextExtractor.h"
 #include "TextDecoder.h"
+#include "WebArticleReader.h"
+#include "extract/GzipReader.h"
+#include "net/HttpFetcher.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 
@@ -66,6 +70,46 @@ QString ArticleImporter::titleFromText(const QString &text)
 
 std::variant<Article, QString> ArticleImporter::readFile(const QString &path)
 {
+    auto read = readFileWithSource(path);
+    if (auto *error = std::get_if<QString>(&read))
+        return *error;
+    return std::get<WebArticle>(read).article;
+}
+
+bool ArticleImporter::isWebAddress(const QString &path)
+{
+    return path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+        || path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+void ArticleImporter::cancel()
+{
+    m_cancelled = true;
+    if (m_fetcher)
+        m_fetcher->abortAll();
+}
+
+// A local event loop: the GUI stays responsive behind its progress dialog
+// and cancel() can abort the transfer.
+std::variant<WebArticle, QString> ArticleImporter::fetchPage(const QUrl &url)
+{
+    HttpFetcher fetcher;
+    FetchResult result;
+    QEventLoop loop;
+    FetchRequest request;
+    request.url = url;
+    fetcher.fetch(request, [&](const FetchResult &r) {
+        result = r;
+        loop.quit();
+    });
+    m_fetcher = &fetcher;
+    loop.exec();
+    m_fetcher = nullptr;
+    return WebArticleReader::fromFetch(result);
+}
+
+std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QString &path)
+{
     const QFileInfo info(path);
     const QString name = display(info.filePath());
     if (!info.exists())
@@ -81,32 +125,46 @@ std::variant<Article, QString> ArticleImporter::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("%1: cannot be read (%2)").arg(name, file.errorString());
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return QStringLiteral("%1: cannot be read (%2)").arg(name, file.errorString());
 
-    const QString suffix = info.suffix().toLower();
+    // "page.html.gz" is judged as "page.html".
+    QString suffix = info.suffix().toLower();
+    if (GzipReader::isGzip(bytes)) {
+        QString error;
+        bytes = GzipReader::decompress(bytes, &error);
+        if (!error.isEmpty())
+            return QStringLiteral("%1: %2").arg(name, error);
+        if (bytes.size() > maxFileSize)
+            return QStringLiteral("%1: too large to import once decompressed").arg(name);
+        if (suffix == QLatin1String("gz"))
+            suffix = QFileInfo(info.completeBaseName()).suffix().toLower();
+    }
     bool html = isHtmlSuffix(suffix);
-    const QByteArray charset = HtmlTextExtractor::sniffCharset(bytes);
-    const DecodedText decoded = TextDecoder::decode(bytes, html ? charset : QByteArray());
+    const DecodedText decoded = TextDecoder::decode(bytes, html ? HtmlTextExtractor::sniffCharset(bytes)
+                                                                : QByteArray());
     if (!decoded.ok)
         return QStringLiteral("%1: %2").arg(name, decoded.error);
     if (!html && !isMarkdownSuffix(suffix) && HtmlTextExtractor::looksLikeHtml(decoded.text))
         html = true;
 
-    Article article;
-    article.origin = info.absoluteFilePath();
     if (html) {
-        // Re-decode with the page's declared charset if sniffing found one.
-        const DecodedText page =
-            charset.isEmpty() || isHtmlSuffix(suffix) ? decoded : TextDecoder::decode(bytes, charset);
-        const HtmlText extracted = HtmlTextExtractor::extract(page.text);
-        article.text = extracted.text;
-        article.title = extracted.title.simplified();
-        article.language = extracted.language;
-    } else {
-        article.text = decoded.text;
+        auto read = WebArticleReader::fromHtml(bytes, QUrl::fromLocalFile(info.absoluteFilePath()), name);
+        if (auto *web = std::get_if<WebArticle>(&read)) {
+            web->article.origin = info.absoluteFilePath();
+            // A file's own path is no canonical URL.
+            if (web->article.url.startsWith(QLatin1String("file:")))
+                web->article.url.clear();
+            web->source.url = info.absoluteFilePath();
+            web->source.fetchedAt = info.lastModified().toUTC();
+        }
+        return read;
     }
+    WebArticle web;
+    Article &article = web.article;
+    article.origin = info.absoluteFilePath();
+    article.text = decoded.text;
     // Surrounding blank lines carry nothing and would shift no offsets once
     // stored; trailing spaces and newlines likewise.
     while (article.text.startsWith(QLatin1Char('\n')))
@@ -115,18 +173,23 @@ std::variant<Article, QString> ArticleImporter::readFile(const QString &path)
         article.text.chop(1);
     if (article.text.trimmed().isEmpty())
         return QStringLiteral("%1: contains no text").arg(name);
-    if (article.title.isEmpty())
-        article.title = titleFromText(article.text);
-    return article;
+    article.title = titleFromText(article.text);
+    return web;
 }
 
 QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcome> &failures) const
 {
     QStringList files;
     const QStringList suffixes = importableSuffixes();
+    const auto importable = [&suffixes](const QFileInfo &file) {
+        const QString suffix = file.suffix().toLower();
+        if (suffix == QLatin1String("gz"))
+            return suffixes.contains(QFileInfo(file.completeBaseName()).suffix().toLower());
+        return suffixes.contains(suffix);
+    };
     for (const QString &path : paths) {
         const QFileInfo info(path);
-        if (!info.isDir()) {
+        if (isWebAddress(path) || !info.isDir()) {
             files << path;
             continue;
         }
@@ -134,12 +197,12 @@ QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcom
         QDirIterator it(path, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString file = it.next();
-            if (suffixes.contains(QFileInfo(file).suffix().toLower()))
+            if (importable(QFileInfo(file)))
                 found << file;
         }
         if (found.isEmpty()) {
             failures.append({path, ImportOutcome::Status::Failed, 0, {},
-                             QStringLiteral("%1: no importable files (%2) in this folder")
+                             QStringLiteral("%1: no importable files (%2, or .gz of them) in this folder")
                                  .arg(display(path), suffixes.join(QStringLiteral(", ")))});
         }
         found.sort();
@@ -150,27 +213,33 @@ QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcom
 
 QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, const Progress &progress)
 {
+    m_cancelled = false;
     QList<ImportOutcome> outcomes;
     const QStringList files = expand(paths, outcomes);
     const int total = int(files.size());
     int done = 0;
-    for (qsizetype batchStart = 0; batchStart < files.size(); batchStart += kBatchSize) {
+    for (qsizetype batchStart = 0; batchStart < files.size() && !m_cancelled; batchStart += kBatchSize) {
         QList<Article> articles;
+        QList<ArticleSource> sources;
         QList<qsizetype> outcomeIndex;
-        for (qsizetype i = batchStart; i < qMin(files.size(), batchStart + kBatchSize); ++i) {
-            auto read = readFile(files[i]);
+        for (qsizetype i = batchStart; i < qMin(files.size(), batchStart + kBatchSize) && !m_cancelled; ++i) {
+            auto read = isWebAddress(files[i]) ? fetchPage(QUrl(files[i])) : readFileWithSource(files[i]);
             if (auto *error = std::get_if<QString>(&read)) {
                 outcomes.append({files[i], ImportOutcome::Status::Failed, 0, {}, *error});
-                continue;
+            } else {
+                outcomeIndex << outcomes.size();
+                const WebArticle &web = std::get<WebArticle>(read);
+                outcomes.append({files[i], ImportOutcome::Status::Imported, 0, web.article.title, {}});
+                articles << web.article;
+                sources << web.source;
             }
-            outcomeIndex << outcomes.size();
-            const Article &article = std::get<Article>(read);
-            outcomes.append({files[i], ImportOutcome::Status::Imported, 0, article.title, {}});
-            articles << article;
+            ++done;
+            if (progress)
+                progress(done, total);
         }
         if (!articles.isEmpty()) {
             try {
-                const auto results = m_store.addArticles(articles);
+                const auto results = m_store.addArticles(articles, sources);
                 for (qsizetype k = 0; k < results.size(); ++k) {
                     ImportOutcome &o = outcomes[outcomeIndex[k]];
                     o.articleId = results[k].id;
@@ -190,9 +259,6 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
                 }
             }
         }
-        done = int(qMin(files.size(), batchStart + kBatchSize));
-        if (progress)
-            progress(done, total);
     }
     return outcomes;
 }

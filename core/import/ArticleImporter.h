@@ -1,17 +1,24 @@
 #pragma once
 
 #include "ImportOutcome.h"
+#include "WebArticle.h"
 #include "domain/Article.h"
 
 #include <QStringList>
 
+#include <QUrl>
+
+#include <atomic>
 #include <functional>
 #include <variant>
 
+class HttpFetcher;
 class ProjectStore;
 
-// Turns files into stored articles: plain text, Markdown and simple HTML.
-// A bad file is refused with a message naming it; the others still go in.
+// Turns files and web pages into stored articles: plain text, Markdown,
+// HTML (main text by ArticleExtractor, the page kept) and gzip of those;
+// http(s) URLs among the paths are fetched. A bad file or page is refused
+// with a message naming it; the others still go in.
 class ArticleImporter
 {
 public:
@@ -20,11 +27,20 @@ public:
     explicit ArticleImporter(ProjectStore &store);
 
     // Files are imported whatever their extension; folders are walked
-    // recursively for the extensions in importableSuffixes().
+    // recursively for the extensions in importableSuffixes() (and .gz of
+    // them). progress runs after each file. After cancel() the files read
+    // so far are stored and the rest are skipped.
     QList<ImportOutcome> importPaths(const QStringList &paths, const Progress &progress = {});
+    // Also aborts a page being fetched; call it on the importer's thread
+    // (from progress, or an event handled while a page is fetched).
+    void cancel();
+    bool wasCancelled() const { return m_cancelled; }
 
     // Reads and decodes one file into an unsaved article, or says why not.
     static std::variant<Article, QString> readFile(const QString &path);
+    // The same, keeping an HTML file's original bytes as the source.
+    static std::variant<WebArticle, QString> readFileWithSource(const QString &path);
+    static bool isWebAddress(const QString &path);
     static QStringList importableSuffixes();
     // A title from the first non-empty line, shortened at a word boundary.
     static QString titleFromText(const QString &text);
@@ -33,6 +49,9 @@ public:
 
 private:
     QStringList expand(const QStringList &paths, QList<ImportOutcome> &failures) const;
+    std::variant<WebArticle, QString> fetchPage(const QUrl &url);
 
     ProjectStore &m_store;
+    std::atomic<bool> m_cancelled = false;
+    HttpFetcher *m_fetcher = nullptr; // while a page is being fetched
 };

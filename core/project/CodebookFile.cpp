@@ -6,18 +6,93 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace {
+
+[[noreturn]] void malformed(const QString &origin, const QString &where, const QString &what)
+{
+    throw ProjectError(QStringLiteral("%1: not a valid codebook: %2: %3").arg(origin, where, what));
+}
+
+// Checks the whole file before anything is written, so a bad file changes
+// nothing and the message says where it went wrong.
+void checkCodes(const QJsonValue &value, const QString &where, const QString &origin)
+{
+    if (value.isUndefined())
+        return;
+    if (!value.isArray())
+        malformed(origin, where, QStringLiteral("must be a list"));
+    const QJsonArray codes = value.toArray();
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        const QString at = QStringLiteral("%1[%2]").arg(where).arg(i);
+        if (!codes[i].isObject())
+            malformed(origin, at, QStringLiteral("must be an object with a \"name\""));
+        const QJsonObject o = codes[i].toObject();
+        if (o.value(QLatin1String("name")).toString().trimmed().isEmpty())
+            malformed(origin, at, QStringLiteral("a code needs a \"name\""));
+        for (const char *key : {"description", "examples", "colour", "shortcut"}) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (!v.isUndefined() && !v.isString())
+                malformed(origin, at + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be text"));
+        }
+        checkCodes(o.value(QLatin1String("children")), at + QStringLiteral(".children"), origin);
+    }
+}
+
+void check(const QJsonObject &root, const QString &origin)
+{
+    const QJsonValue version = root.value(QLatin1String("framewise_codebook"));
+    if (version.isUndefined())
+        throw ProjectError(QStringLiteral("%1: not a Framewise codebook (no \"framewise_codebook\" key)")
+                               .arg(origin));
+    if (version.toInt() > 1)
+        throw ProjectError(QStringLiteral("%1: made by a newer Framewise (codebook format %2)")
+                               .arg(origin)
+                               .arg(version.toInt()));
+    const QJsonValue categories = root.value(QLatin1String("categories"));
+    if (!categories.isArray())
+        malformed(origin, QStringLiteral("categories"), QStringLiteral("must be a list"));
+    const QJsonArray list = categories.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString at = QStringLiteral("categories[%1]").arg(i);
+        const QJsonObject o = list[i].toObject();
+        if (!list[i].isObject() || o.value(QLatin1String("name")).toString().trimmed().isEmpty())
+            malformed(origin, at, QStringLiteral("a category needs a \"name\""));
+        const QJsonValue kind = o.value(QLatin1String("kind"));
+        bool known = true;
+        if (!kind.isUndefined())
+            Category::kindFromName(kind.toString(), &known);
+        if (!known)
+            malformed(origin, at + QStringLiteral(".kind"),
+                      QStringLiteral("“%1” is not one of claim, actor, frame, technique, custom")
+                          .arg(kind.toString()));
+        checkCodes(o.value(QLatin1String("codes")), at + QStringLiteral(".codes"), origin);
+    }
+}
+
+bool isColour(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    return hex.match(text).hasMatch();
+}
 
 void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId, qint64 parentId,
                 CodebookFile::MergeResult &result)
 {
+    // New codes go after the ones already there, in the file's order.
     int position = 0;
+    QSet<QString> shortcuts;
+    for (const Code &c : store.codes()) {
+        if (c.categoryId == categoryId && c.parentId == parentId)
+            position = qMax(position, c.position + 1);
+        if (!c.shortcut.isEmpty())
+            shortcuts.insert(c.shortcut.toLower());
+    }
     for (const QJsonValue &value : codes) {
         const QJsonObject o = value.toObject();
         const QString name = o.value(QLatin1String("name")).toString().trimmed();
-        if (name.isEmpty())
-            continue;
         qint64 id = 0;
         if (auto existing = store.codeByName(name)) {
             id = existing->id;
@@ -32,12 +107,18 @@ void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId,
             if (!examples.isEmpty())
                 code.description += QStringLiteral("\nExample: ") + examples;
             code.colour = o.value(QLatin1String("colour")).toString();
-            code.shortcut = o.value(QLatin1String("shortcut")).toString();
-            code.position = position;
+            if (!isColour(code.colour))
+                code.colour.clear(); // the store picks one
+            // A key another code already uses stays with that code.
+            code.shortcut = o.value(QLatin1String("shortcut")).toString().trimmed();
+            if (shortcuts.contains(code.shortcut.toLower()))
+                code.shortcut.clear();
+            else if (!code.shortcut.isEmpty())
+                shortcuts.insert(code.shortcut.toLower());
+            code.position = position++;
             id = store.addCode(code);
             ++result.codesAdded;
         }
-        ++position;
         mergeCodes(store, o.value(QLatin1String("children")).toArray(), categoryId, id, result);
     }
 }
@@ -72,17 +153,15 @@ CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteAr
         throw ProjectError(QStringLiteral("%1: not a valid codebook (%2 at byte %3)")
                                .arg(origin, error.errorString())
                                .arg(error.offset));
+    if (!doc.isObject())
+        throw ProjectError(QStringLiteral("%1: not a Framewise codebook (expected a JSON object)").arg(origin));
     const QJsonObject root = doc.object();
-    if (!root.contains(QLatin1String("framewise_codebook")))
-        throw ProjectError(QStringLiteral("%1: not a Framewise codebook (no \"framewise_codebook\" key)")
-                               .arg(origin));
+    check(root, origin);
     MergeResult result;
     int position = int(store.categories().size());
     for (const QJsonValue &value : root.value(QLatin1String("categories")).toArray()) {
         const QJsonObject o = value.toObject();
         const QString name = o.value(QLatin1String("name")).toString().trimmed();
-        if (name.isEmpty())
-            continue;
         qint64 categoryId = 0;
         if (auto existing = store.categoryByName(name)) {
             categoryId = existing->id;
@@ -91,6 +170,8 @@ CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteAr
             c.name = name;
             c.kind = Category::kindFromName(o.value(QLatin1String("kind")).toString());
             c.colour = o.value(QLatin1String("colour")).toString();
+            if (!isColour(c.colour))
+                c.colour.clear(); // the store's grey
             c.position = position++;
             categoryId = store.addCategory(c);
             ++result.categoriesAdded;

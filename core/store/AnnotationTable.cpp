@@ -60,28 +60,14 @@ QList<qint64> AnnotationTable::insert(const QList<NewAnnotation> &annotations,
         const TextOffsets &o = source->offsets;
         const qint64 start = n.document ? 0 : n.start;
         const qint64 end = n.document ? o.codePointCount() : n.end;
-        if (start < 0 || end <= start)
-            throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
-                                   .arg(start)
-                                   .arg(end));
-        if (end > o.codePointCount())
-            throw ProjectError(QStringLiteral("span %1–%2 lies outside article %3 (%4 characters)")
-                                   .arg(start)
-                                   .arg(end)
-                                   .arg(n.articleId)
-                                   .arg(o.codePointCount()));
-        const auto cut = [&](qint64 from, qint64 to) {
-            const qsizetype a = o.toUtf16(from);
-            return source->text.mid(a, o.toUtf16(to) - a);
-        };
         insert.bind(n.articleId).bind(coderId(n.coderName)).bind(start).bind(end);
         if (n.document) {
             // The quote of a document-level code would be the whole text.
+            excerpt(source->text, o, start, end); // still validates the span
             insert.bind(QString()).bind(QString()).bind(QString());
         } else {
-            insert.bind(cut(start, end));
-            insert.bind(cut(qMax<qint64>(0, start - contextLength), start));
-            insert.bind(cut(end, qMin<qint64>(o.codePointCount(), end + contextLength)));
+            const Excerpt e = excerpt(source->text, o, start, end);
+            insert.bind(e.quote).bind(e.prefix).bind(e.suffix);
         }
         insert.bind(n.note).bind(SqlQuery::nullIfZero(n.actorId));
         insert.bind(n.document ? kScopeDocument : kScopeSpan).bind(n.primary ? 1 : 0);
@@ -95,6 +81,26 @@ QList<qint64> AnnotationTable::insert(const QList<NewAnnotation> &annotations,
         ids << id;
     }
     return ids;
+}
+
+AnnotationTable::Excerpt AnnotationTable::excerpt(const QString &text, const TextOffsets &o,
+                                                  qint64 start, qint64 end)
+{
+    if (start < 0 || end <= start)
+        throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
+                               .arg(start)
+                               .arg(end));
+    if (end > o.codePointCount())
+        throw ProjectError(QStringLiteral("span %1–%2 lies outside the article (%3 characters)")
+                               .arg(start)
+                               .arg(end)
+                               .arg(o.codePointCount()));
+    const auto cut = [&](qint64 from, qint64 to) {
+        const qsizetype a = o.toUtf16(from);
+        return text.mid(a, o.toUtf16(to) - a);
+    };
+    return {cut(start, end), cut(qMax<qint64>(0, start - contextLength), start),
+            cut(end, qMin<qint64>(o.codePointCount(), end + contextLength))};
 }
 
 void AnnotationTable::insertExact(const Annotation &a)

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+class TextOffsets;
+
 // The SQL of annotations and their codes, for ProjectStore, which owns the
 // transactions and tells the UI what changed.
 class AnnotationTable
@@ -22,6 +24,14 @@ public:
     void insertExact(const Annotation &annotation);
     // Annotations with their codes; where is a clause on alias a, with one ? bound.
     QList<Annotation> load(const QString &where, const QVariant &bound) const;
+
+    struct Excerpt
+    {
+        QString quote, prefix, suffix;
+    };
+    // The quote of [start, end) with its context, cut by code points; throws
+    // ProjectError on a span outside the text.
+    static Excerpt excerpt(const QString &text, const TextOffsets &offsets, qint64 start, qint64 end);
 
     // Characters of context stored on each side of a quote.
     static constexpr int contextLength = 40;

@@ -4,7 +4,15 @@
 #include "ProjectFileInspector.h"
 #include "SqlQuery.h"
 #include "SqlTransaction.h"
+#include "ActorTable.h"
+#include "AnnotationEditTable.h"
 #include "AnnotationTable.h"
+#include "LexiconTable.h"
+#include "ClaimTable.h"
+#include "ArticleSourceTable.h"
+#include "FeedTable.h"
+#include "CodebookTable.h"
+#include "MemoTable.h"
 #include "SqliteDialect.h"
 
 #include <QCryptographicHash>
@@ -420,6 +428,7 @@ qint64 ProjectStore::addCode(const Code &c)
         throw ProjectError(QStringLiteral("a code needs a name"));
     if (codeByName(c.name))
         throw ProjectError(QStringLiteral("a code named “%1” already exists").arg(c.name.trimmed()));
+    CodebookTable(m_db).validate(c);
     SqlTransaction tx(m_db);
     QString colour = c.colour;
     if (colour.isEmpty()) {
@@ -456,6 +465,136 @@ Code ProjectStore::ensureCode(const QString &name)
     code.name = name.trimmed();
     code.id = addCode(code);
     return *this->code(code.id);
+}
+
+// ---------------------------------------------------------------- codebook edits
+
+void ProjectStore::updateCategory(const Category &category)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).updateCategory(category);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+void ProjectStore::moveCategory(qint64 categoryId, int row)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).moveCategory(categoryId, row);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+void ProjectStore::removeCategory(qint64 categoryId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).removeCategory(categoryId);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+void ProjectStore::restoreCategory(const Category &category)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).restoreCategory(category);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+void ProjectStore::updateCode(const Code &code)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).updateCode(code);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+void ProjectStore::moveCode(qint64 codeId, qint64 categoryId, qint64 parentId, int row)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).moveCode(codeId, categoryId, parentId, row);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+CodebookLayout ProjectStore::codebookLayout() const
+{
+    return CodebookTable(m_db).layout();
+}
+
+void ProjectStore::restoreCodebookLayout(const CodebookLayout &layout)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).restoreLayout(layout);
+    tx.commit();
+    Q_EMIT codebookChanged();
+}
+
+CodeMerge ProjectStore::mergeCodes(qint64 sourceId, qint64 targetId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    const CodeMerge merge = CodebookTable(m_db).merge(sourceId, targetId);
+    tx.commit();
+    Q_EMIT codebookChanged();
+    for (qint64 articleId : merge.articles)
+        Q_EMIT annotationsChanged(articleId);
+    if (!merge.memos.isEmpty())
+        Q_EMIT memosChanged();
+    return merge;
+}
+
+void ProjectStore::undoCodeMerge(const CodeMerge &merge)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).unmerge(merge);
+    tx.commit();
+    Q_EMIT codebookChanged();
+    for (qint64 articleId : merge.articles)
+        Q_EMIT annotationsChanged(articleId);
+    if (!merge.memos.isEmpty())
+        Q_EMIT memosChanged();
+}
+
+CodeRemoval ProjectStore::codeRemovalPreview(qint64 codeId) const
+{
+    return CodebookTable(m_db).removalOf(codeId);
+}
+
+CodeRemoval ProjectStore::removeCode(qint64 codeId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    const CodeRemoval removal = CodebookTable(m_db).remove(codeId);
+    tx.commit();
+    Q_EMIT codebookChanged();
+    for (qint64 articleId : removal.articles)
+        Q_EMIT annotationsChanged(articleId);
+    return removal;
+}
+
+void ProjectStore::restoreCode(const CodeRemoval &removal)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    CodebookTable(m_db).restore(removal);
+    tx.commit();
+    Q_EMIT codebookChanged();
+    for (qint64 articleId : removal.articles)
+        Q_EMIT annotationsChanged(articleId);
+}
+
+QHash<qint64, int> ProjectStore::codeAnnotationCounts() const
+{
+    return CodebookTable(m_db).annotationCounts();
 }
 
 // ---------------------------------------------------------------- coders
@@ -595,6 +734,7 @@ qint64 ProjectStore::addActor(const Actor &actor)
             .exec();
     }
     tx.commit();
+    Q_EMIT actorsChanged();
     return id;
 }
 
@@ -636,6 +776,7 @@ qint64 ProjectStore::addMemo(const Memo &memo)
     q.bind(coder).bind(time).bind(time).exec();
     const qint64 id = q.lastInsertId();
     tx.commit();
+    Q_EMIT memosChanged();
     return id;
 }
 
@@ -659,4 +800,432 @@ QList<Memo> ProjectStore::memos() const
         list.append(m);
     }
     return list;
+}
+
+std::optional<Memo> ProjectStore::memo(qint64 id) const
+{
+    const QList<Memo> list = MemoTable(m_db).load(QStringLiteral("WHERE id = ?"), {id});
+    return list.isEmpty() ? std::nullopt : std::optional<Memo>(list.constFirst());
+}
+
+QList<Memo> ProjectStore::memosFor(Memo::Target target, qint64 targetId) const
+{
+    return MemoTable(m_db).load(QStringLiteral("WHERE target = ? AND target_id = ?"),
+                                {Memo::targetName(target), targetId});
+}
+
+void ProjectStore::updateMemo(const Memo &memo)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    MemoTable(m_db).update(memo, now());
+    tx.commit();
+    Q_EMIT memosChanged();
+}
+
+void ProjectStore::removeMemo(qint64 id)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    MemoTable(m_db).remove(id);
+    tx.commit();
+    Q_EMIT memosChanged();
+}
+
+void ProjectStore::restoreMemo(const Memo &memo)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    MemoTable(m_db).insertExact(memo);
+    tx.commit();
+    Q_EMIT memosChanged();
+}
+
+// ---------------------------------------------------------------- sources, feeds
+
+QList<ProjectStore::AddResult> ProjectStore::addArticles(const QList<Article> &articles,
+                                                         const QList<ArticleSource> &sources)
+{
+    requireWritable();
+    QList<AddResult> results;
+    results.reserve(articles.size());
+    const QDateTime time = QDateTime::currentDateTimeUtc();
+    SqlTransaction tx(m_db);
+    ArticleSourceTable table(m_db);
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const AddResult r = insertArticle(articles[i], time);
+        results << r;
+        if (r.status == AddResult::Status::Added && i < sources.size() && !sources[i].html.isEmpty()) {
+            ArticleSource source = sources[i];
+            source.articleId = r.id;
+            table.put(source);
+        }
+    }
+    tx.commit();
+    Q_EMIT articlesChanged();
+    return results;
+}
+
+std::optional<ArticleSource> ProjectStore::articleSource(qint64 articleId) const
+{
+    return ArticleSourceTable(m_db).get(articleId);
+}
+
+QList<FeedFolder> ProjectStore::feedFolders() const
+{
+    return FeedTable(m_db).folders();
+}
+
+qint64 ProjectStore::ensureFeedFolder(const QString &name)
+{
+    requireWritable();
+    if (name.trimmed().isEmpty())
+        throw ProjectError(QStringLiteral("a folder needs a name"));
+    SqlTransaction tx(m_db);
+    const qint64 id = FeedTable(m_db).ensureFolder(name.trimmed());
+    tx.commit();
+    Q_EMIT feedsChanged();
+    return id;
+}
+
+void ProjectStore::removeFeedFolder(qint64 id)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable(m_db).removeFolder(id);
+    tx.commit();
+    Q_EMIT feedsChanged();
+}
+
+QList<Feed> ProjectStore::feeds() const
+{
+    return FeedTable(m_db).feeds();
+}
+
+std::optional<Feed> ProjectStore::feed(qint64 id) const
+{
+    const auto list = FeedTable(m_db).feeds(QStringLiteral("WHERE f.id = ?"), id);
+    return list.isEmpty() ? std::nullopt : std::optional<Feed>(list.constFirst());
+}
+
+std::optional<Feed> ProjectStore::feedByUrl(const QString &url) const
+{
+    const auto list = FeedTable(m_db).feeds(QStringLiteral("WHERE f.url = ?"), url);
+    return list.isEmpty() ? std::nullopt : std::optional<Feed>(list.constFirst());
+}
+
+qint64 ProjectStore::addFeed(const Feed &feed)
+{
+    requireWritable();
+    if (feed.url.trimmed().isEmpty())
+        throw ProjectError(QStringLiteral("a feed needs a URL"));
+    SqlTransaction tx(m_db);
+    const qint64 id = FeedTable(m_db).insertFeed(feed, now());
+    tx.commit();
+    Q_EMIT feedsChanged();
+    return id;
+}
+
+void ProjectStore::removeFeed(qint64 id)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable(m_db).removeFeed(id);
+    tx.commit();
+    Q_EMIT feedsChanged();
+}
+
+void ProjectStore::moveFeed(qint64 feedId, qint64 folderId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable(m_db).moveFeed(feedId, folderId);
+    tx.commit();
+    Q_EMIT feedsChanged();
+}
+
+int ProjectStore::recordFeedRefresh(const Feed &state, const QList<FeedItem> &items)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable table(m_db);
+    table.updateFeedState(state);
+    const int added = table.mergeItems(state.id, items, now());
+    tx.commit();
+    Q_EMIT feedsChanged();
+    return added;
+}
+
+QList<FeedItem> ProjectStore::feedItems(qint64 feedId) const
+{
+    return FeedTable(m_db).items(QStringLiteral("WHERE i.feed_id = ?"), feedId);
+}
+
+std::optional<FeedItem> ProjectStore::feedItem(qint64 id) const
+{
+    const auto list = FeedTable(m_db).items(QStringLiteral("WHERE i.id = ?"), id);
+    return list.isEmpty() ? std::nullopt : std::optional<FeedItem>(list.constFirst());
+}
+
+void ProjectStore::setFeedItemsRead(const QList<qint64> &itemIds, bool read)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable(m_db).setRead(itemIds, read);
+    tx.commit();
+    Q_EMIT feedsChanged();
+}
+
+void ProjectStore::linkFeedItem(qint64 itemId, qint64 articleId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    FeedTable(m_db).linkArticle(itemId, articleId);
+    tx.commit();
+    Q_EMIT feedsChanged();
+}
+
+// ---------------------------------------------------------------- annotating
+
+void ProjectStore::addAnnotationCode(qint64 annotationId, qint64 codeId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.addCode(annotationId, codeId);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::removeAnnotationCode(qint64 annotationId, qint64 codeId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.removeCode(annotationId, codeId);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::setAnnotationSpan(qint64 annotationId, qint64 start, qint64 end)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.setSpan(annotationId, start, end);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::setAnnotationNote(qint64 annotationId, const QString &note)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.setNote(annotationId, note);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::setAnnotationActor(qint64 annotationId, qint64 actorId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.setActor(annotationId, actorId);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+    Q_EMIT actorsChanged(); // mention counts
+}
+
+void ProjectStore::setAnnotationPrimary(qint64 annotationId, bool primary)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    const qint64 articleId = edit.articleOf(annotationId);
+    edit.setPrimary(annotationId, primary);
+    tx.commit();
+    Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::removeAnnotations(const QList<qint64> &ids)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable edit(m_db, now());
+    QSet<qint64> touched;
+    for (qint64 id : ids) {
+        touched.insert(edit.articleOf(id));
+        edit.remove(id);
+    }
+    tx.commit();
+    for (qint64 articleId : std::as_const(touched))
+        Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::restoreAnnotations(const QList<Annotation> &annotations)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationTable table(m_db);
+    QSet<qint64> touched;
+    for (const Annotation &a : annotations) {
+        table.insertExact(a);
+        touched.insert(a.articleId);
+    }
+    tx.commit();
+    for (qint64 articleId : std::as_const(touched))
+        Q_EMIT annotationsChanged(articleId);
+}
+
+// ---------------------------------------------------------------- claims
+
+std::optional<Claim> ProjectStore::claim(qint64 annotationId) const
+{
+    return ClaimTable(m_db).load(annotationId);
+}
+
+void ProjectStore::setClaim(const Claim &claim)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    AnnotationEditTable(m_db, now()).articleOf(claim.annotationId); // throws if gone
+    ClaimTable(m_db).save(claim);
+    tx.commit();
+    Q_EMIT claimChanged(claim.annotationId);
+}
+
+void ProjectStore::clearClaim(qint64 annotationId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ClaimTable(m_db).remove(annotationId);
+    tx.commit();
+    Q_EMIT claimChanged(annotationId);
+}
+
+// ---------------------------------------------------------------- actor editing
+
+std::optional<Actor> ProjectStore::actor(qint64 id) const
+{
+    return ActorTable(m_db).load(id);
+}
+
+void ProjectStore::updateActor(const Actor &actor)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).update(actor);
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+void ProjectStore::addActorAlias(qint64 actorId, const QString &alias)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).addAlias(actorId, alias);
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+void ProjectStore::removeActorAlias(qint64 actorId, const QString &alias)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).removeAlias(actorId, alias);
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+void ProjectStore::removeActor(qint64 id)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).remove(id);
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+void ProjectStore::restoreActor(const Actor &actor)
+{
+    requireWritable();
+    if (!actor.id)
+        throw ProjectError(QStringLiteral("only a stored actor can be restored"));
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).insert(actor, now());
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+ActorMerge ProjectStore::mergeActors(qint64 keptId, qint64 droppedId)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    const ActorMerge merge = ActorTable(m_db).merge(keptId, droppedId);
+    tx.commit();
+    Q_EMIT actorsChanged();
+    return merge;
+}
+
+void ProjectStore::undoActorMerge(const ActorMerge &merge)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    ActorTable(m_db).unmerge(merge);
+    tx.commit();
+    Q_EMIT actorsChanged();
+}
+
+QList<Actor> ProjectStore::actorsMatching(const QString &text) const
+{
+    const QString wanted = text.simplified();
+    if (wanted.isEmpty())
+        return {};
+    QList<Actor> exact, partial;
+    for (const Actor &a : actors()) {
+        if (a.name.compare(wanted, Qt::CaseInsensitive) == 0 || a.aliases.contains(wanted, Qt::CaseInsensitive))
+            exact.append(a);
+        else if (a.name.startsWith(wanted + QLatin1Char(' '), Qt::CaseInsensitive))
+            partial.append(a);
+    }
+    return exact + partial;
+}
+
+QHash<qint64, int> ProjectStore::actorMentionCounts() const
+{
+    return ActorTable(m_db).mentionCounts();
+}
+
+// ---------------------------------------------------------------- lexicons
+
+QList<LexiconTerm> ProjectStore::lexiconTerms() const
+{
+    return LexiconTable(m_db).load();
+}
+
+bool ProjectStore::seedLexicon(const QList<LexiconTerm> &terms)
+{
+    if (m_readOnly || LexiconTable(m_db).count() > 0)
+        return false;
+    SqlTransaction tx(m_db);
+    LexiconTable(m_db).insert(terms);
+    tx.commit();
+    Q_EMIT lexiconChanged();
+    return true;
+}
+
+void ProjectStore::setLexiconTerms(const QString &cue, const QString &language, const QStringList &terms)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    LexiconTable(m_db).replace(cue, language, terms);
+    tx.commit();
+    Q_EMIT lexiconChanged();
 }

@@ -140,6 +140,49 @@ const QStringList kSchemaV3 = {
         JOIN coders cd ON cd.id = an.coder_id)"),
 };
 
+// Version 4: the web. Original pages of imported articles (compressed, so
+// extraction can be re-run; the article text itself never changes) and
+// subscribed feeds with their folders and items.
+const QStringList kSchemaV4 = {
+    QStringLiteral(R"(CREATE TABLE article_sources (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL DEFAULT '',
+        fetched_at TEXT NOT NULL,
+        content_type TEXT NOT NULL DEFAULT '',
+        html BLOB NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE feed_folders (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        position INTEGER NOT NULL DEFAULT 0))"),
+    QStringLiteral(R"(CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        folder_id INTEGER REFERENCES feed_folders(id) ON DELETE SET NULL,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        site_url TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        last_fetched_at TEXT NOT NULL DEFAULT '',
+        last_error TEXT NOT NULL DEFAULT '',
+        refresh_minutes INTEGER NOT NULL DEFAULT 60 CHECK (refresh_minutes > 0),
+        created_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE feed_items (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        is_read INTEGER NOT NULL DEFAULT 0,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        fetched_at TEXT NOT NULL,
+        UNIQUE (feed_id, guid)))"),
+    QStringLiteral("CREATE INDEX feed_items_by_feed ON feed_items(feed_id, is_read)"),
+};
+
 } // namespace
 
 QStringList SqliteDialect::migrationTo(int version)
@@ -151,6 +194,8 @@ QStringList SqliteDialect::migrationTo(int version)
         return kSchemaV2;
     case 3:
         return kSchemaV3;
+    case 4:
+        return kSchemaV4;
     default:
         return {};
     }

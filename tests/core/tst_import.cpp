@@ -1,5 +1,6 @@
 // Import, first version: each format and each bad input. A bad file is
 // refused with a message naming it; the other files still go in.
+#include "TestHttpServer.h"
 #include "import/ArticleImporter.h"
 #include "store/ProjectStore.h"
 
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void duplicatesAreReportedNotStored();
     void sampleArticleImportsExactly();
     void titleFromLongFirstLine();
+    void gzipFoldersAndCancel();
+    void htmlFileKeepsItsPage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -76,7 +79,20 @@ void TestImport::formats_data()
                                         "<style>p{}</style><script>var x=1;</script></head>"
                                         "<body><h1>Head</h1><p>First &ldquo;para&rdquo;.</p>"
                                         "<p>Second<br>line</p></body></html>")
-                          << "Page & title" << "Head\nFirst “para”.\nSecond\nline";
+                          << "Page & title" << "First “para”.\n\nSecond\nline";
+    // The main text only: navigation and footer go; the metadata is kept.
+    const QByteArray page("<html lang=de><head><meta charset=utf-8><title>Seite</title>"
+                          "<meta property='og:title' content='Der Titel'></head><body>"
+                          "<nav><a href=/>Start</a> <a href=/a>Politik</a></nav><article>"
+                          "<p>Der erste Absatz des Artikels hat genug Wörter, um als Text zu gelten.</p>"
+                          "<p>Der zweite Absatz folgt.</p></article>"
+                          "<footer>Impressum</footer></body></html>");
+    const QString pageText = QStringLiteral("Der erste Absatz des Artikels hat genug Wörter, um als Text "
+                                            "zu gelten.\n\nDer zweite Absatz folgt.");
+    QTest::newRow("html article") << "g.html" << page << "Der Titel" << pageText;
+    QTest::newRow("html.gz") << "h.html.gz" << TestHttpServer::gzip(page) << "Der Titel" << pageText;
+    QTest::newRow("txt.gz") << "i.txt.gz" << TestHttpServer::gzip("Zipped title\nbody")
+                            << "Zipped title" << "Zipped title\nbody";
 }
 
 void TestImport::formats()
@@ -204,6 +220,61 @@ void TestImport::titleFromLongFirstLine()
     QVERIFY(title.size() <= 151);
     QVERIFY(title.endsWith(QStringLiteral("…")));
     QVERIFY(title.startsWith(QStringLiteral("word word")));
+}
+
+
+void TestImport::gzipFoldersAndCancel()
+{
+    const QDir dir(m_dir->path());
+    writeFile(dir, QStringLiteral("zipped/a.txt.gz"), TestHttpServer::gzip("A zipped text"));
+    writeFile(dir, QStringLiteral("zipped/sub/b.html.gz"),
+              TestHttpServer::gzip("<html><body><p>B zipped page</p></body></html>"));
+    writeFile(dir, QStringLiteral("zipped/sub/c.pdf.gz"), TestHttpServer::gzip("%PDF-1.4"));
+    writeFile(dir, QStringLiteral("zipped/sub/d.txt.gz"), QByteArray("\x1f\x8b\x08\x00broken", 12));
+    writeFile(dir, QStringLiteral("zipped/e.md"), "E text");
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({dir.filePath(QStringLiteral("zipped"))});
+    QCOMPARE(outcomes.size(), 4); // the .pdf.gz is not an article
+    QCOMPARE(m_store->articleCount(), 3);
+    for (const ImportOutcome &o : outcomes) {
+        if (o.path.endsWith(QLatin1String("d.txt.gz"))) {
+            QCOMPARE(o.status, ImportOutcome::Status::Failed);
+            QVERIFY2(o.message.contains(QLatin1String("d.txt.gz")) && o.message.contains(QLatin1String("gzip")),
+                     qPrintable(o.message));
+        }
+    }
+
+    // Cancelling from the progress callback stores what was read and stops.
+    for (int i = 0; i < 10; ++i)
+        writeFile(dir, QStringLiteral("many/%1.txt").arg(i), QStringLiteral("Article number %1").arg(i).toUtf8());
+    ArticleImporter cancelling(*m_store);
+    int calls = 0;
+    const auto some = cancelling.importPaths({dir.filePath(QStringLiteral("many"))}, [&](int done, int total) {
+        ++calls;
+        QCOMPARE(total, 10);
+        if (done == 3)
+            cancelling.cancel();
+    });
+    QVERIFY(cancelling.wasCancelled());
+    QCOMPARE(calls, 3);
+    QCOMPARE(some.size(), 3);
+    QCOMPARE(m_store->articleCount(), 6);
+}
+
+void TestImport::htmlFileKeepsItsPage()
+{
+    const QByteArray page("<html><head><title>T</title></head><body><p>Kept page</p></body></html>");
+    const QString path = writeFile(QDir(m_dir->path()), QStringLiteral("kept.html"), page);
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({path});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    const auto source = m_store->articleSource(outcomes[0].articleId);
+    QVERIFY(source);
+    QCOMPARE(source->html, page);
+    QCOMPARE(source->url, QFileInfo(path).absoluteFilePath());
+    // Plain text files have no page to keep.
+    const QString txt = writeFile(QDir(m_dir->path()), QStringLiteral("plain.txt"), "Plain");
+    QVERIFY(!m_store->articleSource(importer.importPaths({txt})[0].articleId));
 }
 
 QTEST_GUILESS_MAIN(TestImport)

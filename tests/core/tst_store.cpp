@@ -72,6 +72,8 @@ private Q_SLOTS:
     void reopensWithData();
     void migratesFromVersion1();
     void migratesFromVersion2();
+    void migratesFromVersion3();
+    void articleSourcesAndFeeds();
     void documentLevelAndPrimaryCodes();
     void refusesNonProjects_data();
     void refusesNonProjects();
@@ -173,7 +175,7 @@ void TestStore::migratesFromVersion2()
     rawSql(file, v2);
     {
         auto store = ProjectStore::open(file);
-        QCOMPARE(store->schemaVersion(), 3);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
         const auto a = store->annotation(1);
         QVERIFY(a);
         QVERIFY(!a->document);
@@ -199,6 +201,82 @@ void TestStore::migratesFromVersion2()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void TestStore::migratesFromVersion3()
+{
+    // A version 3 project with an article and a coded segment.
+    const QString file = path(QStringLiteral("v3.framewise"));
+    QStringList v3 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2)
+        + SqliteDialect::migrationTo(3);
+    v3 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(3)
+       << QStringLiteral("INSERT INTO articles(title, outlet, text, content_hash, imported_at) VALUES "
+                         "('Old', 'KCNA', 'Kim praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO categories(name, kind) VALUES ('Actor', 'actor')")
+       << QStringLiteral("INSERT INTO codes(category_id, name, colour) VALUES (1, 'Person', '#2e9d5b')")
+       << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
+                         "modified_at, scope, is_primary) VALUES (1, 1, 0, 3, 'Kim', "
+                         "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'span', 1)")
+       << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
+    rawSql(file, v3);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 3);
+    auto store = ProjectStore::open(file);
+    QCOMPARE(store->schemaVersion(), 4);
+    // Everything of version 3 is still there, unchanged.
+    const auto article = store->article(1);
+    QVERIFY(article);
+    QCOMPARE(article->text, QStringLiteral("Kim praised Moscow"));
+    const auto a = store->annotation(1);
+    QVERIFY(a);
+    QVERIFY(a->primary);
+    QCOMPARE(a->quote, QStringLiteral("Kim"));
+    // The new tables are empty and usable.
+    QVERIFY(!store->articleSource(1));
+    QVERIFY(store->feeds().isEmpty());
+    QVERIFY(store->feedFolders().isEmpty());
+    Feed feed;
+    feed.url = QStringLiteral("https://example.org/feed.xml");
+    QVERIFY(store->addFeed(feed) > 0);
+}
+
+void TestStore::articleSourcesAndFeeds()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("sources.framewise")),
+                                    ProjectStore::OpenMode::CreateIfMissing);
+    ArticleSource source;
+    source.url = QStringLiteral("https://example.org/a");
+    source.contentType = QStringLiteral("text/html; charset=utf-8");
+    source.html = QByteArray("<html><body><p>Kim spoke.</p></body></html>").repeated(50);
+    const auto added = store->addArticles({sampleArticle(QStringLiteral("Kim spoke."))}, {source});
+    const qint64 id = added.constFirst().id;
+    const auto stored = store->articleSource(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->html, source.html);
+    QCOMPARE(stored->url, source.url);
+    QCOMPARE(stored->contentType, source.contentType);
+    // The same text again is a duplicate; its page does not replace the first.
+    ArticleSource other = source;
+    other.url = QStringLiteral("https://example.org/b");
+    const auto dup = store->addArticles({sampleArticle(QStringLiteral("Kim spoke."))}, {other});
+    QCOMPARE(dup.constFirst().status, ProjectStore::AddResult::Status::Duplicate);
+    QCOMPARE(store->articleSource(id)->url, source.url);
+
+    // A feed item linked to an article; the feed's removal keeps the article.
+    Feed feed;
+    feed.url = QStringLiteral("https://example.org/feed.xml");
+    feed.id = store->addFeed(feed);
+    FeedItem item;
+    item.guid = QStringLiteral("1");
+    item.title = QStringLiteral("Kim spoke");
+    feed.lastFetched = QDateTime::currentDateTimeUtc();
+    QCOMPARE(store->recordFeedRefresh(feed, {item, item}), 1);
+    const qint64 itemId = store->feedItems(feed.id).constFirst().id;
+    store->linkFeedItem(itemId, id);
+    QCOMPARE(store->feedItem(itemId)->articleId, id);
+    store->removeFeed(feed.id);
+    QVERIFY(!store->feedItem(itemId));
+    QCOMPARE(store->articleCount(), 1);
 }
 
 void TestStore::documentLevelAndPrimaryCodes()

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <cstdio>
+
+// The command line's import progress: a bar redrawn in place when stderr
+// is a terminal, nothing otherwise (a plain summary follows either way).
+class ImportProgressBar
+{
+public:
+    explicit ImportProgressBar(FILE *stream = stderr);
+    ~ImportProgressBar();
+
+    bool isInteractive() const { return m_tty; }
+    void update(int done, int total);
+    // Clears the bar so the messages after it start on a clean line.
+    void clear();
+
+private:
+    FILE *m_stream;
+    bool m_tty = false;
+    bool m_drawn = false;
+    QElapsedTimer m_sinceDraw;
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/Memo.h"
+
+#include <QSqlDatabase>
+
+// The SQL of memos, for ProjectStore, which owns the transactions and tells
+// the UI what changed.
+class MemoTable
+{
+public:
+    explicit MemoTable(const QSqlDatabase &db);
+
+    // Memos in creation order; where is a clause with binds in order, or empty.
+    QList<Memo> load(const QString &where = {}, const QVariantList &binds = {}) const;
+    // Title and body; the modification time becomes time.
+    void update(const Memo &memo, const QString &time);
+    void remove(qint64 id);
+    // Puts a memo back exactly as it was, same id (undo / redo).
+    void insertExact(const Memo &memo);
+
+private:
+    QSqlDatabase m_db;
+};

@@ -1,0 +1,221 @@
+// `framewise extract`, `import PROJECT URL` and `feed` through the real
+// binary, against a local server on 127.0.0.1 started here.
+#include "TestHttpServer.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+const QString kArticle = QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/article.html");
+} // namespace
+
+class TestCliExtract : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void extractsFile();
+    void extractsGzipFile();
+    void extractsJson();
+    void extractsUrl();
+    void extractErrors();
+    void importsUrlAmongPaths();
+    void importSummaryWithoutTerminal();
+    void feedAddListRefresh();
+
+private:
+    // The server lives in this process: keep its event loop running.
+    Run run(const QStringList &args);
+    QString write(const QString &name, const QByteArray &bytes);
+
+    TestHttpServer m_server;
+    QTemporaryDir m_dir;
+};
+
+Run TestCliExtract::run(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    QEventLoop loop;
+    connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    p.start(QStringLiteral(FRAMEWISE_BINARY), args);
+    loop.exec();
+    if (p.state() != QProcess::NotRunning) {
+        qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString TestCliExtract::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+    return path;
+}
+
+void TestCliExtract::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(FRAMEWISE_BINARY)));
+    QVERIFY(m_server.start());
+    m_server.serveFile(QStringLiteral("/article"), kArticle, "text/html; charset=utf-8");
+    m_server.serveFile(QStringLiteral("/rss.xml"),
+                       QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/rss2.xml"),
+                       "application/rss+xml");
+    m_server.serveFile(QStringLiteral("/broken.xml"),
+                       QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/broken.xml"),
+                       "application/rss+xml");
+}
+
+void TestCliExtract::extractsFile()
+{
+    const Run r = run({QStringLiteral("extract"), kArticle});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("Foreign ministers from six countries"));
+    QVERIFY(r.out.contains("\n\nNegotiators said a deal was close"));
+    QVERIFY(!r.out.contains("All rights reserved"));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCliExtract::extractsGzipFile()
+{
+    QFile f(kArticle);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString gz = write(QStringLiteral("page.html.gz"), TestHttpServer::gzip(f.readAll()));
+    const Run plain = run({QStringLiteral("extract"), kArticle});
+    const Run zipped = run({QStringLiteral("extract"), gz});
+    QCOMPARE(zipped.exitCode, 0);
+    QCOMPARE(zipped.out, plain.out);
+}
+
+void TestCliExtract::extractsJson()
+{
+    const Run r = run({QStringLiteral("extract"), kArticle, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(o.value(QStringLiteral("articleBody"))
+                .toString()
+                .startsWith(QLatin1String("Foreign ministers")));
+    QCOMPARE(o.value(QStringLiteral("title")).toString(),
+             QStringLiteral("Ministers meet in Geneva over grain corridor"));
+    QCOMPARE(o.value(QStringLiteral("author")).toString(), QStringLiteral("Maria Ortega"));
+    QVERIFY(
+        o.value(QStringLiteral("published")).toString().startsWith(QLatin1String("2026-03-10")));
+    QCOMPARE(o.value(QStringLiteral("url")).toString(),
+             QStringLiteral("https://news.example.org/world/2026/03/10/grain-corridor"));
+    QCOMPARE(o.keys().size(), 5);
+}
+
+void TestCliExtract::extractsUrl()
+{
+    const Run r
+        = run({QStringLiteral("extract"), m_server.url(QStringLiteral("/article")).toString()});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("Foreign ministers from six countries"));
+    QCOMPARE(m_server.hits(QStringLiteral("/article")), 1);
+}
+
+void TestCliExtract::extractErrors()
+{
+    const QString missingUrl = m_server.url(QStringLiteral("/nope")).toString();
+    Run r = run({QStringLiteral("extract"), missingUrl});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("HTTP 404") && r.err.contains(missingUrl.toUtf8()), r.err.constData());
+    r = run({QStringLiteral("extract"), m_server.url(QStringLiteral("/rss.xml")).toString()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not an HTML page"), r.err.constData());
+    r = run({QStringLiteral("extract"), m_dir.filePath(QStringLiteral("missing.html"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("missing.html"));
+    const QString corrupt
+        = write(QStringLiteral("corrupt.html.gz"), QByteArray("\x1f\x8b\x08\x00garbage", 12));
+    r = run({QStringLiteral("extract"), corrupt});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("corrupt.html.gz") && r.err.contains("gzip"), r.err.constData());
+    r = run({QStringLiteral("extract")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliExtract::importsUrlAmongPaths()
+{
+    const QString project = m_dir.filePath(QStringLiteral("web.framewise"));
+    const QString text = write(QStringLiteral("local.txt"), "A local article\nwith text.");
+    const Run r = run({QStringLiteral("import"), project, text,
+                       m_server.url(QStringLiteral("/article")).toString(),
+                       m_server.url(QStringLiteral("/gone")).toString()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains("\tA local article\n"));
+    QVERIFY(r.out.contains("\tMinisters meet in Geneva over grain corridor\n"));
+    QVERIFY2(r.err.contains("/gone: HTTP 404"), r.err.constData());
+    const Run show = run({QStringLiteral("show"), project, QStringLiteral("2")});
+    QVERIFY(show.out.startsWith("Foreign ministers"));
+}
+
+void TestCliExtract::importSummaryWithoutTerminal()
+{
+    // stderr is a pipe here: a plain summary, no progress bar escapes.
+    const QString project = m_dir.filePath(QStringLiteral("bulk.framewise"));
+    QDir().mkpath(m_dir.filePath(QStringLiteral("bulk/sub")));
+    write(QStringLiteral("bulk/a.txt"), "Alpha");
+    write(QStringLiteral("bulk/sub/b.txt"), "Beta");
+    write(QStringLiteral("bulk/sub/c.txt"), "Alpha");
+    write(QStringLiteral("bulk/sub/d.html"), "<html><body><script>x</script></body></html>");
+    const Run r = run({QStringLiteral("import"), project, m_dir.filePath(QStringLiteral("bulk"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("imported 2, 1 already in the project, 1 failed"), r.err.constData());
+    QVERIFY(!r.err.contains('\r'));
+    QVERIFY(!r.err.contains("\033["));
+}
+
+void TestCliExtract::feedAddListRefresh()
+{
+    const QString project = m_dir.filePath(QStringLiteral("feeds.framewise"));
+    Run r = run({QStringLiteral("feed"), project, QStringLiteral("add"),
+                 m_server.url(QStringLiteral("/rss.xml")).toString(), QStringLiteral("--folder"),
+                 QStringLiteral("News")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("The Daily Example – World\t3 unread"), r.out.constData());
+    r = run({QStringLiteral("feed"), project, QStringLiteral("add"),
+             m_server.url(QStringLiteral("/broken.xml")).toString()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("malformed XML"), r.err.constData());
+    r = run({QStringLiteral("feed"), project, QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("\tNews\tThe Daily Example – World\t"), r.out.constData());
+    QVERIFY(r.out.contains("\t3\tok\n"));
+    r = run({QStringLiteral("feed"), project, QStringLiteral("refresh")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("0 new"), r.out.constData());
+    r = run({QStringLiteral("feed"), project, QStringLiteral("frobnicate")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestCliExtract)
+#include "tst_cli_extract.moc"

@@ -1,0 +1,580 @@
+// Drives the annotation workbench through the real main window: several
+// codes on one span, Shift+arrow span adjustment merged into one undo step,
+// the quick-code palette, repeat last code, coding every occurrence with a
+// preview, the claim form, actors (create, suggest, link, merge) and
+// whole-article frames with the primary flag.
+#include "ActorListModel.h"
+#include "ActorPanel.h"
+#include "AnnotatingController.h"
+#include "AnnotationHighlighter.h"
+#include "AnnotationListModel.h"
+#include "AnnotationPanel.h"
+#include "ClaimForm.h"
+#include "MainWindow.h"
+#include "OccurrencesDialog.h"
+#include "QuickCodePalette.h"
+#include "ReaderView.h"
+#include "project/StarterProject.h"
+#include "store/ProjectStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+class TestAnnotatingUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void secondCodeOnOneSpan();
+    void shiftArrowsAdjustInOneUndoStep();
+    void startEdgeMovesByWord();
+    void setSpanToSelection();
+    void altDragMovesABoundary();
+    void paletteFindsSecdef();
+    void repeatLastCode();
+    void codeEveryOccurrenceWithPreview();
+    void claimFormRoundTrip();
+    void actorFromSelectionAndSuggestion();
+    void mergeActorsUndoably();
+    void wholeArticleFrameWithPrimaryFlag();
+    void shortcutsHelpListsTheNewKeys();
+
+private:
+    void selectPhrase(const QString &phrase, int occurrence = 0);
+    qint64 codeId(const QString &name) const { return m_window->store().codeByName(name)->id; }
+    QList<Annotation> annotations() const;
+    Annotation only() const;
+    QTreeView *annotationView() const { return m_window->annotationPanel()->view(); }
+    template<typename T> T *visible(const char *className) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestAnnotatingUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().setValue(QStringLiteral("annotating/snapToWords"), false);
+}
+
+void TestAnnotatingUi::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("test.framewise")));
+    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options {false});
+    m_window->resize(1300, 850);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_window->openFirstArticle());
+}
+
+void TestAnnotatingUi::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+void TestAnnotatingUi::selectPhrase(const QString &phrase, int occurrence)
+{
+    ReaderView *reader = m_window->reader();
+    QTextCursor found;
+    int from = reader->textStart();
+    for (int i = 0; i <= occurrence; ++i) {
+        found = reader->document()->find(phrase, from, QTextDocument::FindCaseSensitively);
+        QVERIFY2(!found.isNull(), qPrintable(phrase));
+        from = found.selectionEnd();
+    }
+    reader->setTextCursor(found);
+    reader->setFocus();
+}
+
+QList<Annotation> TestAnnotatingUi::annotations() const
+{
+    return m_window->store().annotationsForArticle(m_window->reader()->articleId());
+}
+
+Annotation TestAnnotatingUi::only() const
+{
+    const QList<Annotation> list = annotations();
+    return list.size() == 1 ? list.first() : Annotation {};
+}
+
+template<typename T> T *TestAnnotatingUi::visible(const char *) const
+{
+    for (T *w : m_window->findChildren<T *>()) {
+        if (w->isVisible())
+            return w;
+    }
+    return nullptr;
+}
+
+void TestAnnotatingUi::secondCodeOnOneSpan()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_1);
+    QCOMPARE(annotations().size(), 1);
+    // No text selected, the new annotation is the selected one: a second
+    // key adds its code to it.
+    QTest::keyClick(reader, Qt::Key_9);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(only().codeIds.size(), 2);
+    // Selecting exactly the same span again adds a third.
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_7);
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(only().codeIds.size(), 3);
+    const QString codes = m_window->annotationPanel()
+                              ->model()
+                              ->index(0, AnnotationListModel::Codes)
+                              .data()
+                              .toString();
+    QVERIFY2(codes.contains(QStringLiteral("Us versus them"))
+                 && codes.contains(QStringLiteral("Security")),
+             qPrintable(codes));
+    // Each code was its own step.
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(only().codeIds.size(), 2);
+
+    // Ctrl+Alt+K lists the annotation's own codes; Enter takes one away.
+    m_window->annotationPanel()->selectAnnotation(only().id);
+    QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier | Qt::AltModifier);
+    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    QVERIFY(palette);
+    QCOMPARE(palette->list()->count(), 2);
+    QTest::keyClicks(palette->searchEdit(), QStringLiteral("usvs"));
+    QTest::keyClick(palette->searchEdit(), Qt::Key_Return);
+    QCOMPARE(only().codeIds, QList<qint64> {codeId(QStringLiteral("Factual claim"))});
+}
+
+void TestAnnotatingUi::shiftArrowsAdjustInOneUndoStep()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Kim Jong Un"));
+    QTest::keyClick(reader, Qt::Key_4);
+    QCOMPARE(only().quote, QStringLiteral("Kim Jong Un"));
+    const int steps = m_window->undoStack()->count();
+
+    QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget(), annotationView());
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(annotationView(), Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("Kim Jong"));
+    QTest::keyClick(annotationView(), Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("Kim"));
+    QCOMPARE(only().end, 3);
+    QCOMPARE(m_window->annotationPanel()->selectedAnnotationId(), only().id);
+    QCOMPARE(m_window->annotationPanel()
+                 ->model()
+                 ->index(0, AnnotationListModel::Quote)
+                 .data()
+                 .toString(),
+             QStringLiteral("Kim"));
+    // Four presses, one step.
+    QCOMPARE(m_window->undoStack()->count(), steps + 1);
+    QTest::keyClick(annotationView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(only().quote, QStringLiteral("Kim Jong Un"));
+    QCOMPARE(only().end, 11);
+    QTest::keyClick(annotationView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("Kim"));
+    // The span never collapses.
+    m_window->annotationPanel()->selectAnnotation(only().id);
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(annotationView(), Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("K"));
+}
+
+void TestAnnotatingUi::startEdgeMovesByWord()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Korean security concerns"));
+    QTest::keyClick(reader, Qt::Key_7);
+    QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(annotationView(), Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral(" Korean security concerns"));
+    QTest::keyClick(annotationView(), Qt::Key_Left,
+                    Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("to Korean security concerns"));
+    QTest::keyClick(annotationView(), Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("o Korean security concerns"));
+    // With snapping on, plain Shift+arrows move by words.
+    m_window->annotating()->snapAction()->setChecked(true);
+    QTest::keyClick(annotationView(), Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("Korean security concerns"));
+    QTest::keyClick(annotationView(), Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("Korean security"));
+    m_window->annotating()->snapAction()->setChecked(false);
+    QVERIFY(!only().prefix.isEmpty());
+    QVERIFY(
+        m_window->reader()->article().text.contains(only().prefix + only().quote + only().suffix));
+}
+
+void TestAnnotatingUi::setSpanToSelection()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Russian Embassy"));
+    QTest::keyClick(reader, Qt::Key_5);
+    // Select new text (as with the mouse), then Ctrl+Shift+S.
+    selectPhrase(QStringLiteral("the Russian Embassy in Pyongyang"));
+    QTest::keyClick(reader, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("the Russian Embassy in Pyongyang"));
+    // Snapping widens a ragged selection to whole words.
+    m_window->annotating()->snapAction()->setChecked(true);
+    m_window->annotationPanel()->selectAnnotation(only().id);
+    selectPhrase(QStringLiteral("ssian Emb"));
+    QTest::keyClick(reader, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    m_window->annotating()->snapAction()->setChecked(false);
+    QCOMPARE(only().quote, QStringLiteral("Russian Embassy"));
+}
+
+void TestAnnotatingUi::altDragMovesABoundary()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Russian Embassy"));
+    QTest::keyClick(reader, Qt::Key_5);
+    const Annotation before = only();
+    const QString &text = reader->article().text;
+    const auto pointAt = [&](qint64 codePoint) {
+        QTextCursor c(reader->document());
+        c.setPosition(reader->documentPosition(codePoint));
+        return reader->cursorRect(c).center();
+    };
+    reader->scrollToSpan(before.start, before.end);
+    QWidget *viewport = reader->viewport();
+    // Press inside, near the end: the end moves with the pointer.
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::AltModifier, pointAt(before.end - 1));
+    const qint64 target = text.indexOf(QStringLiteral(" in Pyongyang")) + 13;
+    QTest::mouseMove(viewport, pointAt(target));
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::AltModifier, pointAt(target));
+    QCOMPARE(only().quote, QStringLiteral("Russian Embassy in Pyongyang"));
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(only().quote, QStringLiteral("Russian Embassy"));
+    // Without Alt a drag selects text as always.
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pointAt(before.end - 1));
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pointAt(before.end - 1));
+    QCOMPARE(only().quote, QStringLiteral("Russian Embassy"));
+}
+
+void TestAnnotatingUi::paletteFindsSecdef()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Korean security concerns"));
+    QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier);
+    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    QVERIFY(palette);
+    QTRY_COMPARE(QApplication::focusWidget(), palette->searchEdit());
+    QTest::keyClicks(palette->searchEdit(), QStringLiteral("secdef"));
+    QVERIFY(palette->list()->count() >= 1);
+    QVERIFY2(palette->list()->item(0)->text().startsWith(QStringLiteral("Security and defense")),
+             qPrintable(palette->list()->item(0)->text()));
+    QTest::keyClick(palette->searchEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!palette->isVisible() || palette->isHidden());
+    QCOMPARE(annotations().size(), 1);
+    QCOMPARE(only().codeIds, QList<qint64> {codeId(QStringLiteral("Security and defense"))});
+    QCOMPARE(only().quote, QStringLiteral("Korean security concerns"));
+
+    // Arrow keys move in the list while the box keeps focus; the palette
+    // adds to the selected annotation when nothing is selected in the text.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier);
+    palette = visible<QuickCodePalette>("QuickCodePalette");
+    QVERIFY(palette);
+    QTest::keyClicks(palette->searchEdit(), QStringLiteral("hist"));
+    QVERIFY(palette->list()->item(0)->text().startsWith(QStringLiteral("Historical analogy")));
+    QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
+    QTRY_VERIFY(!visible<QuickCodePalette>("QuickCodePalette"));
+    QCOMPARE(only().codeIds.size(), 1);
+}
+
+void TestAnnotatingUi::repeatLastCode()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_2);
+    selectPhrase(QStringLiteral("reciprocal support"));
+    QTest::keyClick(reader, Qt::Key_Period);
+    QCOMPARE(annotations().size(), 2);
+    for (const Annotation &a : annotations())
+        QCOMPARE(a.codeIds, QList<qint64> {codeId(QStringLiteral("Justification"))});
+    // In a text box '.' is typed, not applied.
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("libraryFilter"));
+    filter->setFocus();
+    selectPhrase(QStringLiteral("Red Square parade"));
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_Period);
+    QCOMPARE(filter->text(), QStringLiteral("."));
+    QCOMPARE(annotations().size(), 2);
+}
+
+void TestAnnotatingUi::codeEveryOccurrenceWithPreview()
+{
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Kim Jong Un"));
+    QTest::keyClick(reader, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = visible<OccurrencesDialog>("OccurrencesDialog");
+    QVERIFY(dialog);
+    QCOMPARE(dialog->list()->count(), 4);
+    dialog->codeBox()->setCurrentIndex(
+        dialog->codeBox()->findData(codeId(QStringLiteral("Person"))));
+    // Uncheck the second with the keyboard.
+    dialog->list()->setFocus();
+    dialog->list()->setCurrentRow(1);
+    QTest::keyClick(dialog->list(), Qt::Key_Space);
+    QCOMPARE(dialog->checkedHits().size(), 3);
+    QCOMPARE(dialog->buttons()->button(QDialogButtonBox::Ok)->text(),
+             QStringLiteral("Code 3 Occurrences"));
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(annotations().size(), 3);
+    for (const Annotation &a : annotations()) {
+        QCOMPARE(a.quote, QStringLiteral("Kim Jong Un"));
+        QCOMPARE(a.codeIds, QList<qint64> {codeId(QStringLiteral("Person"))});
+    }
+    // One step takes all of them back, and brings them back.
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(annotations().size(), 0);
+    QTest::keyClick(reader, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(annotations().size(), 3);
+    // Again: the three coded ones are skipped, only the fourth is new.
+    selectPhrase(QStringLiteral("Kim Jong Un"));
+    QTest::keyClick(reader, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    dialog = visible<OccurrencesDialog>("OccurrencesDialog");
+    QVERIFY(dialog);
+    QCOMPARE(dialog->codeBox()->currentData().toLongLong(), codeId(QStringLiteral("Person")));
+    QTest::keyClick(dialog->list(), Qt::Key_Return);
+    QTRY_COMPARE(annotations().size(), 4);
+}
+
+void TestAnnotatingUi::claimFormRoundTrip()
+{
+    ProjectStore &store = m_window->store();
+    Actor kim, seoul;
+    kim.name = QStringLiteral("Kim Jong Un");
+    seoul.name = QStringLiteral("South Korea");
+    const qint64 kimId = store.addActor(kim);
+    const qint64 seoulId = store.addActor(seoul);
+
+    ReaderView *reader = m_window->reader();
+    ClaimForm *form = m_window->annotating()->claimForm();
+    QVERIFY(!form->isEditing());
+    selectPhrase(QStringLiteral("a stern regional response"));
+    QTest::keyClick(reader, Qt::Key_5); // not a claim code
+    QVERIFY(!form->isEditing());
+    selectPhrase(QStringLiteral("Kim Jong Un linked Ukraine war to Korean security concerns"));
+    QTest::keyClick(reader, Qt::Key_1); // Factual claim
+    QVERIFY(form->isEditing());
+    const qint64 claimId = m_window->annotationPanel()->selectedAnnotationId();
+
+    QTest::keyClick(m_window.get(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget(), form->speakerBox());
+    QTest::keyClick(form->speakerBox(), Qt::Key_Down); // (none) -> Kim Jong Un
+    QTest::keyClick(form->speakerBox(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), form->targetBox());
+    QTest::keyClick(form->targetBox(), Qt::Key_Down);
+    QTest::keyClick(form->targetBox(), Qt::Key_Down); // South Korea
+    QTest::keyClick(form->stanceBox(), Qt::Key_Down);
+    QTest::keyClick(form->stanceBox(), Qt::Key_Down); // opposes
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(form->kindBox(), Qt::Key_Down); // prediction
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(form->statusBox(), Qt::Key_Down); // misleading
+    form->evidenceEdit()->setFocus();
+    QTest::keyClicks(form->evidenceEdit(), QStringLiteral("KCNA transcript, 9 May"));
+    QTest::keyClick(form->evidenceEdit(), Qt::Key_Return);
+
+    Claim expected;
+    expected.annotationId = claimId;
+    expected.speakerId = kimId;
+    expected.targetId = seoulId;
+    expected.stance = QStringLiteral("opposes");
+    expected.kind = QStringLiteral("prediction");
+    expected.status = QStringLiteral("misleading");
+    expected.evidence = QStringLiteral("KCNA transcript, 9 May");
+    QCOMPARE(*store.claim(claimId), expected);
+
+    // Undo steps back one field at a time.
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store.claim(claimId)->evidence, QString());
+    QCOMPARE(form->evidenceEdit()->text(), QString());
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+
+    // Reopen the project: the values come back into the form.
+    const QString path = store.path();
+    m_window->replaceProject(ProjectStore::open(path));
+    form = m_window->annotating()->claimForm();
+    m_window->annotationPanel()->selectAnnotation(claimId);
+    QVERIFY(form->isEditing());
+    QCOMPARE(form->speakerBox()->currentText(), QStringLiteral("Kim Jong Un"));
+    QCOMPARE(form->targetBox()->currentText(), QStringLiteral("South Korea"));
+    QCOMPARE(form->stanceBox()->currentData().toString(), QStringLiteral("opposes"));
+    QCOMPARE(form->kindBox()->currentData().toString(), QStringLiteral("prediction"));
+    QCOMPARE(form->statusBox()->currentData().toString(), QStringLiteral("misleading"));
+    QCOMPARE(form->evidenceEdit()->text(), QStringLiteral("KCNA transcript, 9 May"));
+
+    // For the README: FRAMEWISE_SCREENSHOT_DIR=dir keeps a picture of it.
+    const QString shots = qEnvironmentVariable("FRAMEWISE_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        const auto claim = m_window->store().annotation(claimId);
+        m_window->reader()->scrollToSpan(claim->start, claim->end);
+        QTest::qWait(200);
+        QVERIFY(m_window->grab().save(shots + QStringLiteral("/annotating-claim.png")));
+    }
+}
+
+void TestAnnotatingUi::actorFromSelectionAndSuggestion()
+{
+    ReaderView *reader = m_window->reader();
+    ProjectStore &store = m_window->store();
+    ActorPanel *panel = m_window->annotating()->actorPanel();
+    QAbstractItemModelTester tester(panel->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    selectPhrase(QStringLiteral("Kim Jong Un"));
+    QTest::keyClick(reader, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(store.actors().size(), 1);
+    const Actor kim = store.actors().first();
+    QCOMPARE(kim.name, QStringLiteral("Kim Jong Un"));
+    QCOMPARE(only().actorId, kim.id); // the mention, coded and linked
+    QCOMPARE(only().codeIds, QList<qint64> {codeId(QStringLiteral("Person"))});
+    QCOMPARE(panel->model()->index(0, ActorListModel::Mentions).data().toInt(), 1);
+    QVERIFY(panel->addAlias(kim.id, QStringLiteral("Kim")));
+
+    // "Kim" alone is suggested as Kim Jong Un.
+    selectPhrase(QStringLiteral("Kim"), 2); // "Though Kim skipped…"
+    QVERIFY(panel->suggestionLabel()->isVisible());
+    QVERIFY2(panel->suggestionLabel()->text().contains(QStringLiteral("Kim Jong Un")),
+             qPrintable(panel->suggestionLabel()->text()));
+    QTest::keyClick(reader, Qt::Key_J, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(annotations().size(), 2);
+    QCOMPARE(panel->model()->index(0, ActorListModel::Mentions).data().toInt(), 2);
+    // Linked: no suggestion left for the selected mention.
+    QVERIFY(!panel->suggestionLabel()->isVisible());
+
+    // Undo takes the link and then the actor (with its first mention) back.
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(annotations().size(), 1);
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier); // alias
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier); // actor + mention
+    QVERIFY(store.actors().isEmpty());
+    QVERIFY(annotations().isEmpty());
+    QTest::keyClick(reader, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(store.actors().first().id, kim.id);
+    QCOMPARE(only().actorId, kim.id);
+}
+
+void TestAnnotatingUi::mergeActorsUndoably()
+{
+    ProjectStore &store = m_window->store();
+    ActorPanel *panel = m_window->annotating()->actorPanel();
+    Actor a, b;
+    a.name = QStringLiteral("Kim Jong Un");
+    b.name = QStringLiteral("Kim Jong-un");
+    a.id = store.addActor(a);
+    b.id = store.addActor(b);
+    ReaderView *reader = m_window->reader();
+    selectPhrase(QStringLiteral("Kim Jong Un"), 0);
+    QTest::keyClick(reader, Qt::Key_4);
+    panel->selectActor(a.id);
+    panel->view()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    m_window->annotating()->linkActor(b.id);
+    QCOMPARE(only().actorId, b.id);
+
+    QVERIFY(panel->mergeActors(a.id, b.id));
+    QCOMPARE(panel->model()->rowCount(), 1);
+    QCOMPARE(only().actorId, a.id);
+    QCOMPARE(panel->model()->index(0, ActorListModel::Mentions).data().toInt(), 1);
+    QVERIFY(store.actor(a.id)->aliases.contains(QStringLiteral("Kim Jong-un")));
+
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(panel->model()->rowCount(), 2);
+    QCOMPARE(only().actorId, b.id);
+    QVERIFY(store.actor(a.id)->aliases.isEmpty());
+    QCOMPARE(store.actor(b.id)->name, QStringLiteral("Kim Jong-un"));
+
+    // Rename keeps the old name as an alias; undo puts it back.
+    QVERIFY(panel->renameActor(b.id, QStringLiteral("Chairman Kim")));
+    QCOMPARE(store.actor(b.id)->aliases, QStringList {QStringLiteral("Kim Jong-un")});
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store.actor(b.id)->name, QStringLiteral("Kim Jong-un"));
+}
+
+void TestAnnotatingUi::wholeArticleFrameWithPrimaryFlag()
+{
+    ReaderView *reader = m_window->reader();
+    reader->setFocus();
+    QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    QVERIFY(palette);
+    QVERIFY(palette->primaryBox()->isVisible());
+    QTest::keyClicks(palette->searchEdit(), QStringLiteral("secdef"));
+    QTest::keyClick(palette->primaryBox(), Qt::Key_Space);
+    QVERIFY(palette->primaryBox()->isChecked());
+    QTest::keyClick(palette->searchEdit(), Qt::Key_Return);
+
+    const Annotation frame = only();
+    QVERIFY(frame.document);
+    QVERIFY(frame.primary);
+    QCOMPARE(frame.codeIds, QList<qint64> {codeId(QStringLiteral("Security and defense"))});
+    AnnotationListModel *list = m_window->annotationPanel()->model();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0, AnnotationListModel::Quote).data().toString(),
+             QStringLiteral("★ Whole article (primary)"));
+    QVERIFY(list->index(0, AnnotationListModel::Codes)
+                .data()
+                .toString()
+                .contains(QStringLiteral("primary")));
+    // Not painted over the whole text.
+    QCOMPARE(reader->highlightFormatAt(5).property(AnnotationHighlighter::DepthProperty).toInt(),
+             0);
+
+    // Ctrl+Shift+P toggles the flag on the selected annotation, undoably.
+    QTest::keyClick(reader, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!only().primary);
+    QCOMPARE(list->index(0, AnnotationListModel::Quote).data().toString(),
+             QStringLiteral("Whole article"));
+    QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(only().primary);
+    // Span codes and the whole-article code live side by side.
+    selectPhrase(QStringLiteral("neo-Nazi"));
+    QTest::keyClick(reader, Qt::Key_7);
+    QCOMPARE(annotations().size(), 2);
+}
+
+void TestAnnotatingUi::shortcutsHelpListsTheNewKeys()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("shortcutList"));
+    QVERIFY(tree);
+    QStringList rows;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        rows << tree->topLevelItem(i)->text(0) + QLatin1Char('=') + tree->topLevelItem(i)->text(1);
+    const QString all = rows.join(QLatin1Char('\n'));
+    for (const char *expected :
+         {"Quick Code…=Ctrl+K", "Repeat Last Code=.", "Code Every Occurrence…=Ctrl+Shift+E",
+          "Move End Right (annotation list)=Shift+Right", "New Actor from Selection=Ctrl+Shift+N"})
+        QVERIFY2(all.contains(QString::fromUtf8(expected)), qPrintable(all));
+}
+
+QTEST_MAIN(TestAnnotatingUi)
+#include "tst_ui_annotating.moc"

@@ -1,0 +1,124 @@
+// Runs the real executable under Xvfb with --screenshot --theme light|dark
+// on the sample article with nested annotations, and checks that the page
+// follows the theme and the highlights are visible on it. With
+// FRAMEWISE_KEEP_SCREENSHOTS=DIR set the pictures are kept there.
+#include "project/StarterProject.h"
+#include "store/ProjectStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestScreenshotThemes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void highlightsVisible_data();
+    void highlightsVisible();
+};
+
+namespace {
+// The reader's page and wash strength per theme (see ReaderView and
+// AnnotationHighlighter).
+QColor washed(const QColor &code, bool dark)
+{
+    const QColor paper = dark ? QColor(0x1f, 0x1f, 0x1d) : QColor(0xfc, 0xfb, 0xf8);
+    const int alpha = dark ? 92 : 62;
+    const auto blend = [alpha](int under, int over) { return under + (over - under) * alpha / 255; };
+    return QColor(blend(paper.red(), code.red()), blend(paper.green(), code.green()), blend(paper.blue(), code.blue()));
+}
+
+bool near(QRgb pixel, const QColor &colour, int tolerance)
+{
+    return qAbs(qRed(pixel) - colour.red()) <= tolerance && qAbs(qGreen(pixel) - colour.green()) <= tolerance
+        && qAbs(qBlue(pixel) - colour.blue()) <= tolerance;
+}
+} // namespace
+
+void TestScreenshotThemes::highlightsVisible_data()
+{
+    QTest::addColumn<QString>("theme");
+    QTest::newRow("light") << QStringLiteral("light");
+    QTest::newRow("dark") << QStringLiteral("dark");
+}
+
+void TestScreenshotThemes::highlightsVisible()
+{
+    QFETCH(QString, theme);
+    const bool dark = theme == QLatin1String("dark");
+    const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
+    if (xvfb.isEmpty())
+        QSKIP("xvfb-run is not installed");
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = dir.filePath(QStringLiteral("shot.framewise"));
+    QColor factualColour;
+    {
+        auto store = StarterProject::openOrCreate(project);
+        const Article sample = *store->article(store->articleSummaries().first().id);
+        const Code factual = *store->codeByName(QStringLiteral("Factual claim"));
+        const Code person = *store->codeByName(QStringLiteral("Person"));
+        const Code loaded = *store->codeByName(QStringLiteral("Loaded language"));
+        factualColour = QColor(factual.colour);
+        const qint64 start = sample.text.indexOf(QStringLiteral("Kim Jong Un has offered"));
+        QVERIFY(start >= 0); // BMP-only prefix: UTF-16 index == code point
+        store->addAnnotation({sample.id, start, start + 115, {factual.id}, {}, {}, 0});
+        store->addAnnotation({sample.id, start, start + 11, {person.id}, {}, {}, 0});
+        const qint64 nazi = sample.text.indexOf(QStringLiteral("“neo-Nazi” regime"));
+        QVERIFY(nazi >= 0);
+        store->addAnnotation({sample.id, nazi, nazi + 17, {loaded.id}, {}, QStringLiteral("Echoes Moscow's framing"), 0});
+    }
+
+    const QString png = dir.filePath(QStringLiteral("out.png"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(xvfb, {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1600x1000x24"),
+                         QStringLiteral(FRAMEWISE_BINARY), QStringLiteral("--screenshot"), png,
+                         QStringLiteral("--theme"), theme, project});
+    QVERIFY(process.waitForStarted());
+    QVERIFY2(process.waitForFinished(120000), "framewise --screenshot did not finish");
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+
+    const QString keep = qEnvironmentVariable("FRAMEWISE_KEEP_SCREENSHOTS");
+    if (!keep.isEmpty()) {
+        const QString target = QDir(keep).filePath(QStringLiteral("reader-%1.png").arg(theme));
+        QFile::remove(target);
+        QFile::copy(png, target);
+    }
+
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    image = image.convertToFormat(QImage::Format_RGB32);
+    const QRect reader(image.width() / 4, image.height() / 5, image.width() / 2, image.height() * 3 / 5);
+    int page = 0;
+    int highlighted = 0;
+    const QColor wash = washed(factualColour, dark);
+    for (int y = reader.top(); y < reader.bottom(); ++y) {
+        for (int x = reader.left(); x < reader.right(); ++x) {
+            const QRgb pixel = image.pixel(x, y);
+            page += dark ? qGray(pixel) < 50 : qGray(pixel) > 235;
+            highlighted += near(pixel, wash, 6);
+        }
+    }
+    // The page follows the theme ...
+    QVERIFY2(page > reader.width() * reader.height() / 2, qPrintable(QStringLiteral("page pixels: %1").arg(page)));
+    // ... and the wash stands out from it.
+    QVERIFY2(highlighted > 300, qPrintable(QStringLiteral("only %1 pixels of the wash %2").arg(highlighted).arg(wash.name())));
+}
+
+QTEST_MAIN(TestScreenshotThemes)
+#include "tst_ui_screenshot_themes.moc"

@@ -1,0 +1,193 @@
+#include "CodebookActions.h"
+
+#include "AnnotationPanel.h"
+#include "CodebookEditor.h"
+#include "CodebookPanel.h"
+#include "MainWindow.h"
+#include "MemoPanel.h"
+#include "ReaderView.h"
+#include "project/CodebookFile.h"
+#include "project/StarterCodebooks.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+
+CodebookActions::CodebookActions(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+    , m_menu(new QMenu(tr("Cod&ebook"), window))
+{
+    m_menu->setObjectName(QStringLiteral("codebookMenu"));
+    QMenu *starters = m_menu->addMenu(tr("Add &Starter Codebook"));
+    starters->setObjectName(QStringLiteral("starterCodebookMenu"));
+    for (const QString &name : StarterCodebooks::names()) {
+        QAction *action = starters->addAction(StarterCodebooks::title(name));
+        action->setObjectName(QStringLiteral("addStarterCodebook-") + name);
+        connect(action, &QAction::triggered, this, [this, name] { addStarterCodebook(name); });
+        m_writeActions.append(action);
+    }
+    m_import = m_menu->addAction(tr("&Import Codebook…"), this, &CodebookActions::importDialog);
+    m_import->setObjectName(QStringLiteral("importCodebookAction"));
+    m_writeActions.append(m_import);
+    m_export = m_menu->addAction(tr("&Export Codebook…"), this, &CodebookActions::exportDialog);
+    m_export->setObjectName(QStringLiteral("exportCodebookAction"));
+    m_menu->addSeparator();
+    m_articleMemo
+        = m_menu->addAction(tr("Add Memo to &Article…"), this, &CodebookActions::addArticleMemo);
+    m_articleMemo->setObjectName(QStringLiteral("addArticleMemoAction"));
+    m_articleMemo->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
+    m_annotationMemo = m_menu->addAction(tr("Add Memo to A&nnotation…"), this,
+                                         &CodebookActions::addAnnotationMemo);
+    m_annotationMemo->setObjectName(QStringLiteral("addAnnotationMemoAction"));
+    m_codeMemo = m_menu->addAction(tr("Add Memo to &Code…"), this, &CodebookActions::addCodeMemo);
+    m_codeMemo->setObjectName(QStringLiteral("addCodeMemoAction"));
+    m_writeActions << m_articleMemo << m_annotationMemo << m_codeMemo;
+    window->addAction(m_articleMemo); // a window-wide key
+    connect(m_menu, &QMenu::aboutToShow, this, &CodebookActions::updateEnabled);
+}
+
+QList<QAction *> CodebookActions::actions() const
+{
+    QList<QAction *> list {m_import, m_export, m_articleMemo, m_annotationMemo, m_codeMemo};
+    if (CodebookPanel *panel = m_window->codebookPanel()) {
+        for (QAction *a : panel->editActions()) {
+            if (!a->shortcut().isEmpty())
+                list.append(a);
+        }
+    }
+    return list;
+}
+
+void CodebookActions::updateEnabled()
+{
+    const bool writable = !m_window->store().isReadOnly();
+    for (QAction *a : std::as_const(m_writeActions))
+        a->setEnabled(writable);
+}
+
+void CodebookActions::report(const QString &message)
+{
+    m_window->statusBar()->showMessage(message, 8000);
+}
+
+bool CodebookActions::addStarterCodebook(const QString &name)
+{
+    CodebookEditor *editor = m_window->codebookPanel()->editor();
+    if (!editor)
+        return false;
+    const qsizetype before = m_window->store().codes().size();
+    QByteArray json;
+    try {
+        json = StarterCodebooks::json(name);
+    } catch (const ProjectError &e) {
+        QMessageBox::warning(m_window, tr("Codebook"), e.message());
+        return false;
+    }
+    if (!editor->importCodebook(json, StarterCodebooks::fileName(name),
+                                tr("Add Starter Codebook “%1”").arg(StarterCodebooks::title(name))))
+        return false;
+    report(tr("Added %1 new codes from %2; codes already in the project were kept.")
+               .arg(m_window->store().codes().size() - before)
+               .arg(StarterCodebooks::title(name)));
+    return true;
+}
+
+bool CodebookActions::importCodebook(const QString &path)
+{
+    CodebookEditor *editor = m_window->codebookPanel()->editor();
+    if (!editor)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(m_window, tr("Import Codebook"),
+                             tr("%1: cannot read (%2)").arg(path, file.errorString()));
+        return false;
+    }
+    const QString name = QFileInfo(path).fileName();
+    const qsizetype before = m_window->store().codes().size();
+    if (!editor->importCodebook(file.readAll(), name, tr("Import Codebook “%1”").arg(name)))
+        return false;
+    report(tr("Imported %1 new codes from %2; codes already in the project were kept.")
+               .arg(m_window->store().codes().size() - before)
+               .arg(name));
+    return true;
+}
+
+bool CodebookActions::exportCodebook(const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray json = CodebookFile::exportJson(
+        m_window->store(), QFileInfo(m_window->store().path()).completeBaseName());
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
+        QMessageBox::warning(m_window, tr("Export Codebook"),
+                             tr("%1: cannot write (%2)").arg(path, file.errorString()));
+        return false;
+    }
+    report(tr("Exported the codebook to %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void CodebookActions::importDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Codebook"), QString(),
+                                                      tr("Codebooks (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        importCodebook(path);
+}
+
+void CodebookActions::exportDialog()
+{
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export Codebook"),
+        QFileInfo(m_window->store().path()).completeBaseName() + QStringLiteral("-codebook.json"),
+        tr("Codebooks (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    exportCodebook(path);
+}
+
+qint64 CodebookActions::addArticleMemo()
+{
+    const qint64 article = m_window->reader()->articleId();
+    if (!article) {
+        report(tr("Open an article first"));
+        return 0;
+    }
+    return m_window->memoPanel()->addMemo(
+        Memo::Target::Article, article,
+        tr("About the article “%1”.").arg(m_window->reader()->article().title));
+}
+
+qint64 CodebookActions::addAnnotationMemo()
+{
+    const qint64 id = m_window->annotationPanel()->selectedAnnotationId();
+    const auto annotation = id ? m_window->store().annotation(id) : std::nullopt;
+    if (!annotation) {
+        report(tr("Select an annotation first"));
+        return 0;
+    }
+    return m_window->memoPanel()->addMemo(
+        Memo::Target::Annotation, id,
+        tr("About the annotation “%1”.").arg(annotation->quote.simplified()));
+}
+
+qint64 CodebookActions::addCodeMemo()
+{
+    const auto code = m_window->store().code(m_window->codebookPanel()->currentCodeId());
+    if (!code) {
+        report(tr("Select a code in the codebook first"));
+        return 0;
+    }
+    return m_window->memoPanel()->addMemo(Memo::Target::Code, code->id,
+                                          tr("About the code “%1”.").arg(code->name));
+}

@@ -1,0 +1,242 @@
+#include "CodebookEditor.h"
+
+#include "commands/AddCategoryCommand.h"
+#include "commands/AddCodeCommand.h"
+#include "commands/DeleteCategoryCommand.h"
+#include "commands/DeleteCodeCommand.h"
+#include "commands/EditCategoryCommand.h"
+#include "commands/EditCodeCommand.h"
+#include "commands/ImportCodebookCommand.h"
+#include "commands/MergeCodesCommand.h"
+#include "commands/MoveCodebookItemCommand.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+
+#include <QColor>
+#include <QMessageBox>
+#include <QUndoStack>
+
+CodebookEditor::CodebookEditor(ProjectStore &store, QUndoStack *undo, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_store(store)
+    , m_undo(undo)
+    , m_dialogParent(dialogParent)
+{
+}
+
+bool CodebookEditor::isWritable() const
+{
+    return !m_store.isReadOnly();
+}
+
+void CodebookEditor::fail(const QString &message)
+{
+    m_failed = true;
+    // Non-blocking: the edit is already refused, this only tells why.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Codebook"), message, QMessageBox::Ok,
+                                m_dialogParent);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+bool CodebookEditor::push(StoreCommand *command)
+{
+    // The stack runs redo() at once and drops a command that made itself
+    // obsolete, so only look at the flag afterwards.
+    m_failed = false;
+    m_undo->push(command);
+    return !m_failed;
+}
+
+QString CodebookEditor::uniqueCodeName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_store.codeByName(name); ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+QString CodebookEditor::uniqueCategoryName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_store.categoryByName(name); ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+qint64 CodebookEditor::addCode(qint64 categoryId, qint64 parentId, int row, const QString &name)
+{
+    Code code;
+    code.categoryId = categoryId;
+    code.parentId = parentId;
+    code.name = name.isEmpty() ? uniqueCodeName(tr("New code")) : name;
+    auto *command = new AddCodeCommand(m_store, code, row, [this](const QString &m) { fail(m); });
+    return push(command) ? command->codeId() : 0;
+}
+
+qint64 CodebookEditor::addCategory(const QString &name)
+{
+    Category category;
+    category.name = name.isEmpty() ? uniqueCategoryName(tr("New category")) : name.trimmed();
+    if (m_store.categoryByName(category.name)) {
+        fail(tr("A category named “%1” already exists.").arg(category.name));
+        return 0;
+    }
+    category.kind = Category::Kind::Custom;
+    category.colour = QStringLiteral("#7a7a7a");
+    category.position = int(m_store.categories().size());
+    auto *command
+        = new AddCategoryCommand(m_store, category, [this](const QString &m) { fail(m); });
+    return push(command) ? command->categoryId() : 0;
+}
+
+bool CodebookEditor::renameCode(qint64 id, const QString &name)
+{
+    const auto before = m_store.code(id);
+    if (!before || before->name == name.trimmed())
+        return bool(before);
+    Code after = *before;
+    after.name = name.trimmed();
+    return push(new EditCodeCommand(m_store, *before, after,
+                                    tr("Rename Code “%1”").arg(before->name),
+                                    [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::renameCategory(qint64 id, const QString &name)
+{
+    const auto categories = m_store.categories();
+    for (const Category &before : categories) {
+        if (before.id != id)
+            continue;
+        if (before.name == name.trimmed())
+            return true;
+        Category after = before;
+        after.name = name.trimmed();
+        return push(new EditCategoryCommand(m_store, before, after,
+                                            tr("Rename Category “%1”").arg(before.name),
+                                            [this](const QString &m) { fail(m); }));
+    }
+    return false;
+}
+
+bool CodebookEditor::setCodeColour(qint64 id, const QColor &colour)
+{
+    const auto before = m_store.code(id);
+    if (!before || !colour.isValid())
+        return false;
+    Code after = *before;
+    after.colour = colour.name(QColor::HexRgb);
+    return push(new EditCodeCommand(m_store, *before, after,
+                                    tr("Recolour Code “%1”").arg(before->name),
+                                    [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::setCategoryColour(qint64 id, const QColor &colour)
+{
+    for (const Category &before : m_store.categories()) {
+        if (before.id != id || !colour.isValid())
+            continue;
+        Category after = before;
+        after.colour = colour.name(QColor::HexRgb);
+        return push(new EditCategoryCommand(m_store, before, after,
+                                            tr("Recolour Category “%1”").arg(before.name),
+                                            [this](const QString &m) { fail(m); }));
+    }
+    return false;
+}
+
+bool CodebookEditor::setCodeDescription(qint64 id, const QString &description)
+{
+    const auto before = m_store.code(id);
+    if (!before)
+        return false;
+    Code after = *before;
+    after.description = description;
+    return push(new EditCodeCommand(m_store, *before, after,
+                                    tr("Describe Code “%1”").arg(before->name),
+                                    [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::setCodeShortcut(qint64 id, const QString &shortcut)
+{
+    const auto before = m_store.code(id);
+    if (!before)
+        return false;
+    Code after = *before;
+    after.shortcut = shortcut;
+    return push(new EditCodeCommand(m_store, *before, after,
+                                    tr("Set Shortcut of “%1”").arg(before->name),
+                                    [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::setCodeDetails(qint64 id, const QString &description, const QString &shortcut)
+{
+    const auto before = m_store.code(id);
+    if (!before)
+        return false;
+    Code after = *before;
+    after.description = description;
+    after.shortcut = shortcut;
+    if (after.description == before->description && after.shortcut == before->shortcut)
+        return true;
+    return push(new EditCodeCommand(m_store, *before, after, tr("Edit Code “%1”").arg(before->name),
+                                    [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row)
+{
+    const auto code = m_store.code(id);
+    if (!code)
+        return false;
+    const bool nest = code->parentId != parentId || code->categoryId != categoryId;
+    MoveCodebookItemCommand::Move move {false, id, categoryId, parentId, row};
+    return push(new MoveCodebookItemCommand(m_store, move,
+                                            nest ? tr("Move Code “%1”").arg(code->name)
+                                                 : tr("Reorder Code “%1”").arg(code->name),
+                                            [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::moveCategory(qint64 id, int row)
+{
+    MoveCodebookItemCommand::Move move {true, id, 0, 0, row};
+    return push(new MoveCodebookItemCommand(m_store, move, tr("Reorder Category"),
+                                            [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::mergeCodes(qint64 sourceId, qint64 targetId)
+{
+    const auto source = m_store.code(sourceId);
+    const auto target = m_store.code(targetId);
+    if (!source || !target)
+        return false;
+    return push(new MergeCodesCommand(m_store, sourceId, targetId,
+                                      tr("Merge “%1” into “%2”").arg(source->name, target->name),
+                                      [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::deleteCode(qint64 id)
+{
+    const auto code = m_store.code(id);
+    if (!code)
+        return false;
+    return push(new DeleteCodeCommand(m_store, id, tr("Delete Code “%1”").arg(code->name),
+                                      [this](const QString &m) { fail(m); }));
+}
+
+bool CodebookEditor::deleteCategory(qint64 id)
+{
+    for (const Category &c : m_store.categories()) {
+        if (c.id == id)
+            return push(
+                new DeleteCategoryCommand(m_store, c, [this](const QString &m) { fail(m); }));
+    }
+    return false;
+}
+
+bool CodebookEditor::importCodebook(const QByteArray &json, const QString &origin,
+                                    const QString &undoText)
+{
+    return push(new ImportCodebookCommand(m_store, json, origin, undoText,
+                                          [this](const QString &m) { fail(m); }));
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class ProjectStore;
+class QMenu;
+class ReaderView;
+
+// View > Show Categories and View > Show Coders: one checkable item per
+// category and per coder of the project; unchecking hides that part of the
+// highlighting in the reader. Filled each time a menu opens, so the lists
+// follow codebook edits and project changes.
+class ReaderFilterMenus final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `store` is asked for whenever a menu opens (the project can change).
+    ReaderFilterMenus(ReaderView *reader, std::function<ProjectStore *()> store, QMenu *categories,
+                      QMenu *coders, QObject *parent = nullptr);
+
+    void fillCategories();
+    void fillCoders();
+
+private:
+    ReaderView *m_reader;
+    std::function<ProjectStore *()> m_store;
+    QMenu *m_categories;
+    QMenu *m_coders;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "StoreCommand.h"
+#include "domain/Category.h"
+
+// Deletes an empty category; undo puts it back with the same id.
+class DeleteCategoryCommand final : public StoreCommand
+{
+public:
+    DeleteCategoryCommand(ProjectStore &store, const Category &category, ErrorHandler onError = {});
+
+    void redo() override;
+    void undo() override;
+
+private:
+    Category m_category;
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "StoreCommand.h"
+#include "domain/Memo.h"
+
+// Changes a memo's title and body.
+class EditMemoCommand final : public StoreCommand
+{
+public:
+    EditMemoCommand(ProjectStore &store, const Memo &before, const Memo &after,
+                    ErrorHandler onError = {});
+
+    void redo() override;
+    void undo() override;
+
+private:
+    Memo m_before;
+    Memo m_after;
+};

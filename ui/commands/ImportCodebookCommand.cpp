@@ -1,0 +1,59 @@
+#include "ImportCodebookCommand.h"
+
+#include "store/ProjectStore.h"
+
+#include <QSet>
+
+ImportCodebookCommand::ImportCodebookCommand(ProjectStore &store, const QByteArray &json,
+                                             const QString &origin, const QString &text,
+                                             ErrorHandler onError)
+    : StoreCommand(store, std::move(onError))
+    , m_json(json)
+    , m_origin(origin)
+{
+    setText(text);
+}
+
+void ImportCodebookCommand::redo()
+{
+    attempt([this] {
+        if (m_done) {
+            for (const Category &c : std::as_const(m_addedCategories))
+                m_store.restoreCategory(c);
+            for (const CodeRemoval &r : std::as_const(m_removals))
+                m_store.restoreCode(r);
+            return;
+        }
+        QSet<qint64> codesBefore, categoriesBefore;
+        for (const Code &c : m_store.codes())
+            codesBefore.insert(c.id);
+        for (const Category &c : m_store.categories())
+            categoriesBefore.insert(c.id);
+        m_result = CodebookFile::merge(m_store, m_json, m_origin);
+        QSet<qint64> added;
+        for (const Code &c : m_store.codes()) {
+            if (!codesBefore.contains(c.id))
+                added.insert(c.id);
+        }
+        for (const Code &c : m_store.codes()) {
+            if (added.contains(c.id) && !added.contains(c.parentId))
+                m_addedCodes.append(c.id);
+        }
+        for (const Category &c : m_store.categories()) {
+            if (!categoriesBefore.contains(c.id))
+                m_addedCategories.append(c);
+        }
+        m_done = true;
+    });
+}
+
+void ImportCodebookCommand::undo()
+{
+    attempt([this] {
+        m_removals.clear();
+        for (qint64 id : std::as_const(m_addedCodes))
+            m_removals.append(m_store.removeCode(id));
+        for (const Category &c : std::as_const(m_addedCategories))
+            m_store.removeCategory(c.id);
+    });
+}

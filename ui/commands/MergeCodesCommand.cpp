@@ -1,0 +1,22 @@
+#include "MergeCodesCommand.h"
+
+#include "store/ProjectStore.h"
+
+MergeCodesCommand::MergeCodesCommand(ProjectStore &store, qint64 sourceId, qint64 targetId,
+                                     const QString &text, ErrorHandler onError)
+    : StoreCommand(store, std::move(onError))
+    , m_sourceId(sourceId)
+    , m_targetId(targetId)
+{
+    setText(text);
+}
+
+void MergeCodesCommand::redo()
+{
+    attempt([this] { m_merge = m_store.mergeCodes(m_sourceId, m_targetId); });
+}
+
+void MergeCodesCommand::undo()
+{
+    attempt([this] { m_store.undoCodeMerge(m_merge); });
+}

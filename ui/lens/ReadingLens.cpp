@@ -1,0 +1,267 @@
+#include "ReadingLens.h"
+
+#include "AddAnnotationCommand.h"
+#include "LensDecorator.h"
+#include "LensEngine.h"
+#include "LensToolBar.h"
+#include "LexiconEditorDialog.h"
+#include "QuotationCodingDialog.h"
+#include "ReaderView.h"
+#include "lens/DefaultLexicon.h"
+#include "store/ProjectError.h"
+#include "store/ProjectStore.h"
+#include "text/TextOffsets.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+namespace {
+
+QString definitionsFolder(const QString &projectPath)
+{
+    // Per project, so two open projects never share definitions.
+    QString base = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (base.isEmpty())
+        base = QDir::temp().filePath(QStringLiteral("framewise"));
+    const QByteArray key = QCryptographicHash::hash(projectPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QDir(base).filePath(QStringLiteral("lens/") + QString::fromLatin1(key));
+}
+
+void report(QWidget *window, const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Reading lens"), message, QMessageBox::Ok, window);
+    box->setObjectName(QStringLiteral("lensError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
+
+ReadingLens::ReadingLens(ProjectStore &store, ReaderView &reader, QUndoStack &undo, QWidget *window)
+    : QObject(window)
+    , m_store(store)
+    , m_reader(reader)
+    , m_undo(undo)
+    , m_window(window)
+    , m_engine(std::make_unique<LensEngine>(definitionsFolder(store.path())))
+{
+    m_decorator = std::make_unique<LensDecorator>(*m_engine, m_reader);
+    const QSettings settings;
+    // Off until switched on: a reading aid, and the reader must re-lay out
+    // decorated blocks (ReaderView::decorateVisibleBlocks) for it to show.
+    m_enabled = settings.value(QStringLiteral("lens/enabled"), false).toBool();
+    const QStringList cueIds = settings.value(QStringLiteral("lens/cues")).toStringList();
+    for (LensCue cue : LensCues::all()) {
+        if (cueIds.isEmpty() || cueIds.contains(LensCues::id(cue)))
+            m_cues.insert(cue);
+    }
+    m_themeName = settings.value(QStringLiteral("lens/theme")).toString();
+
+    try {
+        m_store.seedLexicon(DefaultLexicon::terms());
+    } catch (const ProjectError &e) {
+        qWarning("lens: cannot store the starter lexicons: %s", qPrintable(e.message()));
+    }
+    reloadLexicon();
+    setThemeName(m_themeName);
+
+    connect(&m_store, &ProjectStore::lexiconChanged, this, &ReadingLens::reloadLexicon);
+    connect(m_engine.get(), &LensEngine::changed, this, [this] {
+        m_decorator->invalidate();
+        if (m_installed)
+            m_reader.refreshDecorations();
+    });
+    m_toolBar = new LensToolBar(*this, window);
+    m_toolBar->codeQuotationsAction()->setEnabled(!m_store.isReadOnly());
+    applyToReader();
+}
+
+ReadingLens::~ReadingLens()
+{
+    if (m_installed)
+        m_reader.removeDecorator(m_decorator.get());
+    delete m_toolBar;
+}
+
+void ReadingLens::reloadLexicon()
+{
+    try {
+        QList<LexiconTerm> terms = m_store.lexiconTerms();
+        // A read-only project that never had lexicons still gets a lens.
+        if (terms.isEmpty())
+            terms = DefaultLexicon::terms();
+        m_engine->setLexicon(terms);
+    } catch (const ProjectError &e) {
+        report(m_window, e.message());
+    }
+}
+
+void ReadingLens::applyToReader()
+{
+    m_decorator->setCues(m_enabled ? m_cues : QSet<LensCue>());
+    const bool want = m_enabled && !m_cues.isEmpty();
+    if (want && !m_installed)
+        m_reader.addDecorator(m_decorator.get());
+    else if (!want && m_installed)
+        m_reader.removeDecorator(m_decorator.get());
+    else if (m_installed)
+        m_reader.refreshDecorations();
+    m_installed = want;
+}
+
+void ReadingLens::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("lens/enabled"), m_enabled);
+    QStringList ids;
+    for (LensCue cue : LensCues::all()) {
+        if (m_cues.contains(cue))
+            ids.append(LensCues::id(cue));
+    }
+    // An empty list would mean "all" on the next start; keep a marker.
+    settings.setValue(QStringLiteral("lens/cues"), ids.isEmpty() ? QStringList{QStringLiteral("none")} : ids);
+    settings.setValue(QStringLiteral("lens/theme"), m_themeName);
+}
+
+void ReadingLens::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    applyToReader();
+    saveSettings();
+}
+
+void ReadingLens::setCueEnabled(LensCue cue, bool enabled)
+{
+    if (enabled)
+        m_cues.insert(cue);
+    else
+        m_cues.remove(cue);
+    applyToReader();
+    saveSettings();
+}
+
+void ReadingLens::setThemeName(const QString &name)
+{
+    m_themeName = name;
+    KSyntaxHighlighting::Theme theme;
+    if (!name.isEmpty())
+        theme = m_engine->repository().theme(name);
+    if (!theme.isValid())
+        theme = m_engine->repository().themeForPalette(m_reader.palette());
+    m_engine->setTheme(theme);
+    saveSettings();
+    Q_EMIT themeChanged(theme.name());
+}
+
+QString ReadingLens::effectiveThemeName() const
+{
+    return m_engine->theme().name();
+}
+
+QString ReadingLens::language() const
+{
+    return m_decorator->language();
+}
+
+qint64 ReadingLens::defaultClaimCode() const
+{
+    if (const auto claim = m_store.codeByName(QStringLiteral("Claim")))
+        return claim->id;
+    QSet<qint64> claimCategories;
+    for (const Category &c : m_store.categories()) {
+        if (c.kind == Category::Kind::Claim)
+            claimCategories.insert(c.id);
+    }
+    for (const Code &code : m_store.codes()) {
+        if (claimCategories.contains(code.categoryId))
+            return code.id;
+    }
+    return 0;
+}
+
+QList<QuotationCandidate> ReadingLens::quotationCandidates(qint64 codeId) const
+{
+    QList<QuotationCandidate> list;
+    if (!m_reader.articleId())
+        return list;
+    const QString &text = m_reader.article().text;
+    const TextOffsets offsets(text);
+    QSet<QPair<qint64, qint64>> coded;
+    for (const Annotation &a : m_store.annotationsForArticle(m_reader.articleId())) {
+        if (a.codeIds.contains(codeId))
+            coded.insert({a.start, a.end});
+    }
+    for (const LensSpan &s : m_engine->spansInText(text, language(), LensCue::Quotation)) {
+        QuotationCandidate c;
+        c.start = offsets.toCodePoint(s.start);
+        c.end = offsets.toCodePoint(s.end());
+        c.quote = text.mid(s.start, s.length);
+        c.alreadyCoded = coded.contains({c.start, c.end});
+        list.append(c);
+    }
+    return list;
+}
+
+int ReadingLens::codeQuotations(const QList<QuotationCandidate> &quotations, qint64 codeId)
+{
+    if (quotations.isEmpty() || !codeId || m_store.isReadOnly())
+        return 0;
+    // Commands outlive this call (undo/redo run later): the handler owns
+    // what it touches.
+    auto failed = std::make_shared<bool>(false);
+    const QPointer<QWidget> window = m_window;
+    const auto onError = [failed, window](const QString &message) {
+        *failed = true;
+        if (window)
+            report(window, message);
+    };
+    const auto code = m_store.code(codeId);
+    m_undo.beginMacro(tr("Code %n Quotation(s) as %1", nullptr, int(quotations.size()))
+                          .arg(code ? code->name : QString()));
+    int stored = 0;
+    for (const QuotationCandidate &q : quotations) {
+        NewAnnotation n;
+        n.articleId = m_reader.articleId();
+        n.start = q.start;
+        n.end = q.end;
+        n.codeIds = {codeId};
+        m_undo.push(new AddAnnotationCommand(m_store, n, onError));
+        if (*failed)
+            break;
+        ++stored;
+    }
+    m_undo.endMacro();
+    if (*failed && stored > 0)
+        m_undo.undo(); // all or nothing
+    return *failed ? 0 : stored;
+}
+
+void ReadingLens::codeQuotationsInteractively()
+{
+    if (m_store.isReadOnly()) {
+        report(m_window, tr("This project is read-only; nothing can be coded."));
+        return;
+    }
+    if (!m_reader.articleId())
+        return;
+    auto *dialog = new QuotationCodingDialog(m_store, quotationCandidates(defaultClaimCode()),
+                                             defaultClaimCode(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QuotationCodingDialog::accepted, this, [this, dialog] {
+        codeQuotations(dialog->selectedQuotations(), dialog->codeId());
+    });
+    dialog->open();
+}
+
+void ReadingLens::editLexicons()
+{
+    auto *dialog = new LexiconEditorDialog(m_store, language(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
