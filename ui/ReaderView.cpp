@@ -783,8 +783,12 @@ void ReaderView::decorateVisibleBlocks(QTextBlock block, int bottomY)
         b.setUserState(m_decorationGeneration);
         const QList<QTextLayout::FormatRange> ranges = m_highlighter->decorations(b);
         // setFormats() relayouts the block; skip it when nothing changes.
-        if (!ranges.isEmpty() || !b.layout()->formats().isEmpty())
+        if (!ranges.isEmpty() || !b.layout()->formats().isEmpty()) {
             b.layout()->setFormats(ranges);
+            // setFormats() drops the block's lines; have the document lay it
+            // out again, as QSyntaxHighlighter does.
+            document()->markContentsDirty(b.position(), b.length());
+        }
     }
 }
 
