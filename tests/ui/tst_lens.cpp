@@ -25,7 +25,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QImage>
 #include <QTest>
+#include <QTextBlock>
 #include <QUndoStack>
 
 namespace {
@@ -213,6 +215,20 @@ void TestLens::lensRendersAsForegroundAndUnderline()
     const QTextCharFormat verb = reader->mergedFormatAt(420);
     QCOMPARE(verb.underlineStyle(), QTextCharFormat::DotLine);
     QCOMPARE(verb.underlineColor(), m_window->readingLens()->engine().colour(LensCue::Attribution));
+
+    // Decorated blocks are laid out and painted again, not left blank.
+    QCoreApplication::processEvents();
+    reader->viewport()->repaint();
+    const QTextBlock block = reader->document()->findBlock(reader->textStart() + 255);
+    QVERIFY(!block.layout()->formats().isEmpty());
+    QVERIFY(block.layout()->lineCount() > 0);
+    const QImage shot = reader->viewport()->grab().toImage();
+    int dark = 0;
+    for (int y = 0; y < shot.height(); y += 2) {
+        for (int x = 0; x < shot.width(); x += 2)
+            dark += qGray(shot.pixel(x, y)) < 100;
+    }
+    QVERIFY2(dark > 500, qPrintable(QStringLiteral("only %1 dark pixels: text not drawn").arg(dark)));
 }
 
 void TestLens::toggles()
