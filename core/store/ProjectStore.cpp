@@ -987,71 +987,47 @@ void ProjectStore::linkFeedItem(qint64 itemId, qint64 articleId)
 
 // ---------------------------------------------------------------- annotating
 
-void ProjectStore::addAnnotationCode(qint64 annotationId, qint64 codeId)
+void ProjectStore::editAnnotation(qint64 annotationId,
+                                  const std::function<void(AnnotationEditTable &)> &change)
 {
     requireWritable();
     SqlTransaction tx(m_db);
     AnnotationEditTable edit(m_db, now());
     const qint64 articleId = edit.articleOf(annotationId);
-    edit.addCode(annotationId, codeId);
+    change(edit);
     tx.commit();
     Q_EMIT annotationsChanged(articleId);
+}
+
+void ProjectStore::addAnnotationCode(qint64 annotationId, qint64 codeId)
+{
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.addCode(annotationId, codeId); });
 }
 
 void ProjectStore::removeAnnotationCode(qint64 annotationId, qint64 codeId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    edit.removeCode(annotationId, codeId);
-    tx.commit();
-    Q_EMIT annotationsChanged(articleId);
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.removeCode(annotationId, codeId); });
 }
 
 void ProjectStore::setAnnotationSpan(qint64 annotationId, qint64 start, qint64 end)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    edit.setSpan(annotationId, start, end);
-    tx.commit();
-    Q_EMIT annotationsChanged(articleId);
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.setSpan(annotationId, start, end); });
 }
 
 void ProjectStore::setAnnotationNote(qint64 annotationId, const QString &note)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    edit.setNote(annotationId, note);
-    tx.commit();
-    Q_EMIT annotationsChanged(articleId);
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.setNote(annotationId, note); });
 }
 
 void ProjectStore::setAnnotationActor(qint64 annotationId, qint64 actorId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    edit.setActor(annotationId, actorId);
-    tx.commit();
-    Q_EMIT annotationsChanged(articleId);
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.setActor(annotationId, actorId); });
     Q_EMIT actorsChanged(); // mention counts
 }
 
 void ProjectStore::setAnnotationPrimary(qint64 annotationId, bool primary)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    edit.setPrimary(annotationId, primary);
-    tx.commit();
-    Q_EMIT annotationsChanged(articleId);
+    editAnnotation(annotationId, [&](AnnotationEditTable &edit) { edit.setPrimary(annotationId, primary); });
 }
 
 void ProjectStore::removeAnnotations(const QList<qint64> &ids)

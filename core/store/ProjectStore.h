@@ -20,6 +20,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,6 +28,8 @@
 // SQL to it. Every change is one transaction, committed before the method
 // returns and before any signal tells the UI it happened. Failures throw
 // ProjectError and leave the file as it was.
+class AnnotationEditTable;
+
 class ProjectStore : public QObject
 {
     Q_OBJECT
@@ -212,6 +215,8 @@ private:
     void migrate(int from);
     void verifySchema() const;
     void checkpoint();
+    // One change to one annotation: a transaction, then the signal.
+    void editAnnotation(qint64 annotationId, const std::function<void(AnnotationEditTable &)> &change);
     void requireWritable() const;
     AddResult insertArticle(const Article &article, const QDateTime &now);
 

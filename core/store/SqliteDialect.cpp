@@ -203,10 +203,10 @@ QStringList SqliteDialect::migrationTo(int version)
 
 QStringList SqliteDialect::connectionPragmas()
 {
-    // Memory-mapped reads and a larger page cache: retrieving thousands of
-    // segments scattered over a big project is bound by page reads.
-    return {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA mmap_size = 268435456"),
-            QStringLiteral("PRAGMA cache_size = -32768")};
+    // A larger page cache (filled only as pages are read): retrieving
+    // thousands of segments scattered over a big project is bound by page
+    // reads. No mmap: mapped pages would count against the app's memory.
+    return {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA cache_size = -65536")};
 }
 
 QString SqliteDialect::setVersion(int version)
