@@ -38,9 +38,12 @@ CodebookTable::CodebookTable(const QSqlDatabase &db)
 {
 }
 
-QList<Code> CodebookTable::loadCodes() const
+QList<Code> CodebookTable::loadCodes(const QString &where, const QVariant &bound) const
 {
-    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" ORDER BY category_id, position, id"));
+    SqlQuery q(m_db, kCodeColumns + QLatin1Char(' ') + where
+                         + QStringLiteral(" ORDER BY category_id, position, id"));
+    if (bound.isValid())
+        q.bind(bound);
     q.exec();
     QList<Code> list;
     while (q.next()) {

@@ -45,8 +45,10 @@ public:
     // Annotations per code id (codes without any are absent).
     QHash<qint64, int> annotationCounts() const;
 
+    // Codes in codebook order; where is a clause on codes with one ? bound.
+    QList<Code> loadCodes(const QString &where = {}, const QVariant &bound = {}) const;
+
 private:
-    QList<Code> loadCodes() const;
     Code requireCode(qint64 id) const;
     QList<qint64> descendants(qint64 id) const;
     void insertCodeExact(const Code &code);

@@ -374,51 +374,22 @@ qint64 ProjectStore::addCategory(const Category &c)
     return id;
 }
 
-namespace {
-Code codeFromRow(const SqlQuery &q)
-{
-    Code c;
-    c.id = q.value(0).toLongLong();
-    c.categoryId = q.value(1).toLongLong();
-    c.parentId = q.value(2).toLongLong();
-    c.name = q.value(3).toString();
-    c.description = q.value(4).toString();
-    c.colour = q.value(5).toString();
-    c.shortcut = q.value(6).toString();
-    c.position = q.value(7).toInt();
-    return c;
-}
-const QString kCodeColumns = QStringLiteral(
-    "SELECT id, category_id, coalesce(parent_id, 0), name, description, colour, shortcut, position "
-    "FROM codes");
-} // namespace
-
 QList<Code> ProjectStore::codes() const
 {
-    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" ORDER BY category_id, position, id"));
-    q.exec();
-    QList<Code> list;
-    while (q.next())
-        list.append(codeFromRow(q));
-    return list;
+    return CodebookTable(m_db).loadCodes();
 }
 
 std::optional<Code> ProjectStore::code(qint64 id) const
 {
-    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" WHERE id = ?"));
-    q.bind(id).exec();
-    if (!q.next())
-        return std::nullopt;
-    return codeFromRow(q);
+    const QList<Code> found = CodebookTable(m_db).loadCodes(QStringLiteral("WHERE id = ?"), id);
+    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
 }
 
 std::optional<Code> ProjectStore::codeByName(const QString &name) const
 {
-    SqlQuery q(m_db, kCodeColumns + QStringLiteral(" WHERE name = ?"));
-    q.bind(name.trimmed()).exec();
-    if (!q.next())
-        return std::nullopt;
-    return codeFromRow(q);
+    const QList<Code> found =
+        CodebookTable(m_db).loadCodes(QStringLiteral("WHERE name = ?"), name.trimmed());
+    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
 }
 
 qint64 ProjectStore::addCode(const Code &c)
@@ -471,55 +442,37 @@ Code ProjectStore::ensureCode(const QString &name)
 
 void ProjectStore::updateCategory(const Category &category)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).updateCategory(category);
-    tx.commit();
+    write([&] { CodebookTable(m_db).updateCategory(category); });
     Q_EMIT codebookChanged();
 }
 
 void ProjectStore::moveCategory(qint64 categoryId, int row)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).moveCategory(categoryId, row);
-    tx.commit();
+    write([&] { CodebookTable(m_db).moveCategory(categoryId, row); });
     Q_EMIT codebookChanged();
 }
 
 void ProjectStore::removeCategory(qint64 categoryId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).removeCategory(categoryId);
-    tx.commit();
+    write([&] { CodebookTable(m_db).removeCategory(categoryId); });
     Q_EMIT codebookChanged();
 }
 
 void ProjectStore::restoreCategory(const Category &category)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).restoreCategory(category);
-    tx.commit();
+    write([&] { CodebookTable(m_db).restoreCategory(category); });
     Q_EMIT codebookChanged();
 }
 
 void ProjectStore::updateCode(const Code &code)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).updateCode(code);
-    tx.commit();
+    write([&] { CodebookTable(m_db).updateCode(code); });
     Q_EMIT codebookChanged();
 }
 
 void ProjectStore::moveCode(qint64 codeId, qint64 categoryId, qint64 parentId, int row)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).moveCode(codeId, categoryId, parentId, row);
-    tx.commit();
+    write([&] { CodebookTable(m_db).moveCode(codeId, categoryId, parentId, row); });
     Q_EMIT codebookChanged();
 }
 
@@ -530,19 +483,14 @@ CodebookLayout ProjectStore::codebookLayout() const
 
 void ProjectStore::restoreCodebookLayout(const CodebookLayout &layout)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).restoreLayout(layout);
-    tx.commit();
+    write([&] { CodebookTable(m_db).restoreLayout(layout); });
     Q_EMIT codebookChanged();
 }
 
 CodeMerge ProjectStore::mergeCodes(qint64 sourceId, qint64 targetId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    const CodeMerge merge = CodebookTable(m_db).merge(sourceId, targetId);
-    tx.commit();
+    CodeMerge merge;
+    write([&] { merge = CodebookTable(m_db).merge(sourceId, targetId); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : merge.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -553,10 +501,7 @@ CodeMerge ProjectStore::mergeCodes(qint64 sourceId, qint64 targetId)
 
 void ProjectStore::undoCodeMerge(const CodeMerge &merge)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).unmerge(merge);
-    tx.commit();
+    write([&] { CodebookTable(m_db).unmerge(merge); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : merge.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -571,10 +516,8 @@ CodeRemoval ProjectStore::codeRemovalPreview(qint64 codeId) const
 
 CodeRemoval ProjectStore::removeCode(qint64 codeId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    const CodeRemoval removal = CodebookTable(m_db).remove(codeId);
-    tx.commit();
+    CodeRemoval removal;
+    write([&] { removal = CodebookTable(m_db).remove(codeId); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : removal.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -583,10 +526,7 @@ CodeRemoval ProjectStore::removeCode(qint64 codeId)
 
 void ProjectStore::restoreCode(const CodeRemoval &removal)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    CodebookTable(m_db).restore(removal);
-    tx.commit();
+    write([&] { CodebookTable(m_db).restore(removal); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : removal.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -661,10 +601,7 @@ QList<qint64> ProjectStore::addAnnotations(const QList<NewAnnotation> &annotatio
 
 void ProjectStore::restoreAnnotation(const Annotation &a)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationTable(m_db).insertExact(a);
-    tx.commit();
+    write([&] { AnnotationTable(m_db).insertExact(a); });
     Q_EMIT annotationsChanged(a.articleId);
 }
 
@@ -816,28 +753,19 @@ QList<Memo> ProjectStore::memosFor(Memo::Target target, qint64 targetId) const
 
 void ProjectStore::updateMemo(const Memo &memo)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    MemoTable(m_db).update(memo, now());
-    tx.commit();
+    write([&] { MemoTable(m_db).update(memo, now()); });
     Q_EMIT memosChanged();
 }
 
 void ProjectStore::removeMemo(qint64 id)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    MemoTable(m_db).remove(id);
-    tx.commit();
+    write([&] { MemoTable(m_db).remove(id); });
     Q_EMIT memosChanged();
 }
 
 void ProjectStore::restoreMemo(const Memo &memo)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    MemoTable(m_db).insertExact(memo);
-    tx.commit();
+    write([&] { MemoTable(m_db).insertExact(memo); });
     Q_EMIT memosChanged();
 }
 
@@ -890,10 +818,7 @@ qint64 ProjectStore::ensureFeedFolder(const QString &name)
 
 void ProjectStore::removeFeedFolder(qint64 id)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable(m_db).removeFolder(id);
-    tx.commit();
+    write([&] { FeedTable(m_db).removeFolder(id); });
     Q_EMIT feedsChanged();
 }
 
@@ -928,19 +853,13 @@ qint64 ProjectStore::addFeed(const Feed &feed)
 
 void ProjectStore::removeFeed(qint64 id)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable(m_db).removeFeed(id);
-    tx.commit();
+    write([&] { FeedTable(m_db).removeFeed(id); });
     Q_EMIT feedsChanged();
 }
 
 void ProjectStore::moveFeed(qint64 feedId, qint64 folderId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable(m_db).moveFeed(feedId, folderId);
-    tx.commit();
+    write([&] { FeedTable(m_db).moveFeed(feedId, folderId); });
     Q_EMIT feedsChanged();
 }
 
@@ -969,19 +888,13 @@ std::optional<FeedItem> ProjectStore::feedItem(qint64 id) const
 
 void ProjectStore::setFeedItemsRead(const QList<qint64> &itemIds, bool read)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable(m_db).setRead(itemIds, read);
-    tx.commit();
+    write([&] { FeedTable(m_db).setRead(itemIds, read); });
     Q_EMIT feedsChanged();
 }
 
 void ProjectStore::linkFeedItem(qint64 itemId, qint64 articleId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable(m_db).linkArticle(itemId, articleId);
-    tx.commit();
+    write([&] { FeedTable(m_db).linkArticle(itemId, articleId); });
     Q_EMIT feedsChanged();
 }
 
@@ -1079,10 +992,7 @@ void ProjectStore::setClaim(const Claim &claim)
 
 void ProjectStore::clearClaim(qint64 annotationId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ClaimTable(m_db).remove(annotationId);
-    tx.commit();
+    write([&] { ClaimTable(m_db).remove(annotationId); });
     Q_EMIT claimChanged(annotationId);
 }
 
@@ -1095,37 +1005,25 @@ std::optional<Actor> ProjectStore::actor(qint64 id) const
 
 void ProjectStore::updateActor(const Actor &actor)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).update(actor);
-    tx.commit();
+    write([&] { ActorTable(m_db).update(actor); });
     Q_EMIT actorsChanged();
 }
 
 void ProjectStore::addActorAlias(qint64 actorId, const QString &alias)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).addAlias(actorId, alias);
-    tx.commit();
+    write([&] { ActorTable(m_db).addAlias(actorId, alias); });
     Q_EMIT actorsChanged();
 }
 
 void ProjectStore::removeActorAlias(qint64 actorId, const QString &alias)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).removeAlias(actorId, alias);
-    tx.commit();
+    write([&] { ActorTable(m_db).removeAlias(actorId, alias); });
     Q_EMIT actorsChanged();
 }
 
 void ProjectStore::removeActor(qint64 id)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).remove(id);
-    tx.commit();
+    write([&] { ActorTable(m_db).remove(id); });
     Q_EMIT actorsChanged();
 }
 
@@ -1142,20 +1040,15 @@ void ProjectStore::restoreActor(const Actor &actor)
 
 ActorMerge ProjectStore::mergeActors(qint64 keptId, qint64 droppedId)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    const ActorMerge merge = ActorTable(m_db).merge(keptId, droppedId);
-    tx.commit();
+    ActorMerge merge;
+    write([&] { merge = ActorTable(m_db).merge(keptId, droppedId); });
     Q_EMIT actorsChanged();
     return merge;
 }
 
 void ProjectStore::undoActorMerge(const ActorMerge &merge)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).unmerge(merge);
-    tx.commit();
+    write([&] { ActorTable(m_db).unmerge(merge); });
     Q_EMIT actorsChanged();
 }
 
@@ -1199,9 +1092,6 @@ bool ProjectStore::seedLexicon(const QList<LexiconTerm> &terms)
 
 void ProjectStore::setLexiconTerms(const QString &cue, const QString &language, const QStringList &terms)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    LexiconTable(m_db).replace(cue, language, terms);
-    tx.commit();
+    write([&] { LexiconTable(m_db).replace(cue, language, terms); });
     Q_EMIT lexiconChanged();
 }

@@ -17,6 +17,8 @@
 #include "domain/Memo.h"
 
 #include <QHash>
+#include "store/SqlTransaction.h"
+
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -215,6 +217,15 @@ private:
     void migrate(int from);
     void verifySchema() const;
     void checkpoint();
+    // Runs change in one write transaction, refusing a read-only project.
+    template<typename Change>
+    void write(Change &&change)
+    {
+        requireWritable();
+        SqlTransaction tx(m_db);
+        change();
+        tx.commit();
+    }
     // One change to one annotation: a transaction, then the signal.
     void editAnnotation(qint64 annotationId, const std::function<void(AnnotationEditTable &)> &change);
     void requireWritable() const;
