@@ -354,7 +354,8 @@ QString globalHelp()
     QString text = QStringLiteral(
         "Framewise %1: read news and code claims, actors and frames by hand.\n\n"
         "Usage:\n"
-        "  framewise [PROJECT] [--screenshot FILE] [--article ID]   start the GUI\n")
+        "  framewise [PROJECT] [--screenshot FILE] [--article ID] [--theme light|dark]\n"
+        "                                                           start the GUI\n")
                        .arg(QStringLiteral(FRAMEWISE_VERSION));
     for (const auto &[name, sub] : subcommands())
         text += QStringLiteral("  framewise %1\n").arg(QLatin1String(sub.synopsis));
