@@ -5,18 +5,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-} // namespace
+#include "CliRunner.h"
+
+using Run = CliRunner::Run;
 
 class TestCli : public QObject
 {
@@ -42,28 +36,12 @@ private:
 
 Run TestCli::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // subcommands need no display at all
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FRAMEWISE_BINARY), args);
-    if (!p.waitForFinished(60000))
-        qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
 }
 
 QString TestCli::write(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(bytes);
-    return path;
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
 }
 
 void TestCli::initTestCase()

@@ -4,11 +4,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "CliRunner.h"
+
 namespace {
+// Output decoded, as these checks compare text.
 struct Run
 {
     int exitCode = -1;
@@ -39,29 +41,13 @@ private:
 
 Run TestCliCodebook::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FRAMEWISE_BINARY), args);
-    if (!p.waitForFinished(60000))
-        qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    const CliRunner::Run r = CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
+    return {r.exitCode, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
 }
 
 QString TestCliCodebook::write(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(bytes);
-    return path;
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
 }
 
 // A project with one article, made by `import` (which creates it empty).

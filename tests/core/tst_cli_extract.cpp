@@ -2,23 +2,17 @@
 // binary, against a local server on 127.0.0.1 started here.
 #include "TestHttpServer.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+
+#include "CliRunner.h"
+
+using Run = CliRunner::Run;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 const QString kArticle = QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/article.html");
 } // namespace
 
@@ -48,35 +42,12 @@ private:
 
 Run TestCliExtract::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    QEventLoop loop;
-    connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-    p.start(QStringLiteral(FRAMEWISE_BINARY), args);
-    loop.exec();
-    if (p.state() != QProcess::NotRunning) {
-        qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
 }
 
 QString TestCliExtract::write(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(bytes);
-    return path;
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
 }
 
 void TestCliExtract::initTestCase()
