@@ -14,6 +14,7 @@
 #include "OccurrencesDialog.h"
 #include "QuickCodePalette.h"
 #include "ReaderView.h"
+#include "ReaderSelection.h"
 #include "project/StarterProject.h"
 #include "store/ProjectStore.h"
 
@@ -96,16 +97,7 @@ void TestAnnotatingUi::cleanup()
 
 void TestAnnotatingUi::selectPhrase(const QString &phrase, int occurrence)
 {
-    ReaderView *reader = m_window->reader();
-    QTextCursor found;
-    int from = reader->textStart();
-    for (int i = 0; i <= occurrence; ++i) {
-        found = reader->document()->find(phrase, from, QTextDocument::FindCaseSensitively);
-        QVERIFY2(!found.isNull(), qPrintable(phrase));
-        from = found.selectionEnd();
-    }
-    reader->setTextCursor(found);
-    reader->setFocus();
+    QVERIFY2(selectPhraseInReader(m_window->reader(), phrase, occurrence), qPrintable(phrase));
 }
 
 QList<Annotation> TestAnnotatingUi::annotations() const

@@ -9,6 +9,7 @@
 #include "LibraryPanel.h"
 #include "MainWindow.h"
 #include "ReaderView.h"
+#include "ReaderSelection.h"
 #include "project/StarterProject.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
@@ -82,16 +83,7 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::selectPhrase(const QString &phrase, int occurrence)
 {
-    ReaderView *reader = m_window->reader();
-    QTextCursor found;
-    int from = reader->textStart();
-    for (int i = 0; i <= occurrence; ++i) {
-        found = reader->document()->find(phrase, from, QTextDocument::FindCaseSensitively);
-        QVERIFY2(!found.isNull(), qPrintable(phrase));
-        from = found.selectionEnd();
-    }
-    reader->setTextCursor(found);
-    reader->setFocus();
+    QVERIFY2(selectPhraseInReader(m_window->reader(), phrase, occurrence), qPrintable(phrase));
 }
 
 qint64 TestMainWindow::codeIdForShortcut(const QString &key) const
