@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "ImportProgressBar.h"
+#include "SearchCommand.h"
 #include "WebCommands.h"
 
 #include "export/AnnotationExporter.h"
@@ -11,7 +12,9 @@
 #include "query/QueryResultWriter.h"
 #include "query/ReadOnlyQuery.h"
 #include "store/ProjectError.h"
+#include "store/SearchIndexer.h"
 #include "store/ProjectStore.h"
+#include "text/SearchTerms.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,6 +85,10 @@ int runImport(QCommandLineParser &, const QStringList &args)
     ArticleImporter importer(*store);
     ImportProgressBar bar;
     const auto outcomes = importer.importPaths(args.mid(1), [&bar](int done, int total) { bar.update(done, total); });
+    // The articles are stored; make them searchable before we return, so a
+    // script's next command finds them.
+    bar.setLabel("indexing for search");
+    SearchIndexer::catchUp(*store, [&bar](int done, int total) { bar.update(done, total); });
     bar.clear();
     int counts[3] = {0, 0, 0};
     for (const ImportOutcome &o : outcomes) {
@@ -187,6 +194,22 @@ int runQuery(QCommandLineParser &parser, const QStringList &args)
     const QByteArray data = QueryResultWriter::write(result, *format);
     std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
     return CommandLine::Success;
+}
+
+int runSearch(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.size() < 2)
+        throw UsageError{QStringLiteral("search needs a project and a query")};
+    const QString query = args.mid(1).join(QLatin1Char(' '));
+    if (SearchTerms::parse(query).isEmpty())
+        throw UsageError{QStringLiteral("the query “%1” has no word to search for").arg(query)};
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("tsv") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("--format must be tsv or json, not “%1”").arg(format)};
+    const qint64 limit = number(parser.value(QStringLiteral("limit")), "--limit");
+    if (limit < 1 || limit > 100000)
+        throw UsageError{QStringLiteral("--limit must be between 1 and 100000")};
+    return SearchCommand::run(args[0], query, int(limit), format == QLatin1String("json"));
 }
 
 int runCodebook(QCommandLineParser &, const QStringList &args)
@@ -321,6 +344,22 @@ const std::map<QString, Subcommand> &subcommands()
               p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default), csv or json."),
                            QStringLiteral("FORMAT"), QStringLiteral("tsv")});
           }}},
+        {QStringLiteral("search"),
+         {"search PROJECT QUERY... [--limit N] [--format tsv|json]",
+          "Full-text search over titles and texts, best matches first. Every word must occur (any "
+          "case, with or without accents); end a word with * to match its beginning. Prints "
+          "ID<TAB>TITLE<TAB>SNIPPET per article (tabs, newlines and backslashes escaped as \\t, "
+          "\\n and \\\\), or with --format json a list of {\"id\", \"title\", \"snippet\"}; in "
+          "snippets the matched words are between « and ». No match prints nothing (JSON: []) and "
+          "exits 0. Articles imported moments ago may not be indexed yet: a note on stderr says "
+          "how many were not searched.",
+          runSearch,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("limit"), QStringLiteral("At most N articles (default 100)."),
+                           QStringLiteral("N"), QString::number(SearchCommand::defaultLimit)});
+              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default) or json."),
+                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+          }}},
         {QStringLiteral("codebook"),
          {"codebook PROJECT list | add general|media-frames|propaganda-techniques | export FILE | import FILE",
           "List the codebook as a tree (CODE<TAB>SHORTCUT<TAB>ANNOTATIONS under each category), add a "
@@ -396,7 +435,7 @@ int CommandLine::run(const QStringList &arguments)
     }
     const Subcommand &sub = it->second;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QLatin1String(sub.summary));
+    parser.setApplicationDescription(QString::fromUtf8(sub.summary));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -411,7 +450,7 @@ int CommandLine::run(const QStringList &arguments)
     }
     if (parser.isSet(help)) {
         out(QStringLiteral("Usage: framewise %1\n\n%2\n%3")
-                .arg(QLatin1String(sub.synopsis), QLatin1String(sub.summary),
+                .arg(QLatin1String(sub.synopsis), QString::fromUtf8(sub.summary),
                      parser.helpText().section(QLatin1Char('\n'), 2)));
         return Success;
     }

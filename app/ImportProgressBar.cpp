@@ -27,6 +27,8 @@ void ImportProgressBar::update(int done, int total)
     QByteArray line = "\r[" + QByteArray(filled, '#') + QByteArray(width - filled, '-') + "] "
         + QByteArray::number(done) + '/' + QByteArray::number(total) + ' '
         + QByteArray::number(qint64(100) * done / total) + '%';
+    if (!m_label.isEmpty())
+        line += ' ' + m_label;
     std::fwrite(line.constData(), 1, size_t(line.size()), m_stream);
     std::fflush(m_stream);
     m_drawn = true;

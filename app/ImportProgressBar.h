@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <cstdio>
 
@@ -12,12 +13,15 @@ public:
     ~ImportProgressBar();
 
     bool isInteractive() const { return m_tty; }
+    // What is being counted, shown after the figures ("indexing for search").
+    void setLabel(const QByteArray &label) { m_label = label; }
     void update(int done, int total);
     // Clears the bar so the messages after it start on a clean line.
     void clear();
 
 private:
     FILE *m_stream;
+    QByteArray m_label;
     bool m_tty = false;
     bool m_drawn = false;
     QElapsedTimer m_sinceDraw;

@@ -4,6 +4,7 @@
 #include "SqliteShellBaseline.h"
 #include "import/ArticleImporter.h"
 #include "store/ProjectStore.h"
+#include "store/SearchIndexer.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,18 +27,24 @@ ImportMeasurements::ImportMeasurements(BenchContext &context)
 {
 }
 
-double ImportMeasurements::importOnce(const QString &projectPath)
+ImportMeasurements::Timing ImportMeasurements::importOnce(const QString &projectPath)
 {
     removeProject(projectPath);
+    Timing timing;
     QElapsedTimer timer;
     timer.start();
     QList<ImportOutcome> outcomes;
     {
-        // As `framewise import PROJECT FOLDER` does: create, import, close.
+        // As `framewise import PROJECT FOLDER` does: create, import, index
+        // for search, close. The import is done when its rows are committed
+        // (the app shows them then); indexing is timed on its own.
         auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::CreateIfMissing);
         outcomes = ArticleImporter(*store).importPaths({m_context.corpusDir});
+        timing.import = double(timer.nsecsElapsed()) / 1e9;
+        timer.restart();
+        SearchIndexer::catchUp(*store);
     }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    timing.index = double(timer.nsecsElapsed()) / 1e9;
     int imported = 0;
     for (const ImportOutcome &o : outcomes) {
         if (o.status == ImportOutcome::Status::Imported)
@@ -49,7 +56,7 @@ double ImportMeasurements::importOnce(const QString &projectPath)
                                      .arg(m_context.spec.articles)
                                      .arg(outcomes.isEmpty() ? QString() : outcomes.constFirst().message)
                                      .toStdString());
-    return seconds;
+    return timing;
 }
 
 void ImportMeasurements::run()
@@ -57,21 +64,27 @@ void ImportMeasurements::run()
     const int n = m_context.spec.articles;
     Measurement rate(QStringLiteral("import %1 .txt files (framewise import)").arg(n),
                      QStringLiteral("articles/s"), 5000, Measurement::Better::Higher);
-    QList<double> ours;
+    QList<double> ours, indexing;
     const QDir work(m_context.workDir);
     for (int r = 0; r < m_context.repeat; ++r) {
         const QString path = work.filePath(QStringLiteral("import-%1.framewise").arg(r));
-        const double seconds = importOnce(path);
-        ours << seconds;
-        rate.add(n / seconds);
-        std::fprintf(stderr, "  import run %d: %.2f s\n", r + 1, seconds);
+        const Timing t = importOnce(path);
+        ours << t.import + t.index;
+        indexing << t.index;
+        rate.add(n / t.import);
+        std::fprintf(stderr, "  import run %d: %.2f s, then search index %.2f s\n", r + 1, t.import, t.index);
         if (r > 0)
             removeProject(path);
     }
     m_context.projectPath = work.filePath(QStringLiteral("import-0.framewise"));
+    std::sort(indexing.begin(), indexing.end());
+    rate.setNote(QStringLiteral("ArticleImporter::importPaths until every article is committed and listed; "
+                                "the full-text index is built after it (SearchIndexer, median %1 s), "
+                                "counted in the next row")
+                     .arg(indexing[indexing.size() / 2], 0, 'f', 2));
     m_context.report.add(rate);
 
-    Measurement ratio(QStringLiteral("import time / sqlite3 shell time"), QStringLiteral("ratio"), 2.0,
+    Measurement ratio(QStringLiteral("import + search index / sqlite3 shell"), QStringLiteral("ratio"), 2.0,
                       Measurement::Better::Lower);
     const QString shell = SqliteShellBaseline::findShell();
     if (shell.isEmpty()) {
@@ -92,7 +105,7 @@ void ImportMeasurements::run()
     }
     std::sort(ours.begin(), ours.end());
     std::sort(theirs.begin(), theirs.end());
-    ratio.setNote(QStringLiteral("median import %1 s, sqlite3 shell %2 s (%3)")
+    ratio.setNote(QStringLiteral("median import + index %1 s, sqlite3 shell %2 s (%3)")
                       .arg(ours[ours.size() / 2], 0, 'f', 2)
                       .arg(theirs[theirs.size() / 2], 0, 'f', 2)
                       .arg(shell));

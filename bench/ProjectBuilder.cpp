@@ -4,6 +4,7 @@
 #include "BenchContext.h"
 #include "import/ArticleImporter.h"
 #include "store/ProjectStore.h"
+#include "store/SearchIndexer.h"
 
 #include <QElapsedTimer>
 
@@ -59,6 +60,7 @@ void ProjectBuilder::run()
         throw std::runtime_error("the big article was not imported: "
                                  + (big.isEmpty() ? std::string() : big.constFirst().message.toStdString()));
     m_context.bigArticleId = big.constFirst().articleId;
+    SearchIndexer::catchUp(*store);
     // An ordinary article from the middle of the library.
     m_context.heavyArticleId = m_context.articleIds[m_context.articleIds.size() / 2];
 

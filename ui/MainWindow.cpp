@@ -14,7 +14,10 @@
 #include "MemoPanel.h"
 #include "WebImportActions.h"
 #include "ReaderFilterMenus.h"
+#include "ReaderSearchMatch.h"
 #include "ReaderView.h"
+#include "SearchIndexStatus.h"
+#include "SearchPanel.h"
 #include "ThemeSettings.h"
 #include "RemoveAnnotationCommand.h"
 #include "console/SqlConsole.h"
@@ -110,6 +113,8 @@ MainWindow::~MainWindow()
     delete m_annotations;
     delete m_memos;
     delete m_feeds;
+    delete m_search;
+    delete m_searchIndex;
 }
 
 void MainWindow::createActions()
@@ -162,6 +167,13 @@ void MainWindow::createActions()
         m_libraryDock->raise();
         m_library->focusFilter();
     });
+    m_searchAction = new QAction(tr("&Search All Articles…"), this);
+    m_searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_search->focusSearch();
+    });
     m_focusReaderAction = new QAction(tr("Go to &Reader"), this);
     m_focusReaderAction->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_R)});
     connect(m_focusReaderAction, &QAction::triggered, this, &MainWindow::focusReader);
@@ -189,7 +201,7 @@ void MainWindow::createActions()
 
     // Window-wide shortcuts, so they work whichever panel has focus.
     for (QAction *action : {m_undoAction, m_redoAction, m_deleteAction, m_zoomInAction, m_zoomOutAction,
-                            m_zoomResetAction, m_focusFilterAction, m_focusReaderAction,
+                            m_zoomResetAction, m_focusFilterAction, m_searchAction, m_focusReaderAction,
                             m_focusCodebookAction, m_focusAnnotationsAction, m_shortcutsAction})
         addAction(action);
 }
@@ -214,6 +226,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_annotationDock, m_memoDock);
     m_feedDock = makeDock(tr("Feeds"), QStringLiteral("feedDock"));
     tabifyDockWidget(m_libraryDock, m_feedDock);
+    m_searchDock = makeDock(tr("Search"), QStringLiteral("searchDock"));
+    tabifyDockWidget(m_libraryDock, m_searchDock);
     m_libraryDock->raise();
     m_annotationDock->raise();
     // The SQL console: below the reader, out of the way until asked for.
@@ -253,6 +267,7 @@ void MainWindow::createMenus()
     // Reader navigation, highlight filters and theme (ReaderView owns the
     // actions; their shortcuts work window-wide).
     view->addAction(m_reader->findAction());
+    view->addAction(m_searchAction);
     view->addAction(m_reader->nextAnnotationAction());
     view->addAction(m_reader->previousAnnotationAction());
     QMenu *showCategories = view->addMenu(tr("Show &Categories"));
@@ -267,7 +282,8 @@ void MainWindow::createMenus()
     view->addAction(m_focusCodebookAction);
     view->addAction(m_focusAnnotationsAction);
     view->addSeparator();
-    for (QDockWidget *dock : {m_libraryDock, m_codebookDock, m_annotationDock, m_memoDock, m_feedDock})
+    for (QDockWidget *dock :
+         {m_libraryDock, m_searchDock, m_codebookDock, m_annotationDock, m_memoDock, m_feedDock})
         view->addAction(dock->toggleViewAction());
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q));
     view->addAction(m_consoleDock->toggleViewAction());
@@ -317,6 +333,18 @@ void MainWindow::attachStore()
             openArticle(id);
     });
     m_library->addAction(m_webImport->pasteAction());
+    m_searchIndex = new SearchIndexStatus(*m_store, this);
+    statusBar()->insertPermanentWidget(0, m_searchIndex);
+    m_searchIndex->start(); // what an earlier session or the command line left
+    m_search = new SearchPanel(*m_store, m_searchDock);
+    m_searchDock->setWidget(m_search);
+    connect(m_searchIndex, &SearchIndexStatus::indexAdvanced, m_search, &SearchPanel::refresh);
+    connect(m_search, &SearchPanel::hitSelected, this, &MainWindow::showSearchHit);
+    connect(m_search, &SearchPanel::hitActivated, this,
+            [this](qint64 id, const QString &query, const QString &snippet) {
+                showSearchHit(id, query, snippet);
+                focusReader();
+            });
     m_annotationDock->setWidget(m_annotations);
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
@@ -369,6 +397,10 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
     m_memos = nullptr;
     delete m_feeds;
     m_feeds = nullptr;
+    delete m_search;
+    m_search = nullptr;
+    delete m_searchIndex;
+    m_searchIndex = nullptr;
     m_store = std::move(store);
     attachStore();
     openFirstArticle();
@@ -655,6 +687,13 @@ void MainWindow::focusReader()
     m_reader->setFocus(Qt::ShortcutFocusReason);
 }
 
+void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QString &snippet)
+{
+    if (m_reader->articleId() != articleId && !openArticle(articleId))
+        return;
+    ReaderSearchMatch::show(*m_reader, query, snippet);
+}
+
 void MainWindow::openProjectDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
@@ -720,8 +759,8 @@ void MainWindow::showShortcuts()
                                 m_importFolderAction, m_quitAction,       m_undoAction,
                                 m_redoAction,       m_deleteAction,       m_zoomInAction,
                                 m_zoomOutAction,    m_zoomResetAction,    m_focusFilterAction,
-                                m_focusReaderAction, m_focusCodebookAction, m_focusAnnotationsAction,
-                                m_shortcutsAction};
+                                m_searchAction, m_focusReaderAction, m_focusCodebookAction,
+                                m_focusAnnotationsAction, m_shortcutsAction};
     actions += m_codeActions;
     actions += m_annotating->actions();
     actions += m_codebookActions->actions();

@@ -11,6 +11,8 @@ class CodebookActions;
 class CodebookPanel;
 class LibraryPanel;
 class FeedPanel;
+class SearchIndexStatus;
+class SearchPanel;
 class MemoPanel;
 class ProjectStore;
 class QAction;
@@ -46,6 +48,9 @@ public:
     AnnotationPanel *annotationPanel() const { return m_annotations; }
     MemoPanel *memoPanel() const { return m_memos; }
     FeedPanel *feedPanel() const { return m_feeds; }
+    SearchPanel *searchPanel() const { return m_search; }
+    QDockWidget *searchDock() const { return m_searchDock; }
+    SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
     CodebookActions *codebookActions() const { return m_codebookActions; }
     AnnotatingController *annotating() const { return m_annotating; }
@@ -90,6 +95,7 @@ private:
     void showShortcuts();
     void showAbout();
     void focusReader();
+    void showSearchHit(qint64 articleId, const QString &query, const QString &snippet);
 
     std::unique_ptr<ProjectStore> m_store;
     Options m_options;
@@ -100,6 +106,7 @@ private:
     AnnotationPanel *m_annotations = nullptr;
     MemoPanel *m_memos = nullptr;
     FeedPanel *m_feeds = nullptr;
+    SearchPanel *m_search = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
     AnnotatingController *m_annotating = nullptr;
@@ -108,6 +115,7 @@ private:
     QDockWidget *m_annotationDock = nullptr;
     QDockWidget *m_memoDock = nullptr;
     QDockWidget *m_feedDock = nullptr;
+    QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_consoleDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
@@ -116,6 +124,7 @@ private:
     QLabel *m_coderLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_readOnlyBadge = nullptr;
+    SearchIndexStatus *m_searchIndex = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_newAction = nullptr;
@@ -129,6 +138,7 @@ private:
     QAction *m_zoomOutAction = nullptr;
     QAction *m_zoomResetAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
+    QAction *m_searchAction = nullptr;
     QAction *m_focusReaderAction = nullptr;
     QAction *m_focusCodebookAction = nullptr;
     QAction *m_focusAnnotationsAction = nullptr;

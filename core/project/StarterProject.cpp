@@ -3,6 +3,7 @@
 #include "CodebookFile.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
+#include "store/SearchIndexer.h"
 
 #include <QDir>
 #include <QFile>
@@ -51,4 +52,5 @@ void StarterProject::populate(ProjectStore &store)
                       resource(QStringLiteral(":/framewise/samples/kim-jong-un-ukraine-korean-security.txt")))
                       .trimmed();
     store.addArticle(sample);
+    SearchIndexer::catchUp(store); // one article: searchable from the first moment
 }

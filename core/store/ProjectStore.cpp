@@ -331,6 +331,30 @@ QList<ProjectStore::SearchHit> ProjectStore::search(const QString &query, int li
     return hits;
 }
 
+int ProjectStore::unindexedArticleCount() const
+{
+    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM fts_pending")).toInt();
+}
+
+int ProjectStore::indexPendingText(int maxArticles)
+{
+    requireWritable();
+    SqlTransaction tx(m_db);
+    SqlQuery end(m_db, SqliteDialect::pendingChunkEnd());
+    end.bind(maxArticles).exec();
+    if (!end.next() || end.value(0).isNull())
+        return 0;
+    const qint64 bound = end.value(0).toLongLong();
+    const QStringList steps = SqliteDialect::indexPendingUpTo();
+    SqlQuery index(m_db, steps.at(0));
+    index.bind(bound).exec();
+    SqlQuery forget(m_db, steps.at(1));
+    forget.bind(bound).exec();
+    const int indexed = forget.rowsAffected();
+    tx.commit();
+    return indexed;
+}
+
 // ---------------------------------------------------------------- codebook
 
 QList<Category> ProjectStore::categories() const

@@ -69,7 +69,13 @@ public:
     QList<ArticleSummary> articleSummaries() const;
     std::optional<Article> article(qint64 id) const;
     int articleCount() const;
+    // Full-text search covers the indexed articles; new ones wait until
+    // indexPendingText() has run (the app does it in the background).
     QList<SearchHit> search(const QString &query, int limit = 100) const;
+    int unindexedArticleCount() const;
+    // Indexes up to maxArticles waiting articles, oldest first, in one
+    // transaction. Returns how many it indexed; 0 when none were waiting.
+    int indexPendingText(int maxArticles);
     static QString contentHash(const QString &text);
     // Articles with their original pages (sources[i] belongs to
     // articles[i]; an empty html stores none). A duplicate keeps its source.

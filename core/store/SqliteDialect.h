@@ -11,7 +11,7 @@ public:
     // 'FrWs' in the SQLite header marks a Framewise project.
     static constexpr quint32 applicationId = 0x46725773;
     // The schema version this build writes; migrations lead up to it.
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
 
     // Statements that upgrade a project from version - 1 to version.
     static QStringList migrationTo(int version);
@@ -28,6 +28,11 @@ public:
     // Full-text search: ids, titles and snippets ranked by relevance.
     // Binds: match expression, limit.
     static QString searchArticles();
+    // Indexes the pending articles with ids up to a bound, then forgets them.
+    // Binds: the bound (the largest id of the chunk).
+    static QStringList indexPendingUpTo();
+    // The largest id among the first N pending articles. Binds: N.
+    static QString pendingChunkEnd();
     // Turns what a user types into a safe FTS5 match expression.
     static QString matchExpression(const QString &userQuery);
 };

@@ -6,6 +6,7 @@
 #include "query/ReadOnlyQuery.h"
 #include "query/StatementGuard.h"
 #include "store/ProjectStore.h"
+#include "store/SearchIndexer.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -67,6 +68,7 @@ void TestQuery::initTestCase()
     n.codeIds = {store->ensureCode(QStringLiteral("Claim")).id};
     n.coderName = QStringLiteral("ana");
     store->addAnnotation(n);
+    SearchIndexer::catchUp(*store);
     // Closed: everything is in the main file, whose bytes the tests watch.
 }
 
@@ -93,7 +95,15 @@ void TestQuery::readsTheDocumentedViews()
     QCOMPARE(row.at(5).toString(), QStringLiteral("ana"));
     QCOMPARE(row.at(6).toLongLong(), 23);
     QCOMPARE(row.at(8).toString(), QStringLiteral("“We will win,”"));
-    for (const char *table : {"articles", "codes", "categories", "actors", "claims", "coders"}) {
+    // The full-text index, as docs/queries.md shows it.
+    const QueryResult fts = query.run(QStringLiteral(
+        "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS context "
+        "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH 'readiness NEAR(win, 10)' ORDER BY rank LIMIT 20"));
+    QVERIFY2(fts.ok(), qPrintable(fts.message));
+    QCOMPARE(fts.rows.size(), 1);
+    QCOMPARE(fts.rows.constFirst().at(2).toString(), QStringLiteral("He declared [readiness]. “We will [win],” he said."));
+    for (const char *table : {"articles", "codes", "categories", "actors", "claims", "coders", "fts_pending"}) {
         const QueryResult t = query.run(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
         QVERIFY2(t.ok(), table);
     }

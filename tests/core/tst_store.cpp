@@ -3,6 +3,8 @@
 #include "store/ProjectError.h"
 #include "store/ProjectFileInspector.h"
 #include "store/ProjectStore.h"
+#include "RawSql.h"
+#include "store/SearchIndexer.h"
 #include "store/SqliteDialect.h"
 
 #include <QCryptographicHash>
@@ -32,23 +34,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(bytes);
-}
-
-// Runs statements on a raw SQLite connection, as another program would.
-void rawSql(const QString &path, const QStringList &statements)
-{
-    const QString name = QStringLiteral("raw");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        for (const QString &sql : statements) {
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + QStringLiteral(": ") + sql));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
 }
 
 Article sampleArticle(const QString &text = QStringLiteral("Kim Jong Un spoke.\nHe warned Seoul."))
@@ -85,7 +70,7 @@ private Q_SLOTS:
     void annotationQuoteUsesCodePoints();
     void annotationRefusalsChangeNothing();
     void removeAndRestoreKeepId();
-    void searchFollowsInserts();
+    void searchCoversIndexedArticles();
     void codebookAndCoders();
     void actorsAndMemos();
 
@@ -143,7 +128,7 @@ void TestStore::migratesFromVersion1()
     v1 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(1)
        << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
                          "('Old', 'Pyongyang praised Moscow', 'h1', '2026-01-01T00:00:00Z')");
-    rawSql(file, v1);
+    RawSql::run(file, v1);
     QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 1);
 
     {
@@ -172,7 +157,7 @@ void TestStore::migratesFromVersion2()
                          "modified_at) VALUES (1, 1, 0, 3, 'Kim', '2026-01-01T00:00:00.000Z', "
                          "'2026-01-01T00:00:00.000Z')")
        << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
-    rawSql(file, v2);
+    RawSql::run(file, v2);
     {
         auto store = ProjectStore::open(file);
         QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
@@ -219,10 +204,10 @@ void TestStore::migratesFromVersion3()
                          "modified_at, scope, is_primary) VALUES (1, 1, 0, 3, 'Kim', "
                          "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'span', 1)")
        << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
-    rawSql(file, v3);
+    RawSql::run(file, v3);
     QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 3);
     auto store = ProjectStore::open(file);
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
     // Everything of version 3 is still there, unchanged.
     const auto article = store->article(1);
     QVERIFY(article);
@@ -335,7 +320,7 @@ void TestStore::refusesDamagedProject()
 {
     // Another application's database.
     const QString foreign = path(QStringLiteral("other-app.db"));
-    rawSql(foreign, {QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)"),
+    RawSql::run(foreign, {QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)"),
                      QStringLiteral("INSERT INTO notes(body) VALUES ('hello')")});
     const QByteArray foreignBytes = fileBytes(foreign);
     QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::open(foreign));
@@ -352,7 +337,7 @@ void TestStore::refusesDamagedProject()
         auto store = ProjectStore::open(newer, ProjectStore::OpenMode::CreateIfMissing);
         store->addArticle(sampleArticle());
     }
-    rawSql(newer, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99")});
+    RawSql::run(newer, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99")});
     const QByteArray newerBytes = fileBytes(newer);
     try {
         ProjectStore::open(newer);
@@ -369,7 +354,7 @@ void TestStore::refusesDamagedProject()
         for (int i = 0; i < 50; ++i)
             store->addArticle(sampleArticle(QStringLiteral("Article %1 ").arg(i).repeated(200)));
     }
-    rawSql(truncated, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+    RawSql::run(truncated, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
     QByteArray whole = fileBytes(truncated);
     QVERIFY(whole.size() > 8192);
     const QByteArray cut = whole.left(whole.size() / 2);
@@ -406,7 +391,7 @@ void TestStore::opensReadOnlyFileReadOnly()
         auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
         store->addArticle(sampleArticle());
     }
-    rawSql(file, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+    RawSql::run(file, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
     QFile::remove(file + QStringLiteral("-wal"));
     QFile::remove(file + QStringLiteral("-shm"));
     QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
@@ -533,11 +518,16 @@ void TestStore::removeAndRestoreKeepId()
     QCOMPARE(changed.at(0).at(0).toLongLong(), id);
 }
 
-void TestStore::searchFollowsInserts()
+void TestStore::searchCoversIndexedArticles()
 {
     auto store = ProjectStore::open(path(QStringLiteral("fts.framewise")), ProjectStore::OpenMode::CreateIfMissing);
     store->addArticle(sampleArticle(QStringLiteral("Kim praised the Soviet victory at Kursk.")));
     store->addArticle(sampleArticle(QStringLiteral("Seoul answered with caution.")));
+    // Stored at once, searchable once indexed.
+    QCOMPARE(store->search(QStringLiteral("kursk")).size(), 0);
+    QCOMPARE(store->unindexedArticleCount(), 2);
+    QCOMPARE(SearchIndexer::catchUp(*store), 2);
+    QCOMPARE(store->unindexedArticleCount(), 0);
     auto hits = store->search(QStringLiteral("kursk"));
     QCOMPARE(hits.size(), 1);
     QVERIFY(hits[0].snippet.contains(QChar(2)));

@@ -10,15 +10,18 @@
 #include "MainWindow.h"
 #include "ReaderView.h"
 #include "ReaderSelection.h"
+#include "SearchIndexStatus.h"
 #include "project/StarterProject.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/TextOffsets.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void keyboardOnlyFlow();
     void emojiAndCjkOffsetsAreCodePoints();
     void readOnlyProjectDisablesEditing();
+    void importedArticlesBecomeSearchableInTheBackground();
 
 private:
     void selectPhrase(const QString &phrase, int occurrence = 0);
@@ -372,6 +376,39 @@ void TestMainWindow::readOnlyProjectDisablesEditing()
     selectPhrase(QStringLiteral("neo-Nazi"));
     QTest::keyClick(m_window->reader(), Qt::Key_1);
     QVERIFY(annotations().isEmpty());
+}
+
+
+void TestMainWindow::importedArticlesBecomeSearchableInTheBackground()
+{
+    QDir folder(m_dir->filePath(QStringLiteral("dispatches")));
+    QVERIFY(folder.mkpath(QStringLiteral(".")));
+    const int n = 1200; // more than two of the indexer's chunks
+    for (int i = 0; i < n; ++i) {
+        QFile f(folder.filePath(QStringLiteral("d%1.txt").arg(i)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Dispatch %1\n\nPyongyang commentary number %1 on Quelpart.\n")
+                    .arg(i)
+                    .toUtf8());
+    }
+    SearchIndexStatus *status = m_window->searchIndexStatus();
+    QVERIFY(status);
+    QStringList shown;
+    connect(status, &SearchIndexStatus::indexAdvanced, status, [&] { shown << status->text(); });
+    QSignalSpy advanced(status, &SearchIndexStatus::indexAdvanced);
+
+    const QString summary = m_window->importPaths({folder.path()});
+    QVERIFY2(summary.startsWith(QStringLiteral("Imported %1 articles").arg(n)), qPrintable(summary));
+    // Listed at once; searchable as the indexer gets through them.
+    QCOMPARE(m_window->store().articleCount(), n + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->store().unindexedArticleCount(), 0, 30000);
+    QTRY_VERIFY(!status->isIndexing());
+    QTRY_VERIFY(status->isHidden());
+    QVERIFY(advanced.size() >= 2);
+    QVERIFY2(shown.constFirst().startsWith(QStringLiteral("Indexing for search:")), qPrintable(shown.join(u'|')));
+    QVERIFY(shown.constFirst().endsWith(QStringLiteral("of %1").arg(QLocale().toString(n))));
+    QCOMPARE(m_window->store().search(QStringLiteral("quelpart"), 5000).size(), n);
+    QCOMPARE(m_window->store().search(QStringLiteral("\"Dispatch 1199\"")).size(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

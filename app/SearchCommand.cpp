@@ -1,0 +1,55 @@
+#include "SearchCommand.h"
+
+#include "CommandLine.h"
+#include "export/AnnotationExporter.h"
+#include "store/ProjectStore.h"
+#include "text/SearchTerms.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+namespace {
+void write(FILE *stream, const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+// Visible brackets instead of the control characters FTS5 marks with.
+QString bracketed(const QString &snippet)
+{
+    return SearchTerms::bracketed(snippet, QStringLiteral("«"), QStringLiteral("»"));
+}
+} // namespace
+
+int SearchCommand::run(const QString &project, const QString &query, int limit, bool json)
+{
+    auto store = ProjectStore::open(project);
+    const QList<ProjectStore::SearchHit> hits = store->search(query, limit);
+    if (json) {
+        QJsonArray list;
+        for (const ProjectStore::SearchHit &hit : hits)
+            list.append(QJsonObject {{QStringLiteral("id"), hit.articleId},
+                                     {QStringLiteral("title"), hit.title},
+                                     {QStringLiteral("snippet"), bracketed(hit.snippet)}});
+        write(stdout, QJsonDocument(list).toJson(QJsonDocument::Indented));
+    } else {
+        QString text;
+        for (const ProjectStore::SearchHit &hit : hits) {
+            const QString title = AnnotationExporter::tsvField(hit.title);
+            const QString snippet = AnnotationExporter::tsvField(bracketed(hit.snippet));
+            text += QStringLiteral("%1\t%2\t%3\n")
+                        .arg(QString::number(hit.articleId), title, snippet);
+        }
+        write(stdout, text.toUtf8());
+    }
+    if (const int waiting = store->unindexedArticleCount(); waiting > 0)
+        write(stderr,
+              QStringLiteral("framewise: note: %1 not indexed for search yet, so not searched "
+                             "(Framewise indexes new articles in the background)\n")
+                  .arg(waiting == 1 ? QStringLiteral("1 recently added article is")
+                                    : QStringLiteral("%1 recently added articles are").arg(waiting))
+                  .toUtf8());
+    return CommandLine::Success;
+}

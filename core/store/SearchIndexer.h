@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+class ProjectStore;
+
+// Brings a project's full-text index up to date after articles were added.
+// Imports only queue their articles (see schema version 5); this indexes
+// them in chunks, each its own short transaction, so the app's own writes
+// wait at most a moment for the lock and search grows as it goes.
+//
+// As a thread it works through a second connection of its own; catchUp()
+// does the same work in the caller's thread (the command line, tests).
+class SearchIndexer : public QThread
+{
+    Q_OBJECT
+public:
+    // About 0.1 s of indexing per chunk on a 2-core machine.
+    static constexpr int chunkSize = 500;
+
+    using Progress = std::function<void(int indexed, int total)>;
+    using Stop = std::function<bool()>;
+    // Indexes until nothing waits or stop() says so; returns how many it
+    // indexed. Articles added meanwhile are indexed too.
+    static int catchUp(ProjectStore &store, const Progress &progress = {}, const Stop &stop = {});
+
+    explicit SearchIndexer(QString projectPath, QObject *parent = nullptr);
+    // Stops after the chunk in hand; what is indexed stays indexed.
+    ~SearchIndexer() override;
+
+Q_SIGNALS:
+    void progress(int indexed, int total);
+    // The project could not be opened or written; search stays as it was.
+    void failed(const QString &message);
+
+protected:
+    void run() override;
+
+private:
+    QString m_projectPath;
+};

@@ -1,0 +1,194 @@
+// Full-text indexing after import (schema version 5): articles are stored at
+// once and indexed afterwards, in the caller's thread or in the background,
+// and search never sees a half-indexed or stale article.
+#include "RawSql.h"
+#include "store/ProjectStore.h"
+#include "store/SearchIndexer.h"
+#include "store/SqliteDialect.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSearchIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void migratesFromVersion4();
+    void catchUpInChunksWithProgress();
+    void stopsWhenAsked();
+    void deletingAndRenamingKeepTheIndexExact();
+    void backgroundIndexerWhileTheAppWrites();
+    void backgroundIndexerReportsAProjectItCannotOpen();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    static Article article(const QString &title, const QString &text);
+    static bool indexIsConsistent(const QString &file);
+
+    QTemporaryDir m_dir;
+};
+
+Article TestSearchIndex::article(const QString &title, const QString &text)
+{
+    Article a;
+    a.title = title;
+    a.text = text;
+    a.origin = QStringLiteral("test");
+    return a;
+}
+
+bool TestSearchIndex::indexIsConsistent(const QString &file)
+{
+    // Checks the index against the articles table itself (rank 1), so an
+    // entry missing, extra or stale for any indexed article fails it.
+    return RawSql::scalar(file, QStringLiteral("SELECT count(*) FROM fts_pending")).toInt() == 0
+        && RawSql::scalar(file, QStringLiteral("INSERT INTO articles_fts(articles_fts, rank) "
+                                               "VALUES ('integrity-check', 1) RETURNING 1"))
+               .isValid();
+}
+
+void TestSearchIndex::migratesFromVersion4()
+{
+    // A version 4 project: its articles were indexed by the old triggers.
+    const QString file = path(QStringLiteral("v4.framewise"));
+    QStringList v4;
+    for (int v = 1; v <= 4; ++v)
+        v4 += SqliteDialect::migrationTo(v);
+    v4 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(4)
+       << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
+                         "('Old', 'Pyongyang praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')");
+    RawSql::run(file, v4);
+    {
+        auto store = ProjectStore::open(file);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        // What was searchable stays searchable; nothing waits.
+        QCOMPARE(store->unindexedArticleCount(), 0);
+        QCOMPARE(store->search(QStringLiteral("pyongyang")).size(), 1);
+        // New articles now wait for the indexer.
+        store->addArticle(article(QStringLiteral("New"), QStringLiteral("Seoul answered Pyongyang")));
+        QCOMPARE(store->unindexedArticleCount(), 1);
+        QCOMPARE(store->search(QStringLiteral("pyongyang")).size(), 1);
+        QCOMPARE(SearchIndexer::catchUp(*store), 1);
+        QCOMPARE(store->search(QStringLiteral("pyongyang")).size(), 2);
+    }
+    QVERIFY(indexIsConsistent(file));
+}
+
+void TestSearchIndex::catchUpInChunksWithProgress()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("chunks.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const int n = SearchIndexer::chunkSize * 2 + 7;
+    QList<Article> articles;
+    for (int i = 0; i < n; ++i)
+        articles << article(QStringLiteral("No. %1").arg(i), QStringLiteral("Dispatch %1 on sanctions").arg(i));
+    store->addArticles(articles);
+    QCOMPARE(store->unindexedArticleCount(), n);
+
+    QList<QPair<int, int>> steps;
+    QCOMPARE(SearchIndexer::catchUp(*store, [&](int done, int total) { steps.append({done, total}); }), n);
+    const QList<QPair<int, int>> expected = {
+        {SearchIndexer::chunkSize, n}, {2 * SearchIndexer::chunkSize, n}, {n, n}};
+    QCOMPARE(steps, expected);
+    QCOMPARE(store->search(QStringLiteral("sanctions"), n + 10).size(), n);
+    QCOMPARE(store->search(QStringLiteral("\"Dispatch 17\"")).size(), 1);
+    QCOMPARE(SearchIndexer::catchUp(*store), 0);
+    store.reset();
+    QVERIFY(indexIsConsistent(path(QStringLiteral("chunks.framewise"))));
+}
+
+void TestSearchIndex::stopsWhenAsked()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("stop.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    QList<Article> articles;
+    for (int i = 0; i < SearchIndexer::chunkSize + 1; ++i)
+        articles << article(QStringLiteral("No. %1").arg(i), QStringLiteral("Report %1").arg(i));
+    store->addArticles(articles);
+    int calls = 0;
+    const int indexed = SearchIndexer::catchUp(*store, {}, [&calls] { return calls++ > 0; });
+    // One chunk, committed; the rest still waits and is not lost.
+    QCOMPARE(indexed, SearchIndexer::chunkSize);
+    QCOMPARE(store->unindexedArticleCount(), 1);
+    QCOMPARE(store->search(QStringLiteral("report"), 1000).size(), SearchIndexer::chunkSize);
+    QCOMPARE(SearchIndexer::catchUp(*store), 1);
+}
+
+void TestSearchIndex::deletingAndRenamingKeepTheIndexExact()
+{
+    // The app never deletes or renames articles yet, but another program
+    // may: an article still waiting must not be "deleted" from an index it
+    // is not in (that corrupts FTS5), an indexed one must leave it.
+    const QString file = path(QStringLiteral("triggers.framewise"));
+    qint64 indexedId = 0, renamedId = 0, waitingId = 0, waitingRenamedId = 0;
+    {
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        indexedId = store->addArticle(article(QStringLiteral("Indexed"), QStringLiteral("alpha bravo"))).id;
+        renamedId = store->addArticle(article(QStringLiteral("Old title"), QStringLiteral("charlie delta"))).id;
+        SearchIndexer::catchUp(*store);
+        waitingId = store->addArticle(article(QStringLiteral("Waiting"), QStringLiteral("alpha echo"))).id;
+        waitingRenamedId = store->addArticle(article(QStringLiteral("Draft"), QStringLiteral("foxtrot"))).id;
+    }
+    RawSql::run(file, {QStringLiteral("PRAGMA foreign_keys = ON"),
+                       QStringLiteral("DELETE FROM articles WHERE id IN (%1, %2)").arg(indexedId).arg(waitingId),
+                       QStringLiteral("UPDATE articles SET title = 'New title' WHERE id = %1").arg(renamedId),
+                       QStringLiteral("UPDATE articles SET title = 'Final' WHERE id = %1").arg(waitingRenamedId)});
+    auto store = ProjectStore::open(file);
+    QCOMPARE(store->unindexedArticleCount(), 1);
+    QCOMPARE(SearchIndexer::catchUp(*store), 1);
+    QVERIFY(store->search(QStringLiteral("alpha")).isEmpty());
+    QVERIFY(store->search(QStringLiteral("old")).isEmpty());
+    const auto renamed = store->search(QStringLiteral("new"));
+    QCOMPARE(renamed.size(), 1);
+    QCOMPARE(renamed[0].articleId, renamedId);
+    const auto finalHits = store->search(QStringLiteral("final"));
+    QCOMPARE(finalHits.size(), 1);
+    QCOMPARE(finalHits[0].articleId, waitingRenamedId);
+    store.reset();
+    QVERIFY(indexIsConsistent(file));
+}
+
+void TestSearchIndex::backgroundIndexerWhileTheAppWrites()
+{
+    const QString file = path(QStringLiteral("background.framewise"));
+    auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+    QList<Article> articles;
+    for (int i = 0; i < SearchIndexer::chunkSize * 4; ++i)
+        articles << article(QStringLiteral("No. %1").arg(i),
+                            QStringLiteral("Statement %1 on the Korean peninsula. ").arg(i).repeated(20));
+    store->addArticles(articles);
+
+    SearchIndexer indexer(file);
+    QSignalSpy progress(&indexer, &SearchIndexer::progress);
+    QSignalSpy failed(&indexer, &SearchIndexer::failed);
+    QSignalSpy finished(&indexer, &QThread::finished);
+    indexer.start();
+    // The app keeps storing articles while the indexer runs: every write
+    // waits its turn for the lock and none is lost.
+    for (int i = 0; i < 20; ++i)
+        store->addArticle(article(QStringLiteral("Late %1").arg(i), QStringLiteral("Late peninsula news %1").arg(i)));
+    QVERIFY(finished.wait(60000) || indexer.isFinished());
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.constFirst().constFirst().toString()));
+    QVERIFY(!progress.isEmpty());
+    // Articles added after the indexer's last count are picked up next time.
+    SearchIndexer::catchUp(*store);
+    QCOMPARE(store->unindexedArticleCount(), 0);
+    QCOMPARE(store->search(QStringLiteral("peninsula"), 10000).size(), SearchIndexer::chunkSize * 4 + 20);
+    store.reset();
+    QVERIFY(indexIsConsistent(file));
+}
+
+void TestSearchIndex::backgroundIndexerReportsAProjectItCannotOpen()
+{
+    const QString file = path(QStringLiteral("missing.framewise"));
+    SearchIndexer indexer(file);
+    QSignalSpy failed(&indexer, &SearchIndexer::failed);
+    indexer.start();
+    QVERIFY(indexer.wait(10000));
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.constFirst().constFirst().toString().contains(QStringLiteral("missing.framewise")));
+    QVERIFY(!QFile::exists(file));
+}
+
+QTEST_GUILESS_MAIN(TestSearchIndex)
+#include "tst_searchindex.moc"

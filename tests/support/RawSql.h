@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+#include <QVariant>
+
+// Statements on a plain SQLite connection to a project file, as another
+// program would run them: builds old versions, reaches around the store.
+namespace RawSql {
+// Runs each statement; a failure fails the calling test.
+void run(const QString &path, const QStringList &statements);
+// The first column of the first row of a query.
+QVariant scalar(const QString &path, const QString &query);
+} // namespace RawSql

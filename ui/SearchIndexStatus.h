@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QLabel>
+
+#include <memory>
+
+class ProjectStore;
+class SearchIndexer;
+
+// The status bar's word on full-text indexing. Whenever articles arrive it
+// starts a SearchIndexer on the project and shows how far it has got; it
+// hides itself once everything is searchable.
+class SearchIndexStatus : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit SearchIndexStatus(ProjectStore &store, QWidget *parent = nullptr);
+    // Stops the indexer after its current chunk.
+    ~SearchIndexStatus() override;
+
+    bool isIndexing() const;
+
+public Q_SLOTS:
+    // Indexes whatever waits; harmless when nothing does or it is running.
+    void start();
+
+Q_SIGNALS:
+    // More articles became searchable (or indexing ended).
+    void indexAdvanced();
+
+private:
+    void onProgress(int indexed, int total);
+    void onFinished();
+
+    ProjectStore &m_store;
+    std::unique_ptr<SearchIndexer> m_indexer;
+    bool m_again = false;
+    bool m_failed = false;
+};
