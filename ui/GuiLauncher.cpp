@@ -72,6 +72,7 @@ struct GuiOptions
     QString project;
     QString screenshot;
     qint64 articleId = 0;
+    QString search;
 };
 
 void describe(QCommandLineParser &parser, QCommandLineOption &screenshot, QCommandLineOption &article)
@@ -111,6 +112,10 @@ int GuiLauncher::run(int argc, char *argv[])
                                    QStringLiteral("light, dark or system (default: the saved choice, else system)."),
                                    QStringLiteral("THEME"));
     parser.addOption(themeOption);
+    QCommandLineOption searchOption(QStringLiteral("search"),
+                                    QStringLiteral("Search all articles for QUERY and open the best match."),
+                                    QStringLiteral("QUERY"));
+    parser.addOption(searchOption);
 
     // Parsed before any application object exists: --help, --version and
     // usage errors must work without a display.
@@ -129,6 +134,7 @@ int GuiLauncher::run(int argc, char *argv[])
 
     GuiOptions options;
     options.screenshot = parser.value(screenshotOption);
+    options.search = parser.value(searchOption);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
         print(stderr, QStringLiteral("framewise: expected at most one PROJECT, got %1\n").arg(positional.size()));
@@ -210,6 +216,12 @@ int GuiLauncher::run(int argc, char *argv[])
             return 1;
         }
         opened = window.openFirstArticle();
+    }
+
+    if (!options.search.isEmpty() && !window.searchFor(options.search)) {
+        print(stderr, QStringLiteral("framewise: no article matches “%1”\n").arg(options.search));
+        if (screenshot)
+            return 1;
     }
 
     if (screenshot) {

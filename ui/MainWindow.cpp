@@ -18,6 +18,7 @@
 #include "ReaderView.h"
 #include "SearchIndexStatus.h"
 #include "SearchPanel.h"
+#include "SearchResultModel.h"
 #include "ThemeSettings.h"
 #include "RemoveAnnotationCommand.h"
 #include "console/SqlConsole.h"
@@ -38,6 +39,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListView>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -685,6 +687,18 @@ void MainWindow::showError(const QString &message)
 void MainWindow::focusReader()
 {
     m_reader->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool MainWindow::searchFor(const QString &query)
+{
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_search->searchEdit()->setText(query);
+    m_search->refresh();
+    if (m_search->model()->rowCount() == 0)
+        return false;
+    m_search->view()->setCurrentIndex(m_search->model()->index(0, 0));
+    return m_reader->articleId() != 0;
 }
 
 void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QString &snippet)

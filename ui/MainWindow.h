@@ -61,6 +61,9 @@ public:
 
     bool openArticle(qint64 articleId);
     bool openFirstArticle();
+    // Shows the Search dock with this query and opens its best hit, with the
+    // match selected. False when nothing matches.
+    bool searchFor(const QString &query);
     // Codes the reader's selection; false (with a status message) if there
     // is no selection, the project is read-only or the store refused.
     bool applyCode(qint64 codeId);

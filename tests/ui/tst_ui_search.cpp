@@ -15,10 +15,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
+#include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void replacingTheProjectRebuildsThePanel();
     void storeErrorsGoToTheCountLine();
     void snippetHtmlEscapesText();
+    void searchOptionOpensTheBestHit();
 
 private:
     qint64 add(const QString &title, const QString &text);
@@ -329,6 +333,35 @@ void TestUiSearch::snippetHtmlEscapesText()
              qPrintable(html));
     QVERIFY(!html.contains(QChar(u'\u0002')) && !html.contains(QChar(u'\u0003')));
     QCOMPARE(html.count(QStringLiteral("<span")), html.count(QStringLiteral("</span>")));
+}
+
+void TestUiSearch::searchOptionOpensTheBestHit()
+{
+    // `framewise PROJECT --search QUERY`, as a user starts it.
+    const QString project = m_window->store().path();
+    const auto runApp = [&](const QString &query, const QString &png) {
+        QProcess app;
+        app.start(QStringLiteral(FRAMEWISE_BINARY),
+                  {project, QStringLiteral("--search"), query, QStringLiteral("--screenshot"), png});
+        app.waitForFinished(60000);
+        return std::make_pair(app.exitCode(), QString::fromUtf8(app.readAllStandardError()));
+    };
+    const QString png = m_dir->filePath(QStringLiteral("hit.png"));
+    const auto [found, foundErr] = runApp(QStringLiteral("Koreans"), png);
+    QVERIFY2(found == 0, qPrintable(foundErr));
+    QVERIFY(!QImage(png).isNull());
+
+    const QString none = m_dir->filePath(QStringLiteral("none.png"));
+    const auto [missing, missingErr] = runApp(QStringLiteral("zeppelin"), none);
+    QCOMPARE(missing, 1);
+    QVERIFY2(missingErr.contains(QStringLiteral("no article matches “zeppelin”")), qPrintable(missingErr));
+    QVERIFY(!QFile::exists(none));
+
+    // In the window itself.
+    QVERIFY(m_window->searchFor(QStringLiteral("Koreans")));
+    QVERIFY(m_window->searchDock()->isVisible());
+    QCOMPARE(m_window->reader()->textCursor().selectedText(), QStringLiteral("Koreans"));
+    QVERIFY(!m_window->searchFor(QStringLiteral("zeppelin")));
 }
 
 QTEST_MAIN(TestUiSearch)
