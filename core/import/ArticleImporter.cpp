@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <future>
+
 namespace {
 constexpr int kBatchSize = 500;
 constexpr int kMaxTitleLength = 150;
@@ -211,6 +213,24 @@ QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcom
     return files;
 }
 
+QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &files, const std::atomic<bool> &cancelled)
+{
+    QList<Read> reads;
+    reads.reserve(files.size());
+    for (const QString &path : files) {
+        if (cancelled || isWebAddress(path)) {
+            reads.append(std::nullopt);
+            continue;
+        }
+        auto read = readFileWithSource(path);
+        // Hashing here spares the store's thread most of its work per article.
+        if (auto *web = std::get_if<WebArticle>(&read))
+            web->article.contentHash = ProjectStore::contentHash(web->article.text);
+        reads.append(std::move(read));
+    }
+    return reads;
+}
+
 QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, const Progress &progress)
 {
     m_cancelled = false;
@@ -218,18 +238,31 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
     const QStringList files = expand(paths, outcomes);
     const int total = int(files.size());
     int done = 0;
+    // On two cores: the next batch is read and hashed while this one is
+    // stored. Web pages are fetched here, where the network lives.
+    const auto readAhead = [this, &files](qsizetype start) {
+        return std::async(std::launch::async, &ArticleImporter::readLocalFiles, files.mid(start, kBatchSize),
+                          std::cref(m_cancelled));
+    };
+    std::future<QList<Read>> ahead = readAhead(0);
     for (qsizetype batchStart = 0; batchStart < files.size() && !m_cancelled; batchStart += kBatchSize) {
+        QList<Read> reads = ahead.get();
+        if (batchStart + kBatchSize < files.size())
+            ahead = readAhead(batchStart + kBatchSize);
         QList<Article> articles;
         QList<ArticleSource> sources;
         QList<qsizetype> outcomeIndex;
-        for (qsizetype i = batchStart; i < qMin(files.size(), batchStart + kBatchSize) && !m_cancelled; ++i) {
-            auto read = isWebAddress(files[i]) ? fetchPage(QUrl(files[i])) : readFileWithSource(files[i]);
+        for (qsizetype k = 0; k < reads.size() && !m_cancelled; ++k) {
+            const QString &path = files[batchStart + k];
+            if (!reads[k] && !isWebAddress(path))
+                break; // the reader stopped: cancelled
+            auto read = reads[k] ? std::move(*reads[k]) : fetchPage(QUrl(path));
             if (auto *error = std::get_if<QString>(&read)) {
-                outcomes.append({files[i], ImportOutcome::Status::Failed, 0, {}, *error});
+                outcomes.append({path, ImportOutcome::Status::Failed, 0, {}, *error});
             } else {
                 outcomeIndex << outcomes.size();
                 const WebArticle &web = std::get<WebArticle>(read);
-                outcomes.append({files[i], ImportOutcome::Status::Imported, 0, web.article.title, {}});
+                outcomes.append({path, ImportOutcome::Status::Imported, 0, web.article.title, {}});
                 articles << web.article;
                 sources << web.source;
             }
@@ -260,5 +293,7 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
             }
         }
     }
+    if (ahead.valid())
+        ahead.wait(); // cancelled: it stops at its next file
     return outcomes;
 }

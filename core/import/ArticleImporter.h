@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <variant>
 
 class HttpFetcher;
@@ -48,6 +49,10 @@ public:
     static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
 
 private:
+    // A local file read and hashed, or nullopt for a web address (or once
+    // cancelled), which is left to the importer's own thread.
+    using Read = std::optional<std::variant<WebArticle, QString>>;
+    static QList<Read> readLocalFiles(const QStringList &files, const std::atomic<bool> &cancelled);
     QStringList expand(const QStringList &paths, QList<ImportOutcome> &failures) const;
     std::variant<WebArticle, QString> fetchPage(const QUrl &url);
 

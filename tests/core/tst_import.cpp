@@ -39,6 +39,7 @@ private Q_SLOTS:
     void titleFromLongFirstLine();
     void gzipFoldersAndCancel();
     void htmlFileKeepsItsPage();
+    void manyBatchesReadAheadInOrder();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -259,6 +260,58 @@ void TestImport::gzipFoldersAndCancel()
     QCOMPARE(calls, 3);
     QCOMPARE(some.size(), 3);
     QCOMPARE(m_store->articleCount(), 6);
+}
+
+void TestImport::manyBatchesReadAheadInOrder()
+{
+    // More files than one batch: the next batch is read (and hashed) on
+    // another thread while this one is stored. Order, hashes, duplicate
+    // detection and cancelling must come out as with one thread.
+    const QDir dir(m_dir->path());
+    const int n = 1234;
+    for (int i = 0; i < n; ++i)
+        writeFile(dir, QStringLiteral("batches/%1.txt").arg(i, 4, 10, QLatin1Char('0')),
+                  QStringLiteral("Dispatch %1 — Pyongyang 😀 평양").arg(i).toUtf8());
+    writeFile(dir, QStringLiteral("batches/0500-broken.txt"), QByteArray("\x00\x01binary", 8));
+    const QString folder = dir.filePath(QStringLiteral("batches"));
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({folder});
+    QCOMPARE(outcomes.size(), n + 1);
+    qint64 lastId = 0;
+    for (int i = 0; i < outcomes.size(); ++i) {
+        const ImportOutcome &o = outcomes[i];
+        if (o.path.endsWith(QLatin1String("0500-broken.txt"))) {
+            QCOMPARE(o.status, ImportOutcome::Status::Failed);
+            continue;
+        }
+        QCOMPARE(o.status, ImportOutcome::Status::Imported);
+        QVERIFY(o.articleId > lastId);
+        lastId = o.articleId;
+        const Article a = *m_store->article(o.articleId);
+        QCOMPARE(QFileInfo(o.path).fileName(), QFileInfo(a.origin).fileName());
+        QCOMPARE(a.contentHash, ProjectStore::contentHash(a.text));
+    }
+    QCOMPARE(m_store->articleCount(), n);
+
+    // Again: every one a duplicate, found through the hash read ahead.
+    const auto again = ArticleImporter(*m_store).importPaths({folder});
+    QCOMPARE(std::count_if(again.begin(), again.end(),
+                           [](const ImportOutcome &o) { return o.status == ImportOutcome::Status::Duplicate; }),
+             n);
+    QCOMPARE(m_store->articleCount(), n);
+
+    // Cancelled in the second batch: what came before is stored, no more.
+    for (int i = 0; i < n; ++i)
+        writeFile(dir, QStringLiteral("more/%1.txt").arg(i, 4, 10, QLatin1Char('0')),
+                  QStringLiteral("Another dispatch %1").arg(i).toUtf8());
+    ArticleImporter cancelling(*m_store);
+    const auto some = cancelling.importPaths({dir.filePath(QStringLiteral("more"))}, [&](int done, int) {
+        if (done == 700)
+            cancelling.cancel();
+    });
+    QVERIFY(cancelling.wasCancelled());
+    QCOMPARE(some.size(), 700);
+    QCOMPARE(m_store->articleCount(), n + 700);
 }
 
 void TestImport::htmlFileKeepsItsPage()
