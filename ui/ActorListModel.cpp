@@ -16,7 +16,8 @@ void ActorListModel::refresh()
 {
     beginResetModel();
     m_actors = m_store.actors();
-    m_mentions = m_store.actorMentionCounts();
+    // Counting reads every annotation; without actors there is nothing to count.
+    m_mentions = m_actors.isEmpty() ? QHash<qint64, int>{} : m_store.actorMentionCounts();
     endResetModel();
 }
 

@@ -32,6 +32,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <algorithm>
+
 AnnotatingController::AnnotatingController(MainWindow &window)
     : QObject(&window)
     , m_window(window)
@@ -203,6 +205,10 @@ void AnnotatingController::detach()
 
 QList<Annotation> AnnotatingController::spanAnnotations(const QList<Annotation> &annotations)
 {
+    // Mostly nothing codes the whole article: the list is then shared, not copied.
+    if (std::none_of(annotations.cbegin(), annotations.cend(),
+                     [](const Annotation &a) { return a.document; }))
+        return annotations;
     QList<Annotation> spans;
     spans.reserve(annotations.size());
     for (const Annotation &a : annotations) {

@@ -27,6 +27,20 @@ QPixmap chips(const QList<QColor> &colours)
     }
     return pixmap;
 }
+
+// Whole-article codes head the list, then spans in reading order. The
+// store's order mostly is that already, and checking costs far less than
+// sorting.
+void sortForReading(QList<Annotation> &list)
+{
+    const auto before = [](const Annotation &a, const Annotation &b) {
+        if (a.document != b.document)
+            return a.document;
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    };
+    if (!std::is_sorted(list.cbegin(), list.cend(), before))
+        std::stable_sort(list.begin(), list.end(), before);
+}
 } // namespace
 
 AnnotationListModel::AnnotationListModel(ProjectStore &store, QObject *parent)
@@ -55,11 +69,7 @@ void AnnotationListModel::setArticle(qint64 articleId, QList<Annotation> annotat
             m_codes.insert(c.id, c);
     }
     m_annotations = std::move(annotations);
-    std::stable_sort(m_annotations.begin(), m_annotations.end(), [](const Annotation &a, const Annotation &b) {
-        if (a.document != b.document)
-            return a.document; // whole-article codes head the list
-        return a.start != b.start ? a.start < b.start : a.end < b.end;
-    });
+    sortForReading(m_annotations);
     endResetModel();
 }
 
@@ -67,14 +77,11 @@ void AnnotationListModel::refresh()
 {
     beginResetModel();
     m_codes.clear();
+    m_chips.clear(); // the colours may have changed
     for (const Code &c : m_store.codes())
         m_codes.insert(c.id, c);
     m_annotations = m_articleId ? m_store.annotationsForArticle(m_articleId) : QList<Annotation>{};
-    std::stable_sort(m_annotations.begin(), m_annotations.end(), [](const Annotation &a, const Annotation &b) {
-        if (a.document != b.document)
-            return a.document; // whole-article codes head the list
-        return a.start != b.start ? a.start < b.start : a.end < b.end;
-    });
+    sortForReading(m_annotations);
     endResetModel();
 }
 
@@ -103,6 +110,19 @@ QString AnnotationListModel::codeNames(const Annotation &a) const
     for (qint64 id : a.codeIds)
         names.append(m_codes.contains(id) ? m_codes.value(id).name : tr("(deleted code)"));
     return names.join(QStringLiteral(", "));
+}
+
+QPixmap AnnotationListModel::chipsFor(const QList<qint64> &codeIds) const
+{
+    // Rows repeat combinations of codes: each is painted once.
+    auto it = m_chips.constFind(codeIds);
+    if (it == m_chips.cend()) {
+        QList<QColor> colours;
+        for (qint64 id : codeIds)
+            colours.append(QColor(m_codes.value(id).colour));
+        it = m_chips.insert(codeIds, chips(colours));
+    }
+    return *it;
 }
 
 QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
@@ -136,13 +156,8 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::DecorationRole:
-        if (index.column() == Codes) {
-            QList<QColor> colours;
-            for (qint64 id : a.codeIds)
-                colours.append(QColor(m_codes.value(id).colour));
-            if (!colours.isEmpty())
-                return chips(colours);
-        }
+        if (index.column() == Codes && !a.codeIds.isEmpty())
+            return chipsFor(a.codeIds);
         break;
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<p>“%1”</p><p><b>%2</b><br>%3</p>")

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPixmap>
 
 class ProjectStore;
 
@@ -37,9 +38,11 @@ public:
 
 private:
     QString codeNames(const Annotation &a) const;
+    QPixmap chipsFor(const QList<qint64> &codeIds) const;
 
     ProjectStore &m_store;
     qint64 m_articleId = 0;
     QList<Annotation> m_annotations;
     QHash<qint64, Code> m_codes;
+    mutable QHash<QList<qint64>, QPixmap> m_chips; // by code ids
 };

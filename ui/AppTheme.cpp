@@ -1,13 +1,13 @@
 #include "AppTheme.h"
 
+#include "AppStyle.h"
+
 #include <QApplication>
 #include <QPalette>
-#include <QStyleFactory>
 
 void AppTheme::apply(QApplication &app)
 {
-    if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-        app.setStyle(fusion);
+    app.setStyle(new AppStyle);
 
     const QColor window(0xf3, 0xf2, 0xee);
     const QColor text(0x2a, 0x29, 0x26);

@@ -62,6 +62,16 @@ bool LibraryModel::columnIsEmpty(int column) const
     return true;
 }
 
+int LibraryModel::mostAnnotatedRow() const
+{
+    int best = -1;
+    for (qsizetype i = 0; i < m_articles.size(); ++i) {
+        if (best < 0 || m_articles[i].annotationCount > m_articles[best].annotationCount)
+            best = int(i);
+    }
+    return best;
+}
+
 int LibraryModel::rowOf(qint64 articleId) const
 {
     for (qsizetype i = 0; i < m_articles.size(); ++i) {

@@ -27,6 +27,8 @@ public:
     qint64 articleId(int row) const;
     // True when no article has a value in the column (outlets, dates).
     bool columnIsEmpty(int column) const;
+    // The row whose count is the largest (the widest to show); -1 if none.
+    int mostAnnotatedRow() const;
     int rowOf(qint64 articleId) const; // -1 if absent
     void refresh();
 

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     : QWidget(parent)
     , m_model(new LibraryModel(store, this))
@@ -31,8 +33,10 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     m_view->setObjectName(QStringLiteral("libraryView"));
     m_view->setAccessibleName(tr("Articles"));
     m_view->setModel(m_proxy);
+    // Import order until the user sorts. The indicator must say so before
+    // sorting is enabled, which otherwise sorts every row by title first.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder); // import order until the user sorts
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -49,7 +53,8 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     header->setSectionResizeMode(LibraryModel::Title, QHeaderView::Stretch);
     header->setSectionResizeMode(LibraryModel::Outlet, QHeaderView::Interactive);
     header->setSectionResizeMode(LibraryModel::Published, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(LibraryModel::Annotations, QHeaderView::ResizeToContents);
+    // Sized by fitCountColumn(), not by ResizeToContents.
+    header->setSectionResizeMode(LibraryModel::Annotations, QHeaderView::Fixed);
     header->resizeSection(LibraryModel::Outlet, 80);
     header->setMinimumSectionSize(36);
     // Titles shrink (elided) rather than the table growing sideways.
@@ -104,6 +109,27 @@ void LibraryPanel::updateColumns()
     // Columns nobody filled in only take width from the titles.
     for (int column : {int(LibraryModel::Outlet), int(LibraryModel::Published)})
         m_view->setColumnHidden(column, m_model->columnIsEmpty(column));
+    fitCountColumn();
+}
+
+void LibraryPanel::fitCountColumn()
+{
+    // Fits the widest count, which is the largest: measured once per change
+    // of the counts. ResizeToContents measured up to a thousand rows on
+    // every layout pass, and the window's first show makes about ten.
+    m_view->ensurePolished(); // the fonts and style to measure with
+    QHeaderView *header = m_view->horizontalHeader();
+    int width = header->sectionSizeHint(LibraryModel::Annotations);
+    if (const int row = m_model->mostAnnotatedRow(); row >= 0) {
+        const QModelIndex index
+            = m_proxy->mapFromSource(m_model->index(row, LibraryModel::Annotations));
+        if (!index.isValid())
+            return; // filtered out: keep the width it was given
+        width = std::max(width, m_view->sizeHintForIndex(index).width());
+    }
+    header->resizeSection(
+        LibraryModel::Annotations,
+        std::clamp(width, header->minimumSectionSize(), header->maximumSectionSize()));
 }
 
 qint64 LibraryPanel::firstArticleId() const
@@ -115,6 +141,13 @@ void LibraryPanel::focusFilter()
 {
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
+}
+
+void LibraryPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitCountColumn();
 }
 
 bool LibraryPanel::eventFilter(QObject *watched, QEvent *event)

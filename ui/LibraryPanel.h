@@ -32,11 +32,13 @@ Q_SIGNALS:
     void articleActivated(qint64 articleId);
 
 protected:
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onCurrentChanged();
     void updateColumns();
+    void fitCountColumn();
 
     LibraryModel *m_model = nullptr;
     LibraryFilterProxy *m_proxy = nullptr;

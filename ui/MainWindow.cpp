@@ -236,6 +236,11 @@ void MainWindow::createDocks()
     m_consoleDock = makeDock(tr("SQL Console"), QStringLiteral("sqlConsoleDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     m_consoleDock->hide();
+    // The console itself is built the first time its dock shows.
+    connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            sqlConsole();
+    });
 
 }
 
@@ -364,8 +369,12 @@ void MainWindow::attachStore()
     connect(m_store.get(), &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
         refreshReaderAnnotations(articleId);
         updateWindowState();
+        updateCounts();
     });
-    connect(m_store.get(), &ProjectStore::articlesChanged, this, &MainWindow::updateWindowState);
+    connect(m_store.get(), &ProjectStore::articlesChanged, this, [this] {
+        updateWindowState();
+        updateCounts();
+    });
     connect(m_store.get(), &ProjectStore::codebookChanged, this, [this] {
         m_reader->setCodes(m_store->codes());
         rebuildCodeActions();
@@ -381,6 +390,7 @@ void MainWindow::attachStore()
     attachReadingTools();
     m_annotating->attach();
     updateWindowState();
+    updateCounts();
 }
 
 void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
@@ -413,10 +423,21 @@ void MainWindow::attachReadingTools()
     // The lens and the console belong to one project: rebuilt with it.
     m_lens = new ReadingLens(*m_store, *m_reader, *m_undo, this);
     addToolBar(Qt::TopToolBarArea, m_lens->toolBar());
-    m_console = new SqlConsole(m_store->path(), m_consoleDock);
-    m_consoleDock->setWidget(m_console);
-    m_console->setThemeName(m_lens->effectiveThemeName());
-    connect(m_lens, &ReadingLens::themeChanged, m_console, &SqlConsole::setThemeName);
+    // The console waits until it is wanted: it brings a syntax repository
+    // and a connection of its own, and most sessions never open it.
+    if (m_consoleDock->isVisible())
+        sqlConsole();
+}
+
+SqlConsole *MainWindow::sqlConsole()
+{
+    if (!m_console && m_lens) {
+        m_console = new SqlConsole(m_store->path(), m_consoleDock);
+        m_consoleDock->setWidget(m_console);
+        m_console->setThemeName(m_lens->effectiveThemeName());
+        connect(m_lens, &ReadingLens::themeChanged, m_console, &SqlConsole::setThemeName);
+    }
+    return m_console;
 }
 
 void MainWindow::detachReadingTools()
@@ -645,15 +666,6 @@ void MainWindow::updateWindowState()
     m_projectLabel->setText(QFileInfo(m_store->path()).fileName());
     m_projectLabel->setToolTip(m_store->path());
     m_coderLabel->setText(tr("Coder: %1").arg(m_store->currentCoder()));
-    try {
-        const int articles = m_store->articleCount();
-        const int annotations = m_store->annotationCount();
-        m_countsLabel->setText((articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles))
-                               + QStringLiteral("  ·  ")
-                               + (annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(annotations)));
-    } catch (const ProjectError &e) {
-        m_countsLabel->setText(QString());
-    }
     m_readOnlyBadge->setVisible(readOnly);
 
     for (QAction *action : {m_importFilesAction, m_importFolderAction, m_deleteAction})
@@ -663,6 +675,20 @@ void MainWindow::updateWindowState()
     m_undo->setActive(!readOnly);
     m_undoAction->setEnabled(!readOnly && m_undo->canUndo());
     m_redoAction->setEnabled(!readOnly && m_undo->canRedo());
+}
+
+void MainWindow::updateCounts()
+{
+    // Only when articles or annotations change: counting reads a whole index.
+    try {
+        const int articles = m_store->articleCount();
+        const int annotations = m_store->annotationCount();
+        m_countsLabel->setText((articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles))
+                               + QStringLiteral("  ·  ")
+                               + (annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(annotations)));
+    } catch (const ProjectError &e) {
+        m_countsLabel->setText(QString());
+    }
 }
 
 std::function<void(const QString &)> MainWindow::commandErrorHandler()

@@ -55,7 +55,8 @@ public:
     CodebookActions *codebookActions() const { return m_codebookActions; }
     AnnotatingController *annotating() const { return m_annotating; }
     ReadingLens *readingLens() const { return m_lens; }
-    SqlConsole *sqlConsole() const { return m_console; }
+    // Built on first use, or when its dock is first shown.
+    SqlConsole *sqlConsole();
     QDockWidget *sqlConsoleDock() const { return m_consoleDock; }
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -89,6 +90,7 @@ private:
     void detachReadingTools();
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
+    void updateCounts();
     void showError(const QString &message);
     std::function<void(const QString &)> commandErrorHandler();
     void openProjectDialog();

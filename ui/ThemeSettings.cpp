@@ -1,5 +1,6 @@
 #include "ThemeSettings.h"
 
+#include "AppStyle.h"
 #include "AppTheme.h"
 
 #include <QAction>
@@ -8,7 +9,6 @@
 #include <QMenu>
 #include <QPalette>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QStyleHints>
 
 namespace {
@@ -123,8 +123,7 @@ void ThemeSettings::applyResolved(QApplication &app, bool dark)
         AppTheme::apply(app);
         return;
     }
-    if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-        app.setStyle(fusion);
+    app.setStyle(new AppStyle);
     app.setPalette(darkPalette());
     app.setStyleSheet(QStringLiteral(
         "QDockWidget::title { padding: 7px 10px 5px 10px; text-align: left; }"

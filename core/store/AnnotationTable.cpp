@@ -7,11 +7,29 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
 const QString kScopeSpan = QStringLiteral("span");
 const QString kScopeDocument = QStringLiteral("document");
+
+// Rows come ordered by article, start and id; spans sharing a start are put
+// in the order of their ends (then ids), which makes (article, start, end, id).
+void orderSameStartByEnd(QList<Annotation> &list)
+{
+    for (auto from = list.begin(); from != list.end();) {
+        const auto to = std::find_if(from + 1, list.end(), [&](const Annotation &a) {
+            return a.articleId != from->articleId || a.start != from->start;
+        });
+        if (to - from > 1) {
+            std::sort(from, to, [](const Annotation &a, const Annotation &b) {
+                return a.end != b.end ? a.end < b.end : a.id < b.id;
+            });
+        }
+        from = to;
+    }
+}
 } // namespace
 
 AnnotationTable::AnnotationTable(const QSqlDatabase &db)
@@ -123,14 +141,16 @@ void AnnotationTable::insertExact(const Annotation &a)
 QList<Annotation> AnnotationTable::load(const QString &where, const QVariant &bound) const
 {
     // One pass: the codes come along as a list, read through the primary
-    // key of annotation_codes.
+    // key of annotation_codes. Ordered as the article index is read (its
+    // entries end in the id), so SQLite need not sort the rows; ties on the
+    // start are settled afterwards.
     SqlQuery q(m_db, QStringLiteral(
                          "SELECT a.id, a.article_id, a.coder_id, c.name, a.start, a.\"end\", a.quote, "
-                         "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.scope, "
-                         "a.is_primary, a.created_at, a.modified_at, "
+                         "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), "
+                         "a.scope = 'document', a.is_primary, a.created_at, a.modified_at, "
                          "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
                          "FROM annotations a JOIN coders c ON c.id = a.coder_id ")
-                         + where + QStringLiteral(" ORDER BY a.article_id, a.start, a.\"end\", a.id"));
+                         + where + QStringLiteral(" ORDER BY a.article_id, a.start, a.id"));
     if (bound.isValid())
         q.bind(bound);
     q.exec();
@@ -148,7 +168,7 @@ QList<Annotation> AnnotationTable::load(const QString &where, const QVariant &bo
         a.suffix = q.value(8).toString();
         a.note = q.value(9).toString();
         a.actorId = q.value(10).toLongLong();
-        a.document = q.value(11).toString() == kScopeDocument;
+        a.document = q.value(11).toInt() != 0;
         a.primary = q.value(12).toInt() != 0;
         a.created = SqlQuery::parseTime(q.value(13));
         a.modified = SqlQuery::parseTime(q.value(14));
@@ -158,5 +178,6 @@ QList<Annotation> AnnotationTable::load(const QString &where, const QVariant &bo
         std::sort(a.codeIds.begin(), a.codeIds.end());
         list.append(std::move(a));
     }
+    orderSameStartByEnd(list);
     return list;
 }

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void detectsDuplicates();
     void annotationQuoteUsesCodePoints();
     void annotationRefusalsChangeNothing();
+    void annotationsComeInReadingOrder();
     void removeAndRestoreKeepId();
     void searchCoversIndexedArticles();
     void codebookAndCoders();
@@ -494,6 +495,30 @@ void TestStore::annotationRefusalsChangeNothing()
     QVERIFY(store->coders().isEmpty());
     // The whole text is a valid span.
     QCOMPARE(store->addAnnotation({id, 0, 5, {code.id}, {}, {}}).quote, QStringLiteral("short"));
+}
+
+void TestStore::annotationsComeInReadingOrder()
+{
+    auto store = ProjectStore::open(path(QStringLiteral("order.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const qint64 first = store->addArticle(sampleArticle()).id;
+    const qint64 second = store->addArticle(sampleArticle(QStringLiteral("Another text."))).id;
+    const Code code = store->ensureCode(QStringLiteral("Claim"));
+    // Stored out of order: by start, then end, then id is how they come back.
+    const QList<qint64> ids = store->addAnnotations({{second, 0, 3, {code.id}, {}, {}},
+                                                     {first, 0, 10, {code.id}, {}, {}},
+                                                     {first, 2, 5, {code.id}, {}, {}},
+                                                     {first, 0, 4, {code.id}, {}, {}},
+                                                     {first, 0, 4, {code.id}, {}, {}}});
+    const auto idsOf = [](const QList<Annotation> &list) {
+        QList<qint64> result;
+        for (const Annotation &a : list)
+            result.append(a.id);
+        return result;
+    };
+    const QList<qint64> firstInOrder{ids[3], ids[4], ids[1], ids[2]};
+    QCOMPARE(idsOf(store->annotationsForArticle(first)), firstInOrder);
+    QCOMPARE(idsOf(store->allAnnotations()), firstInOrder + QList<qint64>{ids[0]});
+    QCOMPARE(idsOf(store->annotationsForCode(code.id)), idsOf(store->allAnnotations()));
 }
 
 void TestStore::removeAndRestoreKeepId()

@@ -6,6 +6,7 @@
 #include "AnnotationPanel.h"
 #include "CodebookModel.h"
 #include "CodebookPanel.h"
+#include "LibraryModel.h"
 #include "LibraryPanel.h"
 #include "MainWindow.h"
 #include "ReaderView.h"
@@ -15,10 +16,13 @@
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/TextOffsets.h"
+#include "console/SqlConsole.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -51,6 +55,8 @@ private Q_SLOTS:
     void emojiAndCjkOffsetsAreCodePoints();
     void readOnlyProjectDisablesEditing();
     void importedArticlesBecomeSearchableInTheBackground();
+    void libraryKeepsImportOrderAndFitsCounts();
+    void sqlConsoleIsBuiltWhenFirstShown();
 
 private:
     void selectPhrase(const QString &phrase, int occurrence = 0);
@@ -409,6 +415,47 @@ void TestMainWindow::importedArticlesBecomeSearchableInTheBackground()
     QVERIFY(shown.constFirst().endsWith(QStringLiteral("of %1").arg(QLocale().toString(n))));
     QCOMPARE(m_window->store().search(QStringLiteral("quelpart"), 5000).size(), n);
     QCOMPARE(m_window->store().search(QStringLiteral("\"Dispatch 1199\"")).size(), 1);
+}
+
+void TestMainWindow::libraryKeepsImportOrderAndFitsCounts()
+{
+    ProjectStore &store = m_window->store();
+    Article article;
+    article.title = QStringLiteral("A much coded dispatch");
+    article.text = QStringLiteral("Pyongyang commentary on Quelpart.");
+    const qint64 id = store.addArticle(article).id;
+    const Code code = store.ensureCode(QStringLiteral("Claim"));
+    QList<NewAnnotation> many;
+    for (int i = 0; i < 12345; ++i)
+        many.append({id, i % 20, i % 20 + 5, {code.id}, {}, {}});
+    store.addAnnotations(many);
+
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("libraryView"));
+    QVERIFY(table);
+    // Import order, with no column sorted until the user asks.
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), -1);
+    QCOMPARE(table->model()->index(0, LibraryModel::Title).data().toString(),
+             StarterProject::sampleTitle());
+    const QModelIndex coded = table->model()->index(1, LibraryModel::Annotations);
+    QCOMPARE(coded.data().toInt(), 12345);
+    // The count column is wide enough for the largest count.
+    const int width = table->columnWidth(LibraryModel::Annotations);
+    QVERIFY(width >= table->sizeHintForIndex(coded).width());
+    QVERIFY(width >= table->horizontalHeader()->sectionSizeHint(LibraryModel::Annotations));
+    // The status bar's counts follow the store.
+    auto *counts = m_window->findChild<QLabel *>(QStringLiteral("countsLabel"));
+    QVERIFY(counts->text().contains(QStringLiteral("%1 annotations").arg(store.annotationCount())));
+    QVERIFY(counts->text().contains(QStringLiteral("2 articles")));
+}
+
+void TestMainWindow::sqlConsoleIsBuiltWhenFirstShown()
+{
+    QVERIFY(!m_window->findChild<SqlConsole *>());
+    m_window->sqlConsoleDock()->show();
+    auto *console = m_window->findChild<SqlConsole *>();
+    QVERIFY(console);
+    QCOMPARE(m_window->sqlConsoleDock()->widget(), console);
+    QCOMPARE(m_window->sqlConsole(), console);
 }
 
 QTEST_MAIN(TestMainWindow)
