@@ -5,6 +5,8 @@
 #include "store/ProjectError.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <exception>
@@ -31,6 +33,11 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Framewise"));
     QCoreApplication::setApplicationName(QStringLiteral("framewise-bench"));
+    // Settings of its own, fresh each run: a reading lens or layout left on
+    // by an earlier run (or by the user) would change what is measured.
+    const QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     AppTheme::apply(app);
 
     const BenchOptions options = BenchOptions::parse(QCoreApplication::arguments());
