@@ -91,8 +91,10 @@ void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor text
         = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor highlight = opt.palette.color(group, QPalette::Highlight);
-    const QColor wash = selected ? mix(highlight, text, 0.3)
-                                 : mix(opt.palette.color(group, QPalette::Base), highlight, 0.35);
+    // A highlighter-pen amber, strong enough on light and dark paper alike.
+    const QColor marker(0xf2, 0xc1, 0x4e);
+    const QColor wash = selected ? mix(highlight, marker, 0.45)
+                                 : mix(opt.palette.color(group, QPalette::Base), marker, 0.5);
 
     const QRect area = opt.rect.adjusted(padding, padding, -padding, -padding);
     const QFont bold = titleFont(opt.font);
