@@ -29,3 +29,11 @@ struct ArticleSummary
     QString published;
     int annotationCount = 0;
 };
+
+// One full-text search hit: the article and its best-matching passage.
+struct ArticleSearchHit
+{
+    qint64 articleId = 0;
+    QString title;
+    QString snippet; // matches between U+0002 and U+0003
+};

@@ -46,6 +46,34 @@ std::optional<Actor> ActorTable::load(qint64 id) const
     return a;
 }
 
+QList<Actor> ActorTable::loadAll() const
+{
+    SqlQuery q(m_db,
+               QStringLiteral("SELECT id, name, kind, description FROM actors ORDER BY name"));
+    q.exec();
+    QList<Actor> list;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        Actor a;
+        a.id = q.value(0).toLongLong();
+        a.name = q.value(1).toString();
+        a.kind = q.value(2).toString();
+        a.description = q.value(3).toString();
+        index.insert(a.id, list.size());
+        list.append(a);
+    }
+    // All aliases in one query, not one per actor.
+    SqlQuery aliases(m_db,
+                     QStringLiteral("SELECT actor_id, alias FROM actor_aliases ORDER BY alias"));
+    aliases.exec();
+    while (aliases.next()) {
+        const auto it = index.constFind(aliases.value(0).toLongLong());
+        if (it != index.constEnd())
+            list[*it].aliases.append(aliases.value(1).toString());
+    }
+    return list;
+}
+
 QString ActorTable::createdAt(qint64 id) const
 {
     SqlQuery q(m_db, QStringLiteral("SELECT created_at FROM actors WHERE id = ?"));
@@ -67,6 +95,28 @@ qint64 ActorTable::insert(const Actor &actor, const QString &created)
     const qint64 id = actor.id ? actor.id : q.lastInsertId();
     for (const QString &alias : actor.aliases)
         addAlias(id, alias);
+    return id;
+}
+
+qint64 ActorTable::insertNew(const Actor &actor, const QString &created)
+{
+    SqlQuery q(
+        m_db,
+        QStringLiteral("INSERT INTO actors(name, kind, description, created_at) VALUES (?,?,?,?)"));
+    q.bind(actor.name.trimmed())
+        .bind(actor.kind.isEmpty() ? QStringLiteral("person") : actor.kind)
+        .bind(actor.description)
+        .bind(created)
+        .exec();
+    const qint64 id = q.lastInsertId();
+    for (const QString &alias : actor.aliases) {
+        SqlQuery(m_db,
+                 QStringLiteral("INSERT INTO actor_aliases(actor_id, alias) VALUES (?, ?) "
+                                "ON CONFLICT DO NOTHING"))
+            .bind(id)
+            .bind(alias.trimmed())
+            .exec();
+    }
     return id;
 }
 

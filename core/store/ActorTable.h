@@ -16,6 +16,12 @@ public:
     explicit ActorTable(const QSqlDatabase &db);
 
     std::optional<Actor> load(qint64 id) const;
+    // Every actor with its aliases, ordered by name.
+    QList<Actor> loadAll() const;
+    // A new actor and its aliases as given (trimmed); returns its id.
+    // Unlike insert(), a blank alias is not skipped: this is what
+    // ProjectStore::addActor has always stored.
+    qint64 insertNew(const Actor &actor, const QString &created);
     // Inserts with actor.id when it is set (undo / redo), else a new id.
     qint64 insert(const Actor &actor, const QString &created);
     // Writes name, kind, description and replaces the aliases.

@@ -138,6 +138,11 @@ void AnnotationTable::insertExact(const Annotation &a)
         link.bind(a.id).bind(codeId).exec();
 }
 
+int AnnotationTable::count() const
+{
+    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM annotations")).toInt();
+}
+
 QList<Annotation> AnnotationTable::load(const QString &where, const QVariant &bound) const
 {
     // One pass: the codes come along as a list, read through the primary

@@ -24,6 +24,7 @@ public:
     void insertExact(const Annotation &annotation);
     // Annotations with their codes; where is a clause on alias a, with one ? bound.
     QList<Annotation> load(const QString &where, const QVariant &bound) const;
+    int count() const;
 
     struct Excerpt
     {

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QSqlField>
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace {
@@ -31,11 +32,61 @@ int clampRow(int row, qsizetype size)
 {
     return int(std::clamp<qsizetype>(row, 0, size));
 }
+
+// Distinct, legible on light and dark backgrounds; used for new codes.
+const char *const kPalette[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0",
+                                "#c8288c", "#7f9e00", "#9a6324", "#2f7f9f", "#b04a4a", "#5a5ac8"};
 } // namespace
 
 CodebookTable::CodebookTable(const QSqlDatabase &db)
     : m_db(db)
 {
+}
+
+QList<Category> CodebookTable::loadCategories() const
+{
+    SqlQuery q(
+        m_db,
+        QStringLiteral(
+            "SELECT id, name, kind, colour, position FROM categories ORDER BY position, id"));
+    q.exec();
+    QList<Category> list;
+    while (q.next()) {
+        Category c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        c.kind = Category::kindFromName(q.value(2).toString());
+        c.colour = q.value(3).toString();
+        c.position = q.value(4).toInt();
+        list.append(c);
+    }
+    return list;
+}
+
+qint64 CodebookTable::insertCategory(const Category &c)
+{
+    SqlQuery q(
+        m_db,
+        QStringLiteral("INSERT INTO categories(name, kind, colour, position) VALUES (?,?,?,?)"));
+    q.bind(c.name).bind(Category::kindName(c.kind));
+    q.bind(c.colour.isEmpty() ? QStringLiteral("#888888") : c.colour).bind(c.position).exec();
+    return q.lastInsertId();
+}
+
+qint64 CodebookTable::insertCode(const Code &c)
+{
+    QString colour = c.colour;
+    if (colour.isEmpty()) {
+        const int n = SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM codes")).toInt();
+        colour = QString::fromLatin1(kPalette[n % std::size(kPalette)]);
+    }
+    SqlQuery q(
+        m_db,
+        QStringLiteral("INSERT INTO codes(category_id, parent_id, name, description, colour, "
+                       "shortcut, position) VALUES (?,?,?,?,?,?,?)"));
+    q.bind(c.categoryId).bind(SqlQuery::nullIfZero(c.parentId)).bind(c.name.trimmed());
+    q.bind(c.description).bind(colour).bind(c.shortcut).bind(c.position).exec();
+    return q.lastInsertId();
 }
 
 QList<Code> CodebookTable::loadCodes(const QString &where, const QVariant &bound) const

@@ -17,6 +17,14 @@ class CodebookTable
 public:
     explicit CodebookTable(const QSqlDatabase &db);
 
+    // Categories in codebook order.
+    QList<Category> loadCategories() const;
+    // A new category (grey if it has no colour); returns its id.
+    qint64 insertCategory(const Category &category);
+    // A new code, checked by the caller; one without a colour takes the
+    // next palette colour. Returns its id.
+    qint64 insertCode(const Code &code);
+
     // Throws unless the name, colour and shortcut are usable for this code
     // (names and shortcuts are unique among codes, ignoring case).
     void validate(const Code &code) const;

@@ -33,6 +33,17 @@ QList<Memo> MemoTable::load(const QString &where, const QVariantList &binds) con
     return list;
 }
 
+qint64 MemoTable::insert(const Memo &memo, qint64 coderId, const QString &time)
+{
+    SqlQuery q(
+        m_db,
+        QStringLiteral("INSERT INTO memos(target, target_id, title, body, coder_id, created_at, "
+                       "modified_at) VALUES (?,?,?,?,?,?,?)"));
+    q.bind(Memo::targetName(memo.target)).bind(memo.targetId).bind(memo.title).bind(memo.body);
+    q.bind(coderId).bind(time).bind(time).exec();
+    return q.lastInsertId();
+}
+
 void MemoTable::update(const Memo &memo, const QString &time)
 {
     SqlQuery q(

@@ -7,12 +7,15 @@
 #include "ActorTable.h"
 #include "AnnotationEditTable.h"
 #include "AnnotationTable.h"
+#include "ArticleTable.h"
 #include "LexiconTable.h"
 #include "ClaimTable.h"
 #include "ArticleSourceTable.h"
+#include "CoderTable.h"
 #include "FeedTable.h"
 #include "CodebookTable.h"
 #include "MemoTable.h"
+#include "ProjectSchema.h"
 #include "SqliteDialect.h"
 
 #include <QCryptographicHash>
@@ -32,16 +35,6 @@ QString now()
     return SqlQuery::formatTime(QDateTime::currentDateTimeUtc());
 }
 
-QDateTime parseTime(const QVariant &v)
-{
-    return SqlQuery::parseTime(v);
-}
-
-QVariant nullIfZero(qint64 id)
-{
-    return SqlQuery::nullIfZero(id);
-}
-
 QString osUser()
 {
     for (const char *var : {"FRAMEWISE_CODER", "USER", "USERNAME", "LOGNAME"}) {
@@ -50,37 +43,6 @@ QString osUser()
             return name;
     }
     return QStringLiteral("coder");
-}
-
-// Distinct, legible on light and dark backgrounds; used for new codes.
-const char *const kPalette[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0",
-                                "#c8288c", "#7f9e00", "#9a6324", "#2f7f9f", "#b04a4a", "#5a5ac8"};
-
-QString memoTargetName(Memo::Target t)
-{
-    switch (t) {
-    case Memo::Target::Project:
-        return QStringLiteral("project");
-    case Memo::Target::Article:
-        return QStringLiteral("article");
-    case Memo::Target::Code:
-        return QStringLiteral("code");
-    case Memo::Target::Annotation:
-        return QStringLiteral("annotation");
-    case Memo::Target::Actor:
-        return QStringLiteral("actor");
-    }
-    return QStringLiteral("project");
-}
-
-Memo::Target memoTargetFromName(const QString &name)
-{
-    for (auto t : {Memo::Target::Project, Memo::Target::Article, Memo::Target::Code,
-                   Memo::Target::Annotation, Memo::Target::Actor}) {
-        if (memoTargetName(t) == name)
-            return t;
-    }
-    return Memo::Target::Project;
 }
 
 } // namespace
@@ -138,32 +100,15 @@ void ProjectStore::connect(bool create)
         throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
 
     try {
-        for (const QString &pragma : SqliteDialect::connectionPragmas())
-            SqlQuery::run(m_db, pragma);
-        if (!m_readOnly) {
-            // WAL keeps every commit durable against a crash of the app;
-            // NORMAL sync is safe in WAL mode and keeps commits fast.
-            const QString journal =
-                SqlQuery::scalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
-            if (journal.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-                throw ProjectError(QStringLiteral("WAL journal mode is not available (got %1)").arg(journal));
-            SqlQuery::run(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"));
-        }
+        ProjectSchema schema(m_db);
+        schema.configure(!m_readOnly);
         if (create) {
             SqlTransaction tx(m_db);
-            SqlQuery::run(m_db, SqliteDialect::setApplicationId());
-            for (int v = 1; v <= SqliteDialect::schemaVersion; ++v) {
-                for (const QString &sql : SqliteDialect::migrationTo(v))
-                    SqlQuery::run(m_db, sql);
-            }
-            SqlQuery::run(m_db, SqliteDialect::setVersion(SqliteDialect::schemaVersion));
-            SqlQuery(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?)"))
-                .bind(now())
-                .exec();
+            schema.create(now());
             tx.commit();
             checkpoint();
         } else {
-            const int version = schemaVersion();
+            const int version = schema.version();
             if (version < SqliteDialect::schemaVersion) {
                 if (m_readOnly)
                     throw ProjectError(QStringLiteral("the project needs an upgrade from version "
@@ -172,7 +117,7 @@ void ProjectStore::connect(bool create)
                 migrate(version);
                 checkpoint();
             }
-            verifySchema();
+            schema.verify();
         }
     } catch (const ProjectError &e) {
         m_db.close();
@@ -189,9 +134,7 @@ void ProjectStore::migrate(int from)
     // One transaction per step, so a failure leaves the last good version.
     for (int v = from + 1; v <= SqliteDialect::schemaVersion; ++v) {
         SqlTransaction tx(m_db);
-        for (const QString &sql : SqliteDialect::migrationTo(v))
-            SqlQuery::run(m_db, sql);
-        SqlQuery::run(m_db, SqliteDialect::setVersion(v));
+        ProjectSchema(m_db).upgradeTo(v);
         tx.commit();
     }
 }
@@ -201,21 +144,7 @@ void ProjectStore::checkpoint()
     // The marks that make a file a project (application_id, user_version)
     // live in the main file's header: put them there now, not at some later
     // checkpoint, so a crash in the first session leaves a file we accept.
-    SqlQuery::run(m_db, SqliteDialect::checkpoint());
-}
-
-void ProjectStore::verifySchema() const
-{
-    QStringList missing;
-    for (const QString &table : SqliteDialect::requiredTables()) {
-        SqlQuery q(m_db, QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
-        q.bind(table).exec();
-        if (!q.next())
-            missing << table;
-    }
-    if (!missing.isEmpty())
-        throw ProjectError(QStringLiteral("the project is damaged (missing tables: %1)")
-                               .arg(missing.join(QStringLiteral(", "))));
+    ProjectSchema(m_db).checkpoint();
 }
 
 void ProjectStore::requireWritable() const
@@ -227,7 +156,7 @@ void ProjectStore::requireWritable() const
 
 int ProjectStore::schemaVersion() const
 {
-    return SqlQuery::scalar(m_db, QStringLiteral("PRAGMA user_version")).toInt();
+    return ProjectSchema(m_db).version();
 }
 
 // ---------------------------------------------------------------- articles
@@ -238,22 +167,13 @@ QString ProjectStore::contentHash(const QString &text)
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-ProjectStore::AddResult ProjectStore::insertArticle(const Article &a, const QDateTime &time)
+ProjectStore::AddResult ProjectStore::insertArticle(ArticleTable &table, const Article &a,
+                                                    const QDateTime &time)
 {
     const QString hash = a.contentHash.isEmpty() ? contentHash(a.text) : a.contentHash;
-    SqlQuery existing(m_db, QStringLiteral("SELECT id FROM articles WHERE content_hash = ?"));
-    existing.bind(hash).exec();
-    if (existing.next())
-        return {AddResult::Status::Duplicate, existing.value(0).toLongLong()};
-
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO articles(title, outlet, author, published, url, language, "
-                         "text, content_hash, imported_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    q.bind(a.title).bind(a.outlet).bind(a.author).bind(a.published).bind(a.url).bind(a.language);
-    q.bind(a.text).bind(hash);
-    q.bind((a.importedAt.isValid() ? a.importedAt : time).toUTC().toString(Qt::ISODateWithMs));
-    q.bind(a.origin).exec();
-    return {AddResult::Status::Added, q.lastInsertId()};
+    if (const auto existing = table.idByHash(hash))
+        return {AddResult::Status::Duplicate, *existing};
+    return {AddResult::Status::Added, table.insert(a, hash, time)};
 }
 
 ProjectStore::AddResult ProjectStore::addArticle(const Article &article)
@@ -263,116 +183,54 @@ ProjectStore::AddResult ProjectStore::addArticle(const Article &article)
 
 QList<ProjectStore::AddResult> ProjectStore::addArticles(const QList<Article> &articles)
 {
-    requireWritable();
-    QList<AddResult> results;
-    results.reserve(articles.size());
-    const QDateTime time = QDateTime::currentDateTimeUtc();
-    SqlTransaction tx(m_db);
-    for (const Article &a : articles)
-        results << insertArticle(a, time);
-    tx.commit();
+    const QList<AddResult> results = write([&] {
+        QList<AddResult> added;
+        added.reserve(articles.size());
+        const QDateTime time = QDateTime::currentDateTimeUtc();
+        ArticleTable table(m_db);
+        for (const Article &a : articles)
+            added << insertArticle(table, a, time);
+        return added;
+    });
     Q_EMIT articlesChanged();
     return results;
 }
 
 QList<ArticleSummary> ProjectStore::articleSummaries() const
 {
-    SqlQuery q(m_db, QStringLiteral(
-                         "SELECT a.id, a.title, a.outlet, a.published, "
-                         "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
-                         "FROM articles a ORDER BY a.id"));
-    q.exec();
-    QList<ArticleSummary> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toInt()});
-    }
-    return list;
+    return ArticleTable(m_db).summaries();
 }
 
 std::optional<Article> ProjectStore::article(qint64 id) const
 {
-    SqlQuery q(m_db, QStringLiteral(
-                         "SELECT id, title, outlet, author, published, url, language, text, "
-                         "content_hash, imported_at, origin FROM articles WHERE id = ?"));
-    q.bind(id).exec();
-    if (!q.next())
-        return std::nullopt;
-    Article a;
-    a.id = q.value(0).toLongLong();
-    a.title = q.value(1).toString();
-    a.outlet = q.value(2).toString();
-    a.author = q.value(3).toString();
-    a.published = q.value(4).toString();
-    a.url = q.value(5).toString();
-    a.language = q.value(6).toString();
-    a.text = q.value(7).toString();
-    a.contentHash = q.value(8).toString();
-    a.importedAt = parseTime(q.value(9));
-    a.origin = q.value(10).toString();
-    return a;
+    return ArticleTable(m_db).load(id);
 }
 
 int ProjectStore::articleCount() const
 {
-    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM articles")).toInt();
+    return ArticleTable(m_db).count();
 }
 
 QList<ProjectStore::SearchHit> ProjectStore::search(const QString &query, int limit) const
 {
-    const QString match = SqliteDialect::matchExpression(query);
-    if (match.isEmpty())
-        return {};
-    SqlQuery q(m_db, SqliteDialect::searchArticles());
-    q.bind(match).bind(limit).exec();
-    QList<SearchHit> hits;
-    while (q.next())
-        hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
-    return hits;
+    return ArticleTable(m_db).search(query, limit);
 }
 
 int ProjectStore::unindexedArticleCount() const
 {
-    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM fts_pending")).toInt();
+    return ArticleTable(m_db).pendingCount();
 }
 
 int ProjectStore::indexPendingText(int maxArticles)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    SqlQuery end(m_db, SqliteDialect::pendingChunkEnd());
-    end.bind(maxArticles).exec();
-    if (!end.next() || end.value(0).isNull())
-        return 0;
-    const qint64 bound = end.value(0).toLongLong();
-    const QStringList steps = SqliteDialect::indexPendingUpTo();
-    SqlQuery index(m_db, steps.at(0));
-    index.bind(bound).exec();
-    SqlQuery forget(m_db, steps.at(1));
-    forget.bind(bound).exec();
-    const int indexed = forget.rowsAffected();
-    tx.commit();
-    return indexed;
+    return write([&] { return ArticleTable(m_db).indexPending(maxArticles); });
 }
 
 // ---------------------------------------------------------------- codebook
 
 QList<Category> ProjectStore::categories() const
 {
-    SqlQuery q(m_db, QStringLiteral(
-                         "SELECT id, name, kind, colour, position FROM categories ORDER BY position, id"));
-    q.exec();
-    QList<Category> list;
-    while (q.next()) {
-        Category c;
-        c.id = q.value(0).toLongLong();
-        c.name = q.value(1).toString();
-        c.kind = Category::kindFromName(q.value(2).toString());
-        c.colour = q.value(3).toString();
-        c.position = q.value(4).toInt();
-        list.append(c);
-    }
-    return list;
+    return CodebookTable(m_db).loadCategories();
 }
 
 std::optional<Category> ProjectStore::categoryByName(const QString &name) const
@@ -386,14 +244,7 @@ std::optional<Category> ProjectStore::categoryByName(const QString &name) const
 
 qint64 ProjectStore::addCategory(const Category &c)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO categories(name, kind, colour, position) VALUES (?,?,?,?)"));
-    q.bind(c.name).bind(Category::kindName(c.kind));
-    q.bind(c.colour.isEmpty() ? QStringLiteral("#888888") : c.colour).bind(c.position).exec();
-    const qint64 id = q.lastInsertId();
-    tx.commit();
+    const qint64 id = write([&] { return CodebookTable(m_db).insertCategory(c); });
     Q_EMIT codebookChanged();
     return id;
 }
@@ -423,20 +274,9 @@ qint64 ProjectStore::addCode(const Code &c)
         throw ProjectError(QStringLiteral("a code needs a name"));
     if (codeByName(c.name))
         throw ProjectError(QStringLiteral("a code named “%1” already exists").arg(c.name.trimmed()));
-    CodebookTable(m_db).validate(c);
-    SqlTransaction tx(m_db);
-    QString colour = c.colour;
-    if (colour.isEmpty()) {
-        const int n = SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM codes")).toInt();
-        colour = QString::fromLatin1(kPalette[n % std::size(kPalette)]);
-    }
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO codes(category_id, parent_id, name, description, colour, "
-                         "shortcut, position) VALUES (?,?,?,?,?,?,?)"));
-    q.bind(c.categoryId).bind(nullIfZero(c.parentId)).bind(c.name.trimmed()).bind(c.description);
-    q.bind(colour).bind(c.shortcut).bind(c.position).exec();
-    const qint64 id = q.lastInsertId();
-    tx.commit();
+    CodebookTable table(m_db);
+    table.validate(c);
+    const qint64 id = write([&] { return table.insertCode(c); });
     Q_EMIT codebookChanged();
     return id;
 }
@@ -513,8 +353,7 @@ void ProjectStore::restoreCodebookLayout(const CodebookLayout &layout)
 
 CodeMerge ProjectStore::mergeCodes(qint64 sourceId, qint64 targetId)
 {
-    CodeMerge merge;
-    write([&] { merge = CodebookTable(m_db).merge(sourceId, targetId); });
+    const CodeMerge merge = write([&] { return CodebookTable(m_db).merge(sourceId, targetId); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : merge.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -540,8 +379,7 @@ CodeRemoval ProjectStore::codeRemovalPreview(qint64 codeId) const
 
 CodeRemoval ProjectStore::removeCode(qint64 codeId)
 {
-    CodeRemoval removal;
-    write([&] { removal = CodebookTable(m_db).remove(codeId); });
+    const CodeRemoval removal = write([&] { return CodebookTable(m_db).remove(codeId); });
     Q_EMIT codebookChanged();
     for (qint64 articleId : removal.articles)
         Q_EMIT annotationsChanged(articleId);
@@ -565,12 +403,7 @@ QHash<qint64, int> ProjectStore::codeAnnotationCounts() const
 
 QList<Coder> ProjectStore::coders() const
 {
-    SqlQuery q(m_db, QStringLiteral("SELECT id, name FROM coders ORDER BY name"));
-    q.exec();
-    QList<Coder> list;
-    while (q.next())
-        list.append({q.value(0).toLongLong(), q.value(1).toString()});
-    return list;
+    return CoderTable(m_db).list();
 }
 
 void ProjectStore::setCurrentCoder(const QString &name)
@@ -582,15 +415,7 @@ void ProjectStore::setCurrentCoder(const QString &name)
 qint64 ProjectStore::coderId(const QString &name)
 {
     requireWritable();
-    SqlQuery(m_db, QStringLiteral(
-                       "INSERT INTO coders(name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"))
-        .bind(name)
-        .bind(now())
-        .exec();
-    SqlQuery q(m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?"));
-    q.bind(name).exec();
-    q.next();
-    return q.value(0).toLongLong();
+    return CoderTable(m_db).ensure(name, now());
 }
 
 // ---------------------------------------------------------------- annotations
@@ -603,8 +428,6 @@ Annotation ProjectStore::addAnnotation(const NewAnnotation &annotation)
 
 QList<qint64> ProjectStore::addAnnotations(const QList<NewAnnotation> &annotations)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
     QHash<QString, qint64> coders;
     const auto coderFor = [&](const QString &name) {
         const QString coder = name.trimmed().isEmpty() ? m_currentCoder : name.trimmed();
@@ -613,8 +436,8 @@ QList<qint64> ProjectStore::addAnnotations(const QList<NewAnnotation> &annotatio
             it = coders.insert(coder, coderId(coder));
         return *it;
     };
-    const QList<qint64> ids = AnnotationTable(m_db).insert(annotations, coderFor, now());
-    tx.commit();
+    const QList<qint64> ids
+        = write([&] { return AnnotationTable(m_db).insert(annotations, coderFor, now()); });
     QSet<qint64> touched;
     for (const NewAnnotation &n : annotations)
         touched.insert(n.articleId);
@@ -635,9 +458,7 @@ void ProjectStore::removeAnnotation(qint64 id)
     const auto existing = annotation(id);
     if (!existing)
         throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
-    SqlTransaction tx(m_db);
-    SqlQuery(m_db, QStringLiteral("DELETE FROM annotations WHERE id = ?")).bind(id).exec();
-    tx.commit();
+    write([&] { AnnotationEditTable(m_db, now()).remove(id); });
     Q_EMIT annotationsChanged(existing->articleId);
 }
 
@@ -668,7 +489,7 @@ QList<Annotation> ProjectStore::allAnnotations() const
 
 int ProjectStore::annotationCount() const
 {
-    return SqlQuery::scalar(m_db, QStringLiteral("SELECT count(*) FROM annotations")).toInt();
+    return AnnotationTable(m_db).count();
 }
 
 // ---------------------------------------------------------------- actors, memos
@@ -678,89 +499,29 @@ qint64 ProjectStore::addActor(const Actor &actor)
     requireWritable();
     if (actor.name.trimmed().isEmpty())
         throw ProjectError(QStringLiteral("an actor needs a name"));
-    SqlTransaction tx(m_db);
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO actors(name, kind, description, created_at) VALUES (?,?,?,?)"));
-    q.bind(actor.name.trimmed())
-        .bind(actor.kind.isEmpty() ? QStringLiteral("person") : actor.kind)
-        .bind(actor.description)
-        .bind(now())
-        .exec();
-    const qint64 id = q.lastInsertId();
-    for (const QString &alias : actor.aliases) {
-        SqlQuery(m_db, QStringLiteral("INSERT INTO actor_aliases(actor_id, alias) VALUES (?, ?) "
-                                      "ON CONFLICT DO NOTHING"))
-            .bind(id)
-            .bind(alias.trimmed())
-            .exec();
-    }
-    tx.commit();
+    const qint64 id = write([&] { return ActorTable(m_db).insertNew(actor, now()); });
     Q_EMIT actorsChanged();
     return id;
 }
 
 QList<Actor> ProjectStore::actors() const
 {
-    SqlQuery q(m_db, QStringLiteral("SELECT id, name, kind, description FROM actors ORDER BY name"));
-    q.exec();
-    QList<Actor> list;
-    QHash<qint64, qsizetype> index;
-    while (q.next()) {
-        Actor a;
-        a.id = q.value(0).toLongLong();
-        a.name = q.value(1).toString();
-        a.kind = q.value(2).toString();
-        a.description = q.value(3).toString();
-        index.insert(a.id, list.size());
-        list.append(a);
-    }
-    SqlQuery aliases(m_db, QStringLiteral("SELECT actor_id, alias FROM actor_aliases ORDER BY alias"));
-    aliases.exec();
-    while (aliases.next()) {
-        const auto it = index.constFind(aliases.value(0).toLongLong());
-        if (it != index.constEnd())
-            list[*it].aliases.append(aliases.value(1).toString());
-    }
-    return list;
+    return ActorTable(m_db).loadAll();
 }
 
 qint64 ProjectStore::addMemo(const Memo &memo)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    const qint64 coder = memo.coderId ? memo.coderId : coderId(m_currentCoder);
-    const QString time = now();
-    SqlQuery q(m_db, QStringLiteral(
-                         "INSERT INTO memos(target, target_id, title, body, coder_id, created_at, "
-                         "modified_at) VALUES (?,?,?,?,?,?,?)"));
-    q.bind(memoTargetName(memo.target)).bind(memo.targetId).bind(memo.title).bind(memo.body);
-    q.bind(coder).bind(time).bind(time).exec();
-    const qint64 id = q.lastInsertId();
-    tx.commit();
+    const qint64 id = write([&] {
+        const qint64 coder = memo.coderId ? memo.coderId : coderId(m_currentCoder);
+        return MemoTable(m_db).insert(memo, coder, now());
+    });
     Q_EMIT memosChanged();
     return id;
 }
 
 QList<Memo> ProjectStore::memos() const
 {
-    SqlQuery q(m_db, QStringLiteral(
-                         "SELECT id, target, target_id, title, body, coalesce(coder_id, 0), "
-                         "created_at, modified_at FROM memos ORDER BY id"));
-    q.exec();
-    QList<Memo> list;
-    while (q.next()) {
-        Memo m;
-        m.id = q.value(0).toLongLong();
-        m.target = memoTargetFromName(q.value(1).toString());
-        m.targetId = q.value(2).toLongLong();
-        m.title = q.value(3).toString();
-        m.body = q.value(4).toString();
-        m.coderId = q.value(5).toLongLong();
-        m.created = parseTime(q.value(6));
-        m.modified = parseTime(q.value(7));
-        list.append(m);
-    }
-    return list;
+    return MemoTable(m_db).load();
 }
 
 std::optional<Memo> ProjectStore::memo(qint64 id) const
@@ -798,22 +559,24 @@ void ProjectStore::restoreMemo(const Memo &memo)
 QList<ProjectStore::AddResult> ProjectStore::addArticles(const QList<Article> &articles,
                                                          const QList<ArticleSource> &sources)
 {
-    requireWritable();
-    QList<AddResult> results;
-    results.reserve(articles.size());
-    const QDateTime time = QDateTime::currentDateTimeUtc();
-    SqlTransaction tx(m_db);
-    ArticleSourceTable table(m_db);
-    for (qsizetype i = 0; i < articles.size(); ++i) {
-        const AddResult r = insertArticle(articles[i], time);
-        results << r;
-        if (r.status == AddResult::Status::Added && i < sources.size() && !sources[i].html.isEmpty()) {
-            ArticleSource source = sources[i];
-            source.articleId = r.id;
-            table.put(source);
+    const QList<AddResult> results = write([&] {
+        QList<AddResult> added;
+        added.reserve(articles.size());
+        const QDateTime time = QDateTime::currentDateTimeUtc();
+        ArticleTable table(m_db);
+        ArticleSourceTable sourceTable(m_db);
+        for (qsizetype i = 0; i < articles.size(); ++i) {
+            const AddResult r = insertArticle(table, articles[i], time);
+            added << r;
+            if (r.status == AddResult::Status::Added && i < sources.size()
+                && !sources[i].html.isEmpty()) {
+                ArticleSource source = sources[i];
+                source.articleId = r.id;
+                sourceTable.put(source);
+            }
         }
-    }
-    tx.commit();
+        return added;
+    });
     Q_EMIT articlesChanged();
     return results;
 }
@@ -833,9 +596,7 @@ qint64 ProjectStore::ensureFeedFolder(const QString &name)
     requireWritable();
     if (name.trimmed().isEmpty())
         throw ProjectError(QStringLiteral("a folder needs a name"));
-    SqlTransaction tx(m_db);
-    const qint64 id = FeedTable(m_db).ensureFolder(name.trimmed());
-    tx.commit();
+    const qint64 id = write([&] { return FeedTable(m_db).ensureFolder(name.trimmed()); });
     Q_EMIT feedsChanged();
     return id;
 }
@@ -868,9 +629,7 @@ qint64 ProjectStore::addFeed(const Feed &feed)
     requireWritable();
     if (feed.url.trimmed().isEmpty())
         throw ProjectError(QStringLiteral("a feed needs a URL"));
-    SqlTransaction tx(m_db);
-    const qint64 id = FeedTable(m_db).insertFeed(feed, now());
-    tx.commit();
+    const qint64 id = write([&] { return FeedTable(m_db).insertFeed(feed, now()); });
     Q_EMIT feedsChanged();
     return id;
 }
@@ -889,12 +648,11 @@ void ProjectStore::moveFeed(qint64 feedId, qint64 folderId)
 
 int ProjectStore::recordFeedRefresh(const Feed &state, const QList<FeedItem> &items)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    FeedTable table(m_db);
-    table.updateFeedState(state);
-    const int added = table.mergeItems(state.id, items, now());
-    tx.commit();
+    const int added = write([&] {
+        FeedTable table(m_db);
+        table.updateFeedState(state);
+        return table.mergeItems(state.id, items, now());
+    });
     Q_EMIT feedsChanged();
     return added;
 }
@@ -927,12 +685,12 @@ void ProjectStore::linkFeedItem(qint64 itemId, qint64 articleId)
 void ProjectStore::editAnnotation(qint64 annotationId,
                                   const std::function<void(AnnotationEditTable &)> &change)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    const qint64 articleId = edit.articleOf(annotationId);
-    change(edit);
-    tx.commit();
+    const qint64 articleId = write([&] {
+        AnnotationEditTable edit(m_db, now());
+        const qint64 article = edit.articleOf(annotationId);
+        change(edit);
+        return article;
+    });
     Q_EMIT annotationsChanged(articleId);
 }
 
@@ -969,30 +727,30 @@ void ProjectStore::setAnnotationPrimary(qint64 annotationId, bool primary)
 
 void ProjectStore::removeAnnotations(const QList<qint64> &ids)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable edit(m_db, now());
-    QSet<qint64> touched;
-    for (qint64 id : ids) {
-        touched.insert(edit.articleOf(id));
-        edit.remove(id);
-    }
-    tx.commit();
+    const QSet<qint64> touched = write([&] {
+        AnnotationEditTable edit(m_db, now());
+        QSet<qint64> articles;
+        for (qint64 id : ids) {
+            articles.insert(edit.articleOf(id));
+            edit.remove(id);
+        }
+        return articles;
+    });
     for (qint64 articleId : std::as_const(touched))
         Q_EMIT annotationsChanged(articleId);
 }
 
 void ProjectStore::restoreAnnotations(const QList<Annotation> &annotations)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationTable table(m_db);
-    QSet<qint64> touched;
-    for (const Annotation &a : annotations) {
-        table.insertExact(a);
-        touched.insert(a.articleId);
-    }
-    tx.commit();
+    const QSet<qint64> touched = write([&] {
+        AnnotationTable table(m_db);
+        QSet<qint64> articles;
+        for (const Annotation &a : annotations) {
+            table.insertExact(a);
+            articles.insert(a.articleId);
+        }
+        return articles;
+    });
     for (qint64 articleId : std::as_const(touched))
         Q_EMIT annotationsChanged(articleId);
 }
@@ -1006,11 +764,10 @@ std::optional<Claim> ProjectStore::claim(qint64 annotationId) const
 
 void ProjectStore::setClaim(const Claim &claim)
 {
-    requireWritable();
-    SqlTransaction tx(m_db);
-    AnnotationEditTable(m_db, now()).articleOf(claim.annotationId); // throws if gone
-    ClaimTable(m_db).save(claim);
-    tx.commit();
+    write([&] {
+        AnnotationEditTable(m_db, now()).articleOf(claim.annotationId); // throws if gone
+        ClaimTable(m_db).save(claim);
+    });
     Q_EMIT claimChanged(claim.annotationId);
 }
 
@@ -1056,16 +813,13 @@ void ProjectStore::restoreActor(const Actor &actor)
     requireWritable();
     if (!actor.id)
         throw ProjectError(QStringLiteral("only a stored actor can be restored"));
-    SqlTransaction tx(m_db);
-    ActorTable(m_db).insert(actor, now());
-    tx.commit();
+    write([&] { ActorTable(m_db).insert(actor, now()); });
     Q_EMIT actorsChanged();
 }
 
 ActorMerge ProjectStore::mergeActors(qint64 keptId, qint64 droppedId)
 {
-    ActorMerge merge;
-    write([&] { merge = ActorTable(m_db).merge(keptId, droppedId); });
+    const ActorMerge merge = write([&] { return ActorTable(m_db).merge(keptId, droppedId); });
     Q_EMIT actorsChanged();
     return merge;
 }

@@ -25,12 +25,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 // The project file: one SQLite database. This is the only code that talks
 // SQL to it. Every change is one transaction, committed before the method
 // returns and before any signal tells the UI it happened. Failures throw
 // ProjectError and leave the file as it was.
 class AnnotationEditTable;
+class ArticleTable;
 
 class ProjectStore : public QObject
 {
@@ -46,12 +48,7 @@ public:
         qint64 id = 0; // the new article, or the one already stored
     };
 
-    struct SearchHit
-    {
-        qint64 articleId = 0;
-        QString title;
-        QString snippet; // matches between U+0002 and U+0003
-    };
+    using SearchHit = ArticleSearchHit;
 
     // Opens a project, migrating an older one forward. Anything that is not
     // a Framewise project is refused without writing a byte to it.
@@ -221,21 +218,27 @@ private:
     ProjectStore(const QString &path, bool readOnly);
     void connect(bool create);
     void migrate(int from);
-    void verifySchema() const;
     void checkpoint();
-    // Runs change in one write transaction, refusing a read-only project.
+    // Runs change in one write transaction, refusing a read-only project;
+    // returns what change returns, once it is committed.
     template<typename Change>
-    void write(Change &&change)
+    auto write(Change &&change)
     {
         requireWritable();
         SqlTransaction tx(m_db);
-        change();
-        tx.commit();
+        if constexpr (std::is_void_v<std::invoke_result_t<Change>>) {
+            change();
+            tx.commit();
+        } else {
+            auto result = change();
+            tx.commit();
+            return result;
+        }
     }
     // One change to one annotation: a transaction, then the signal.
     void editAnnotation(qint64 annotationId, const std::function<void(AnnotationEditTable &)> &change);
     void requireWritable() const;
-    AddResult insertArticle(const Article &article, const QDateTime &now);
+    AddResult insertArticle(ArticleTable &table, const Article &article, const QDateTime &now);
 
     QString m_path;
     QString m_connectionName;

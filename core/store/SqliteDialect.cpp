@@ -208,6 +208,13 @@ const QStringList kSchemaV5 = {
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END)"),
 };
 
+// Version 6: actor mention counts (GROUP BY actor_id over the annotations
+// that name an actor) read this index instead of scanning every annotation;
+// it also serves merging actors and the ON DELETE SET NULL of removing one.
+const QStringList kSchemaV6 = {
+    QStringLiteral("CREATE INDEX annotations_by_actor ON annotations(actor_id)"),
+};
+
 } // namespace
 
 QStringList SqliteDialect::migrationTo(int version)
@@ -223,6 +230,8 @@ QStringList SqliteDialect::migrationTo(int version)
         return kSchemaV4;
     case 5:
         return kSchemaV5;
+    case 6:
+        return kSchemaV6;
     default:
         return {};
     }

@@ -11,7 +11,7 @@ public:
     // 'FrWs' in the SQLite header marks a Framewise project.
     static constexpr quint32 applicationId = 0x46725773;
     // The schema version this build writes; migrations lead up to it.
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     // Statements that upgrade a project from version - 1 to version.
     static QStringList migrationTo(int version);

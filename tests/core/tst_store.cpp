@@ -58,6 +58,7 @@ private Q_SLOTS:
     void migratesFromVersion1();
     void migratesFromVersion2();
     void migratesFromVersion3();
+    void migratesFromVersion5();
     void articleSourcesAndFeeds();
     void documentLevelAndPrimaryCodes();
     void refusesNonProjects_data();
@@ -224,6 +225,73 @@ void TestStore::migratesFromVersion3()
     Feed feed;
     feed.url = QStringLiteral("https://example.org/feed.xml");
     QVERIFY(store->addFeed(feed) > 0);
+}
+
+void TestStore::migratesFromVersion5()
+{
+    // A version 5 project whose annotations name actors: two mentions of
+    // Kim, one of Seoul, one naming nobody.
+    const QString file = path(QStringLiteral("v5.framewise"));
+    QStringList v5;
+    for (int v = 1; v <= 5; ++v)
+        v5 += SqliteDialect::migrationTo(v);
+    const QString annotation = QStringLiteral(
+        "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, actor_id, created_at, "
+        "modified_at) VALUES (1, 1, %1, %2, '%3', %4, '2026-01-01T00:00:00.000Z', "
+        "'2026-01-01T00:00:00.000Z')");
+    v5 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(5)
+       << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
+                         "('Old', 'Kim warned Seoul. Kim left.', 'h1', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
+       << QStringLiteral("INSERT INTO actors(name, created_at) VALUES ('Kim Jong Un', '2026-01-01T00:00:00.000Z'), "
+                         "('Seoul', '2026-01-01T00:00:00.000Z')")
+       << annotation.arg(0).arg(3).arg(QStringLiteral("Kim")).arg(1)
+       << annotation.arg(11).arg(16).arg(QStringLiteral("Seoul")).arg(2)
+       << annotation.arg(18).arg(21).arg(QStringLiteral("Kim")).arg(1)
+       << annotation.arg(4).arg(10).arg(QStringLiteral("warned")).arg(QStringLiteral("NULL"));
+    RawSql::run(file, v5);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 5);
+    {
+        auto store = ProjectStore::open(file);
+        QCOMPARE(store->schemaVersion(), 6);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        // Everything of version 5 is still there.
+        QCOMPARE(store->article(1)->text, QStringLiteral("Kim warned Seoul. Kim left."));
+        QCOMPARE(store->annotationCount(), 4);
+        QCOMPARE(store->actors().size(), 2);
+        QCOMPARE(store->annotation(2)->quote, QStringLiteral("Seoul"));
+        QCOMPARE(store->annotation(2)->actorId, qint64(2));
+        QCOMPARE(store->annotation(4)->actorId, qint64(0));
+        // Mention counts read the new index; the annotation naming nobody
+        // counts for no one.
+        const QHash<qint64, int> counts = store->actorMentionCounts();
+        QCOMPARE(counts.size(), 2);
+        QCOMPARE(counts.value(1), 2);
+        QCOMPARE(counts.value(2), 1);
+    }
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 6);
+    QCOMPARE(RawSql::scalar(file, QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                                                 "AND name = 'annotations_by_actor'"))
+                 .toString(),
+             QStringLiteral("CREATE INDEX annotations_by_actor ON annotations(actor_id)"));
+    // The planner reads it, not the table, for the query of
+    // ActorTable::mentionCounts().
+    const QString name = QStringLiteral("plan");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT actor_id, count(*) FROM annotations "
+                                      "WHERE actor_id IS NOT NULL GROUP BY actor_id")));
+        QStringList plan;
+        while (q.next())
+            plan << q.value(3).toString();
+        QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("INDEX annotations_by_actor")),
+                 qPrintable(plan.join(QLatin1String(" | "))));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 void TestStore::articleSourcesAndFeeds()

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/Article.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+// The SQL of articles and their full-text index, for ProjectStore, which
+// owns the transactions, tells duplicates apart and tells the UI what changed.
+class ArticleTable
+{
+public:
+    explicit ArticleTable(const QSqlDatabase &db);
+
+    // The stored article with this content hash, if any.
+    std::optional<qint64> idByHash(const QString &hash) const;
+    // Inserts an article under hash; importedAt defaults to time. The new
+    // article waits in fts_pending until indexPending() reaches it.
+    qint64 insert(const Article &article, const QString &hash, const QDateTime &time);
+    // Every article in id order, with its annotation count.
+    QList<ArticleSummary> summaries() const;
+    std::optional<Article> load(qint64 id) const;
+    int count() const;
+
+    // Hits for what the user typed, best first; none for an empty query.
+    QList<ArticleSearchHit> search(const QString &query, int limit) const;
+    int pendingCount() const;
+    // Indexes the first maxArticles pending articles (by id) and forgets
+    // them; returns how many, 0 when none were waiting.
+    int indexPending(int maxArticles);
+
+private:
+    QSqlDatabase m_db;
+};
