@@ -1,22 +1,13 @@
 #pragma once
 
+#include "commands/StoreCommand.h"
 #include "domain/Annotation.h"
-
-#include <QUndoCommand>
-
-#include <functional>
-
-class ProjectStore;
 
 // Codes a span. The first redo creates the annotation; later redos put the
 // very same one back (same id, times and codes) so undo/redo is lossless.
-// A failing store call is reported through onError and the command made
-// obsolete, which drops it from the stack.
-class AddAnnotationCommand final : public QUndoCommand
+class AddAnnotationCommand final : public StoreCommand
 {
 public:
-    using ErrorHandler = std::function<void(const QString &message)>;
-
     AddAnnotationCommand(ProjectStore &store, const NewAnnotation &annotation,
                          ErrorHandler onError = {}, QUndoCommand *parent = nullptr);
 
@@ -27,8 +18,6 @@ public:
     const Annotation &annotation() const { return m_saved; }
 
 private:
-    ProjectStore &m_store;
     NewAnnotation m_request;
     Annotation m_saved;
-    ErrorHandler m_onError;
 };

@@ -54,6 +54,29 @@ bool applicationIsDark()
 {
     return QApplication::palette().color(QPalette::Window).lightnessF() < 0.5;
 }
+
+using Entries = QList<AnnotationHighlighter::Entry>;
+
+// The first entry starting at or after pos (entries are in start order);
+// entries.size() if none does.
+int firstEntryFrom(const Entries &entries, int pos)
+{
+    const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
+                                     [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
+    return int(it - entries.cbegin());
+}
+
+// The entry of annotation id spanning exactly the selection, -1 if none: F8
+// steps on from it, not from the cursor, so same-start entries are all visited.
+int selectedEntry(const Entries &entries, qint64 id, const QTextCursor &cursor)
+{
+    for (qsizetype i = 0; i < entries.size() && id; ++i) {
+        if (entries[i].id == id && entries[i].start == cursor.selectionStart()
+            && entries[i].end == cursor.selectionEnd())
+            return int(i);
+    }
+    return -1;
+}
 } // namespace
 
 ReaderView::ReaderView(QWidget *parent)
@@ -490,21 +513,12 @@ bool ReaderView::nextAnnotation()
     if (entries.isEmpty())
         return false;
     const QTextCursor cursor = textCursor();
-    int next = -1;
-    for (qsizetype i = 0; i < entries.size() && m_currentAnnotation; ++i) {
-        if (entries[i].id == m_currentAnnotation && entries[i].start == cursor.selectionStart()
-            && entries[i].end == cursor.selectionEnd()) {
-            next = int((i + 1) % entries.size());
-            break;
-        }
-    }
-    if (next < 0) {
-        const int pos = cursor.hasSelection() ? cursor.selectionStart() + 1 : cursor.position();
-        const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
-                                         [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
-        next = it == entries.cend() ? 0 : int(it - entries.cbegin());
-    }
-    selectAnnotationEntry(next);
+    int next = selectedEntry(entries, m_currentAnnotation, cursor);
+    if (next >= 0)
+        ++next;
+    else
+        next = firstEntryFrom(entries, cursor.hasSelection() ? cursor.selectionStart() + 1 : cursor.position());
+    selectAnnotationEntry(next % int(entries.size())); // past the last: round to the first
     return true;
 }
 
@@ -514,21 +528,11 @@ bool ReaderView::previousAnnotation()
     if (entries.isEmpty())
         return false;
     const QTextCursor cursor = textCursor();
-    int previous = -1;
-    for (qsizetype i = 0; i < entries.size() && m_currentAnnotation; ++i) {
-        if (entries[i].id == m_currentAnnotation && entries[i].start == cursor.selectionStart()
-            && entries[i].end == cursor.selectionEnd()) {
-            previous = int((i + entries.size() - 1) % entries.size());
-            break;
-        }
-    }
-    if (previous < 0) {
-        const int pos = cursor.hasSelection() ? cursor.selectionStart() : cursor.position();
-        const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
-                                         [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
-        previous = it == entries.cbegin() ? int(entries.size() - 1) : int(it - entries.cbegin()) - 1;
-    }
-    selectAnnotationEntry(previous);
+    int after = selectedEntry(entries, m_currentAnnotation, cursor);
+    if (after < 0)
+        after = firstEntryFrom(entries, cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
+    const int count = int(entries.size());
+    selectAnnotationEntry((after + count - 1) % count); // before the first: round to the last
     return true;
 }
 
@@ -541,8 +545,7 @@ void ReaderView::jumpToFraction(qreal fraction)
     // Prefer the annotation drawn there, else the text at that place.
     const auto &entries = m_highlighter->entries();
     const int pos = documentPosition(target);
-    const auto it = std::lower_bound(entries.cbegin(), entries.cend(), pos,
-                                     [](const AnnotationHighlighter::Entry &e, int p) { return e.start < p; });
+    const auto it = entries.cbegin() + firstEntryFrom(entries, pos);
     int best = -1;
     int bestDistance = std::max<int>(1, int(m_article.text.size() / 50));
     for (auto c : {it - 1, it}) {

@@ -4,6 +4,8 @@
 #include "extract/ArticleExtractor.h"
 #include "extract/GzipReader.h"
 
+#include "TestHttpServer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -13,7 +15,6 @@
 #include <QTemporaryFile>
 #include <QTest>
 #include <algorithm>
-#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 
@@ -54,8 +55,6 @@ double shingleF1(const QString &truth, const QString &prediction)
         return 1.0;
     return tp == 0 ? 0.0 : 2.0 * tp / (2.0 * tp + fp + fn);
 }
-
-QByteArray gzip(const QByteArray &data);
 
 } // namespace
 
@@ -290,7 +289,7 @@ void TestExtract::jsonLdBodyForScriptPages()
 void TestExtract::gzipReader()
 {
     const QByteArray text = "<html><body><p>hello gzip</p></body></html>";
-    const QByteArray packed = gzip(text);
+    const QByteArray packed = TestHttpServer::gzip(text);
     QVERIFY(GzipReader::isGzip(packed));
     QString error;
     QCOMPARE(GzipReader::decompress(packed, &error), text);
@@ -309,25 +308,6 @@ void TestExtract::gzipReader()
     GzipReader::readFile(u"/nonexistent/file.html.gz"_s, &error);
     QVERIFY(!error.isEmpty());
 }
-
-namespace {
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream zs {};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    zs.avail_in = uInt(data.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
-    zs.avail_out = uInt(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(qsizetype(zs.total_out));
-    deflateEnd(&zs);
-    return out;
-}
-
-} // namespace
 
 QTEST_GUILESS_MAIN(TestExtract)
 #include "tst_extract.moc"

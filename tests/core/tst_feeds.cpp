@@ -1,6 +1,7 @@
 // Feeds: RSS 2.0, RSS 1.0 (RDF) and Atom parsing, discovery, refresh with
 // conditional GET, one broken feed among good ones, OPML, add to corpus.
 // Everything is served by a local server on 127.0.0.1 started here.
+#include "TestData.h"
 #include "TestHttpServer.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedItemImporter.h"
@@ -9,21 +10,12 @@
 #include "feeds/OpmlFile.h"
 #include "store/ProjectStore.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 const QString kData = QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/");
-
-QByteArray testFile(const QString &name)
-{
-    QFile f(kData + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
 } // namespace
 
 class TestFeeds : public QObject
@@ -101,7 +93,7 @@ qint64 TestFeeds::subscribe(FeedUpdater &updater, const QString &path, QString *
 void TestFeeds::parsesRss2()
 {
     const ParsedFeed f
-        = FeedParser::parse(testFile(QStringLiteral("rss2.xml")),
+        = FeedParser::parse(TestData::read(QStringLiteral("feeds/rss2.xml")),
                             QUrl(QStringLiteral("https://news.example.org/world/rss.xml")));
     QVERIFY2(f.ok, qPrintable(f.error));
     QCOMPARE(f.format, ParsedFeed::Format::Rss2);
@@ -128,7 +120,7 @@ void TestFeeds::parsesRss2()
 
 void TestFeeds::parsesRdf()
 {
-    const ParsedFeed f = FeedParser::parse(testFile(QStringLiteral("rdf.xml")));
+    const ParsedFeed f = FeedParser::parse(TestData::read(QStringLiteral("feeds/rdf.xml")));
     QVERIFY2(f.ok, qPrintable(f.error));
     QCOMPARE(f.format, ParsedFeed::Format::Rdf);
     QCOMPARE(f.title, QStringLiteral("Beispielzeitung"));
@@ -146,7 +138,7 @@ void TestFeeds::parsesRdf()
 
 void TestFeeds::parsesAtom()
 {
-    const ParsedFeed f = FeedParser::parse(testFile(QStringLiteral("atom.xml")));
+    const ParsedFeed f = FeedParser::parse(TestData::read(QStringLiteral("feeds/atom.xml")));
     QVERIFY2(f.ok, qPrintable(f.error));
     QCOMPARE(f.format, ParsedFeed::Format::Atom);
     QCOMPARE(f.title, QStringLiteral("Policy Watch"));
@@ -168,9 +160,10 @@ void TestFeeds::malformedXmlIsAnError_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("broken file") << testFile(QStringLiteral("broken.xml")) << "line";
-    QTest::newRow("truncated") << testFile(QStringLiteral("rss2.xml")).left(900) << "truncated";
-    QTest::newRow("html page") << testFile(QStringLiteral("site.html"))
+    QTest::newRow("broken file") << TestData::read(QStringLiteral("feeds/broken.xml")) << "line";
+    QTest::newRow("truncated") << TestData::read(QStringLiteral("feeds/rss2.xml")).left(900)
+                               << "truncated";
+    QTest::newRow("html page") << TestData::read(QStringLiteral("feeds/site.html"))
                                << "not an RSS or Atom feed";
     QTest::newRow("empty") << QByteArray() << "empty";
     QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff", 4) << "";
@@ -188,14 +181,15 @@ void TestFeeds::malformedXmlIsAnError()
 
 void TestFeeds::discoversFeedsInPage()
 {
-    const QList<QUrl> feeds = FeedDiscovery::discover(
-        testFile(QStringLiteral("site.html")), QUrl(QStringLiteral("https://news.example.org/")));
+    const QList<QUrl> feeds
+        = FeedDiscovery::discover(TestData::read(QStringLiteral("feeds/site.html")),
+                                  QUrl(QStringLiteral("https://news.example.org/")));
     QCOMPARE(feeds,
              (QList<QUrl> {QUrl(QStringLiteral("https://news.example.org/feeds/rss2.xml")),
                            QUrl(QStringLiteral("https://news.example.org/feeds/atom.xml"))}));
-    QVERIFY(FeedDiscovery::looksLikeFeed(testFile(QStringLiteral("rdf.xml"))));
-    QVERIFY(FeedDiscovery::looksLikeFeed(testFile(QStringLiteral("atom.xml"))));
-    QVERIFY(!FeedDiscovery::looksLikeFeed(testFile(QStringLiteral("site.html"))));
+    QVERIFY(FeedDiscovery::looksLikeFeed(TestData::read(QStringLiteral("feeds/rdf.xml"))));
+    QVERIFY(FeedDiscovery::looksLikeFeed(TestData::read(QStringLiteral("feeds/atom.xml"))));
+    QVERIFY(!FeedDiscovery::looksLikeFeed(TestData::read(QStringLiteral("feeds/site.html"))));
 }
 
 void TestFeeds::subscribesThroughSitePage()
@@ -225,7 +219,7 @@ void TestFeeds::brokenFeedIsIsolated()
     m_server.setRoute(QStringLiteral("/feeds/down.xml"), gone);
     TestHttpServer::Route slow;
     slow.contentType = "application/rss+xml";
-    slow.body = testFile(QStringLiteral("rss2.xml"));
+    slow.body = TestData::read(QStringLiteral("feeds/rss2.xml"));
     slow.delayMs = 3000;
     m_server.setRoute(QStringLiteral("/feeds/slow.xml"), slow);
 
@@ -279,7 +273,7 @@ void TestFeeds::conditionalGet()
 {
     TestHttpServer::Route route;
     route.contentType = "application/atom+xml";
-    route.body = testFile(QStringLiteral("atom.xml"));
+    route.body = TestData::read(QStringLiteral("feeds/atom.xml"));
     route.etag = "\"v1\"";
     route.lastModified = "Tue, 10 Mar 2026 10:00:00 GMT";
     m_server.setRoute(QStringLiteral("/cond.xml"), route);
@@ -368,7 +362,7 @@ void TestFeeds::opmlRoundTrip()
 
 void TestFeeds::opmlNestedFoldersAndErrors()
 {
-    const auto read = OpmlFile::read(testFile(QStringLiteral("subscriptions.opml")));
+    const auto read = OpmlFile::read(TestData::read(QStringLiteral("feeds/subscriptions.opml")));
     QVERIFY(std::holds_alternative<QList<OpmlEntry>>(read));
     const auto entries = std::get<QList<OpmlEntry>>(read);
     QCOMPARE(entries.size(), 4);
@@ -380,14 +374,14 @@ void TestFeeds::opmlNestedFoldersAndErrors()
 
     const auto broken = OpmlFile::read("<opml><body><outline xmlUrl='x'></body>");
     QVERIFY(std::holds_alternative<QString>(broken));
-    const auto notOpml = OpmlFile::read(testFile(QStringLiteral("rss2.xml")));
+    const auto notOpml = OpmlFile::read(TestData::read(QStringLiteral("feeds/rss2.xml")));
     QVERIFY(std::get<QString>(notOpml).contains(QLatin1String("not an OPML file")));
 }
 
 void TestFeeds::addToCorpusUsesFeedMetadata()
 {
     // The feed's items point at the local server.
-    QByteArray xml = testFile(QStringLiteral("rss2.xml"));
+    QByteArray xml = TestData::read(QStringLiteral("feeds/rss2.xml"));
     TestHttpServer::Route route;
     route.contentType = "application/rss+xml";
     route.body = xml;

@@ -1,5 +1,6 @@
 // Fetching pages and importing by URL, against a local server on
 // 127.0.0.1 started here: redirects, timeouts, gzip, charsets, errors.
+#include "TestData.h"
 #include "TestHttpServer.h"
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"
@@ -7,20 +8,11 @@
 #include "store/ProjectStore.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 namespace {
-QByteArray testFile(const QString &name)
-{
-    QFile f(QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
-
 FetchResult get(const QUrl &url, int timeoutMs = 10000)
 {
     FetchRequest r;
@@ -70,7 +62,7 @@ void TestFetch::fetchesPageWithHeaders()
     QCOMPARE(r.httpStatus, 200);
     QCOMPARE(r.mimeType, QByteArray("text/html"));
     QCOMPARE(r.charset, QByteArray("utf-8"));
-    QCOMPARE(r.body, testFile(QStringLiteral("article.html")));
+    QCOMPARE(r.body, TestData::read(QStringLiteral("feeds/article.html")));
     QVERIFY(m_server.lastHeaders(QStringLiteral("/article"))
                 .value("user-agent")
                 .startsWith("Framewise/"));
@@ -136,7 +128,7 @@ void TestFetch::timesOut()
 void TestFetch::inflatesGzip()
 {
     TestHttpServer::Route route;
-    route.body = testFile(QStringLiteral("article.html"));
+    route.body = TestData::read(QStringLiteral("feeds/article.html"));
     route.gzip = true;
     m_server.setRoute(QStringLiteral("/gz"), route);
     const FetchResult r = get(m_server.url(QStringLiteral("/gz")));
@@ -235,7 +227,7 @@ void TestFetch::importByUrlKeepsThePage()
 
     const auto source = store->articleSource(a->id);
     QVERIFY(source);
-    QCOMPARE(source->html, testFile(QStringLiteral("article.html")));
+    QCOMPARE(source->html, TestData::read(QStringLiteral("feeds/article.html")));
     QCOMPARE(source->url, url);
     QVERIFY(source->contentType.startsWith(QLatin1String("text/html")));
     QVERIFY(source->fetchedAt.isValid());

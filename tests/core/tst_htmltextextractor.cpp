@@ -1,21 +1,13 @@
+#include "TestData.h"
 #include "import/HtmlTextExtractor.h"
 #include "import/TextDecoder.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readFixture(const QString &name)
-{
-    QFile file(QStringLiteral(FRAMEWISE_TEST_DATA "/import/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open fixture %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 // The shape every extracted text must have, whatever the input.
 void verifyWellFormed(const QString &text)
@@ -293,7 +285,7 @@ void TestHtmlTextExtractor::looksLikeHtml()
 
 void TestHtmlTextExtractor::articleFixture()
 {
-    const QByteArray bytes = readFixture(u"article.html"_s);
+    const QByteArray bytes = TestData::read(u"import/article.html"_s);
     QCOMPARE(HtmlTextExtractor::sniffCharset(bytes), QByteArray("utf-8"));
     const DecodedText decoded = TextDecoder::decode(bytes, HtmlTextExtractor::sniffCharset(bytes));
     QVERIFY(decoded.ok);
@@ -326,7 +318,7 @@ void TestHtmlTextExtractor::articleFixture()
 
 void TestHtmlTextExtractor::brokenFixture()
 {
-    const DecodedText decoded = TextDecoder::decode(readFixture(u"broken.html"_s));
+    const DecodedText decoded = TextDecoder::decode(TestData::read(u"import/broken.html"_s));
     QVERIFY(decoded.ok);
     const HtmlText result = HtmlTextExtractor::extract(decoded.text);
     QCOMPARE(result.title, u"Broken <b>page"_s);
@@ -344,7 +336,7 @@ void TestHtmlTextExtractor::brokenFixture()
 
 void TestHtmlTextExtractor::cp1252Fixture()
 {
-    const QByteArray bytes = readFixture(u"article-cp1252.html"_s);
+    const QByteArray bytes = TestData::read(u"import/article-cp1252.html"_s);
     const QByteArray charset = HtmlTextExtractor::sniffCharset(bytes);
     QCOMPARE(charset, QByteArray("windows-1252"));
     const DecodedText decoded = TextDecoder::decode(bytes, charset);
@@ -359,7 +351,7 @@ void TestHtmlTextExtractor::cp1252Fixture()
 // that is a prefix-ish part of the whole: never a crash, never blank lines.
 void TestHtmlTextExtractor::truncatedAnywhere()
 {
-    const QString html = QString::fromUtf8(readFixture(u"article.html"_s));
+    const QString html = QString::fromUtf8(TestData::read(u"import/article.html"_s));
     for (qsizetype cut = 0; cut <= html.size(); ++cut) {
         const HtmlText result = HtmlTextExtractor::extract(html.first(cut));
         verifyWellFormed(result.text);

@@ -1,6 +1,6 @@
+#include "TestData.h"
 #include "import/TextDecoder.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 #include <algorithm>
@@ -8,14 +8,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readFixture(const QString &name)
-{
-    QFile file(QStringLiteral(FRAMEWISE_TEST_DATA "/import/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open fixture %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 QByteArray utf16(const QString &text, bool littleEndian)
 {
@@ -173,7 +165,7 @@ void TestTextDecoder::failures_data()
         << QByteArray("\xFF\xFE \x00\n\x00", 6) << QByteArray() << empty;
     QTest::newRow("declared, whitespace only")
         << QByteArray("\n\n") << QByteArray("utf-8") << empty;
-    QTest::newRow("png") << readFixture(u"binary.png"_s) << QByteArray() << binary;
+    QTest::newRow("png") << TestData::read(u"import/binary.png"_s) << QByteArray() << binary;
     QTest::newRow("png header only") << QByteArray("\x89PNG\r\n\x1A\n") << QByteArray() << binary;
     QTest::newRow("pdf") << QByteArray("%PDF-1.4\n1 0 obj\n") << QByteArray() << binary;
     QTest::newRow("zip / docx") << QByteArray("PK\x03\x04\x14\x00", 6) << QByteArray() << binary;
@@ -226,7 +218,7 @@ void TestTextDecoder::looksBinary_data()
                                                                 "a\0b",
                                                                 6)
                                                   << true;
-    QTest::newRow("png") << readFixture(u"binary.png"_s) << true;
+    QTest::newRow("png") << TestData::read(u"import/binary.png"_s) << true;
     QTest::newRow("jpeg") << QByteArray("\xFF\xD8\xFF\xE0") << true;
     QTest::newRow("gif") << QByteArray("GIF89a") << true;
     QTest::newRow("elf") << QByteArray("\x7F"
@@ -294,7 +286,7 @@ void TestTextDecoder::fixtures()
     QFETCH(QString, text);
     QFETCH(QString, encoding);
 
-    const DecodedText result = TextDecoder::decode(readFixture(file));
+    const DecodedText result = TextDecoder::decode(TestData::read(u"import/"_s + file));
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.text, text);
     QCOMPARE(result.encoding, encoding);

@@ -3,13 +3,13 @@
 // undo stack, and the console refusing writes without touching the file.
 #include "MainWindow.h"
 #include "ReaderView.h"
+#include "StarterWindow.h"
 #include "console/QueryResultModel.h"
 #include "console/SqlConsole.h"
 #include "lens/DefaultLexicon.h"
 #include "lens/LensEngine.h"
 #include "lens/LensToolBar.h"
 #include "lens/ReadingLens.h"
-#include "project/StarterProject.h"
 #include "store/ProjectStore.h"
 #include "text/TextOffsets.h"
 
@@ -88,14 +88,7 @@ void TestLens::initTestCase()
 
 void TestLens::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("lens.framewise")));
-    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options{false});
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(openStarterWindow(m_dir, m_window, {1200, 800}));
     QVERIFY(m_window->readingLens());
     m_window->readingLens()->setEnabled(true);
     for (LensCue cue : LensCues::all())

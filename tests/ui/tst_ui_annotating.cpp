@@ -15,7 +15,7 @@
 #include "QuickCodePalette.h"
 #include "ReaderView.h"
 #include "ReaderSelection.h"
-#include "project/StarterProject.h"
+#include "StarterWindow.h"
 #include "store/ProjectStore.h"
 
 #include <QAbstractItemModelTester>
@@ -78,15 +78,7 @@ void TestAnnotatingUi::initTestCase()
 
 void TestAnnotatingUi::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("test.framewise")));
-    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options {false});
-    m_window->resize(1300, 850);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(openStarterWindow(m_dir, m_window, {1300, 850}));
 }
 
 void TestAnnotatingUi::cleanup()

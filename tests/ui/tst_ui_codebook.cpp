@@ -13,7 +13,7 @@
 #include "MemoPanel.h"
 #include "MergeCodesDialog.h"
 #include "ReaderView.h"
-#include "project/StarterProject.h"
+#include "StarterWindow.h"
 #include "store/ProjectStore.h"
 
 #include <QAbstractItemModelTester>
@@ -101,14 +101,7 @@ void TestUiCodebook::initTestCase()
 
 void TestUiCodebook::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto project = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("t.framewise")));
-    m_window = std::make_unique<MainWindow>(std::move(project), MainWindow::Options {false});
-    m_window->resize(1300, 850);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(openStarterWindow(m_dir, m_window, {1300, 850}));
     watchModel();
 }
 

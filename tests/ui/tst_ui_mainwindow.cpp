@@ -12,6 +12,7 @@
 #include "ReaderView.h"
 #include "ReaderSelection.h"
 #include "SearchIndexStatus.h"
+#include "StarterWindow.h"
 #include "project/StarterProject.h"
 #include "store/ProjectError.h"
 #include "store/ProjectStore.h"
@@ -74,15 +75,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("test.framewise")));
-    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options{false});
-    m_window->resize(1200, 800);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(openStarterWindow(m_dir, m_window, {1200, 800}));
 }
 
 void TestMainWindow::cleanup()
@@ -362,7 +355,7 @@ void TestMainWindow::emojiAndCjkOffsetsAreCodePoints()
 
 void TestMainWindow::readOnlyProjectDisablesEditing()
 {
-    const QString path = m_dir->filePath(QStringLiteral("test.framewise"));
+    const QString path = m_window->store().path();
     m_window.reset();
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     std::unique_ptr<ProjectStore> store;

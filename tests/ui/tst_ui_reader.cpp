@@ -6,8 +6,8 @@
 #include "FindBar.h"
 #include "MainWindow.h"
 #include "ReaderView.h"
+#include "StarterWindow.h"
 #include "ThemeSettings.h"
-#include "project/StarterProject.h"
 #include "store/ProjectStore.h"
 
 #include <QAction>
@@ -99,15 +99,7 @@ void TestReader::initTestCase()
 
 void TestReader::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("reader.framewise")));
-    m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options{false});
-    m_window->resize(1300, 850);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(m_window->openFirstArticle());
+    QVERIFY(openStarterWindow(m_dir, m_window, {1300, 850}));
 }
 
 void TestReader::cleanup()

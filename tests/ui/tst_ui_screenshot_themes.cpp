@@ -1,6 +1,7 @@
-// Runs the real executable under Xvfb with --screenshot --theme light|dark
-// on the sample article with nested annotations, and checks that the page
-// follows the theme and the highlights are visible on it. With
+// Runs the real executable under Xvfb with --screenshot (no --theme, then
+// --theme light|dark) on the sample article with nested annotations, and
+// inspects the picture: right size, not blank, text drawn in the reader, a
+// page that follows the theme and the highlights visible on it. With
 // FRAMEWISE_KEEP_SCREENSHOTS=DIR set the pictures are kept there.
 #include "project/StarterProject.h"
 #include "store/ProjectStore.h"
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,15 +44,17 @@ bool near(QRgb pixel, const QColor &colour, int tolerance)
 
 void TestScreenshotThemes::highlightsVisible_data()
 {
-    QTest::addColumn<QString>("theme");
-    QTest::newRow("light") << QStringLiteral("light");
-    QTest::newRow("dark") << QStringLiteral("dark");
+    QTest::addColumn<QString>("theme"); // empty: no --theme, fresh settings
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("default") << QString() << false;
+    QTest::newRow("light") << QStringLiteral("light") << false;
+    QTest::newRow("dark") << QStringLiteral("dark") << true;
 }
 
 void TestScreenshotThemes::highlightsVisible()
 {
     QFETCH(QString, theme);
-    const bool dark = theme == QLatin1String("dark");
+    QFETCH(bool, dark);
     const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
     if (xvfb.isEmpty())
         QSKIP("xvfb-run is not installed");
@@ -77,17 +81,21 @@ void TestScreenshotThemes::highlightsVisible()
 
     const QString png = dir.filePath(QStringLiteral("out.png"));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // a real X server this time
     env.remove(QStringLiteral("DISPLAY"));
     env.insert(QStringLiteral("HOME"), dir.path());
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    QStringList args = {QStringLiteral("-a"), QStringLiteral("-s"),
+                        QStringLiteral("-screen 0 1600x1000x24"), QStringLiteral(FRAMEWISE_BINARY),
+                        QStringLiteral("--screenshot"), png};
+    if (!theme.isEmpty())
+        args << QStringLiteral("--theme") << theme;
+    args << project;
     QProcess process;
     process.setProcessEnvironment(env);
-    process.start(xvfb, {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1600x1000x24"),
-                         QStringLiteral(FRAMEWISE_BINARY), QStringLiteral("--screenshot"), png,
-                         QStringLiteral("--theme"), theme, project});
+    process.start(xvfb, args);
     QVERIFY(process.waitForStarted());
     QVERIFY2(process.waitForFinished(120000), "framewise --screenshot did not finish");
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
@@ -95,27 +103,42 @@ void TestScreenshotThemes::highlightsVisible()
 
     const QString keep = qEnvironmentVariable("FRAMEWISE_KEEP_SCREENSHOTS");
     if (!keep.isEmpty()) {
-        const QString target = QDir(keep).filePath(QStringLiteral("reader-%1.png").arg(theme));
+        const QString name = QStringLiteral("reader-%1.png").arg(QTest::currentDataTag());
+        const QString target = QDir(keep).filePath(name);
         QFile::remove(target);
         QFile::copy(png, target);
     }
 
     QImage image(png);
-    QVERIFY(!image.isNull());
+    QVERIFY2(!image.isNull(), "the screenshot is not a readable PNG");
+    QCOMPARE(image.size(), QSize(1400, 860));
     image = image.convertToFormat(QImage::Format_RGB32);
+
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
+
+    // The reader sits between the docks.
     const QRect reader(image.width() / 4, image.height() / 5, image.width() / 2, image.height() * 3 / 5);
     int page = 0;
+    int ink = 0;
     int highlighted = 0;
     const QColor wash = washed(factualColour, dark);
     for (int y = reader.top(); y < reader.bottom(); ++y) {
         for (int x = reader.left(); x < reader.right(); ++x) {
             const QRgb pixel = image.pixel(x, y);
             page += dark ? qGray(pixel) < 50 : qGray(pixel) > 235;
+            ink += dark ? qGray(pixel) > 180 : qGray(pixel) < 80;
             highlighted += near(pixel, wash, 6);
         }
     }
     // The page follows the theme ...
     QVERIFY2(page > reader.width() * reader.height() / 2, qPrintable(QStringLiteral("page pixels: %1").arg(page)));
+    // ... the text is drawn on it in contrasting ink ...
+    QVERIFY2(ink > 2000, qPrintable(QStringLiteral("only %1 ink pixels in the reader").arg(ink)));
     // ... and the wash stands out from it.
     QVERIFY2(highlighted > 300, qPrintable(QStringLiteral("only %1 pixels of the wash %2").arg(highlighted).arg(wash.name())));
 }
