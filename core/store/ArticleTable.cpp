@@ -10,7 +10,9 @@ ArticleTable::ArticleTable(const QSqlDatabase &db)
 
 std::optional<qint64> ArticleTable::idByHash(const QString &hash) const
 {
-    SqlQuery q(m_db, QStringLiteral("SELECT id FROM articles WHERE content_hash = ?"));
+    if (!m_byHash)
+        m_byHash.emplace(m_db, QStringLiteral("SELECT id FROM articles WHERE content_hash = ?"));
+    SqlQuery &q = *m_byHash;
     q.bind(hash).exec();
     if (!q.next())
         return std::nullopt;
@@ -19,10 +21,12 @@ std::optional<qint64> ArticleTable::idByHash(const QString &hash) const
 
 qint64 ArticleTable::insert(const Article &a, const QString &hash, const QDateTime &time)
 {
-    SqlQuery q(
-        m_db,
-        QStringLiteral("INSERT INTO articles(title, outlet, author, published, url, language, "
-                       "text, content_hash, imported_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    if (!m_insert) {
+        m_insert.emplace(m_db, QStringLiteral("INSERT INTO articles(title, outlet, author, published, url, "
+                                              "language, text, content_hash, imported_at, origin) "
+                                              "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    }
+    SqlQuery &q = *m_insert;
     q.bind(a.title).bind(a.outlet).bind(a.author).bind(a.published).bind(a.url).bind(a.language);
     q.bind(a.text).bind(hash);
     q.bind(SqlQuery::formatTime(a.importedAt.isValid() ? a.importedAt : time));

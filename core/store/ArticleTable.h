@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlQuery.h"
 #include "domain/Article.h"
 
 #include <QSqlDatabase>
@@ -31,4 +32,9 @@ public:
 
 private:
     QSqlDatabase m_db;
+    // Prepared once per table object: an import stores hundreds of
+    // articles through one, and preparing each statement again per article
+    // was a measurable part of it.
+    mutable std::optional<SqlQuery> m_byHash;
+    std::optional<SqlQuery> m_insert;
 };
