@@ -542,6 +542,12 @@ void ProjectStore::updateMemo(const Memo &memo)
     Q_EMIT memosChanged();
 }
 
+void ProjectStore::revertMemo(const Memo &memo)
+{
+    write([&] { MemoTable(m_db).update(memo, SqlQuery::formatTime(memo.modified)); });
+    Q_EMIT memosChanged();
+}
+
 void ProjectStore::removeMemo(qint64 id)
 {
     write([&] { MemoTable(m_db).remove(id); });

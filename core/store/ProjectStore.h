@@ -140,6 +140,9 @@ public:
     std::optional<Memo> memo(qint64 id) const;
     QList<Memo> memosFor(Memo::Target target, qint64 targetId) const;
     void updateMemo(const Memo &memo); // title and body
+    // Puts back an earlier title and body with the time they were written,
+    // for undo: an undone edit leaves no trace in the memo.
+    void revertMemo(const Memo &memo);
     void removeMemo(qint64 id);
     // Puts back a memo exactly as it was (same id), for undo/redo.
     void restoreMemo(const Memo &memo);

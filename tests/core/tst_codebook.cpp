@@ -357,9 +357,15 @@ void TestCodebook::memosCrud()
     QVERIFY(saved.coderId > 0);
     Memo edited = saved;
     edited.body = QStringLiteral("Calmer than expected.");
+    QTest::qWait(5); // times have milliseconds: the edit must show as later
     m_store->updateMemo(edited);
     QCOMPARE(m_store->memo(id)->body, edited.body);
     QCOMPARE(m_store->memo(id)->created, saved.created);
+    QVERIFY(m_store->memo(id)->modified > saved.modified);
+    // Undoing the edit puts back the text and the time it was written.
+    m_store->revertMemo(saved);
+    QCOMPARE(m_store->memo(id)->body, saved.body);
+    QCOMPARE(m_store->memo(id)->modified, saved.modified);
 
     m_store->removeMemo(id);
     QVERIFY(!m_store->memo(id));
@@ -369,7 +375,7 @@ void TestCodebook::memosCrud()
     QCOMPARE(back.body, saved.body);
     QCOMPARE(back.modified, saved.modified);
     QCOMPARE(back.coderId, saved.coderId);
-    QCOMPARE(changed.count(), 4);
+    QCOMPARE(changed.count(), 5);
 }
 
 void TestCodebook::signalsAfterCommit()

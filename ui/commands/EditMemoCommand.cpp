@@ -20,5 +20,5 @@ void EditMemoCommand::redo()
 
 void EditMemoCommand::undo()
 {
-    attempt([this] { m_store.updateMemo(m_before); });
+    attempt([this] { m_store.revertMemo(m_before); });
 }
