@@ -4,9 +4,12 @@
 #include "LibraryModel.h"
 
 #include <QAction>
+#include <QDate>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QLocale>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -52,7 +55,9 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(LibraryModel::Title, QHeaderView::Stretch);
     header->setSectionResizeMode(LibraryModel::Outlet, QHeaderView::Interactive);
-    header->setSectionResizeMode(LibraryModel::Published, QHeaderView::ResizeToContents);
+    // Sized by fitDateColumn(): ResizeToContents would measure rows on every
+    // layout pass, as for the counts below.
+    header->setSectionResizeMode(LibraryModel::Published, QHeaderView::Interactive);
     // Sized by fitCountColumn(), not by ResizeToContents.
     header->setSectionResizeMode(LibraryModel::Annotations, QHeaderView::Fixed);
     header->resizeSection(LibraryModel::Outlet, 80);
@@ -110,6 +115,22 @@ void LibraryPanel::updateColumns()
     for (int column : {int(LibraryModel::Outlet), int(LibraryModel::Published)})
         m_view->setColumnHidden(column, m_model->columnIsEmpty(column));
     fitCountColumn();
+    fitDateColumn();
+}
+
+void LibraryPanel::fitDateColumn()
+{
+    // Dates are shown in the locale's short format, all about as wide as
+    // the widest one of them; a date kept as found is elided (its row's
+    // tooltip and the reader show it whole), and the column can be widened.
+    m_view->ensurePolished();
+    const QString widest = QLocale().toString(QDate(2000, 12, 28), QLocale::ShortFormat);
+    const int margin = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 12;
+    QHeaderView *header = m_view->horizontalHeader();
+    const int width = std::max(header->sectionSizeHint(LibraryModel::Published),
+                               m_view->fontMetrics().horizontalAdvance(widest) + margin);
+    header->resizeSection(LibraryModel::Published,
+                          std::clamp(width, header->minimumSectionSize(), header->maximumSectionSize()));
 }
 
 void LibraryPanel::fitCountColumn()
@@ -146,8 +167,10 @@ void LibraryPanel::focusFilter()
 void LibraryPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         fitCountColumn();
+        fitDateColumn();
+    }
 }
 
 bool LibraryPanel::eventFilter(QObject *watched, QEvent *event)

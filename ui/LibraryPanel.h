@@ -39,6 +39,7 @@ private:
     void onCurrentChanged();
     void updateColumns();
     void fitCountColumn();
+    void fitDateColumn();
 
     LibraryModel *m_model = nullptr;
     LibraryFilterProxy *m_proxy = nullptr;

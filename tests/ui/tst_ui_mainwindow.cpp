@@ -20,6 +20,7 @@
 #include "console/SqlConsole.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -416,6 +417,7 @@ void TestMainWindow::libraryKeepsImportOrderAndFitsCounts()
     Article article;
     article.title = QStringLiteral("A much coded dispatch");
     article.text = QStringLiteral("Pyongyang commentary on Quelpart.");
+    article.published = QStringLiteral("2025-12-28");
     const qint64 id = store.addArticle(article).id;
     const Code code = store.ensureCode(QStringLiteral("Claim"));
     QList<NewAnnotation> many;
@@ -435,6 +437,11 @@ void TestMainWindow::libraryKeepsImportOrderAndFitsCounts()
     const int width = table->columnWidth(LibraryModel::Annotations);
     QVERIFY(width >= table->sizeHintForIndex(coded).width());
     QVERIFY(width >= table->horizontalHeader()->sectionSizeHint(LibraryModel::Annotations));
+    // So is the date column for a date, shown the locale's way.
+    const QModelIndex dated = table->model()->index(1, LibraryModel::Published);
+    QVERIFY(!table->isColumnHidden(LibraryModel::Published));
+    QCOMPARE(dated.data().toString(), QLocale().toString(QDate(2025, 12, 28), QLocale::ShortFormat));
+    QVERIFY(table->columnWidth(LibraryModel::Published) >= table->sizeHintForIndex(dated).width());
     // The status bar's counts follow the store.
     auto *counts = m_window->findChild<QLabel *>(QStringLiteral("countsLabel"));
     QVERIFY(counts->text().contains(QStringLiteral("%1 annotations").arg(store.annotationCount())));
