@@ -2,6 +2,7 @@
 
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
+#include "text/SearchTerms.h"
 
 ArticleTable::ArticleTable(const QSqlDatabase &db)
     : m_db(db)
@@ -79,7 +80,17 @@ int ArticleTable::count() const
 
 QList<ArticleSearchHit> ArticleTable::search(const QString &query, int limit) const
 {
-    const QString match = SqliteDialect::matchExpression(query);
+    QList<SearchTerms::Term> indexed;
+    QStringList scanned;
+    for (const SearchTerms::Term &term : SearchTerms::parse(query)) {
+        if (SearchTerms::isUnspaced(term.text))
+            scanned << term.text;
+        else
+            indexed << term;
+    }
+    const QString match = SqliteDialect::matchExpression(indexed);
+    if (!scanned.isEmpty())
+        return scan(scanned, match, limit);
     if (match.isEmpty())
         return {};
     SqlQuery q(m_db, SqliteDialect::searchArticles());
@@ -87,6 +98,24 @@ QList<ArticleSearchHit> ArticleTable::search(const QString &query, int limit) co
     QList<ArticleSearchHit> hits;
     while (q.next())
         hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return hits;
+}
+
+QList<ArticleSearchHit> ArticleTable::scan(const QStringList &terms, const QString &match, int limit) const
+{
+    SqlQuery q(m_db, SqliteDialect::scanArticles(int(terms.size()), !match.isEmpty()));
+    for (const QString &term : terms)
+        q.bind(term);
+    if (!match.isEmpty())
+        q.bind(match);
+    for (const QString &term : terms)
+        q.bind(term);
+    q.bind(limit).exec();
+    QList<ArticleSearchHit> hits;
+    while (q.next()) {
+        hits.append({q.value(0).toLongLong(), q.value(1).toString(),
+                     SearchTerms::snippetAround(q.value(2).toString(), terms)});
+    }
     return hits;
 }
 

@@ -24,6 +24,8 @@ public:
     int count() const;
 
     // Hits for what the user typed, best first; none for an empty query.
+    // Terms in unspaced scripts (Chinese, Japanese, Thai…) are found by a
+    // scan of the text, which also covers articles not indexed yet.
     QList<ArticleSearchHit> search(const QString &query, int limit) const;
     int pendingCount() const;
     // Indexes the first maxArticles pending articles (by id) and forgets
@@ -31,6 +33,8 @@ public:
     int indexPending(int maxArticles);
 
 private:
+    QList<ArticleSearchHit> scan(const QStringList &terms, const QString &match, int limit) const;
+
     QSqlDatabase m_db;
     // Prepared once per table object: an import stores hundreds of
     // articles through one, and preparing each statement again per article

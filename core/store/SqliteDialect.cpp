@@ -283,12 +283,34 @@ QString SqliteDialect::searchArticles()
         "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?");
 }
 
+QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch)
+{
+    // Ranked by how much of the text the terms cover: occurrences times
+    // length, which replace() gives without a loop.
+    QStringList found, covered;
+    for (int i = 0; i < scannedTerms; ++i) {
+        found << QStringLiteral("instr(a.title || char(10) || a.text, ?) > 0");
+        covered << QStringLiteral("(length(a.text) - length(replace(a.text, ?, '')))");
+    }
+    QString sql = QStringLiteral("SELECT a.id, a.title, a.text FROM articles a WHERE ")
+        + found.join(QStringLiteral(" AND "));
+    if (withMatch)
+        sql += QStringLiteral(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+    return sql + QStringLiteral(" ORDER BY ") + covered.join(QStringLiteral(" + "))
+        + QStringLiteral(" DESC, a.id LIMIT ?");
+}
+
 QString SqliteDialect::matchExpression(const QString &userQuery)
+{
+    return matchExpression(SearchTerms::parse(userQuery));
+}
+
+QString SqliteDialect::matchExpression(const QList<SearchTerms::Term> &userTerms)
 {
     // Each word becomes a quoted token (so punctuation cannot break the
     // syntax); a trailing * keeps prefix search.
     QStringList terms;
-    for (SearchTerms::Term &term : SearchTerms::parse(userQuery)) {
+    for (SearchTerms::Term term : userTerms) {
         term.text.replace(QLatin1Char('"'), QLatin1String("\"\""));
         terms << QLatin1Char('"') + term.text + QLatin1Char('"') + (term.prefix ? QStringLiteral("*") : QString());
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text/SearchTerms.h"
+
 #include <QStringList>
 
 // Everything SQLite-specific about the project file lives here: pragmas,
@@ -33,6 +35,13 @@ public:
     static QStringList indexPendingUpTo();
     // The largest id among the first N pending articles. Binds: N.
     static QString pendingChunkEnd();
+    // Search with terms of unspaced scripts (see SearchTerms::isUnspaced),
+    // which the index cannot find inside a run: the articles holding every
+    // such term, most occurrences first, optionally narrowed by an FTS5
+    // match for the other terms. Columns: id, title, text. Binds: each
+    // scanned term, [the match expression,] each scanned term again, limit.
+    static QString scanArticles(int scannedTerms, bool withMatch);
     // Turns what a user types into a safe FTS5 match expression.
     static QString matchExpression(const QString &userQuery);
+    static QString matchExpression(const QList<SearchTerms::Term> &terms);
 };

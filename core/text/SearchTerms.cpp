@@ -2,11 +2,41 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 // Letters, digits and combining marks make up unicode61 tokens.
 bool isWordChar(char32_t c)
 {
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
+}
+
+bool isUnspacedChar(char32_t c)
+{
+    switch (QChar::script(c)) {
+    case QChar::Script_Han:
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+    case QChar::Script_Thai:
+    case QChar::Script_Lao:
+    case QChar::Script_Khmer:
+    case QChar::Script_Myanmar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// About as much context as FTS5's snippet(…, 16) gives.
+constexpr qsizetype kSnippetBefore = 24;
+constexpr qsizetype kSnippetLength = 80;
+
+// Keeps a cut from splitting a surrogate pair.
+qsizetype alignToCodePoint(const QString &text, qsizetype i)
+{
+    if (i > 0 && i < text.size() && text.at(i).isLowSurrogate() && text.at(i - 1).isHighSurrogate())
+        return i - 1;
+    return i;
 }
 
 // The code point ending just before UTF-16 index i (0 at the start).
@@ -47,6 +77,45 @@ QList<SearchTerms::Term> SearchTerms::parse(const QString &query)
     return terms;
 }
 
+bool SearchTerms::isUnspaced(const QString &term)
+{
+    for (const char32_t c : term.toUcs4()) {
+        if (isUnspacedChar(c))
+            return true;
+    }
+    return false;
+}
+
+QString SearchTerms::snippetAround(const QString &text, const QStringList &terms)
+{
+    qsizetype first = -1;
+    for (const QString &term : terms) {
+        const qsizetype at = term.isEmpty() ? -1 : text.indexOf(term);
+        if (at >= 0 && (first < 0 || at < first))
+            first = at;
+    }
+    const qsizetype from = alignToCodePoint(text, first <= kSnippetBefore ? 0 : first - kSnippetBefore);
+    const qsizetype to = alignToCodePoint(text, std::min(text.size(), from + kSnippetLength));
+    QString window = text.mid(from, to - from);
+    // Mark every occurrence, leftmost first, never overlapping.
+    QString marked;
+    for (qsizetype i = 0; i < window.size();) {
+        qsizetype length = 0;
+        for (const QString &term : terms) {
+            if (!term.isEmpty() && QStringView(window).sliced(i).startsWith(term))
+                length = std::max(length, term.size());
+        }
+        if (length > 0) {
+            marked += QChar(matchStart) + window.mid(i, length) + QChar(matchEnd);
+            i += length;
+        } else {
+            marked += window.at(i++);
+        }
+    }
+    return (from > 0 ? QStringLiteral("…") : QString()) + marked
+        + (to < text.size() ? QStringLiteral("…") : QString());
+}
+
 QStringList SearchTerms::marked(const QString &snippet)
 {
     QStringList texts;
@@ -74,9 +143,11 @@ bool SearchTerms::isWholeWord(const QString &text, qsizetype start, qsizetype le
 {
     if (start < 0 || length <= 0 || start + length > text.size())
         return false;
-    if (isWordChar(codePointBefore(text, start)))
+    const char32_t firstChar = codePointAt(text, start);
+    const char32_t lastChar = codePointBefore(text, start + length);
+    if (!isUnspacedChar(firstChar) && isWordChar(codePointBefore(text, start)))
         return false;
-    return prefix || !isWordChar(codePointAt(text, start + length));
+    return prefix || isUnspacedChar(lastChar) || !isWordChar(codePointAt(text, start + length));
 }
 
 qsizetype SearchTerms::firstWholeWord(const QString &text, const QString &term, bool prefix)

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void deletingAndRenamingKeepTheIndexExact();
     void backgroundIndexerWhileTheAppWrites();
     void backgroundIndexerReportsAProjectItCannotOpen();
+    void chineseAndJapaneseAreFoundInsideRuns();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -188,6 +189,35 @@ void TestSearchIndex::backgroundIndexerReportsAProjectItCannotOpen()
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(failed.constFirst().constFirst().toString().contains(QStringLiteral("missing.framewise")));
     QVERIFY(!QFile::exists(file));
+}
+
+void TestSearchIndex::chineseAndJapaneseAreFoundInsideRuns()
+{
+    // unicode61 keeps 我爱北京天安门 as one token: 北京 would never match it.
+    auto store = ProjectStore::open(path(QStringLiteral("cjk.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    const qint64 once = store->addArticle(article(QStringLiteral("新华社"), QStringLiteral("我爱北京天安门。Pyongyang noted it."))).id;
+    const qint64 twice = store->addArticle(article(QStringLiteral("人民日报"), QStringLiteral("北京说，北京会回应。"))).id;
+    const qint64 japanese = store->addArticle(article(QStringLiteral("朝日"), QStringLiteral("北朝鮮の記者が報じた。"))).id;
+    store->addArticle(article(QStringLiteral("Korean"), QStringLiteral("평양 기자가 보도했다.")));
+    // Found by a scan: even before indexing.
+    QCOMPARE(store->unindexedArticleCount(), 4);
+    auto hits = store->search(QStringLiteral("北京"));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits[0].articleId, twice); // more of the text is the term
+    QCOMPARE(hits[1].articleId, once);
+    QCOMPARE(hits[1].snippet, QStringLiteral("我爱\u0002北京\u0003天安门。Pyongyang noted it."));
+    QCOMPARE(store->search(QStringLiteral("記者")).constFirst().articleId, japanese);
+    // Titles count too; every term must occur.
+    QCOMPARE(store->search(QStringLiteral("新华社 天安门")).size(), 1);
+    QVERIFY(store->search(QStringLiteral("北京 記者")).isEmpty());
+    // With other words, those go through the index.
+    SearchIndexer::catchUp(*store);
+    QCOMPARE(store->search(QStringLiteral("北京 pyongyang")).size(), 1);
+    QCOMPARE(store->search(QStringLiteral("北京 pyong*")).constFirst().articleId, once);
+    QVERIFY(store->search(QStringLiteral("北京 seoul")).isEmpty());
+    // Korean is written with spaces: the index finds its words.
+    QCOMPARE(store->search(QStringLiteral("평양")).size(), 1);
+    QCOMPARE(store->search(QStringLiteral("北京"), 1).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndex)

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void bracketsMarkers();
     void firstWholeWord_data();
     void firstWholeWord();
+    void unspacedScripts();
+    void snippetAroundMarksEveryOccurrence();
 };
 
 void TestSearchTerms::parsesWordsAndPrefixes()
@@ -71,10 +73,15 @@ void TestSearchTerms::firstWholeWord_data()
     QTest::newRow("combining mark in term")
         << QStringLiteral("Le Cafe\u0301 de") << QStringLiteral("Cafe\u0301") << false << 3;
     QTest::newRow("rtl") << QStringLiteral("قال الحرب في") << QStringLiteral("الحرب") << false << 4;
-    QTest::newRow("cjk run is one word")
-        << QStringLiteral("北朝鮮の記者 記者") << QStringLiteral("記者") << false << 7;
-    QTest::newRow("supplementary letter before")
-        << QStringLiteral("𠀋記者 記者") << QStringLiteral("記者") << false << 5;
+    // Unspaced scripts: found inside a run, as the search finds them.
+    QTest::newRow("cjk inside a run")
+        << QStringLiteral("北朝鮮の記者 記者") << QStringLiteral("記者") << false << 4;
+    QTest::newRow("cjk after a supplementary han letter")
+        << QStringLiteral("𠀋記者 記者") << QStringLiteral("記者") << false << 2;
+    QTest::newRow("thai inside a run")
+        << QStringLiteral("ข่าวสงครามยูเครน") << QStringLiteral("สงคราม") << false << 4;
+    QTest::newRow("latin glued to cjk is no word")
+        << QStringLiteral("記者war war") << QStringLiteral("war") << false << 6;
     QTest::newRow("apostrophe separates")
         << QStringLiteral("Kim’s war") << QStringLiteral("Kim") << false << 0;
     QTest::newRow("empty term") << QStringLiteral("text") << QString() << false << -1;
@@ -87,6 +94,35 @@ void TestSearchTerms::firstWholeWord()
     QFETCH(bool, prefix);
     QFETCH(int, expected);
     QCOMPARE(SearchTerms::firstWholeWord(text, term, prefix), qsizetype(expected));
+}
+
+void TestSearchTerms::unspacedScripts()
+{
+    QVERIFY(SearchTerms::isUnspaced(QStringLiteral("北京")));
+    QVERIFY(SearchTerms::isUnspaced(QStringLiteral("ニュース")));
+    QVERIFY(SearchTerms::isUnspaced(QStringLiteral("𠀋"))); // outside the BMP
+    QVERIFY(SearchTerms::isUnspaced(QStringLiteral("สงคราม")));
+    QVERIFY(!SearchTerms::isUnspaced(QStringLiteral("평양"))); // Korean has spaces
+    QVERIFY(!SearchTerms::isUnspaced(QStringLiteral("الحرب")));
+    QVERIFY(!SearchTerms::isUnspaced(QStringLiteral("Kursk")));
+}
+
+void TestSearchTerms::snippetAroundMarksEveryOccurrence()
+{
+    // Short text: all of it, every occurrence of either term marked.
+    QCOMPARE(SearchTerms::snippetAround(QStringLiteral("我爱北京天安门，北京很大"), {QStringLiteral("北京"), QStringLiteral("天安门")}),
+             QStringLiteral("我爱\u0002北京\u0003\u0002天安门\u0003，\u0002北京\u0003很大"));
+    // Long text: a window around the first occurrence, with ellipses, and
+    // never half a surrogate pair.
+    const QString before = QStringLiteral("😀").repeated(40);
+    const QString after = QStringLiteral("。").repeated(200);
+    const QString snippet = SearchTerms::snippetAround(before + QStringLiteral("北京") + after, {QStringLiteral("北京")});
+    QVERIFY(snippet.startsWith(QStringLiteral("…")));
+    QVERIFY(snippet.endsWith(QStringLiteral("…")));
+    QVERIFY(snippet.contains(QStringLiteral("\u0002北京\u0003")));
+    QVERIFY(!snippet.at(1).isLowSurrogate());
+    // No occurrence in the text (a match in the title): the start of it.
+    QCOMPARE(SearchTerms::snippetAround(QStringLiteral("短い本文"), {QStringLiteral("見出し")}), QStringLiteral("短い本文"));
 }
 
 QTEST_GUILESS_MAIN(TestSearchTerms)
