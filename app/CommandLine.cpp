@@ -306,7 +306,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("import"),
          {"import PROJECT PATH...",
           "Import files, folders (txt, md, html, and .gz of them) or web pages (http/https URLs); creates PROJECT if missing. Prints ID<TAB>TITLE "
-          "per imported article; duplicates and refused files are reported on stderr.",
+          "per imported article; duplicates and refused files are reported on stderr. The new "
+          "articles are indexed for full-text search before it returns.",
           runImport}},
         {QStringLiteral("list"),
          {"list PROJECT", "List articles as ID<TAB>TITLE<TAB>ANNOTATIONS.", runList}},
