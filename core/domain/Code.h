@@ -13,4 +13,7 @@ struct Code
     QString colour;   // #rrggbb
     QString shortcut; // a single key such as "1", or empty
     int position = 0;
+
+    // "#rrggbb": the only form the codebook stores, for codes and categories.
+    static bool isColour(const QString &text);
 };

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "domain/Annotation.h"
+#include "domain/Claim.h"
 #include "domain/Code.h"
 
 #include <QList>
 #include <QPair>
-#include <QVariantMap>
 
 // What deleting a code took with it, so undo can restore it exactly: the
 // code and its sub-codes (same ids), their links, and the annotations left
@@ -15,7 +15,7 @@ struct CodeRemoval
     QList<Code> codes; // the code first, then its sub-codes, parents first
     QList<QPair<qint64, qint64>> links; // (annotation, code) of annotations that survive
     QList<Annotation> annotations; // removed: they carried only these codes
-    QList<QVariantMap> claims; // claim rows of removed annotations, column by column
+    QList<Claim> claims; // of removed annotations
     int touchedAnnotations = 0; // every annotation that carried one of the codes
     QList<qint64> articles; // whose annotations changed
 };

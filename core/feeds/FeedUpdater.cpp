@@ -60,19 +60,18 @@ void FeedUpdater::refreshDue()
 {
     if (m_store.isReadOnly())
         return;
-    QList<qint64> due;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Feed> feeds;
     try {
-        for (const Feed &f : m_store.feeds()) {
-            if (!f.lastFetched.isValid()
-                || f.lastFetched.addSecs(qint64(f.refreshMinutes) * 60) <= now)
-                due << f.id;
-        }
+        feeds = m_store.feeds();
     } catch (const ProjectError &) {
         return;
     }
-    if (!due.isEmpty())
-        refresh(due);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Feed &f : std::as_const(feeds)) {
+        if (!f.lastFetched.isValid()
+            || f.lastFetched.addSecs(qint64(f.refreshMinutes) * 60) <= now)
+            fetchFeed(f);
+    }
 }
 
 void FeedUpdater::fetchFeed(const Feed &feed)

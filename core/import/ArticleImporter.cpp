@@ -10,7 +10,6 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 
@@ -70,6 +69,17 @@ QString ArticleImporter::titleFromText(const QString &text)
     return {};
 }
 
+QString ArticleImporter::withoutBlankEdges(QString text)
+{
+    // Surrounding blank lines carry nothing and would shift no offsets once
+    // stored; trailing spaces and newlines likewise.
+    while (text.startsWith(QLatin1Char('\n')))
+        text.remove(0, 1);
+    while (!text.isEmpty() && text.back().isSpace())
+        text.chop(1);
+    return text;
+}
+
 std::variant<Article, QString> ArticleImporter::readFile(const QString &path)
 {
     auto read = readFileWithSource(path);
@@ -96,16 +106,10 @@ void ArticleImporter::cancel()
 std::variant<WebArticle, QString> ArticleImporter::fetchPage(const QUrl &url)
 {
     HttpFetcher fetcher;
-    FetchResult result;
-    QEventLoop loop;
     FetchRequest request;
     request.url = url;
-    fetcher.fetch(request, [&](const FetchResult &r) {
-        result = r;
-        loop.quit();
-    });
     m_fetcher = &fetcher;
-    loop.exec();
+    const FetchResult result = fetcher.fetchAndWaitHere(request);
     m_fetcher = nullptr;
     return WebArticleReader::fromFetch(result);
 }
@@ -166,13 +170,7 @@ std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QStr
     WebArticle web;
     Article &article = web.article;
     article.origin = info.absoluteFilePath();
-    article.text = decoded.text;
-    // Surrounding blank lines carry nothing and would shift no offsets once
-    // stored; trailing spaces and newlines likewise.
-    while (article.text.startsWith(QLatin1Char('\n')))
-        article.text.remove(0, 1);
-    while (!article.text.isEmpty() && article.text.back().isSpace())
-        article.text.chop(1);
+    article.text = withoutBlankEdges(decoded.text);
     if (article.text.trimmed().isEmpty())
         return QStringLiteral("%1: contains no text").arg(name);
     article.title = titleFromText(article.text);

@@ -45,6 +45,8 @@ public:
     static QStringList importableSuffixes();
     // A title from the first non-empty line, shortened at a word boundary.
     static QString titleFromText(const QString &text);
+    // The text without leading blank lines and trailing white space.
+    static QString withoutBlankEdges(QString text);
 
     static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
 

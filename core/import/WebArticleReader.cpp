@@ -7,15 +7,6 @@
 #include "net/FetchResult.h"
 
 namespace {
-QString trimmedText(QString text)
-{
-    while (text.startsWith(QLatin1Char('\n')))
-        text.remove(0, 1);
-    while (!text.isEmpty() && text.back().isSpace())
-        text.chop(1);
-    return text;
-}
-
 bool hasBom(const QByteArray &bytes)
 {
     return bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE")
@@ -78,7 +69,7 @@ std::variant<WebArticle, QString> WebArticleReader::fromHtml(const QByteArray &b
 
     WebArticle web;
     Article &a = web.article;
-    a.text = trimmedText(extracted.body);
+    a.text = ArticleImporter::withoutBlankEdges(extracted.body);
     a.title = extracted.title.simplified();
     a.outlet = extracted.siteName.simplified();
     a.author = extracted.authors.join(QStringLiteral(", "));
@@ -91,7 +82,7 @@ std::variant<WebArticle, QString> WebArticleReader::fromHtml(const QByteArray &b
             = TextDecoder::decode(page, HtmlTextExtractor::sniffCharset(page));
         if (decoded.ok) {
             const HtmlText plain = HtmlTextExtractor::extract(decoded.text);
-            a.text = trimmedText(plain.text);
+            a.text = ArticleImporter::withoutBlankEdges(plain.text);
             if (a.title.isEmpty())
                 a.title = plain.title.simplified();
             if (a.language.isEmpty())

@@ -208,11 +208,11 @@ QByteArray LensDefinitionWriter::wordsDefinition(const QString &language, const 
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("Text"));
     xml.writeAttribute(QStringLiteral("attribute"), QStringLiteral("Normal"));
     xml.writeAttribute(QStringLiteral("lineEndContext"), QStringLiteral("#stay"));
-    const auto regex = [&](LensCue cue, const QString &pattern, bool insensitive) {
-        xml.writeEmptyElement(QStringLiteral("RegExpr"));
+    const auto rule = [&](const QString &element, LensCue cue, const QString &string, bool insensitive) {
+        xml.writeEmptyElement(element);
         xml.writeAttribute(QStringLiteral("attribute"), LensCues::id(cue));
         xml.writeAttribute(QStringLiteral("context"), QStringLiteral("#stay"));
-        xml.writeAttribute(QStringLiteral("String"), pattern);
+        xml.writeAttribute(QStringLiteral("String"), string);
         xml.writeAttribute(QStringLiteral("insensitive"), insensitive ? QStringLiteral("true") : QStringLiteral("false"));
     };
     // Figures first: they need no lexicon. The built-in rules are several
@@ -232,22 +232,12 @@ QByteArray LensDefinitionWriter::wordsDefinition(const QString &language, const 
         const Lists lists = byCue.value(cue);
         const bool insensitive = cue != LensCue::Date;
         // Phrases before words, so "according to" wins over a word inside it.
-        for (const QString &phrase : lists.phrases) {
-            xml.writeEmptyElement(QStringLiteral("WordDetect"));
-            xml.writeAttribute(QStringLiteral("attribute"), LensCues::id(cue));
-            xml.writeAttribute(QStringLiteral("context"), QStringLiteral("#stay"));
-            xml.writeAttribute(QStringLiteral("String"), phrase);
-            xml.writeAttribute(QStringLiteral("insensitive"), insensitive ? QStringLiteral("true") : QStringLiteral("false"));
-        }
+        for (const QString &phrase : lists.phrases)
+            rule(QStringLiteral("WordDetect"), cue, phrase, insensitive);
         if (!lists.stems.isEmpty())
-            regex(cue, kNotAfterLetter + QStringLiteral("(?:") + longestFirst(lists.stems) + QStringLiteral(")") + kLetter + QStringLiteral("*"), insensitive);
-        if (!lists.words.isEmpty()) {
-            xml.writeEmptyElement(QStringLiteral("keyword"));
-            xml.writeAttribute(QStringLiteral("attribute"), LensCues::id(cue));
-            xml.writeAttribute(QStringLiteral("context"), QStringLiteral("#stay"));
-            xml.writeAttribute(QStringLiteral("String"), LensCues::id(cue));
-            xml.writeAttribute(QStringLiteral("insensitive"), insensitive ? QStringLiteral("true") : QStringLiteral("false"));
-        }
+            rule(QStringLiteral("RegExpr"), cue, kNotAfterLetter + QStringLiteral("(?:") + longestFirst(lists.stems) + QStringLiteral(")") + kLetter + QStringLiteral("*"), insensitive);
+        if (!lists.words.isEmpty())
+            rule(QStringLiteral("keyword"), cue, LensCues::id(cue), insensitive);
     }
     // Every rule above starts at a word start. Once all of them failed
     // there, the rest of an (ASCII) word goes in one step instead of one

@@ -180,9 +180,14 @@ void HttpFetcher::abortAll()
 FetchResult HttpFetcher::fetchAndWait(const FetchRequest &request)
 {
     HttpFetcher fetcher;
+    return fetcher.fetchAndWaitHere(request);
+}
+
+FetchResult HttpFetcher::fetchAndWaitHere(const FetchRequest &request)
+{
     FetchResult result;
     QEventLoop loop;
-    fetcher.fetch(request, [&](const FetchResult &r) {
+    fetch(request, [&](const FetchResult &r) {
         result = r;
         loop.quit();
     });

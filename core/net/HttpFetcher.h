@@ -32,6 +32,9 @@ public:
     // Runs a local event loop until the response is in: for the command
     // line and tests, never for the GUI thread's normal work.
     static FetchResult fetchAndWait(const FetchRequest &request);
+    // The same on this fetcher, so that abortAll() from an event handled
+    // meanwhile can end it.
+    FetchResult fetchAndWaitHere(const FetchRequest &request);
 
     static QString userAgent();
 

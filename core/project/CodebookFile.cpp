@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace {
@@ -72,15 +71,12 @@ void check(const QJsonObject &root, const QString &origin)
     }
 }
 
-bool isColour(const QString &text)
-{
-    static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
-    return hex.match(text).hasMatch();
-}
-
 void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId, qint64 parentId,
                 CodebookFile::MergeResult &result)
 {
+    // Most codes have no children: spare them a read of the whole codebook.
+    if (codes.isEmpty())
+        return;
     // New codes go after the ones already there, in the file's order.
     int position = 0;
     QSet<QString> shortcuts;
@@ -107,7 +103,7 @@ void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId,
             if (!examples.isEmpty())
                 code.description += QStringLiteral("\nExample: ") + examples;
             code.colour = o.value(QLatin1String("colour")).toString();
-            if (!isColour(code.colour))
+            if (!Code::isColour(code.colour))
                 code.colour.clear(); // the store picks one
             // A key another code already uses stays with that code.
             code.shortcut = o.value(QLatin1String("shortcut")).toString().trimmed();
@@ -170,7 +166,7 @@ CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteAr
             c.name = name;
             c.kind = Category::kindFromName(o.value(QLatin1String("kind")).toString());
             c.colour = o.value(QLatin1String("colour")).toString();
-            if (!isColour(c.colour))
+            if (!Code::isColour(c.colour))
                 c.colour.clear(); // the store's grey
             c.position = position++;
             categoryId = store.addCategory(c);

@@ -81,7 +81,7 @@ QList<qint64> AnnotationTable::insert(const QList<NewAnnotation> &annotations,
         insert.bind(n.articleId).bind(coderId(n.coderName)).bind(start).bind(end);
         if (n.document) {
             // The quote of a document-level code would be the whole text.
-            excerpt(source->text, o, start, end); // still validates the span
+            checkSpan(o, start, end);
             insert.bind(QString()).bind(QString()).bind(QString());
         } else {
             const Excerpt e = excerpt(source->text, o, start, end);
@@ -101,8 +101,7 @@ QList<qint64> AnnotationTable::insert(const QList<NewAnnotation> &annotations,
     return ids;
 }
 
-AnnotationTable::Excerpt AnnotationTable::excerpt(const QString &text, const TextOffsets &o,
-                                                  qint64 start, qint64 end)
+void AnnotationTable::checkSpan(const TextOffsets &o, qint64 start, qint64 end)
 {
     if (start < 0 || end <= start)
         throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
@@ -113,6 +112,12 @@ AnnotationTable::Excerpt AnnotationTable::excerpt(const QString &text, const Tex
                                .arg(start)
                                .arg(end)
                                .arg(o.codePointCount()));
+}
+
+AnnotationTable::Excerpt AnnotationTable::excerpt(const QString &text, const TextOffsets &o,
+                                                  qint64 start, qint64 end)
+{
+    checkSpan(o, start, end);
     const auto cut = [&](qint64 from, qint64 to) {
         const qsizetype a = o.toUtf16(from);
         return text.mid(a, o.toUtf16(to) - a);

@@ -33,6 +33,8 @@ public:
     // The quote of [start, end) with its context, cut by code points; throws
     // ProjectError on a span outside the text.
     static Excerpt excerpt(const QString &text, const TextOffsets &offsets, qint64 start, qint64 end);
+    // Throws ProjectError unless [start, end) is a non-empty span inside the text.
+    static void checkSpan(const TextOffsets &offsets, qint64 start, qint64 end);
 
     // Characters of context stored on each side of a quote.
     static constexpr int contextLength = 40;

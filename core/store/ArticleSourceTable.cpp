@@ -10,9 +10,11 @@ ArticleSourceTable::ArticleSourceTable(const QSqlDatabase &db)
 
 void ArticleSourceTable::put(const ArticleSource &s)
 {
-    SqlQuery q(m_db,
-               QStringLiteral("INSERT OR REPLACE INTO article_sources(article_id, url, fetched_at, "
-                              "content_type, html) VALUES (?,?,?,?,?)"));
+    if (!m_put) {
+        m_put.emplace(m_db, QStringLiteral("INSERT OR REPLACE INTO article_sources(article_id, url, "
+                                           "fetched_at, content_type, html) VALUES (?,?,?,?,?)"));
+    }
+    SqlQuery &q = *m_put;
     // Pages are mostly markup and compress about five to ten times.
     q.bind(s.articleId).bind(s.url);
     q.bind(SqlQuery::formatTime(s.fetchedAt.isValid() ? s.fetchedAt

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlQuery.h"
 #include "domain/ArticleSource.h"
 
 #include <QSqlDatabase>
@@ -18,4 +19,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    // Prepared once per table object, as ArticleTable does: an import puts
+    // hundreds of pages through one.
+    std::optional<SqlQuery> m_put;
 };

@@ -1,12 +1,11 @@
 #include "CodebookTable.h"
 
 #include "AnnotationTable.h"
+#include "ClaimTable.h"
 #include "ProjectError.h"
 #include "SqlQuery.h"
 
-#include <QRegularExpression>
 #include <QSet>
-#include <QSqlField>
 #include <algorithm>
 #include <iterator>
 #include <limits>
@@ -21,12 +20,6 @@ const QString kCodeColumns = QStringLiteral(
 const QString kSubtree
     = QStringLiteral("WITH RECURSIVE subtree(id) AS (SELECT ? UNION ALL "
                      "SELECT c.id FROM codes c JOIN subtree s ON c.parent_id = s.id) ");
-
-bool isColour(const QString &colour)
-{
-    static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
-    return hex.match(colour).hasMatch();
-}
 
 int clampRow(int row, qsizetype size)
 {
@@ -114,10 +107,9 @@ QList<Code> CodebookTable::loadCodes(const QString &where, const QVariant &bound
 
 Code CodebookTable::requireCode(qint64 id) const
 {
-    for (const Code &c : loadCodes()) {
-        if (c.id == id)
-            return c;
-    }
+    const QList<Code> found = loadCodes(QStringLiteral("WHERE id = ?"), id);
+    if (!found.isEmpty())
+        return found.constFirst();
     throw ProjectError(QStringLiteral("no code with id %1").arg(id));
 }
 
@@ -141,7 +133,7 @@ void CodebookTable::validate(const Code &code) const
     if (same.next())
         throw ProjectError(
             QStringLiteral("a code named “%1” already exists").arg(same.value(0).toString()));
-    if (!code.colour.isEmpty() && !isColour(code.colour))
+    if (!code.colour.isEmpty() && !Code::isColour(code.colour))
         throw ProjectError(QStringLiteral("“%1” is not a colour; use #rrggbb").arg(code.colour));
     const QString shortcut = code.shortcut.trimmed();
     if (shortcut.isEmpty())
@@ -162,7 +154,7 @@ void CodebookTable::updateCategory(const Category &c)
     const QString name = c.name.trimmed();
     if (name.isEmpty())
         throw ProjectError(QStringLiteral("a category needs a name"));
-    if (!isColour(c.colour))
+    if (!Code::isColour(c.colour))
         throw ProjectError(QStringLiteral("“%1” is not a colour; use #rrggbb").arg(c.colour));
     SqlQuery same(m_db, QStringLiteral("SELECT name FROM categories WHERE name = ? AND id <> ?"));
     same.bind(name).bind(c.id).exec();
@@ -274,17 +266,7 @@ void CodebookTable::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int 
 
 CodebookLayout CodebookTable::layout() const
 {
-    CodebookLayout layout;
-    SqlQuery q(m_db, QStringLiteral("SELECT id, position FROM categories ORDER BY position, id"));
-    q.exec();
-    while (q.next()) {
-        Category c;
-        c.id = q.value(0).toLongLong();
-        c.position = q.value(1).toInt();
-        layout.categories.append(c);
-    }
-    layout.codes = loadCodes();
-    return layout;
+    return {loadCategories(), loadCodes()};
 }
 
 void CodebookTable::restoreLayout(const CodebookLayout &layout)
@@ -417,7 +399,7 @@ CodeRemoval CodebookTable::removalOf(qint64 id) const
         id);
     r.touchedAnnotations = int(touched.size());
     QSet<qint64> articles;
-    SqlQuery claim(m_db, QStringLiteral("SELECT * FROM claims WHERE annotation_id = ?"));
+    const ClaimTable claims(m_db);
     for (const Annotation &a : touched) {
         articles.insert(a.articleId);
         const bool keepsACode = std::any_of(a.codeIds.cbegin(), a.codeIds.cend(),
@@ -431,14 +413,8 @@ CodeRemoval CodebookTable::removalOf(qint64 id) const
         }
         r.annotations.append(a);
         // Claim attributes live in their own table and go with the annotation.
-        claim.bind(a.id).exec();
-        while (claim.next()) {
-            const QSqlRecord record = claim.record();
-            QVariantMap row;
-            for (int i = 0; i < record.count(); ++i)
-                row.insert(record.fieldName(i), claim.value(i));
-            r.claims.append(row);
-        }
+        if (const auto claim = claims.load(a.id))
+            r.claims.append(*claim);
     }
     r.articles = articles.values();
     std::sort(r.articles.begin(), r.articles.end());
@@ -463,18 +439,9 @@ void CodebookTable::restore(const CodeRemoval &r)
     AnnotationTable annotations(m_db);
     for (const Annotation &a : r.annotations)
         annotations.insertExact(a);
-    for (const QVariantMap &row : r.claims) {
-        const QStringList columns = row.keys();
-        QStringList marks;
-        for (qsizetype i = 0; i < columns.size(); ++i)
-            marks << QStringLiteral("?");
-        SqlQuery q(m_db,
-                   QStringLiteral("INSERT INTO claims(%1) VALUES (%2)")
-                       .arg(columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
-        for (const QString &column : columns)
-            q.bind(row.value(column));
-        q.exec();
-    }
+    ClaimTable claims(m_db);
+    for (const Claim &claim : r.claims)
+        claims.save(claim);
     for (const auto &[annotationId, codeId] : r.links)
         link(annotationId, codeId);
 }

@@ -45,6 +45,13 @@ QString osUser()
     return QStringLiteral("coder");
 }
 
+// The first row of a lookup by a unique key, if there is one.
+template<typename T>
+std::optional<T> first(const QList<T> &rows)
+{
+    return rows.isEmpty() ? std::nullopt : std::optional<T>(rows.constFirst());
+}
+
 } // namespace
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, OpenMode mode)
@@ -183,17 +190,7 @@ ProjectStore::AddResult ProjectStore::addArticle(const Article &article)
 
 QList<ProjectStore::AddResult> ProjectStore::addArticles(const QList<Article> &articles)
 {
-    const QList<AddResult> results = write([&] {
-        QList<AddResult> added;
-        added.reserve(articles.size());
-        const QDateTime time = QDateTime::currentDateTimeUtc();
-        ArticleTable table(m_db);
-        for (const Article &a : articles)
-            added << insertArticle(table, a, time);
-        return added;
-    });
-    Q_EMIT articlesChanged();
-    return results;
+    return addArticles(articles, {});
 }
 
 QList<ArticleSummary> ProjectStore::articleSummaries() const
@@ -256,15 +253,12 @@ QList<Code> ProjectStore::codes() const
 
 std::optional<Code> ProjectStore::code(qint64 id) const
 {
-    const QList<Code> found = CodebookTable(m_db).loadCodes(QStringLiteral("WHERE id = ?"), id);
-    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
+    return first(CodebookTable(m_db).loadCodes(QStringLiteral("WHERE id = ?"), id));
 }
 
 std::optional<Code> ProjectStore::codeByName(const QString &name) const
 {
-    const QList<Code> found =
-        CodebookTable(m_db).loadCodes(QStringLiteral("WHERE name = ?"), name.trimmed());
-    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
+    return first(CodebookTable(m_db).loadCodes(QStringLiteral("WHERE name = ?"), name.trimmed()));
 }
 
 qint64 ProjectStore::addCode(const Code &c)
@@ -454,20 +448,12 @@ void ProjectStore::restoreAnnotation(const Annotation &a)
 
 void ProjectStore::removeAnnotation(qint64 id)
 {
-    requireWritable();
-    const auto existing = annotation(id);
-    if (!existing)
-        throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
-    write([&] { AnnotationEditTable(m_db, now()).remove(id); });
-    Q_EMIT annotationsChanged(existing->articleId);
+    editAnnotation(id, [&](AnnotationEditTable &edit) { edit.remove(id); });
 }
 
 std::optional<Annotation> ProjectStore::annotation(qint64 id) const
 {
-    const auto list = AnnotationTable(m_db).load(QStringLiteral("WHERE a.id = ?"), id);
-    if (list.isEmpty())
-        return std::nullopt;
-    return list.constFirst();
+    return first(AnnotationTable(m_db).load(QStringLiteral("WHERE a.id = ?"), id));
 }
 
 QList<Annotation> ProjectStore::annotationsForArticle(qint64 articleId) const
@@ -526,8 +512,7 @@ QList<Memo> ProjectStore::memos() const
 
 std::optional<Memo> ProjectStore::memo(qint64 id) const
 {
-    const QList<Memo> list = MemoTable(m_db).load(QStringLiteral("WHERE id = ?"), {id});
-    return list.isEmpty() ? std::nullopt : std::optional<Memo>(list.constFirst());
+    return first(MemoTable(m_db).load(QStringLiteral("WHERE id = ?"), {id}));
 }
 
 QList<Memo> ProjectStore::memosFor(Memo::Target target, qint64 targetId) const
@@ -620,14 +605,12 @@ QList<Feed> ProjectStore::feeds() const
 
 std::optional<Feed> ProjectStore::feed(qint64 id) const
 {
-    const auto list = FeedTable(m_db).feeds(QStringLiteral("WHERE f.id = ?"), id);
-    return list.isEmpty() ? std::nullopt : std::optional<Feed>(list.constFirst());
+    return first(FeedTable(m_db).feeds(QStringLiteral("WHERE f.id = ?"), id));
 }
 
 std::optional<Feed> ProjectStore::feedByUrl(const QString &url) const
 {
-    const auto list = FeedTable(m_db).feeds(QStringLiteral("WHERE f.url = ?"), url);
-    return list.isEmpty() ? std::nullopt : std::optional<Feed>(list.constFirst());
+    return first(FeedTable(m_db).feeds(QStringLiteral("WHERE f.url = ?"), url));
 }
 
 qint64 ProjectStore::addFeed(const Feed &feed)
@@ -670,8 +653,7 @@ QList<FeedItem> ProjectStore::feedItems(qint64 feedId) const
 
 std::optional<FeedItem> ProjectStore::feedItem(qint64 id) const
 {
-    const auto list = FeedTable(m_db).items(QStringLiteral("WHERE i.id = ?"), id);
-    return list.isEmpty() ? std::nullopt : std::optional<FeedItem>(list.constFirst());
+    return first(FeedTable(m_db).items(QStringLiteral("WHERE i.id = ?"), id));
 }
 
 void ProjectStore::setFeedItemsRead(const QList<qint64> &itemIds, bool read)
@@ -867,9 +849,7 @@ bool ProjectStore::seedLexicon(const QList<LexiconTerm> &terms)
 {
     if (m_readOnly || LexiconTable(m_db).count() > 0)
         return false;
-    SqlTransaction tx(m_db);
-    LexiconTable(m_db).insert(terms);
-    tx.commit();
+    write([&] { LexiconTable(m_db).insert(terms); });
     Q_EMIT lexiconChanged();
     return true;
 }

@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 // A prepared statement that never fails silently: every failure throws a
@@ -19,7 +18,6 @@ public:
     QVariant value(int column) const { return m_query.value(column); }
     qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
-    QSqlRecord record() const { return m_query.record(); }
     // Runs a statement with no bound values.
     static void run(const QSqlDatabase &db, const QString &sql);
     // Runs a single-value query and returns its first column.

@@ -300,11 +300,6 @@ QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch)
         + QStringLiteral(" DESC, a.id LIMIT ?");
 }
 
-QString SqliteDialect::matchExpression(const QString &userQuery)
-{
-    return matchExpression(SearchTerms::parse(userQuery));
-}
-
 QString SqliteDialect::matchExpression(const QList<SearchTerms::Term> &userTerms)
 {
     // Each word becomes a quoted token (so punctuation cannot break the

@@ -41,7 +41,7 @@ public:
     // match for the other terms. Columns: id, title, text. Binds: each
     // scanned term, [the match expression,] each scanned term again, limit.
     static QString scanArticles(int scannedTerms, bool withMatch);
-    // Turns what a user types into a safe FTS5 match expression.
-    static QString matchExpression(const QString &userQuery);
+    // Turns the words a user typed (SearchTerms::parse) into a safe FTS5
+    // match expression.
     static QString matchExpression(const QList<SearchTerms::Term> &terms);
 };
