@@ -39,22 +39,6 @@ struct Subcommand
     std::function<void(QCommandLineParser &)> options = {};
 };
 
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-}
-
-void out(const QString &text)
-{
-    write(stdout, text);
-}
-
-void err(const QString &text)
-{
-    write(stderr, QStringLiteral("framewise: ") + text + QLatin1Char('\n'));
-}
-
 // Thrown for bad usage, so every subcommand reports it the same way.
 struct UsageError
 {
@@ -71,6 +55,22 @@ qint64 number(const QString &text, const char *what)
     return value;
 }
 
+// --format FORMAT, tsv unless given; `choices` is its help text.
+void addFormatOption(QCommandLineParser &parser, const QString &choices)
+{
+    parser.addOption(
+        {QStringLiteral("format"), choices, QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+}
+
+// True for --format json, false for tsv; anything else is a usage error.
+bool wantsJson(const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("tsv") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("--format must be tsv or json, not “%1”").arg(format)};
+    return format == QLatin1String("json");
+}
+
 std::unique_ptr<ProjectStore> openProject(const QString &path,
                                           ProjectStore::OpenMode mode = ProjectStore::OpenMode::OpenExisting)
 {
@@ -84,30 +84,31 @@ int runImport(QCommandLineParser &, const QStringList &args)
     auto store = openProject(args[0], ProjectStore::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     ImportProgressBar bar;
-    const auto outcomes = importer.importPaths(args.mid(1), [&bar](int done, int total) { bar.update(done, total); });
+    const auto progress = [&bar](int done, int total) { bar.update(done, total); };
+    const auto outcomes = importer.importPaths(args.mid(1), progress);
     // The articles are stored; make them searchable before we return, so a
     // script's next command finds them.
     bar.setLabel("indexing for search");
-    SearchIndexer::catchUp(*store, [&bar](int done, int total) { bar.update(done, total); });
+    SearchIndexer::catchUp(*store, progress);
     bar.clear();
     int counts[3] = {0, 0, 0};
     for (const ImportOutcome &o : outcomes) {
         ++counts[int(o.status)];
         switch (o.status) {
         case ImportOutcome::Status::Imported:
-            out(QStringLiteral("%1\t%2\n").arg(o.articleId).arg(o.title));
+            CommandLine::out(QStringLiteral("%1\t%2\n").arg(o.articleId).arg(o.title));
             break;
         case ImportOutcome::Status::Duplicate:
         case ImportOutcome::Status::Failed:
-            err(o.message);
+            CommandLine::err(o.message);
             break;
         }
     }
     if (outcomes.size() > 1)
-        err(QStringLiteral("imported %1, %2 already in the project, %3 failed")
-                .arg(counts[int(ImportOutcome::Status::Imported)])
-                .arg(counts[int(ImportOutcome::Status::Duplicate)])
-                .arg(counts[int(ImportOutcome::Status::Failed)]));
+        CommandLine::err(QStringLiteral("imported %1, %2 already in the project, %3 failed")
+                             .arg(counts[int(ImportOutcome::Status::Imported)])
+                             .arg(counts[int(ImportOutcome::Status::Duplicate)])
+                             .arg(counts[int(ImportOutcome::Status::Failed)]));
     return counts[int(ImportOutcome::Status::Failed)] ? CommandLine::Failure : CommandLine::Success;
 }
 
@@ -117,7 +118,7 @@ int runList(QCommandLineParser &, const QStringList &args)
         throw UsageError{QStringLiteral("list needs exactly one project")};
     auto store = openProject(args[0]);
     for (const ArticleSummary &a : store->articleSummaries())
-        out(QStringLiteral("%1\t%2\t%3\n").arg(a.id).arg(a.title).arg(a.annotationCount));
+        CommandLine::out(QStringLiteral("%1\t%2\t%3\n").arg(a.id).arg(a.title).arg(a.annotationCount));
     return CommandLine::Success;
 }
 
@@ -129,10 +130,10 @@ int runShow(QCommandLineParser &, const QStringList &args)
     auto store = openProject(args[0]);
     const auto article = store->article(id);
     if (!article) {
-        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
+        CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
         return CommandLine::Failure;
     }
-    out(article->text);
+    CommandLine::out(article->text);
     return CommandLine::Success;
 }
 
@@ -150,11 +151,11 @@ int runAnnotate(QCommandLineParser &parser, const QStringList &args)
     n.note = parser.value(QStringLiteral("note"));
     auto store = openProject(args[0]);
     if (!store->article(n.articleId)) {
-        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(n.articleId));
+        CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(n.articleId));
         return CommandLine::Failure;
     }
     n.codeIds = {store->ensureCode(args[4]).id};
-    out(QStringLiteral("%1\n").arg(store->addAnnotation(n).id));
+    CommandLine::out(QStringLiteral("%1\n").arg(store->addAnnotation(n).id));
     return CommandLine::Success;
 }
 
@@ -162,18 +163,15 @@ int runAnnotations(QCommandLineParser &parser, const QStringList &args)
 {
     if (args.isEmpty() || args.size() > 2)
         throw UsageError{QStringLiteral("annotations needs a project and optionally an article id")};
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("tsv") && format != QLatin1String("json"))
-        throw UsageError{QStringLiteral("--format must be tsv or json, not “%1”").arg(format)};
+    const bool json = wantsJson(parser);
     const qint64 id = args.size() == 2 ? number(args[1], "the article id") : 0;
     auto store = openProject(args[0]);
     if (id && !store->article(id)) {
-        err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
+        CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
         return CommandLine::Failure;
     }
-    const QByteArray data = format == QLatin1String("json") ? AnnotationExporter::toJson(*store, id)
-                                                            : AnnotationExporter::toTsv(*store, id);
-    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    const QByteArray data = json ? AnnotationExporter::toJson(*store, id) : AnnotationExporter::toTsv(*store, id);
+    CommandLine::write(stdout, data);
     return CommandLine::Success;
 }
 
@@ -188,11 +186,11 @@ int runQuery(QCommandLineParser &parser, const QStringList &args)
     ReadOnlyQuery query(args[0]);
     const QueryResult result = query.run(args[1]);
     if (!result.ok()) {
-        err(QStringLiteral("%1: %2").arg(args[0], result.message));
+        CommandLine::err(QStringLiteral("%1: %2").arg(args[0], result.message));
         return CommandLine::Failure;
     }
     const QByteArray data = QueryResultWriter::write(result, *format);
-    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    CommandLine::write(stdout, data);
     return CommandLine::Success;
 }
 
@@ -203,13 +201,11 @@ int runSearch(QCommandLineParser &parser, const QStringList &args)
     const QString query = args.mid(1).join(QLatin1Char(' '));
     if (SearchTerms::parse(query).isEmpty())
         throw UsageError{QStringLiteral("the query “%1” has no word to search for").arg(query)};
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("tsv") && format != QLatin1String("json"))
-        throw UsageError{QStringLiteral("--format must be tsv or json, not “%1”").arg(format)};
+    const bool json = wantsJson(parser);
     const qint64 limit = number(parser.value(QStringLiteral("limit")), "--limit");
     if (limit < 1 || limit > 100000)
         throw UsageError{QStringLiteral("--limit must be between 1 and 100000")};
-    return SearchCommand::run(args[0], query, int(limit), format == QLatin1String("json"));
+    return SearchCommand::run(args[0], query, int(limit), json);
 }
 
 int runCodebook(QCommandLineParser &, const QStringList &args)
@@ -217,7 +213,7 @@ int runCodebook(QCommandLineParser &, const QStringList &args)
     const QString action = args.value(1);
     const QStringList names = StarterCodebooks::names();
     if (action == QLatin1String("list") && args.size() == 2) {
-        out(CodebookListing::text(*openProject(args[0])));
+        CommandLine::out(CodebookListing::text(*openProject(args[0])));
         return CommandLine::Success;
     }
     if (args.size() != 3 || !QStringList({QStringLiteral("add"), QStringLiteral("export"),
@@ -233,7 +229,7 @@ int runCodebook(QCommandLineParser &, const QStringList &args)
         if (!file.open(QIODevice::WriteOnly)
             || file.write(CodebookFile::exportJson(*store, QFileInfo(args[0]).completeBaseName())) < 0
             || !file.commit()) {
-            err(QStringLiteral("%1: cannot write (%2)").arg(args[2], file.errorString()));
+            CommandLine::err(QStringLiteral("%1: cannot write (%2)").arg(args[2], file.errorString()));
             return CommandLine::Failure;
         }
         return CommandLine::Success;
@@ -244,16 +240,16 @@ int runCodebook(QCommandLineParser &, const QStringList &args)
     } else {
         QFile file(args[2]);
         if (!file.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("%1: cannot read (%2)").arg(args[2], file.errorString()));
+            CommandLine::err(QStringLiteral("%1: cannot read (%2)").arg(args[2], file.errorString()));
             return CommandLine::Failure;
         }
         json = file.readAll();
     }
     const auto r = CodebookFile::merge(*store, json, args[2]);
-    out(QStringLiteral("added %1 codes and %2 categories; %3 already there were kept\n")
-            .arg(r.codesAdded)
-            .arg(r.categoriesAdded)
-            .arg(r.codesKept));
+    CommandLine::out(QStringLiteral("added %1 codes and %2 categories; %3 already there were kept\n")
+                         .arg(r.codesAdded)
+                         .arg(r.categoriesAdded)
+                         .arg(r.codesKept));
     return CommandLine::Success;
 }
 
@@ -295,8 +291,9 @@ QString sqliteVersion()
 
 int runVersion(QCommandLineParser &, const QStringList &)
 {
-    out(QStringLiteral("framewise %1 (Qt %2, SQLite %3)\n")
-            .arg(QStringLiteral(FRAMEWISE_VERSION), QString::fromLatin1(qVersion()), sqliteVersion()));
+    CommandLine::out(QStringLiteral("framewise %1 (Qt %2, SQLite %3)\n")
+                         .arg(QStringLiteral(FRAMEWISE_VERSION), QString::fromLatin1(qVersion()),
+                              sqliteVersion()));
     return CommandLine::Success;
 }
 
@@ -331,8 +328,7 @@ const std::map<QString, Subcommand> &subcommands()
           "quote, codes, coder, note. Offsets are Unicode code points.",
           runAnnotations,
           [](QCommandLineParser &p) {
-              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default) or json."),
-                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+              addFormatOption(p, QStringLiteral("tsv (default) or json."));
           }}},
         {QStringLiteral("query"),
          {"query PROJECT SQL [--format tsv|csv|json]",
@@ -342,8 +338,7 @@ const std::map<QString, Subcommand> &subcommands()
           "points. See docs/queries.md for the views.",
           runQuery,
           [](QCommandLineParser &p) {
-              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default), csv or json."),
-                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+              addFormatOption(p, QStringLiteral("tsv (default), csv or json."));
           }}},
         {QStringLiteral("search"),
          {"search PROJECT QUERY... [--limit N] [--format tsv|json]",
@@ -358,8 +353,7 @@ const std::map<QString, Subcommand> &subcommands()
           [](QCommandLineParser &p) {
               p.addOption({QStringLiteral("limit"), QStringLiteral("At most N articles (default 100)."),
                            QStringLiteral("N"), QString::number(SearchCommand::defaultLimit)});
-              p.addOption({QStringLiteral("format"), QStringLiteral("tsv (default) or json."),
-                           QStringLiteral("FORMAT"), QStringLiteral("tsv")});
+              addFormatOption(p, QStringLiteral("tsv (default) or json."));
           }}},
         {QStringLiteral("codebook"),
          {"codebook PROJECT list | add general|media-frames|propaganda-techniques | export FILE | import FILE",
@@ -406,6 +400,21 @@ QString globalHelp()
 }
 
 } // namespace
+
+void CommandLine::write(FILE *stream, const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+void CommandLine::out(const QString &text)
+{
+    write(stdout, text.toUtf8());
+}
+
+void CommandLine::err(const QString &message)
+{
+    write(stderr, (QStringLiteral("framewise: ") + message + QLatin1Char('\n')).toUtf8());
+}
 
 bool CommandLine::isSubcommand(int argc, char *argv[])
 {

@@ -12,7 +12,6 @@ public:
     explicit ImportProgressBar(FILE *stream = stderr);
     ~ImportProgressBar();
 
-    bool isInteractive() const { return m_tty; }
     // What is being counted, shown after the figures ("indexing for search").
     void setLabel(const QByteArray &label) { m_label = label; }
     void update(int done, int total);

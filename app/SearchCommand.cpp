@@ -8,14 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cstdio>
 
 namespace {
-void write(FILE *stream, const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-}
-
 // Visible brackets instead of the control characters FTS5 marks with.
 QString bracketed(const QString &snippet)
 {
@@ -33,7 +27,7 @@ int SearchCommand::run(const QString &project, const QString &query, int limit, 
             list.append(QJsonObject {{QStringLiteral("id"), hit.articleId},
                                      {QStringLiteral("title"), hit.title},
                                      {QStringLiteral("snippet"), bracketed(hit.snippet)}});
-        write(stdout, QJsonDocument(list).toJson(QJsonDocument::Indented));
+        CommandLine::write(stdout, QJsonDocument(list).toJson(QJsonDocument::Indented));
     } else {
         QString text;
         for (const ProjectStore::SearchHit &hit : hits) {
@@ -42,14 +36,15 @@ int SearchCommand::run(const QString &project, const QString &query, int limit, 
             text += QStringLiteral("%1\t%2\t%3\n")
                         .arg(QString::number(hit.articleId), title, snippet);
         }
-        write(stdout, text.toUtf8());
+        CommandLine::write(stdout, text.toUtf8());
     }
-    if (const int waiting = store->unindexedArticleCount(); waiting > 0)
-        write(stderr,
-              QStringLiteral("framewise: note: %1 not indexed for search yet, so not searched "
-                             "(Framewise indexes new articles in the background)\n")
-                  .arg(waiting == 1 ? QStringLiteral("1 recently added article is")
-                                    : QStringLiteral("%1 recently added articles are").arg(waiting))
-                  .toUtf8());
+    if (const int waiting = store->unindexedArticleCount(); waiting > 0) {
+        const QString what = waiting == 1
+            ? QStringLiteral("1 recently added article is")
+            : QStringLiteral("%1 recently added articles are").arg(waiting);
+        CommandLine::err(QStringLiteral("note: %1 not indexed for search yet, so not searched "
+                                        "(Framewise indexes new articles in the background)")
+                             .arg(what));
+    }
     return CommandLine::Success;
 }

@@ -12,20 +12,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cstdio>
-
-namespace {
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-}
-
-void err(const QString &text)
-{
-    write(stderr, QStringLiteral("framewise: ") + text + QLatin1Char('\n'));
-}
-} // namespace
 
 int WebCommands::extract(const QString &source, bool json)
 {
@@ -36,12 +22,12 @@ int WebCommands::extract(const QString &source, bool json)
         request.url = QUrl(source);
         const FetchResult r = HttpFetcher::fetchAndWait(request);
         if (!r.ok) {
-            err(r.error);
+            CommandLine::err(r.error);
             return CommandLine::Failure;
         }
         if (!r.mimeType.isEmpty() && !WebArticleReader::isHtmlMimeType(r.mimeType)) {
-            err(QStringLiteral("%1: not an HTML page (the server sent %2)")
-                    .arg(source, QString::fromLatin1(r.mimeType)));
+            CommandLine::err(QStringLiteral("%1: not an HTML page (the server sent %2)")
+                                 .arg(source, QString::fromLatin1(r.mimeType)));
             return CommandLine::Failure;
         }
         page = WebArticleReader::withHeaderCharset(r.body, r.charset);
@@ -49,25 +35,25 @@ int WebCommands::extract(const QString &source, bool json)
     } else {
         const QFileInfo info(source);
         if (!info.isFile()) {
-            err(QStringLiteral("%1: no such file").arg(source));
+            CommandLine::err(QStringLiteral("%1: no such file").arg(source));
             return CommandLine::Failure;
         }
         if (info.size() > ArticleImporter::maxFileSize) {
-            err(QStringLiteral("%1: too large (the limit is %2 MB)")
-                    .arg(source)
-                    .arg(ArticleImporter::maxFileSize / (1024 * 1024)));
+            CommandLine::err(QStringLiteral("%1: too large (the limit is %2 MB)")
+                                 .arg(source)
+                                 .arg(ArticleImporter::maxFileSize / (1024 * 1024)));
             return CommandLine::Failure;
         }
         QString error;
         page = GzipReader::readFile(source, &error);
         if (!error.isEmpty()) {
-            err(QStringLiteral("%1: %2").arg(source, error));
+            CommandLine::err(QStringLiteral("%1: %2").arg(source, error));
             return CommandLine::Failure;
         }
     }
     const ExtractedArticle a = ArticleExtractor::extract(page, base);
     if (a.body.trimmed().isEmpty()) {
-        err(QStringLiteral("%1: no article text found").arg(source));
+        CommandLine::err(QStringLiteral("%1: no article text found").arg(source));
         return CommandLine::Failure;
     }
     if (json) {
@@ -77,10 +63,9 @@ int WebCommands::extract(const QString &source, bool json)
             {QStringLiteral("author"), a.authors.join(QStringLiteral(", "))},
             {QStringLiteral("published"), a.published},
             {QStringLiteral("url"), a.url.isEmpty() && base.isValid() ? base.toString() : a.url}};
-        const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        CommandLine::write(stdout, QJsonDocument(o).toJson(QJsonDocument::Indented));
     } else {
-        write(stdout, a.body + QLatin1Char('\n'));
+        CommandLine::out(a.body + QLatin1Char('\n'));
     }
     return CommandLine::Success;
 }
@@ -99,15 +84,14 @@ int WebCommands::feedAdd(const QString &project, const QString &url, const QStri
     updater.subscribe(QUrl::fromUserInput(url), folderId);
     updater.waitUntilIdle();
     if (!error.isEmpty()) {
-        err(error);
+        CommandLine::err(error);
         return CommandLine::Failure;
     }
     const auto feed = store->feed(feedId);
     // One arg() call: a title with "%1" in it must stay as it is.
-    write(stdout,
-          QStringLiteral("%1\t%2\t%3 unread\n")
-              .arg(QString::number(feedId), feed ? feed->title : url,
-                   QString::number(feed ? feed->unreadCount : 0)));
+    CommandLine::out(QStringLiteral("%1\t%2\t%3 unread\n")
+                         .arg(QString::number(feedId), feed ? feed->title : url,
+                              QString::number(feed ? feed->unreadCount : 0)));
     return CommandLine::Success;
 }
 
@@ -118,11 +102,10 @@ int WebCommands::feedList(const QString &project)
     for (const FeedFolder &f : store->feedFolders())
         folders.insert(f.id, f.name);
     for (const Feed &f : store->feeds()) {
-        write(stdout,
-              QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\n")
-                  .arg(QString::number(f.id), folders.value(f.folderId), f.title, f.url,
-                       QString::number(f.unreadCount),
-                       f.lastError.isEmpty() ? QStringLiteral("ok") : f.lastError));
+        CommandLine::out(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\n")
+                             .arg(QString::number(f.id), folders.value(f.folderId), f.title, f.url,
+                                  QString::number(f.unreadCount),
+                                  f.lastError.isEmpty() ? QStringLiteral("ok") : f.lastError));
     }
     return CommandLine::Success;
 }
@@ -138,11 +121,11 @@ int WebCommands::feedRefresh(const QString &project)
                          const QString name = feed ? feed->title : QString::number(id);
                          if (!e.isEmpty()) {
                              failed = true;
-                             err(e);
+                             CommandLine::err(e);
                          } else {
-                             write(stdout,
-                                   QStringLiteral("%1\t%2\t%3 new\n")
-                                       .arg(QString::number(id), name, QString::number(added)));
+                             CommandLine::out(
+                                 QStringLiteral("%1\t%2\t%3 new\n")
+                                     .arg(QString::number(id), name, QString::number(added)));
                          }
                      });
     updater.refresh();

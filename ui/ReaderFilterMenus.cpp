@@ -20,33 +20,32 @@ ReaderFilterMenus::ReaderFilterMenus(ReaderView *reader, std::function<ProjectSt
 void ReaderFilterMenus::fillCategories()
 {
     m_categories->clear();
-    ProjectStore *store = m_store();
-    if (!store)
-        return;
-    for (const Category &category : store->categories()) {
-        QAction *action = m_categories->addAction(category.name);
-        action->setCheckable(true);
-        action->setChecked(m_reader->isCategoryVisible(category.id));
-        const qint64 id = category.id;
-        connect(action, &QAction::toggled, m_reader, [reader = m_reader, id](bool on) {
-            reader->setCategoryVisible(id, on);
-        });
+    if (ProjectStore *store = m_store()) {
+        for (const Category &category : store->categories())
+            addToggle(m_categories, category.name, m_reader->isCategoryVisible(category.id),
+                      [reader = m_reader, id = category.id](bool on) {
+                          reader->setCategoryVisible(id, on);
+                      });
     }
 }
 
 void ReaderFilterMenus::fillCoders()
 {
     m_coders->clear();
-    ProjectStore *store = m_store();
-    if (!store)
-        return;
-    for (const Coder &coder : store->coders()) {
-        QAction *action = m_coders->addAction(coder.name);
-        action->setCheckable(true);
-        action->setChecked(m_reader->isCoderVisible(coder.name));
-        const QString name = coder.name;
-        connect(action, &QAction::toggled, m_reader, [reader = m_reader, name](bool on) {
-            reader->setCoderVisible(name, on);
-        });
+    if (ProjectStore *store = m_store()) {
+        for (const Coder &coder : store->coders())
+            addToggle(m_coders, coder.name, m_reader->isCoderVisible(coder.name),
+                      [reader = m_reader, name = coder.name](bool on) {
+                          reader->setCoderVisible(name, on);
+                      });
     }
+}
+
+void ReaderFilterMenus::addToggle(QMenu *menu, const QString &label, bool visible,
+                                  const std::function<void(bool)> &setVisible)
+{
+    QAction *action = menu->addAction(label);
+    action->setCheckable(true);
+    action->setChecked(visible);
+    connect(action, &QAction::toggled, m_reader, setVisible);
 }

@@ -25,6 +25,10 @@ public:
     void fillCoders();
 
 private:
+    // A checkable item for one category or coder, calling setVisible on toggle.
+    void addToggle(QMenu *menu, const QString &label, bool visible,
+                   const std::function<void(bool)> &setVisible);
+
     ReaderView *m_reader;
     std::function<ProjectStore *()> m_store;
     QMenu *m_categories;

@@ -3,6 +3,7 @@
 #include "AnnotationHighlighter.h"
 #include "AnnotationMinimap.h"
 #include "FindBar.h"
+#include "ThemeSettings.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -49,13 +50,32 @@ QStringList serifFamilies()
             QStringLiteral("Georgia"), QStringLiteral("DejaVu Serif"), QStringLiteral("serif")};
 }
 
-// Whether the application palette is a dark one (set by ThemeSettings).
-bool applicationIsDark()
+using Entries = QList<AnnotationHighlighter::Entry>;
+
+// Puts key in or out of a hidden set; true if that changed anything.
+template<typename T>
+bool putInSet(QSet<T> &hidden, const T &key, bool hide)
 {
-    return QApplication::palette().color(QPalette::Window).lightnessF() < 0.5;
+    if (hide == hidden.contains(key))
+        return false;
+    if (hide)
+        hidden.insert(key);
+    else
+        hidden.remove(key);
+    return true;
 }
 
-using Entries = QList<AnnotationHighlighter::Entry>;
+// Calls fn(block) from `block` on while blocks are laid out and start above
+// bottomY: the blocks in view, since hitTest() lays out no further.
+template<typename Fn>
+void forEachLaidOutBlock(const QAbstractTextDocumentLayout *layout, QTextBlock block, qreal bottomY, Fn fn)
+{
+    for (; block.isValid(); block = block.next()) {
+        if (!block.layout() || block.layout()->lineCount() == 0 || layout->blockBoundingRect(block).top() > bottomY)
+            break;
+        fn(block);
+    }
+}
 
 // The first entry starting at or after pos (entries are in start order);
 // entries.size() if none does.
@@ -366,30 +386,20 @@ QList<Annotation> ReaderView::shownAnnotations() const
 {
     QList<Annotation> shown;
     for (const AnnotationHighlighter::Entry &e : m_highlighter->entries())
-        shown.append(m_annotations.value(m_annotationIndex.value(e.id, -1)));
+        shown.append(annotationById(e.id));
     return shown;
 }
 
 void ReaderView::setCategoryVisible(qint64 categoryId, bool visible)
 {
-    if (visible == isCategoryVisible(categoryId))
-        return;
-    if (visible)
-        m_hiddenCategories.remove(categoryId);
-    else
-        m_hiddenCategories.insert(categoryId);
-    rebuildEntries();
+    if (putInSet(m_hiddenCategories, categoryId, !visible))
+        rebuildEntries();
 }
 
 void ReaderView::setCoderVisible(const QString &coder, bool visible)
 {
-    if (visible == isCoderVisible(coder))
-        return;
-    if (visible)
-        m_hiddenCoders.remove(coder);
-    else
-        m_hiddenCoders.insert(coder);
-    rebuildEntries();
+    if (putInSet(m_hiddenCoders, coder, !visible))
+        rebuildEntries();
 }
 
 void ReaderView::addDecorator(BlockDecorator *decorator)
@@ -455,12 +465,21 @@ void ReaderView::scrollToSpan(qint64 start, qint64 end)
     cursor.setPosition(documentPosition(start));
     cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
     setTextCursor(cursor);
-    // cursorRect() is in viewport coordinates; centre the start of the span.
-    QScrollBar *bar = verticalScrollBar();
+    // Centre the start of the span.
     QTextCursor at(document());
     at.setPosition(documentPosition(start));
-    const QRect rect = cursorRect(at);
-    bar->setValue(bar->value() + rect.center().y() - viewport()->height() / 2);
+    centreVertically(cursorRect(at));
+}
+
+void ReaderView::centreVertically(const QRect &rect)
+{
+    // cursorRect() is in viewport coordinates, so this is the distance to scroll.
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.center().y() - viewport()->height() / 2);
+}
+
+Annotation ReaderView::annotationById(qint64 id) const
+{
+    return m_annotations.value(m_annotationIndex.value(id, -1));
 }
 
 QList<Annotation> ReaderView::annotationsAt(qint64 codePoint) const
@@ -501,7 +520,7 @@ QTextCharFormat ReaderView::mergedFormatAt(qint64 codePoint) const
 void ReaderView::selectAnnotationEntry(int index)
 {
     const AnnotationHighlighter::Entry &e = m_highlighter->entries().at(index);
-    const auto a = m_annotations.value(m_annotationIndex.value(e.id, -1));
+    const auto a = annotationById(e.id);
     scrollToSpan(a.start, a.end);
     m_currentAnnotation = e.id;
     Q_EMIT currentAnnotationChanged(e.id);
@@ -561,8 +580,7 @@ void ReaderView::jumpToFraction(qreal fraction)
     QTextCursor cursor(document());
     cursor.setPosition(pos);
     setTextCursor(cursor);
-    const QRect rect = cursorRect(cursor);
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.center().y() - viewport()->height() / 2);
+    centreVertically(cursorRect(cursor));
 }
 
 // --- Find --------------------------------------------------------------
@@ -600,7 +618,7 @@ void ReaderView::selectMatch(int index)
     setTextCursor(cursor);
     const QRect rect = cursorRect(cursor);
     if (rect.top() < 0 || rect.bottom() > viewport()->height())
-        verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.center().y() - viewport()->height() / 2);
+        centreVertically(rect);
     m_findBar->setMatchInfo(index + 1, int(m_matches.size()));
 }
 
@@ -696,7 +714,7 @@ void ReaderView::applyTheme()
     if (m_applyingTheme)
         return;
     m_applyingTheme = true;
-    m_dark = applicationIsDark();
+    m_dark = ThemeSettings::isDark(QApplication::palette());
     const PageColours c = pageColours(m_dark);
     QPalette pal = palette();
     for (QPalette::ColorRole role : {QPalette::Base, QPalette::Window})
@@ -774,14 +792,11 @@ void ReaderView::decorateVisibleBlocks(QTextBlock block, int bottomY)
 {
     // Collected first: setFormats() relayouts a block, which must not cut
     // the walk over the others short.
-    QAbstractTextDocumentLayout *layout = document()->documentLayout();
     QList<QTextBlock> stale;
-    for (; block.isValid(); block = block.next()) {
-        if (!block.layout() || block.layout()->lineCount() == 0 || layout->blockBoundingRect(block).top() > bottomY)
-            break;
-        if (block.userState() != m_decorationGeneration)
-            stale.append(block);
-    }
+    forEachLaidOutBlock(document()->documentLayout(), block, bottomY, [&](const QTextBlock &b) {
+        if (b.userState() != m_decorationGeneration)
+            stale.append(b);
+    });
     for (QTextBlock &b : stale) {
         b.setUserState(m_decorationGeneration);
         const QList<QTextLayout::FormatRange> ranges = m_highlighter->decorations(b);
@@ -813,13 +828,7 @@ void ReaderView::paintEvent(QPaintEvent *event)
     if (!m_highlighter->decorators().isEmpty() || m_decorationGeneration > 2)
         decorateVisibleBlocks(first, scroll + height);
 
-    const auto visibleBlocks = [&](auto &&fn) {
-        for (QTextBlock b = first; b.isValid(); b = b.next()) {
-            if (!b.layout() || b.layout()->lineCount() == 0 || layout->blockBoundingRect(b).top() > scroll + height)
-                break;
-            fn(b);
-        }
-    };
+    const auto visibleBlocks = [&](auto &&fn) { forEachLaidOutBlock(layout, first, scroll + height, fn); };
     {
         QPainter painter(viewport());
         visibleBlocks([&](const QTextBlock &b) { m_highlighter->paintWashes(painter, b, offset); });
@@ -915,7 +924,7 @@ QString ReaderView::tooltipAt(const QPoint &viewportPos) const
         QList<Annotation> hits;
         for (const MarginBar &bar : m_marginBars) {
             if (bar.rect.adjusted(-2, 0, 2, 0).contains(viewportPos))
-                hits.append(m_annotations.value(m_annotationIndex.value(bar.annotationId, -1)));
+                hits.append(annotationById(bar.annotationId));
         }
         return tooltipFor(hits);
     }

@@ -150,6 +150,8 @@ private:
     void selectAnnotationEntry(int index);
     void selectMatch(int index);
     void decorateVisibleBlocks(QTextBlock first, int bottomY);
+    void centreVertically(const QRect &rect);
+    Annotation annotationById(qint64 id) const; // an empty one if unknown
     QString metadataLine() const;
     QString tooltipAt(const QPoint &viewportPos) const;
     QString tooltipFor(const QList<Annotation> &annotations) const;

@@ -26,7 +26,6 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setHits(const QList<ProjectStore::SearchHit> &hits);
-    const ProjectStore::SearchHit &hitAt(int row) const { return m_hits.at(row); }
     int rowOf(qint64 articleId) const; // -1 if absent
 
 private:

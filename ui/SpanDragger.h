@@ -21,8 +21,6 @@ public:
     SpanDragger(ReaderView *reader, SelectedAnnotation selected, Commit commit,
                 QObject *parent = nullptr);
 
-    bool isDragging() const { return m_id != 0; }
-
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 

@@ -92,11 +92,6 @@ ThemeSettings::Theme ThemeSettings::fromName(const QString &name, bool *ok)
     return Theme::System;
 }
 
-ThemeSettings::Theme ThemeSettings::current()
-{
-    return currentTheme;
-}
-
 bool ThemeSettings::isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightnessF() < 0.5;

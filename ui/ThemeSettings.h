@@ -22,7 +22,6 @@ public:
     // Applies the theme (System resolves through the platform's colour
     // scheme and follows it when it changes).
     static void apply(QApplication &app, Theme theme);
-    static Theme current();
     static bool isDark(const QPalette &palette);
 
     // Fills `menu` with System / Light / Dark radio items that apply and

@@ -23,8 +23,3 @@ void QueryHistory::add(const QString &sql)
         list.removeLast();
     QSettings().setValue(kKey, list);
 }
-
-void QueryHistory::clear()
-{
-    QSettings().remove(kKey);
-}

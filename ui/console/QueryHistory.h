@@ -13,5 +13,4 @@ public:
     QStringList entries() const;
     // Moves an already known query to the top instead of repeating it.
     void add(const QString &sql);
-    void clear();
 };

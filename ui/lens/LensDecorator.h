@@ -18,7 +18,6 @@ public:
     LensDecorator(LensEngine &engine, const ReaderView &reader);
 
     void setCues(const QSet<LensCue> &cues) { m_cues = cues; }
-    const QSet<LensCue> &cues() const { return m_cues; }
     // The lexicon language of the article in the reader.
     QString language();
     void invalidate() { m_articleId = -1; }

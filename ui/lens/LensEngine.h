@@ -31,7 +31,6 @@ public:
     // folder cannot be written.
     void setLexicon(const QList<LexiconTerm> &terms);
     QStringList languages() const { return m_languages; }
-    QString folder() const { return m_folder; }
 
     // Cues in one paragraph (offsets relative to it), by start.
     QList<LensSpan> spans(QStringView paragraph, const QString &language,

@@ -18,9 +18,6 @@ class LexiconEditorDialog final : public QDialog
 public:
     LexiconEditorDialog(ProjectStore &store, const QString &language, QWidget *parent = nullptr);
 
-    QComboBox *languageBox() const { return m_languageBox; }
-    QListWidget *cueList() const { return m_cueList; }
-    QPlainTextEdit *editor() const { return m_editor; }
     // Writes every changed list; false (with a message) if the store refused.
     bool save();
 

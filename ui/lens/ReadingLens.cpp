@@ -250,8 +250,8 @@ void ReadingLens::codeQuotationsInteractively()
     }
     if (!m_reader.articleId())
         return;
-    auto *dialog = new QuotationCodingDialog(m_store, quotationCandidates(defaultClaimCode()),
-                                             defaultClaimCode(), m_window);
+    const qint64 codeId = defaultClaimCode(); // store queries: once
+    auto *dialog = new QuotationCodingDialog(m_store, quotationCandidates(codeId), codeId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QuotationCodingDialog::accepted, this, [this, dialog] {
         codeQuotations(dialog->selectedQuotations(), dialog->codeId());
