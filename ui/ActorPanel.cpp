@@ -208,7 +208,9 @@ void ActorPanel::mergeSelected()
         return;
     QStringList names;
     QList<qint64> ids;
-    for (const Actor &a : m_store.actors()) {
+    // The list already holds every actor: no second read of the store.
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Actor a = m_model->actor(row);
         if (a.id != dropped->id) {
             names << a.name;
             ids << a.id;

@@ -26,7 +26,6 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTreeView>
@@ -177,7 +176,7 @@ QList<QAction *> AnnotatingController::actions() const
 void AnnotatingController::attach()
 {
     ProjectStore &store = m_window.store();
-    const auto onError = [this](const QString &text) { reportError(text); };
+    const auto onError = errorHandler();
     m_actorPanel = new ActorPanel(store, m_window.undoStack(), onError, m_actorDock);
     m_claimForm = new ClaimForm(store, m_window.undoStack(), onError, m_claimDock);
     m_actorDock->setWidget(m_actorPanel);
@@ -256,10 +255,12 @@ void AnnotatingController::updateSuggestion()
                 text = a->quote;
                 linked = a->actorId;
             }
-        } else if (const auto a = m_window.store().annotation(
-                       sameSpanAnnotation(m_window.reader()->selectedSpan()->start,
-                                          m_window.reader()->selectedSpan()->end))) {
-            linked = a->actorId;
+        } else if (const auto span = m_window.reader()->selectedSpan();
+                   const Annotation *same = sameSpanAnnotation(span->start, span->end)) {
+            // Actor merges relink mentions without annotationsChanged, so the
+            // reader's copy may be behind: ask the store for the link.
+            if (const auto a = m_window.store().annotation(same->id))
+                linked = a->actorId;
         }
         // Long selections are claims, not names.
         const QList<Actor> matches
@@ -273,21 +274,46 @@ void AnnotatingController::updateSuggestion()
     }
 }
 
-qint64 AnnotatingController::sameSpanAnnotation(qint64 start, qint64 end) const
+const Annotation *AnnotatingController::sameSpanAnnotation(qint64 start, qint64 end) const
 {
+    // The reader's copy: spans and codes follow annotationsChanged, actor
+    // links may lag (see updateSuggestion).
     const QString coder = m_window.store().currentCoder();
     for (const Annotation &a : m_window.reader()->annotations()) {
         if (a.start == start && a.end == end && !a.document && a.coderName == coder)
-            return a.id;
+            return &a;
     }
-    return 0;
+    return nullptr;
+}
+
+qint64 AnnotatingController::targetAnnotationId() const
+{
+    const auto span = m_window.reader()->selectedSpan();
+    if (!span)
+        return selectedAnnotationId();
+    const Annotation *same = sameSpanAnnotation(span->start, span->end);
+    return same ? same->id : 0;
+}
+
+StoreCommand::ErrorHandler AnnotatingController::errorHandler()
+{
+    return [this](const QString &text) {
+        m_failed = true;
+        m_window.showError(text);
+    };
+}
+
+bool AnnotatingController::push(QUndoCommand *command)
+{
+    // A refused command reports through errorHandler() during push().
+    m_failed = false;
+    m_window.undoStack()->push(command);
+    return !m_failed;
 }
 
 std::optional<bool> AnnotatingController::applyToExisting(qint64 codeId)
 {
-    const auto span = m_window.reader()->selectedSpan();
-    const qint64 target
-        = span ? sameSpanAnnotation(span->start, span->end) : selectedAnnotationId();
+    const qint64 target = targetAnnotationId();
     if (!target)
         return std::nullopt;
     const auto annotation = m_window.store().annotation(target);
@@ -300,11 +326,8 @@ std::optional<bool> AnnotatingController::applyToExisting(qint64 codeId)
         reselect(target);
         return true;
     }
-    m_failed = false;
-    m_window.undoStack()->push(new AnnotationCodeCommand(
-        m_window.store(), target, codeId, AnnotationCodeCommand::Change::Add,
-        [this](const QString &e) { reportError(e); }));
-    if (m_failed)
+    if (!push(new AnnotationCodeCommand(m_window.store(), target, codeId,
+                                        AnnotationCodeCommand::Change::Add, errorHandler())))
         return false;
     reselect(target);
     message(tr("Added %1 to “%2”")
@@ -362,11 +385,8 @@ void AnnotatingController::openRemoveCodePalette()
     palette->setWindowTitle(tr("Remove a Code"));
     const qint64 id = annotation->id;
     connect(palette, &QuickCodePalette::codeChosen, this, [this, id](qint64 codeId) {
-        m_failed = false;
-        m_window.undoStack()->push(new AnnotationCodeCommand(
-            m_window.store(), id, codeId, AnnotationCodeCommand::Change::Remove,
-            [this](const QString &e) { reportError(e); }));
-        if (!m_failed)
+        if (push(new AnnotationCodeCommand(m_window.store(), id, codeId,
+                                           AnnotationCodeCommand::Change::Remove, errorHandler())))
             reselect(id);
     });
     palette->open();
@@ -381,12 +401,9 @@ bool AnnotatingController::applyToWholeArticle(qint64 codeId, bool primary)
     request.document = true;
     request.primary = primary;
     request.codeIds = {codeId};
-    m_failed = false;
-    auto *command = new AddAnnotationCommand(m_window.store(), request,
-                                             [this](const QString &e) { reportError(e); });
+    auto *command = new AddAnnotationCommand(m_window.store(), request, errorHandler());
     command->setText(tr("Code Whole Article"));
-    m_window.undoStack()->push(command);
-    if (m_failed)
+    if (!push(command))
         return false;
     reselect(command->annotation().id);
     const auto code = m_window.store().code(codeId);
@@ -436,11 +453,8 @@ bool AnnotatingController::adjustSelected(Edge edge, int direction, Step step)
     end = qBound<qint64>(0, end, offsets.codePointCount());
     if (end <= start || (start == annotation->start && end == annotation->end))
         return false; // a span keeps at least one character
-    m_failed = false;
-    m_window.undoStack()->push(
-        new AdjustSpanCommand(m_window.store(), id, {annotation->start, annotation->end},
-                              {start, end}, [this](const QString &e) { reportError(e); }));
-    if (m_failed)
+    if (!push(new AdjustSpanCommand(m_window.store(), id, {annotation->start, annotation->end},
+                                    {start, end}, errorHandler())))
         return false;
     reselect(id);
     m_window.reader()->scrollToSpan(start, end);
@@ -462,11 +476,9 @@ bool AnnotatingController::setSpan(qint64 annotationId, qint64 start, qint64 end
     }
     if (start == annotation->start && end == annotation->end)
         return false;
-    m_failed = false;
-    m_window.undoStack()->push(
-        new AdjustSpanCommand(m_window.store(), annotationId, {annotation->start, annotation->end},
-                              {start, end}, [this](const QString &e) { reportError(e); }));
-    if (m_failed)
+    if (!push(new AdjustSpanCommand(m_window.store(), annotationId,
+                                    {annotation->start, annotation->end}, {start, end},
+                                    errorHandler())))
         return false;
     reselect(annotationId);
     return true;
@@ -500,7 +512,7 @@ void AnnotatingController::codeEveryOccurrence()
         = PhraseFinder::find(m_window.reader()->article().text, phrase);
     qint64 defaultCode = m_lastCode;
     const auto span = m_window.reader()->selectedSpan();
-    if (const auto here = m_window.store().annotation(sameSpanAnnotation(span->start, span->end)))
+    if (const Annotation *here = sameSpanAnnotation(span->start, span->end))
         defaultCode = here->codeIds.value(0, defaultCode);
     auto *dialog
         = new OccurrencesDialog(phrase, hits, m_window.store().codes(), defaultCode, &m_window);
@@ -520,7 +532,7 @@ bool AnnotatingController::codeOccurrences(const QList<std::pair<qint64, qint64>
     QList<NewAnnotation> requests;
     int already = 0;
     for (const auto &[start, end] : spans) {
-        const auto existing = m_window.store().annotation(sameSpanAnnotation(start, end));
+        const Annotation *existing = sameSpanAnnotation(start, end);
         if (existing && existing->codeIds.contains(codeId)) {
             ++already; // never the same code twice on the same span
             continue;
@@ -536,10 +548,7 @@ bool AnnotatingController::codeOccurrences(const QList<std::pair<qint64, qint64>
         message(tr("Every occurrence is already coded"));
         return false;
     }
-    m_failed = false;
-    m_window.undoStack()->push(new AddAnnotationsCommand(
-        m_window.store(), requests, [this](const QString &e) { reportError(e); }));
-    if (m_failed)
+    if (!push(new AddAnnotationsCommand(m_window.store(), requests, errorHandler())))
         return false;
     m_lastCode = codeId;
     QString text = requests.size() == 1 ? tr("Coded 1 occurrence")
@@ -558,11 +567,10 @@ bool AnnotatingController::togglePrimary()
         message(tr("Select an annotation to mark it primary"));
         return false;
     }
-    m_failed = false;
-    m_window.undoStack()->push(new SetPrimaryCommand(m_window.store(), id, !annotation->primary,
-                                                     [this](const QString &e) { reportError(e); }));
+    const bool done
+        = push(new SetPrimaryCommand(m_window.store(), id, !annotation->primary, errorHandler()));
     reselect(id);
-    return !m_failed;
+    return done;
 }
 
 qint64 AnnotatingController::mentionCodeId() const
@@ -609,12 +617,9 @@ bool AnnotatingController::createActorFromSelection()
     Actor actor;
     actor.name = name;
     QUndoStack *undo = m_window.undoStack();
-    m_failed = false;
     undo->beginMacro(tr("New Actor “%1”").arg(name));
-    auto *create = new CreateActorCommand(m_window.store(), actor,
-                                          [this](const QString &e) { reportError(e); });
-    undo->push(create);
-    const qint64 actorId = m_failed ? 0 : create->actorId();
+    auto *create = new CreateActorCommand(m_window.store(), actor, errorHandler());
+    const qint64 actorId = push(create) ? create->actorId() : 0;
     if (actorId)
         linkActor(actorId); // inside the macro: one undo step takes both back
     undo->endMacro();
@@ -631,15 +636,14 @@ bool AnnotatingController::linkActor(qint64 actorId)
     if (!actorId || m_window.store().isReadOnly())
         return false;
     const auto span = m_window.reader()->selectedSpan();
-    qint64 target = span ? sameSpanAnnotation(span->start, span->end) : selectedAnnotationId();
-    m_failed = false;
-    const auto onError = [this](const QString &e) { reportError(e); };
+    qint64 target = targetAnnotationId();
     if (target) {
         const auto annotation = m_window.store().annotation(target);
         if (!annotation || annotation->actorId == actorId)
             return false;
-        m_window.undoStack()->push(
-            new LinkActorCommand(m_window.store(), target, annotation->actorId, actorId, onError));
+        if (!push(new LinkActorCommand(m_window.store(), target, annotation->actorId, actorId,
+                                       errorHandler())))
+            return false;
     } else if (span) {
         // A new mention: the selection coded with an actor code, linked.
         const qint64 codeId = mentionCodeId();
@@ -653,15 +657,14 @@ bool AnnotatingController::linkActor(qint64 actorId)
         request.end = span->end;
         request.codeIds = {codeId};
         request.actorId = actorId;
-        auto *command = new AddAnnotationCommand(m_window.store(), request, onError);
+        auto *command = new AddAnnotationCommand(m_window.store(), request, errorHandler());
         command->setText(tr("Add Mention"));
-        m_window.undoStack()->push(command);
-        target = m_failed ? 0 : command->annotation().id;
+        target = push(command) ? command->annotation().id : 0;
     } else {
         message(tr("Select a mention in the reader or the list to link it"));
         return false;
     }
-    if (m_failed || !target)
+    if (!target)
         return false;
     reselect(target);
     const auto actor = m_window.store().actor(actorId);
@@ -672,15 +675,4 @@ bool AnnotatingController::linkActor(qint64 actorId)
 void AnnotatingController::message(const QString &text)
 {
     m_window.statusBar()->showMessage(text, 6000);
-}
-
-void AnnotatingController::reportError(const QString &text)
-{
-    m_failed = true;
-    message(text);
-    auto *box
-        = new QMessageBox(QMessageBox::Warning, tr("Framewise"), text, QMessageBox::Ok, &m_window);
-    box->setObjectName(QStringLiteral("errorMessage"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/StoreCommand.h"
 #include "domain/Annotation.h"
 
 #include <QObject>
@@ -12,6 +13,7 @@ class QAction;
 class QDockWidget;
 class QMenu;
 class QString;
+class QUndoCommand;
 class SpanDragger;
 
 // The annotation workbench on top of the main window: the quick-code
@@ -81,11 +83,17 @@ private:
     void updateSelectionViews();
     void updateSuggestion();
     QString selectedText() const;
-    qint64 sameSpanAnnotation(qint64 start, qint64 end) const;
+    // The current coder's annotation on exactly this span, from the reader.
+    const Annotation *sameSpanAnnotation(qint64 start, qint64 end) const;
+    // Same-span annotation of a text selection, else the selected annotation.
+    qint64 targetAnnotationId() const;
     qint64 mentionCodeId() const;
     void reselect(qint64 annotationId);
     void message(const QString &text);
-    void reportError(const QString &text);
+    // Every command reports to the window and marks m_failed, so push()
+    // can tell whether the store took it.
+    StoreCommand::ErrorHandler errorHandler();
+    bool push(QUndoCommand *command);
 
     MainWindow &m_window;
     QMenu *m_menu = nullptr;

@@ -75,14 +75,11 @@ void AnnotationListModel::setArticle(qint64 articleId, QList<Annotation> annotat
 
 void AnnotationListModel::refresh()
 {
-    beginResetModel();
+    // Codes are read again: names and colours may have changed.
     m_codes.clear();
-    m_chips.clear(); // the colours may have changed
-    for (const Code &c : m_store.codes())
-        m_codes.insert(c.id, c);
-    m_annotations = m_articleId ? m_store.annotationsForArticle(m_articleId) : QList<Annotation>{};
-    sortForReading(m_annotations);
-    endResetModel();
+    m_chips.clear();
+    setArticle(m_articleId, m_articleId ? m_store.annotationsForArticle(m_articleId)
+                                        : QList<Annotation> {});
 }
 
 int AnnotationListModel::rowCount(const QModelIndex &parent) const

@@ -52,14 +52,9 @@ qreal AnnotationMinimap::fractionAt(int y) const
     return std::clamp((y - t.top()) / t.height(), 0.0, 1.0);
 }
 
-void AnnotationMinimap::resizeEvent(QResizeEvent *event)
-{
-    m_cache = QImage();
-    QWidget::resizeEvent(event);
-}
-
 void AnnotationMinimap::paintEvent(QPaintEvent *)
 {
+    // Redrawn when the marks or colours change (cache cleared) or the size does.
     const qreal dpr = devicePixelRatioF();
     if (m_cache.isNull() || m_cache.size() != size() * dpr) {
         m_cache = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);

@@ -80,11 +80,6 @@ void AnnotationPanel::updateColumns()
     m_view->setColumnHidden(AnnotationListModel::Note, !anyNote);
 }
 
-void AnnotationPanel::setArticle(qint64 articleId)
-{
-    m_model->setArticle(articleId);
-}
-
 void AnnotationPanel::setArticle(qint64 articleId, const QList<Annotation> &annotations)
 {
     m_model->setArticle(articleId, annotations);

@@ -21,7 +21,6 @@ public:
     AnnotationListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
 
-    void setArticle(qint64 articleId);
     void setArticle(qint64 articleId, const QList<Annotation> &annotations);
     qint64 selectedAnnotationId() const; // 0 = none
     void selectAnnotation(qint64 annotationId);

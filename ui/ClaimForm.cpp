@@ -137,17 +137,14 @@ QWidget *ClaimForm::firstField() const
     return isEditing() ? static_cast<QWidget *>(m_speaker) : m_hint;
 }
 
-bool ClaimForm::isClaim(qint64 annotationId) const
+bool ClaimForm::isClaim(const Annotation &annotation) const
 {
-    const auto annotation = m_store.annotation(annotationId);
-    if (!annotation)
-        return false;
     QSet<qint64> claimCategories;
     for (const Category &c : m_store.categories()) {
         if (c.kind == Category::Kind::Claim)
             claimCategories.insert(c.id);
     }
-    for (qint64 codeId : annotation->codeIds) {
+    for (qint64 codeId : annotation.codeIds) {
         const auto code = m_store.code(codeId);
         if (code && claimCategories.contains(code->categoryId))
             return true;
@@ -157,16 +154,23 @@ bool ClaimForm::isClaim(qint64 annotationId) const
 
 void ClaimForm::setAnnotation(qint64 annotationId)
 {
+    // Read once here: the quote only changes with the annotation, which
+    // comes back through this function on every annotationsChanged.
+    std::optional<Annotation> annotation;
     bool claim = false;
     try {
-        claim = annotationId && isClaim(annotationId);
+        if (annotationId)
+            annotation = m_store.annotation(annotationId);
+        claim = annotation && isClaim(*annotation);
     } catch (const ProjectError &e) {
         m_onError(e.message());
     }
     m_annotationId = claim ? annotationId : 0;
     m_stack->setCurrentWidget(claim ? m_form : static_cast<QWidget *>(m_hint));
-    if (claim)
-        load();
+    if (!claim)
+        return;
+    m_quote->setText(QStringLiteral("“%1”").arg(annotation->quote.simplified().left(200)));
+    load();
 }
 
 void ClaimForm::reloadActors()
@@ -189,8 +193,6 @@ void ClaimForm::load()
         return;
     m_loading = true;
     const Claim c = m_store.claim(m_annotationId).value_or(blank(m_annotationId));
-    if (const auto a = m_store.annotation(m_annotationId))
-        m_quote->setText(QStringLiteral("“%1”").arg(a->quote.simplified().left(200)));
     select(m_speaker, c.speakerId);
     select(m_target, c.targetId);
     select(m_stance, c.stance);

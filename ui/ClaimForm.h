@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+struct Annotation;
 class ProjectStore;
 class QComboBox;
 class QLabel;
@@ -38,7 +39,7 @@ public:
     QWidget *firstField() const;
 
 private:
-    bool isClaim(qint64 annotationId) const;
+    bool isClaim(const Annotation &annotation) const;
     void reloadActors();
     void load();
     void commit();

@@ -83,7 +83,6 @@ bool CodebookActions::addStarterCodebook(const QString &name)
     CodebookEditor *editor = m_window->codebookPanel()->editor();
     if (!editor)
         return false;
-    const qsizetype before = m_window->store().codes().size();
     QByteArray json;
     try {
         json = StarterCodebooks::json(name);
@@ -91,11 +90,13 @@ bool CodebookActions::addStarterCodebook(const QString &name)
         QMessageBox::warning(m_window, tr("Codebook"), e.message());
         return false;
     }
-    if (!editor->importCodebook(json, StarterCodebooks::fileName(name),
-                                tr("Add Starter Codebook “%1”").arg(StarterCodebooks::title(name))))
+    const auto merged = editor->importCodebook(
+        json, StarterCodebooks::fileName(name),
+        tr("Add Starter Codebook “%1”").arg(StarterCodebooks::title(name)));
+    if (!merged)
         return false;
     report(tr("Added %1 new codes from %2; codes already in the project were kept.")
-               .arg(m_window->store().codes().size() - before)
+               .arg(merged->codesAdded)
                .arg(StarterCodebooks::title(name)));
     return true;
 }
@@ -112,11 +113,12 @@ bool CodebookActions::importCodebook(const QString &path)
         return false;
     }
     const QString name = QFileInfo(path).fileName();
-    const qsizetype before = m_window->store().codes().size();
-    if (!editor->importCodebook(file.readAll(), name, tr("Import Codebook “%1”").arg(name)))
+    const auto merged
+        = editor->importCodebook(file.readAll(), name, tr("Import Codebook “%1”").arg(name));
+    if (!merged)
         return false;
     report(tr("Imported %1 new codes from %2; codes already in the project were kept.")
-               .arg(m_window->store().codes().size() - before)
+               .arg(merged->codesAdded)
                .arg(name));
     return true;
 }

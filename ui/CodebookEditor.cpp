@@ -16,6 +16,18 @@
 #include <QMessageBox>
 #include <QUndoStack>
 
+namespace {
+std::optional<Category> findCategory(const ProjectStore &store, qint64 id)
+{
+    // The store looks categories up by name only; there are few of them.
+    for (const Category &c : store.categories()) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 CodebookEditor::CodebookEditor(ProjectStore &store, QUndoStack *undo, QWidget *dialogParent)
     : QObject(dialogParent)
     , m_store(store)
@@ -38,6 +50,11 @@ void CodebookEditor::fail(const QString &message)
     box->setObjectName(QStringLiteral("errorMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+StoreCommand::ErrorHandler CodebookEditor::onError()
+{
+    return [this](const QString &message) { fail(message); };
 }
 
 bool CodebookEditor::push(StoreCommand *command)
@@ -71,7 +88,7 @@ qint64 CodebookEditor::addCode(qint64 categoryId, qint64 parentId, int row, cons
     code.categoryId = categoryId;
     code.parentId = parentId;
     code.name = name.isEmpty() ? uniqueCodeName(tr("New code")) : name;
-    auto *command = new AddCodeCommand(m_store, code, row, [this](const QString &m) { fail(m); });
+    auto *command = new AddCodeCommand(m_store, code, row, onError());
     return push(command) ? command->codeId() : 0;
 }
 
@@ -87,7 +104,7 @@ qint64 CodebookEditor::addCategory(const QString &name)
     category.colour = QStringLiteral("#7a7a7a");
     category.position = int(m_store.categories().size());
     auto *command
-        = new AddCategoryCommand(m_store, category, [this](const QString &m) { fail(m); });
+        = new AddCategoryCommand(m_store, category, onError());
     return push(command) ? command->categoryId() : 0;
 }
 
@@ -100,24 +117,18 @@ bool CodebookEditor::renameCode(qint64 id, const QString &name)
     after.name = name.trimmed();
     return push(new EditCodeCommand(m_store, *before, after,
                                     tr("Rename Code “%1”").arg(before->name),
-                                    [this](const QString &m) { fail(m); }));
+                                    onError()));
 }
 
 bool CodebookEditor::renameCategory(qint64 id, const QString &name)
 {
-    const auto categories = m_store.categories();
-    for (const Category &before : categories) {
-        if (before.id != id)
-            continue;
-        if (before.name == name.trimmed())
-            return true;
-        Category after = before;
-        after.name = name.trimmed();
-        return push(new EditCategoryCommand(m_store, before, after,
-                                            tr("Rename Category “%1”").arg(before.name),
-                                            [this](const QString &m) { fail(m); }));
-    }
-    return false;
+    const auto before = findCategory(m_store, id);
+    if (!before || before->name == name.trimmed())
+        return bool(before);
+    Category after = *before;
+    after.name = name.trimmed();
+    return push(new EditCategoryCommand(m_store, *before, after,
+                                        tr("Rename Category “%1”").arg(before->name), onError()));
 }
 
 bool CodebookEditor::setCodeColour(qint64 id, const QColor &colour)
@@ -129,45 +140,18 @@ bool CodebookEditor::setCodeColour(qint64 id, const QColor &colour)
     after.colour = colour.name(QColor::HexRgb);
     return push(new EditCodeCommand(m_store, *before, after,
                                     tr("Recolour Code “%1”").arg(before->name),
-                                    [this](const QString &m) { fail(m); }));
+                                    onError()));
 }
 
 bool CodebookEditor::setCategoryColour(qint64 id, const QColor &colour)
 {
-    for (const Category &before : m_store.categories()) {
-        if (before.id != id || !colour.isValid())
-            continue;
-        Category after = before;
-        after.colour = colour.name(QColor::HexRgb);
-        return push(new EditCategoryCommand(m_store, before, after,
-                                            tr("Recolour Category “%1”").arg(before.name),
-                                            [this](const QString &m) { fail(m); }));
-    }
-    return false;
-}
-
-bool CodebookEditor::setCodeDescription(qint64 id, const QString &description)
-{
-    const auto before = m_store.code(id);
-    if (!before)
+    const auto before = findCategory(m_store, id);
+    if (!before || !colour.isValid())
         return false;
-    Code after = *before;
-    after.description = description;
-    return push(new EditCodeCommand(m_store, *before, after,
-                                    tr("Describe Code “%1”").arg(before->name),
-                                    [this](const QString &m) { fail(m); }));
-}
-
-bool CodebookEditor::setCodeShortcut(qint64 id, const QString &shortcut)
-{
-    const auto before = m_store.code(id);
-    if (!before)
-        return false;
-    Code after = *before;
-    after.shortcut = shortcut;
-    return push(new EditCodeCommand(m_store, *before, after,
-                                    tr("Set Shortcut of “%1”").arg(before->name),
-                                    [this](const QString &m) { fail(m); }));
+    Category after = *before;
+    after.colour = colour.name(QColor::HexRgb);
+    return push(new EditCategoryCommand(m_store, *before, after,
+                                        tr("Recolour Category “%1”").arg(before->name), onError()));
 }
 
 bool CodebookEditor::setCodeDetails(qint64 id, const QString &description, const QString &shortcut)
@@ -181,7 +165,7 @@ bool CodebookEditor::setCodeDetails(qint64 id, const QString &description, const
     if (after.description == before->description && after.shortcut == before->shortcut)
         return true;
     return push(new EditCodeCommand(m_store, *before, after, tr("Edit Code “%1”").arg(before->name),
-                                    [this](const QString &m) { fail(m); }));
+                                    onError()));
 }
 
 bool CodebookEditor::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row)
@@ -194,14 +178,14 @@ bool CodebookEditor::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int
     return push(new MoveCodebookItemCommand(m_store, move,
                                             nest ? tr("Move Code “%1”").arg(code->name)
                                                  : tr("Reorder Code “%1”").arg(code->name),
-                                            [this](const QString &m) { fail(m); }));
+                                            onError()));
 }
 
 bool CodebookEditor::moveCategory(qint64 id, int row)
 {
     MoveCodebookItemCommand::Move move {true, id, 0, 0, row};
     return push(new MoveCodebookItemCommand(m_store, move, tr("Reorder Category"),
-                                            [this](const QString &m) { fail(m); }));
+                                            onError()));
 }
 
 bool CodebookEditor::mergeCodes(qint64 sourceId, qint64 targetId)
@@ -212,7 +196,7 @@ bool CodebookEditor::mergeCodes(qint64 sourceId, qint64 targetId)
         return false;
     return push(new MergeCodesCommand(m_store, sourceId, targetId,
                                       tr("Merge “%1” into “%2”").arg(source->name, target->name),
-                                      [this](const QString &m) { fail(m); }));
+                                      onError()));
 }
 
 bool CodebookEditor::deleteCode(qint64 id)
@@ -221,22 +205,21 @@ bool CodebookEditor::deleteCode(qint64 id)
     if (!code)
         return false;
     return push(new DeleteCodeCommand(m_store, id, tr("Delete Code “%1”").arg(code->name),
-                                      [this](const QString &m) { fail(m); }));
+                                      onError()));
 }
 
 bool CodebookEditor::deleteCategory(qint64 id)
 {
-    for (const Category &c : m_store.categories()) {
-        if (c.id == id)
-            return push(
-                new DeleteCategoryCommand(m_store, c, [this](const QString &m) { fail(m); }));
-    }
-    return false;
+    const auto category = findCategory(m_store, id);
+    return category && push(new DeleteCategoryCommand(m_store, *category, onError()));
 }
 
-bool CodebookEditor::importCodebook(const QByteArray &json, const QString &origin,
-                                    const QString &undoText)
+std::optional<CodebookFile::MergeResult>
+CodebookEditor::importCodebook(const QByteArray &json, const QString &origin,
+                               const QString &undoText)
 {
-    return push(new ImportCodebookCommand(m_store, json, origin, undoText,
-                                          [this](const QString &m) { fail(m); }));
+    auto *command = new ImportCodebookCommand(m_store, json, origin, undoText, onError());
+    if (!push(command))
+        return std::nullopt;
+    return command->result();
 }

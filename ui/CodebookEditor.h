@@ -1,12 +1,15 @@
 #pragma once
 
+#include "commands/StoreCommand.h"
+#include "project/CodebookFile.h"
+
 #include <QObject>
+#include <optional>
 
 class ProjectStore;
 class QColor;
 class QUndoStack;
 class QWidget;
-class StoreCommand;
 
 // Every codebook edit the GUI offers, each pushed as an undoable command on
 // the window's stack. Methods return false (after telling the user why)
@@ -28,8 +31,6 @@ public:
     bool renameCategory(qint64 id, const QString &name);
     bool setCodeColour(qint64 id, const QColor &colour);
     bool setCategoryColour(qint64 id, const QColor &colour);
-    bool setCodeDescription(qint64 id, const QString &description);
-    bool setCodeShortcut(qint64 id, const QString &shortcut);
     // Description and shortcut in one undoable step (the details dialog).
     bool setCodeDetails(qint64 id, const QString &description, const QString &shortcut);
     bool moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row);
@@ -37,7 +38,9 @@ public:
     bool mergeCodes(qint64 sourceId, qint64 targetId);
     bool deleteCode(qint64 id);
     bool deleteCategory(qint64 id);
-    bool importCodebook(const QByteArray &json, const QString &origin, const QString &undoText);
+    // What the merge added, or nothing if the store refused.
+    std::optional<CodebookFile::MergeResult>
+    importCodebook(const QByteArray &json, const QString &origin, const QString &undoText);
 
     QString uniqueCodeName(const QString &base) const;
     QString uniqueCategoryName(const QString &base) const;
@@ -45,6 +48,7 @@ public:
 private:
     bool push(StoreCommand *command);
     void fail(const QString &message);
+    StoreCommand::ErrorHandler onError(); // fail(), for the commands
 
     ProjectStore &m_store;
     QUndoStack *m_undo = nullptr;

@@ -1,5 +1,6 @@
 #include "CodebookModel.h"
 
+#include "CodeDetailsDialog.h"
 #include "CodebookEditor.h"
 #include "store/ProjectStore.h"
 
@@ -199,15 +200,15 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return swatch(QColor(code.colour));
     case Qt::ToolTipRole: {
-        // Examples are kept in the description after "Example: ".
-        const int cut = code.description.indexOf(QStringLiteral("\nExample: "));
-        const QString description = cut < 0 ? code.description : code.description.left(cut);
+        // Examples are kept in the description; the details dialog splits them.
+        const QString description = CodeDetailsDialog::descriptionPart(code.description);
+        const QString examples = CodeDetailsDialog::examplesPart(code.description);
         QString tip = QStringLiteral("<b>%1</b>").arg(code.name.toHtmlEscaped());
         if (!description.isEmpty())
             tip += QStringLiteral("<br>") + description.toHtmlEscaped();
-        if (cut >= 0)
+        if (!examples.isEmpty())
             tip += QStringLiteral("<br><i>%1</i>")
-                       .arg(tr("Example: %1").arg(code.description.mid(cut + 10).toHtmlEscaped()));
+                       .arg(tr("Example: %1").arg(examples.toHtmlEscaped()));
         if (!code.shortcut.isEmpty())
             tip += QStringLiteral("<br>%1").arg(
                 tr("Press %1 to apply to the selection").arg(code.shortcut));

@@ -19,6 +19,16 @@
 #include <functional>
 #include <limits>
 
+namespace {
+// The code a tree row sits under, or 0 when it sits directly in a category.
+qint64 parentCodeId(const QModelIndex &parent)
+{
+    return parent.data(CodebookModel::IsCategoryRole).toBool()
+        ? 0
+        : parent.data(CodebookModel::CodeIdRole).toLongLong();
+}
+} // namespace
+
 CodebookPanel::CodebookPanel(ProjectStore &store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
@@ -239,13 +249,10 @@ bool CodebookPanel::addCode()
     qint64 categoryId = currentCategoryId();
     qint64 parentId = 0;
     int row = std::numeric_limits<int>::max();
-    if (const qint64 code = currentCodeId()) {
+    if (currentCodeId()) {
         // Right after the current code, beside it.
-        parentId = current.parent().data(CodebookModel::IsCategoryRole).toBool()
-            ? 0
-            : current.parent().data(CodebookModel::CodeIdRole).toLongLong();
+        parentId = parentCodeId(current.parent());
         row = current.row() + 1;
-        Q_UNUSED(code);
     }
     if (!categoryId) {
         const auto categories = m_store.categories();
@@ -396,13 +403,8 @@ bool CodebookPanel::moveCurrent(int delta)
     const int row = index.row() + delta;
     if (row < 0 || row >= m_model->rowCount(index.parent()))
         return false;
-    if (const qint64 code = currentCodeId()) {
-        const QModelIndex parent = index.parent();
-        const bool topLevel = parent.data(CodebookModel::IsCategoryRole).toBool();
-        return m_editor->moveCode(
-            code, currentCategoryId(),
-            topLevel ? 0 : parent.data(CodebookModel::CodeIdRole).toLongLong(), row);
-    }
+    if (const qint64 code = currentCodeId())
+        return m_editor->moveCode(code, currentCategoryId(), parentCodeId(index.parent()), row);
     return m_editor->moveCategory(currentCategoryId(), row);
 }
 
@@ -424,11 +426,8 @@ bool CodebookPanel::outdentCurrent()
     const qint64 code = currentCodeId();
     if (!m_editor || !code || parent.data(CodebookModel::IsCategoryRole).toBool())
         return false;
-    const QModelIndex grandparent = parent.parent();
-    const bool topLevel = grandparent.data(CodebookModel::IsCategoryRole).toBool();
-    return m_editor->moveCode(
-        code, currentCategoryId(),
-        topLevel ? 0 : grandparent.data(CodebookModel::CodeIdRole).toLongLong(), parent.row() + 1);
+    return m_editor->moveCode(code, currentCategoryId(), parentCodeId(parent.parent()),
+                              parent.row() + 1);
 }
 
 // ---------------------------------------------------------------- keys

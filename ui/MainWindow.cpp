@@ -52,12 +52,6 @@
 #include <QUndoStack>
 
 namespace {
-// Files, folders and web links (a link dragged from a browser imports its page).
-QStringList localPaths(const QMimeData *mime)
-{
-    return WebImportActions::importablePaths(mime);
-}
-
 QString projectFilter()
 {
     return QCoreApplication::translate("MainWindow", "Framewise projects (*.framewise);;All files (*)");
@@ -108,15 +102,7 @@ MainWindow::~MainWindow()
 {
     // Panels watch the store; take them down before it goes.
     m_undo->clear();
-    detachReadingTools();
-    m_annotating->detach();
-    delete m_library;
-    delete m_codebook;
-    delete m_annotations;
-    delete m_memos;
-    delete m_feeds;
-    delete m_search;
-    delete m_searchIndex;
+    detachStore();
 }
 
 void MainWindow::createActions()
@@ -397,25 +383,31 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
 {
     m_undo->clear();
     m_reader->clearArticle();
+    detachStore();
+    m_store = std::move(store);
+    attachStore();
+    openFirstArticle();
+}
+
+void MainWindow::detachStore()
+{
     detachReadingTools();
     m_annotating->detach();
+    // One list for closing and for switching projects, so neither forgets a panel.
     delete m_library;
     delete m_codebook;
     delete m_annotations;
     delete m_memos;
+    delete m_feeds;
+    delete m_search;
+    delete m_searchIndex;
     m_library = nullptr;
     m_codebook = nullptr;
     m_annotations = nullptr;
     m_memos = nullptr;
-    delete m_feeds;
     m_feeds = nullptr;
-    delete m_search;
     m_search = nullptr;
-    delete m_searchIndex;
     m_searchIndex = nullptr;
-    m_store = std::move(store);
-    attachStore();
-    openFirstArticle();
 }
 
 void MainWindow::attachReadingTools()
@@ -831,13 +823,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!m_store->isReadOnly() && !localPaths(event->mimeData()).isEmpty())
+    // Files, folders and web links (a link dragged from a browser imports its page).
+    if (!m_store->isReadOnly() && !WebImportActions::importablePaths(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QStringList paths = localPaths(event->mimeData());
+    const QStringList paths = WebImportActions::importablePaths(event->mimeData());
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();

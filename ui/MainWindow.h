@@ -73,6 +73,8 @@ public:
     // summary shown to the user.
     QString importPaths(const QStringList &paths);
     void replaceProject(std::unique_ptr<ProjectStore> store);
+    // Warns in the status bar and a non-blocking message box.
+    void showError(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,10 +90,10 @@ private:
     void rebuildCodeActions();
     void attachReadingTools();
     void detachReadingTools();
+    void detachStore(); // takes down everything attachStore() built
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
     void updateCounts();
-    void showError(const QString &message);
     std::function<void(const QString &)> commandErrorHandler();
     void openProjectDialog();
     void newProjectDialog();

@@ -73,6 +73,14 @@ void MemoPanel::updateButtons()
     m_delete->setEnabled(writable && selectedMemoId());
 }
 
+StoreCommand::ErrorHandler MemoPanel::onError()
+{
+    return [this](const QString &message) {
+        m_failed = true;
+        QMessageBox::warning(this, tr("Memo"), message);
+    };
+}
+
 bool MemoPanel::push(StoreCommand *command)
 {
     m_failed = false;
@@ -106,11 +114,7 @@ qint64 MemoPanel::addMemo(Memo::Target target, qint64 targetId, const QString &a
     memo.targetId = targetId;
     memo.title = dialog.title();
     memo.body = dialog.body();
-    const auto onError = [this](const QString &message) {
-        m_failed = true;
-        QMessageBox::warning(this, tr("Memo"), message);
-    };
-    auto *command = new AddMemoCommand(m_store, memo, onError);
+    auto *command = new AddMemoCommand(m_store, memo, onError());
     if (!push(command))
         return 0;
     const qint64 id = command->memoId();
@@ -133,11 +137,7 @@ bool MemoPanel::editMemo(qint64 memoId)
     after.body = dialog.body();
     if (after.title == before->title && after.body == before->body)
         return false;
-    const bool ok
-        = push(new EditMemoCommand(m_store, *before, after, [this](const QString &message) {
-              m_failed = true;
-              QMessageBox::warning(this, tr("Memo"), message);
-          }));
+    const bool ok = push(new EditMemoCommand(m_store, *before, after, onError()));
     selectMemo(memoId);
     return ok;
 }
@@ -148,8 +148,5 @@ bool MemoPanel::deleteMemo(qint64 memoId)
     if (!memo || m_store.isReadOnly())
         return false;
     // No confirmation: Ctrl+Z brings it back.
-    return push(new DeleteMemoCommand(m_store, *memo, [this](const QString &message) {
-        m_failed = true;
-        QMessageBox::warning(this, tr("Memo"), message);
-    }));
+    return push(new DeleteMemoCommand(m_store, *memo, onError()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/StoreCommand.h"
 #include "domain/Memo.h"
 
 #include <QWidget>
@@ -9,7 +10,6 @@ class ProjectStore;
 class QPushButton;
 class QTableView;
 class QUndoStack;
-class StoreCommand;
 
 // The memo list with add, edit and delete; every change is an undoable
 // command on the window's stack.
@@ -33,6 +33,7 @@ public:
 
 private:
     bool push(StoreCommand *command);
+    StoreCommand::ErrorHandler onError(); // sets m_failed for push()
     void updateButtons();
 
     ProjectStore &m_store;

@@ -30,12 +30,13 @@ void ImportCodebookCommand::redo()
         for (const Category &c : m_store.categories())
             categoriesBefore.insert(c.id);
         m_result = CodebookFile::merge(m_store, m_json, m_origin);
+        const QList<Code> codesAfter = m_store.codes();
         QSet<qint64> added;
-        for (const Code &c : m_store.codes()) {
+        for (const Code &c : codesAfter) {
             if (!codesBefore.contains(c.id))
                 added.insert(c.id);
         }
-        for (const Code &c : m_store.codes()) {
+        for (const Code &c : codesAfter) {
             if (added.contains(c.id) && !added.contains(c.parentId))
                 m_addedCodes.append(c.id);
         }
