@@ -29,20 +29,9 @@ private Q_SLOTS:
     void refusesNonProject();
 
 private:
-    Run run(const QStringList &args);
-    QString write(const QString &name, const QByteArray &bytes);
     QTemporaryDir m_dir;
+    const CliRunner m_cli {QStringLiteral(FRAMEWISE_BINARY), m_dir.path()};
 };
-
-Run TestCli::run(const QStringList &args)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
-}
-
-QString TestCli::write(const QString &name, const QByteArray &bytes)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
-}
 
 void TestCli::initTestCase()
 {
@@ -51,15 +40,15 @@ void TestCli::initTestCase()
 
 void TestCli::helpAndVersion()
 {
-    Run r = run({QStringLiteral("--help")});
+    Run r = m_cli.run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *sub : {"import", "list", "show", "annotate", "annotations", "version"})
         QVERIFY2(r.out.contains(sub), sub);
-    r = run({QStringLiteral("version")});
+    r = m_cli.run({QStringLiteral("version")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("framewise "));
     QVERIFY(r.out.contains("SQLite 3."));
-    r = run({QStringLiteral("annotate"), QStringLiteral("--help")});
+    r = m_cli.run({QStringLiteral("annotate"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("code point"));
     QVERIFY(r.out.contains("--coder"));
@@ -78,7 +67,7 @@ void TestCli::badUsageExitsTwo_data()
 void TestCli::badUsageExitsTwo()
 {
     QFETCH(QStringList, args);
-    const Run r = run(args);
+    const Run r = m_cli.run(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(r.out.isEmpty());
@@ -88,28 +77,28 @@ void TestCli::importListShow()
 {
     const QString project = m_dir.filePath(QStringLiteral("news.framewise"));
     const QString sample = QStringLiteral(FRAMEWISE_SOURCE_DIR "/resources/samples/kim-jong-un-ukraine-korean-security.txt");
-    Run r = run({QStringLiteral("import"), project, sample});
+    Run r = m_cli.run({QStringLiteral("import"), project, sample});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("1\tKim Jong Un has offered"));
     QVERIFY(QFile::exists(project));
 
-    r = run({QStringLiteral("list"), project});
+    r = m_cli.run({QStringLiteral("list"), project});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("1\tKim Jong Un has offered"));
     QVERIFY(r.out.endsWith("\t0\n"));
 
-    r = run({QStringLiteral("show"), project, QStringLiteral("1")});
+    r = m_cli.run({QStringLiteral("show"), project, QStringLiteral("1")});
     QCOMPARE(r.exitCode, 0);
     QFile f(sample);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(r.out, f.readAll().trimmed());
 
-    r = run({QStringLiteral("show"), project, QStringLiteral("42")});
+    r = m_cli.run({QStringLiteral("show"), project, QStringLiteral("42")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("no article with id 42"));
 
     // A second import of the same file is a duplicate, not a failure.
-    r = run({QStringLiteral("import"), project, sample});
+    r = m_cli.run({QStringLiteral("import"), project, sample});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.contains("already in the project"));
     QVERIFY(r.out.isEmpty());
@@ -118,10 +107,10 @@ void TestCli::importListShow()
 void TestCli::importReportsRefusedFilesAndGoesOn()
 {
     const QString project = m_dir.filePath(QStringLiteral("mixed.framewise"));
-    const QString empty = write(QStringLiteral("empty.txt"), {});
-    const QString binary = write(QStringLiteral("blob.txt"), QByteArray("\x00\x10\x00\xff\xfe\x00", 6));
-    const QString good = write(QStringLiteral("good.txt"), "Good article\nWith text.");
-    const Run r = run({QStringLiteral("import"), project, empty, binary, good});
+    const QString empty = m_cli.write(QStringLiteral("empty.txt"), {});
+    const QString binary = m_cli.write(QStringLiteral("blob.txt"), QByteArray("\x00\x10\x00\xff\xfe\x00", 6));
+    const QString good = m_cli.write(QStringLiteral("good.txt"), "Good article\nWith text.");
+    const Run r = m_cli.run({QStringLiteral("import"), project, empty, binary, good});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("empty.txt"));
     QVERIFY(r.err.contains("blob.txt"));
@@ -149,15 +138,15 @@ void TestCli::annotateWithUnicodeOffsets()
     QFETCH(int, end);
     QFETCH(QString, quote);
     const QString project = m_dir.filePath(QStringLiteral("u-%1.framewise").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
-    const QString file = write(QStringLiteral("u-%1.txt").arg(QTest::currentDataTag()), text.toUtf8());
-    QCOMPARE(run({QStringLiteral("import"), project, file}).exitCode, 0);
-    Run r = run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
+    const QString file = m_cli.write(QStringLiteral("u-%1.txt").arg(QTest::currentDataTag()), text.toUtf8());
+    QCOMPARE(m_cli.run({QStringLiteral("import"), project, file}).exitCode, 0);
+    Run r = m_cli.run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
                  QString::number(end), QStringLiteral("Actor"), QStringLiteral("--coder"),
                  QStringLiteral("Mina"), QStringLiteral("--note"), QStringLiteral("tab\there")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("1\n"));
 
-    r = run({QStringLiteral("annotations"), project, QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("json")});
+    r = m_cli.run({QStringLiteral("annotations"), project, QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(root.value(QStringLiteral("offset_unit")).toString(), QStringLiteral("unicode_code_point"));
@@ -169,12 +158,12 @@ void TestCli::annotateWithUnicodeOffsets()
     QCOMPARE(a.value(QStringLiteral("coder")).toString(), QStringLiteral("Mina"));
     QCOMPARE(a.value(QStringLiteral("note")).toString(), QStringLiteral("tab\there"));
     // The quote is exactly the code points [start, end) of the shown text.
-    const QString shown = QString::fromUtf8(run({QStringLiteral("show"), project, QStringLiteral("1")}).out);
+    const QString shown = QString::fromUtf8(m_cli.run({QStringLiteral("show"), project, QStringLiteral("1")}).out);
     const auto ucs4 = shown.toUcs4();
     QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(ucs4.constData()) + start, end - start), quote);
 
     // Past the end of the text is refused and stores nothing.
-    r = run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
+    r = m_cli.run({QStringLiteral("annotate"), project, QStringLiteral("1"), QString::number(start),
              QString::number(ucs4.size() + 1), QStringLiteral("Actor")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("outside"));
@@ -183,14 +172,14 @@ void TestCli::annotateWithUnicodeOffsets()
 void TestCli::annotationsAsTsvAndJson()
 {
     const QString project = m_dir.filePath(QStringLiteral("tsv.framewise"));
-    const QString file = write(QStringLiteral("tsv.txt"), "Kim declared readiness.\nMoscow agreed.");
-    QCOMPARE(run({QStringLiteral("import"), project, file}).exitCode, 0);
-    QCOMPARE(run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("0"),
+    const QString file = m_cli.write(QStringLiteral("tsv.txt"), "Kim declared readiness.\nMoscow agreed.");
+    QCOMPARE(m_cli.run({QStringLiteral("import"), project, file}).exitCode, 0);
+    QCOMPARE(m_cli.run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("0"),
                   QStringLiteral("3"), QStringLiteral("Person")}).exitCode, 0);
-    QCOMPARE(run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("4"),
+    QCOMPARE(m_cli.run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("4"),
                   QStringLiteral("30"), QStringLiteral("Factual claim"), QStringLiteral("--note"),
                   QStringLiteral("line1\nline2")}).exitCode, 0);
-    Run r = run({QStringLiteral("annotations"), project});
+    Run r = m_cli.run({QStringLiteral("annotations"), project});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
@@ -198,20 +187,20 @@ void TestCli::annotationsAsTsvAndJson()
     QVERIFY(lines[1].startsWith("1\t1\t0\t3\tKim\tPerson\t"));
     QVERIFY(lines[2].startsWith("1\t2\t4\t30\tdeclared readiness.\\nMoscow\tFactual claim\t"));
     QVERIFY(lines[2].endsWith("\tline1\\nline2"));
-    r = run({QStringLiteral("list"), project});
+    r = m_cli.run({QStringLiteral("list"), project});
     QCOMPARE(r.out, QByteArray("1\tKim declared readiness.\t2\n"));
 }
 
 void TestCli::refusesNonProject()
 {
-    const QString notProject = write(QStringLiteral("notes.framewise"), "just some notes\n");
+    const QString notProject = m_cli.write(QStringLiteral("notes.framewise"), "just some notes\n");
     for (const QString &sub : {QStringLiteral("list"), QStringLiteral("annotations")}) {
-        const Run r = run({sub, notProject});
+        const Run r = m_cli.run({sub, notProject});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("notes.framewise"));
         QVERIFY(r.err.contains("not a Framewise project"));
     }
-    const Run r = run({QStringLiteral("import"), notProject, notProject});
+    const Run r = m_cli.run({QStringLiteral("import"), notProject, notProject});
     QCOMPARE(r.exitCode, 1);
     QFile f(notProject);
     QVERIFY(f.open(QIODevice::ReadOnly));

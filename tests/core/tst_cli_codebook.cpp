@@ -35,19 +35,14 @@ private Q_SLOTS:
 private:
     Run run(const QStringList &args);
     QString newProject(const QString &name);
-    QString write(const QString &name, const QByteArray &bytes);
     QTemporaryDir m_dir;
+    const CliRunner m_cli {QStringLiteral(FRAMEWISE_BINARY), m_dir.path()};
 };
 
 Run TestCliCodebook::run(const QStringList &args)
 {
-    const CliRunner::Run r = CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
+    const CliRunner::Run r = m_cli.run(args);
     return {r.exitCode, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
-}
-
-QString TestCliCodebook::write(const QString &name, const QByteArray &bytes)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
 }
 
 // A project with one article, made by `import` (which creates it empty).
@@ -55,7 +50,7 @@ QString TestCliCodebook::newProject(const QString &name)
 {
     const QString project = m_dir.filePath(name + QStringLiteral(".framewise"));
     const QString article
-        = write(name + QStringLiteral(".txt"), "Kim Jong Un praised the heroes.\n");
+        = m_cli.write(name + QStringLiteral(".txt"), "Kim Jong Un praised the heroes.\n");
     const Run r = run({QStringLiteral("import"), project, article});
     if (r.exitCode != 0)
         qWarning("%s", qPrintable(r.err));
@@ -147,14 +142,14 @@ void TestCliCodebook::exportImportRoundTrip()
 void TestCliCodebook::malformedImportNamesTheFile()
 {
     const QString project = newProject(QStringLiteral("bad"));
-    const QString bad = write(QStringLiteral("broken.json"),
+    const QString bad = m_cli.write(QStringLiteral("broken.json"),
                               "{\"framewise_codebook\": 1, \"categories\": [{\"codes\": []}]}");
     Run r = run({QStringLiteral("codebook"), project, QStringLiteral("import"), bad});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("broken.json"))
                  && r.err.contains(QStringLiteral("categories[0]")),
              qPrintable(r.err));
-    const QString notJson = write(QStringLiteral("garbage.json"), "not json at all");
+    const QString notJson = m_cli.write(QStringLiteral("garbage.json"), "not json at all");
     r = run({QStringLiteral("codebook"), project, QStringLiteral("import"), notJson});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("garbage.json")), qPrintable(r.err));

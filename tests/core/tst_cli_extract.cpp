@@ -1,5 +1,6 @@
 // `framewise extract`, `import PROJECT URL` and `feed` through the real
 // binary, against a local server on 127.0.0.1 started here.
+#include "TestData.h"
 #include "TestHttpServer.h"
 
 #include <QFile>
@@ -32,40 +33,27 @@ private Q_SLOTS:
     void feedAddListRefresh();
 
 private:
-    // The server lives in this process: keep its event loop running.
-    Run run(const QStringList &args);
-    QString write(const QString &name, const QByteArray &bytes);
-
+    // Lives in this process: CliRunner keeps its event loop running.
     TestHttpServer m_server;
     QTemporaryDir m_dir;
+    const CliRunner m_cli {QStringLiteral(FRAMEWISE_BINARY), m_dir.path()};
 };
-
-Run TestCliExtract::run(const QStringList &args)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
-}
-
-QString TestCliExtract::write(const QString &name, const QByteArray &bytes)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).write(name, bytes);
-}
 
 void TestCliExtract::initTestCase()
 {
     QVERIFY(QFile::exists(QStringLiteral(FRAMEWISE_BINARY)));
     QVERIFY(m_server.start());
-    m_server.serveFile(QStringLiteral("/article"), kArticle, "text/html; charset=utf-8");
-    m_server.serveFile(QStringLiteral("/rss.xml"),
-                       QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/rss2.xml"),
-                       "application/rss+xml");
-    m_server.serveFile(QStringLiteral("/broken.xml"),
-                       QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/broken.xml"),
-                       "application/rss+xml");
+    m_server.serveFixture(QStringLiteral("/article"), QStringLiteral("feeds/article.html"),
+                          "text/html; charset=utf-8");
+    m_server.serveFixture(QStringLiteral("/rss.xml"), QStringLiteral("feeds/rss2.xml"),
+                          "application/rss+xml");
+    m_server.serveFixture(QStringLiteral("/broken.xml"), QStringLiteral("feeds/broken.xml"),
+                          "application/rss+xml");
 }
 
 void TestCliExtract::extractsFile()
 {
-    const Run r = run({QStringLiteral("extract"), kArticle});
+    const Run r = m_cli.run({QStringLiteral("extract"), kArticle});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("Foreign ministers from six countries"));
     QVERIFY(r.out.contains("\n\nNegotiators said a deal was close"));
@@ -75,18 +63,17 @@ void TestCliExtract::extractsFile()
 
 void TestCliExtract::extractsGzipFile()
 {
-    QFile f(kArticle);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QString gz = write(QStringLiteral("page.html.gz"), TestHttpServer::gzip(f.readAll()));
-    const Run plain = run({QStringLiteral("extract"), kArticle});
-    const Run zipped = run({QStringLiteral("extract"), gz});
+    const QString gz = m_cli.write(QStringLiteral("page.html.gz"),
+                                   TestHttpServer::gzip(TestData::read(QStringLiteral("feeds/article.html"))));
+    const Run plain = m_cli.run({QStringLiteral("extract"), kArticle});
+    const Run zipped = m_cli.run({QStringLiteral("extract"), gz});
     QCOMPARE(zipped.exitCode, 0);
     QCOMPARE(zipped.out, plain.out);
 }
 
 void TestCliExtract::extractsJson()
 {
-    const Run r = run({QStringLiteral("extract"), kArticle, QStringLiteral("--json")});
+    const Run r = m_cli.run({QStringLiteral("extract"), kArticle, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
@@ -107,7 +94,7 @@ void TestCliExtract::extractsJson()
 void TestCliExtract::extractsUrl()
 {
     const Run r
-        = run({QStringLiteral("extract"), m_server.url(QStringLiteral("/article")).toString()});
+        = m_cli.run({QStringLiteral("extract"), m_server.url(QStringLiteral("/article")).toString()});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("Foreign ministers from six countries"));
     QCOMPARE(m_server.hits(QStringLiteral("/article")), 1);
@@ -116,36 +103,36 @@ void TestCliExtract::extractsUrl()
 void TestCliExtract::extractErrors()
 {
     const QString missingUrl = m_server.url(QStringLiteral("/nope")).toString();
-    Run r = run({QStringLiteral("extract"), missingUrl});
+    Run r = m_cli.run({QStringLiteral("extract"), missingUrl});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("HTTP 404") && r.err.contains(missingUrl.toUtf8()), r.err.constData());
-    r = run({QStringLiteral("extract"), m_server.url(QStringLiteral("/rss.xml")).toString()});
+    r = m_cli.run({QStringLiteral("extract"), m_server.url(QStringLiteral("/rss.xml")).toString()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("not an HTML page"), r.err.constData());
-    r = run({QStringLiteral("extract"), m_dir.filePath(QStringLiteral("missing.html"))});
+    r = m_cli.run({QStringLiteral("extract"), m_dir.filePath(QStringLiteral("missing.html"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.html"));
     const QString corrupt
-        = write(QStringLiteral("corrupt.html.gz"), QByteArray("\x1f\x8b\x08\x00garbage", 12));
-    r = run({QStringLiteral("extract"), corrupt});
+        = m_cli.write(QStringLiteral("corrupt.html.gz"), QByteArray("\x1f\x8b\x08\x00garbage", 12));
+    r = m_cli.run({QStringLiteral("extract"), corrupt});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("corrupt.html.gz") && r.err.contains("gzip"), r.err.constData());
-    r = run({QStringLiteral("extract")});
+    r = m_cli.run({QStringLiteral("extract")});
     QCOMPARE(r.exitCode, 2);
 }
 
 void TestCliExtract::importsUrlAmongPaths()
 {
     const QString project = m_dir.filePath(QStringLiteral("web.framewise"));
-    const QString text = write(QStringLiteral("local.txt"), "A local article\nwith text.");
-    const Run r = run({QStringLiteral("import"), project, text,
+    const QString text = m_cli.write(QStringLiteral("local.txt"), "A local article\nwith text.");
+    const Run r = m_cli.run({QStringLiteral("import"), project, text,
                        m_server.url(QStringLiteral("/article")).toString(),
                        m_server.url(QStringLiteral("/gone")).toString()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.contains("\tA local article\n"));
     QVERIFY(r.out.contains("\tMinisters meet in Geneva over grain corridor\n"));
     QVERIFY2(r.err.contains("/gone: HTTP 404"), r.err.constData());
-    const Run show = run({QStringLiteral("show"), project, QStringLiteral("2")});
+    const Run show = m_cli.run({QStringLiteral("show"), project, QStringLiteral("2")});
     QVERIFY(show.out.startsWith("Foreign ministers"));
 }
 
@@ -154,11 +141,11 @@ void TestCliExtract::importSummaryWithoutTerminal()
     // stderr is a pipe here: a plain summary, no progress bar escapes.
     const QString project = m_dir.filePath(QStringLiteral("bulk.framewise"));
     QDir().mkpath(m_dir.filePath(QStringLiteral("bulk/sub")));
-    write(QStringLiteral("bulk/a.txt"), "Alpha");
-    write(QStringLiteral("bulk/sub/b.txt"), "Beta");
-    write(QStringLiteral("bulk/sub/c.txt"), "Alpha");
-    write(QStringLiteral("bulk/sub/d.html"), "<html><body><script>x</script></body></html>");
-    const Run r = run({QStringLiteral("import"), project, m_dir.filePath(QStringLiteral("bulk"))});
+    m_cli.write(QStringLiteral("bulk/a.txt"), "Alpha");
+    m_cli.write(QStringLiteral("bulk/sub/b.txt"), "Beta");
+    m_cli.write(QStringLiteral("bulk/sub/c.txt"), "Alpha");
+    m_cli.write(QStringLiteral("bulk/sub/d.html"), "<html><body><script>x</script></body></html>");
+    const Run r = m_cli.run({QStringLiteral("import"), project, m_dir.filePath(QStringLiteral("bulk"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("imported 2, 1 already in the project, 1 failed"), r.err.constData());
     QVERIFY(!r.err.contains('\r'));
@@ -168,23 +155,23 @@ void TestCliExtract::importSummaryWithoutTerminal()
 void TestCliExtract::feedAddListRefresh()
 {
     const QString project = m_dir.filePath(QStringLiteral("feeds.framewise"));
-    Run r = run({QStringLiteral("feed"), project, QStringLiteral("add"),
+    Run r = m_cli.run({QStringLiteral("feed"), project, QStringLiteral("add"),
                  m_server.url(QStringLiteral("/rss.xml")).toString(), QStringLiteral("--folder"),
                  QStringLiteral("News")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("The Daily Example – World\t3 unread"), r.out.constData());
-    r = run({QStringLiteral("feed"), project, QStringLiteral("add"),
+    r = m_cli.run({QStringLiteral("feed"), project, QStringLiteral("add"),
              m_server.url(QStringLiteral("/broken.xml")).toString()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("malformed XML"), r.err.constData());
-    r = run({QStringLiteral("feed"), project, QStringLiteral("list")});
+    r = m_cli.run({QStringLiteral("feed"), project, QStringLiteral("list")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("\tNews\tThe Daily Example – World\t"), r.out.constData());
     QVERIFY(r.out.contains("\t3\tok\n"));
-    r = run({QStringLiteral("feed"), project, QStringLiteral("refresh")});
+    r = m_cli.run({QStringLiteral("feed"), project, QStringLiteral("refresh")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("0 new"), r.out.constData());
-    r = run({QStringLiteral("feed"), project, QStringLiteral("frobnicate")});
+    r = m_cli.run({QStringLiteral("feed"), project, QStringLiteral("frobnicate")});
     QCOMPARE(r.exitCode, 2);
 }
 

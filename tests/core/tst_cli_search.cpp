@@ -31,40 +31,34 @@ private Q_SLOTS:
     void helpAndCommandList();
 
 private:
-    Run run(const QStringList &args);
     QString m_project;
     QTemporaryDir m_dir;
+    const CliRunner m_cli {QStringLiteral(FRAMEWISE_BINARY), m_dir.path()};
 };
-
-Run TestCliSearch::run(const QStringList &args)
-{
-    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path()).run(args);
-}
 
 void TestCliSearch::initTestCase()
 {
     QVERIFY(QFile::exists(QStringLiteral(FRAMEWISE_BINARY)));
-    const CliRunner files(QStringLiteral(FRAMEWISE_BINARY), m_dir.path());
-    const QString a = files.write(QStringLiteral("a.txt"),
+    const QString a = m_cli.write(QStringLiteral("a.txt"),
                                   "Talks in Seoul\nDiplomats moved toward a deal.\n"
                                   "Then the war\tin Ukraine came up.");
     const QString b
-        = files.write(QStringLiteral("b.txt"),
+        = m_cli.write(QStringLiteral("b.txt"),
                       QStringLiteral("Scripts 😀 mixed\n😀😀 Fans cheered. 北朝鮮 の 記者 reported "
                                      "that قال الحرب في was named, and the war went on.")
                           .toUtf8());
     const QString c
-        = files.write(QStringLiteral("c.txt"), "Harvest news\nThe harvest was good this year.");
+        = m_cli.write(QStringLiteral("c.txt"), "Harvest news\nThe harvest was good this year.");
     m_project = m_dir.filePath(QStringLiteral("news.framewise"));
     // import indexes before it returns, so the next command finds everything.
-    const Run r = run({QStringLiteral("import"), m_project, a, b, c});
+    const Run r = m_cli.run({QStringLiteral("import"), m_project, a, b, c});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.count('\n'), 3);
 }
 
 void TestCliSearch::tsvMarksMatchesAndEscapes()
 {
-    const Run r = run({QStringLiteral("search"), m_project, QStringLiteral("war")});
+    const Run r = m_cli.run({QStringLiteral("search"), m_project, QStringLiteral("war")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -87,7 +81,7 @@ void TestCliSearch::tsvMarksMatchesAndEscapes()
 void TestCliSearch::json()
 {
     const Run r
-        = run({QStringLiteral("search"), m_project, QStringLiteral("war"),
+        = m_cli.run({QStringLiteral("search"), m_project, QStringLiteral("war"),
                QStringLiteral("Ukraine"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
@@ -119,7 +113,7 @@ void TestCliSearch::unicodeQueries()
 {
     QFETCH(QString, query);
     QFETCH(QString, marked);
-    const Run r = run({QStringLiteral("search"), m_project, query});
+    const Run r = m_cli.run({QStringLiteral("search"), m_project, query});
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     QCOMPARE(out.count(QLatin1Char('\n')), 1);
@@ -128,11 +122,11 @@ void TestCliSearch::unicodeQueries()
 
 void TestCliSearch::noHitsIsEmptyAndSucceeds()
 {
-    Run r = run({QStringLiteral("search"), m_project, QStringLiteral("zeppelin")});
+    Run r = m_cli.run({QStringLiteral("search"), m_project, QStringLiteral("zeppelin")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
     QVERIFY(r.err.isEmpty());
-    r = run({QStringLiteral("search"), m_project, QStringLiteral("zeppelin"),
+    r = m_cli.run({QStringLiteral("search"), m_project, QStringLiteral("zeppelin"),
              QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
@@ -141,7 +135,7 @@ void TestCliSearch::noHitsIsEmptyAndSucceeds()
 
 void TestCliSearch::limit()
 {
-    const Run r = run({QStringLiteral("search"), m_project, QStringLiteral("war"),
+    const Run r = m_cli.run({QStringLiteral("search"), m_project, QStringLiteral("war"),
                        QStringLiteral("--limit"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.count('\n'), 1);
@@ -161,7 +155,7 @@ void TestCliSearch::notesArticlesNotIndexedYet()
         store->addArticle(a);
         QCOMPARE(store->unindexedArticleCount(), 2);
     }
-    const Run r = run({QStringLiteral("search"), path, QStringLiteral("zeppelin")});
+    const Run r = m_cli.run({QStringLiteral("search"), path, QStringLiteral("zeppelin")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("2 recently added articles are not indexed"), r.err.constData());
@@ -182,7 +176,7 @@ void TestCliSearch::badUsageExitsTwo_data()
 void TestCliSearch::badUsageExitsTwo()
 {
     QFETCH(QStringList, args);
-    const Run r = run(args);
+    const Run r = m_cli.run(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(r.out.isEmpty());
@@ -190,13 +184,12 @@ void TestCliSearch::badUsageExitsTwo()
 
 void TestCliSearch::refusesNonProject()
 {
-    const CliRunner files(QStringLiteral(FRAMEWISE_BINARY), m_dir.path());
-    const QString notes = files.write(QStringLiteral("notes.framewise"), "just some notes\n");
-    Run r = run({QStringLiteral("search"), notes, QStringLiteral("war")});
+    const QString notes = m_cli.write(QStringLiteral("notes.framewise"), "just some notes\n");
+    Run r = m_cli.run({QStringLiteral("search"), notes, QStringLiteral("war")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("notes.framewise"));
     QVERIFY(r.out.isEmpty());
-    r = run({QStringLiteral("search"), m_dir.filePath(QStringLiteral("missing.framewise")),
+    r = m_cli.run({QStringLiteral("search"), m_dir.filePath(QStringLiteral("missing.framewise")),
              QStringLiteral("war")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.framewise"));
@@ -204,9 +197,9 @@ void TestCliSearch::refusesNonProject()
 
 void TestCliSearch::helpAndCommandList()
 {
-    Run r = run({QStringLiteral("--help")});
+    Run r = m_cli.run({QStringLiteral("--help")});
     QVERIFY(r.out.contains("framewise search PROJECT QUERY..."));
-    r = run({QStringLiteral("search"), QStringLiteral("--help")});
+    r = m_cli.run({QStringLiteral("search"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     const QString help = QString::fromUtf8(r.out);
     QVERIFY2(help.contains(QStringLiteral("between « and »")), qPrintable(help));

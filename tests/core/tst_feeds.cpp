@@ -14,10 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-const QString kData = QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/");
-} // namespace
-
 class TestFeeds : public QObject
 {
     Q_OBJECT
@@ -51,18 +47,18 @@ private:
 void TestFeeds::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_server.serveFile(QStringLiteral("/feeds/rss2.xml"), kData + QStringLiteral("rss2.xml"),
-                       "application/rss+xml; charset=utf-8");
-    m_server.serveFile(QStringLiteral("/feeds/rdf.xml"), kData + QStringLiteral("rdf.xml"),
-                       "application/rdf+xml");
-    m_server.serveFile(QStringLiteral("/feeds/atom.xml"), kData + QStringLiteral("atom.xml"),
-                       "application/atom+xml");
+    m_server.serveFixture(QStringLiteral("/feeds/rss2.xml"), QStringLiteral("feeds/rss2.xml"),
+                          "application/rss+xml; charset=utf-8");
+    m_server.serveFixture(QStringLiteral("/feeds/rdf.xml"), QStringLiteral("feeds/rdf.xml"),
+                          "application/rdf+xml");
+    m_server.serveFixture(QStringLiteral("/feeds/atom.xml"), QStringLiteral("feeds/atom.xml"),
+                          "application/atom+xml");
     // Served as text/xml, as many servers do.
-    m_server.serveFile(QStringLiteral("/feeds/broken.xml"), kData + QStringLiteral("broken.xml"),
-                       "text/xml");
-    m_server.serveFile(QStringLiteral("/site"), kData + QStringLiteral("site.html"), "text/html");
-    m_server.serveFile(QStringLiteral("/world/2026/03/10/grain-corridor"),
-                       kData + QStringLiteral("article.html"), "text/html; charset=utf-8");
+    m_server.serveFixture(QStringLiteral("/feeds/broken.xml"), QStringLiteral("feeds/broken.xml"),
+                          "text/xml");
+    m_server.serveFixture(QStringLiteral("/site"), QStringLiteral("feeds/site.html"), "text/html");
+    m_server.serveFixture(QStringLiteral("/world/2026/03/10/grain-corridor"),
+                          QStringLiteral("feeds/article.html"), "text/html; charset=utf-8");
 }
 
 void TestFeeds::init()
@@ -265,8 +261,8 @@ void TestFeeds::brokenFeedIsIsolated()
     updater.refresh({ids.value(QStringLiteral("/feeds/rdf.xml"))});
     updater.waitUntilIdle();
     check("/feeds/rdf.xml", 2, QStringLiteral("HTTP 500"));
-    m_server.serveFile(QStringLiteral("/feeds/rdf.xml"), kData + QStringLiteral("rdf.xml"),
-                       "application/rdf+xml");
+    m_server.serveFixture(QStringLiteral("/feeds/rdf.xml"), QStringLiteral("feeds/rdf.xml"),
+                          "application/rdf+xml");
 }
 
 void TestFeeds::conditionalGet()

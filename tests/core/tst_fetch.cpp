@@ -50,9 +50,8 @@ private:
 void TestFetch::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_server.serveFile(QStringLiteral("/article"),
-                       QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/article.html"),
-                       "text/html; charset=utf-8");
+    m_server.serveFixture(QStringLiteral("/article"), QStringLiteral("feeds/article.html"),
+                          "text/html; charset=utf-8");
 }
 
 void TestFetch::fetchesPageWithHeaders()

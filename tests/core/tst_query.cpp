@@ -1,6 +1,7 @@
 // The read-only query: the SQL console's engine and `framewise query`.
 // Every kind of write is refused and leaves the project file byte for byte
 // as it was; output formats; a long recursive CTE can be cancelled.
+#include "CliRunner.h"
 #include "query/QueryResultWriter.h"
 #include "query/QueryRunner.h"
 #include "query/ReadOnlyQuery.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,7 +45,7 @@ private Q_SLOTS:
 
 private:
     QByteArray fileHash() const;
-    QProcess *cli(const QStringList &args);
+    CliRunner::Run cli(const QStringList &args) const;
     QTemporaryDir m_dir;
     QString m_project;
 };
@@ -163,26 +163,20 @@ void TestQuery::refusesWrites()
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("new.db"))));
 }
 
-QProcess *TestQuery::cli(const QStringList &args)
+CliRunner::Run TestQuery::cli(const QStringList &args) const
 {
-    auto *p = new QProcess(this);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.remove(QStringLiteral("DISPLAY"));
-    p->setProcessEnvironment(env);
-    p->start(QStringLiteral(FRAMEWISE_BINARY), QStringList{QStringLiteral("query")} + args);
-    p->waitForFinished(60000);
-    return p;
+    return CliRunner(QStringLiteral(FRAMEWISE_BINARY), m_dir.path())
+        .run(QStringList {QStringLiteral("query")} + args);
 }
 
 void TestQuery::cliRefusesWrites()
 {
     QFETCH(QString, sql);
     const QByteArray before = fileHash();
-    QProcess *p = cli({m_project, sql});
-    QCOMPARE(p->exitCode(), 1);
-    QVERIFY(p->readAllStandardOutput().isEmpty());
-    QVERIFY(!p->readAllStandardError().trimmed().isEmpty());
+    const CliRunner::Run p = cli({m_project, sql});
+    QCOMPARE(p.exitCode, 1);
+    QVERIFY(p.out.isEmpty());
+    QVERIFY(!p.err.trimmed().isEmpty());
     QCOMPARE(fileHash(), before);
 }
 
@@ -217,23 +211,23 @@ void TestQuery::formats()
 void TestQuery::cliFormats()
 {
     const QString sql = QStringLiteral("SELECT code, start, \"end\", quote FROM segments");
-    QProcess *tsv = cli({m_project, sql});
-    QCOMPARE(tsv->exitCode(), 0);
-    QCOMPARE(QString::fromUtf8(tsv->readAllStandardOutput()),
+    const CliRunner::Run tsv = cli({m_project, sql});
+    QCOMPARE(tsv.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(tsv.out),
              QStringLiteral("code\tstart\tend\tquote\nClaim\t23\t37\t“We will win,”\n"));
-    QProcess *csv = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("csv")});
-    QCOMPARE(csv->exitCode(), 0);
-    QCOMPARE(QString::fromUtf8(csv->readAllStandardOutput()),
+    const CliRunner::Run csv = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(csv.out),
              QStringLiteral("code,start,end,quote\nClaim,23,37,\"“We will win,”\"\n"));
-    QProcess *json = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("json")});
-    QCOMPARE(json->exitCode(), 0);
-    const QJsonObject root = QJsonDocument::fromJson(json->readAllStandardOutput()).object();
+    const CliRunner::Run json = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(root.value(QLatin1String("rows")).toArray().at(0).toArray().at(1).toInt(), 23);
-    QProcess *bad = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("xml")});
-    QCOMPARE(bad->exitCode(), 2);
-    QProcess *error = cli({m_project, QStringLiteral("SELECT * FROM nosuch")});
-    QCOMPARE(error->exitCode(), 1);
-    QVERIFY(error->readAllStandardError().contains("nosuch"));
+    const CliRunner::Run bad = cli({m_project, sql, QStringLiteral("--format"), QStringLiteral("xml")});
+    QCOMPARE(bad.exitCode, 2);
+    const CliRunner::Run error = cli({m_project, QStringLiteral("SELECT * FROM nosuch")});
+    QCOMPARE(error.exitCode, 1);
+    QVERIFY(error.err.contains("nosuch"));
 }
 
 void TestQuery::cancelsLongQueryFromAnotherThread()

@@ -36,6 +36,17 @@ void writeFile(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
+// What an old project needs before its first annotation: article 1, coder 1
+// and code 1 (in category 1).
+QStringList articleCoderAndCodeRows()
+{
+    return {QStringLiteral("INSERT INTO articles(title, outlet, text, content_hash, imported_at) VALUES "
+                           "('Old', 'KCNA', 'Kim praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')"),
+            QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')"),
+            QStringLiteral("INSERT INTO categories(name, kind) VALUES ('Actor', 'actor')"),
+            QStringLiteral("INSERT INTO codes(category_id, name, colour) VALUES (1, 'Person', '#2e9d5b')")};
+}
+
 Article sampleArticle(const QString &text = QStringLiteral("Kim Jong Un spoke.\nHe warned Seoul."))
 {
     Article a;
@@ -150,11 +161,7 @@ void TestStore::migratesFromVersion2()
     const QString file = path(QStringLiteral("v2.framewise"));
     QStringList v2 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2);
     v2 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(2)
-       << QStringLiteral("INSERT INTO articles(title, outlet, text, content_hash, imported_at) VALUES "
-                         "('Old', 'KCNA', 'Kim praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')")
-       << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
-       << QStringLiteral("INSERT INTO categories(name, kind) VALUES ('Actor', 'actor')")
-       << QStringLiteral("INSERT INTO codes(category_id, name, colour) VALUES (1, 'Person', '#2e9d5b')")
+       << articleCoderAndCodeRows()
        << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
                          "modified_at) VALUES (1, 1, 0, 3, 'Kim', '2026-01-01T00:00:00.000Z', "
                          "'2026-01-01T00:00:00.000Z')")
@@ -171,23 +178,16 @@ void TestStore::migratesFromVersion2()
         QCOMPARE(a->created, QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC));
     }
     // The segments view joins what a user's query needs.
-    const QString name = QStringLiteral("segments");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT article_title, outlet, code, category, coder, start, \"end\", quote FROM segments")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("Old"));
-        QCOMPARE(q.value(1).toString(), QStringLiteral("KCNA"));
-        QCOMPARE(q.value(2).toString(), QStringLiteral("Person"));
-        QCOMPARE(q.value(3).toString(), QStringLiteral("Actor"));
-        QCOMPARE(q.value(4).toString(), QStringLiteral("ana"));
-        QCOMPARE(q.value(7).toString(), QStringLiteral("Kim"));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const QList<QVariantList> segments = RawSql::rows(
+        file, QStringLiteral("SELECT article_title, outlet, code, category, coder, start, \"end\", quote FROM segments"));
+    QVERIFY(!segments.isEmpty());
+    const QVariantList &row = segments.constFirst();
+    QCOMPARE(row.value(0).toString(), QStringLiteral("Old"));
+    QCOMPARE(row.value(1).toString(), QStringLiteral("KCNA"));
+    QCOMPARE(row.value(2).toString(), QStringLiteral("Person"));
+    QCOMPARE(row.value(3).toString(), QStringLiteral("Actor"));
+    QCOMPARE(row.value(4).toString(), QStringLiteral("ana"));
+    QCOMPARE(row.value(7).toString(), QStringLiteral("Kim"));
 }
 
 void TestStore::migratesFromVersion3()
@@ -197,11 +197,7 @@ void TestStore::migratesFromVersion3()
     QStringList v3 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2)
         + SqliteDialect::migrationTo(3);
     v3 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(3)
-       << QStringLiteral("INSERT INTO articles(title, outlet, text, content_hash, imported_at) VALUES "
-                         "('Old', 'KCNA', 'Kim praised Moscow', 'h1', '2026-01-01T00:00:00.000Z')")
-       << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
-       << QStringLiteral("INSERT INTO categories(name, kind) VALUES ('Actor', 'actor')")
-       << QStringLiteral("INSERT INTO codes(category_id, name, colour) VALUES (1, 'Person', '#2e9d5b')")
+       << articleCoderAndCodeRows()
        << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
                          "modified_at, scope, is_primary) VALUES (1, 1, 0, 3, 'Kim', "
                          "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'span', 1)")
@@ -276,22 +272,13 @@ void TestStore::migratesFromVersion5()
              QStringLiteral("CREATE INDEX annotations_by_actor ON annotations(actor_id)"));
     // The planner reads it, not the table, for the query of
     // ActorTable::mentionCounts().
-    const QString name = QStringLiteral("plan");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT actor_id, count(*) FROM annotations "
-                                      "WHERE actor_id IS NOT NULL GROUP BY actor_id")));
-        QStringList plan;
-        while (q.next())
-            plan << q.value(3).toString();
-        QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("INDEX annotations_by_actor")),
-                 qPrintable(plan.join(QLatin1String(" | "))));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    QStringList plan;
+    for (const QVariantList &row : RawSql::rows(file, QStringLiteral("EXPLAIN QUERY PLAN SELECT actor_id, count(*) "
+                                                                     "FROM annotations WHERE actor_id IS NOT NULL "
+                                                                     "GROUP BY actor_id")))
+        plan << row.value(3).toString();
+    QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("INDEX annotations_by_actor")),
+             qPrintable(plan.join(QLatin1String(" | "))));
 }
 
 void TestStore::articleSourcesAndFeeds()

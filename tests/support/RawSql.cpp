@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 namespace {
@@ -41,4 +42,29 @@ QVariant RawSql::scalar(const QString &path, const QString &query)
     }
     QSqlDatabase::removeDatabase(kConnection);
     return value;
+}
+
+namespace {
+void selectInto(const QString &path, const QString &query, QList<QVariantList> &rows)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kConnection);
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY2(q.exec(query), qPrintable(q.lastError().text() + QStringLiteral(": ") + query));
+    while (q.next()) {
+        QVariantList row;
+        for (int c = 0; c < q.record().count(); ++c)
+            row.append(q.value(c));
+        rows.append(row);
+    }
+}
+} // namespace
+
+QList<QVariantList> RawSql::rows(const QString &path, const QString &query)
+{
+    QList<QVariantList> result;
+    selectInto(path, query, result);
+    QSqlDatabase::removeDatabase(kConnection);
+    return result;
 }

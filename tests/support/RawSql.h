@@ -10,4 +10,6 @@ namespace RawSql {
 void run(const QString &path, const QStringList &statements);
 // The first column of the first row of a query.
 QVariant scalar(const QString &path, const QString &query);
+// Every row of a query; a failure fails the calling test.
+QList<QVariantList> rows(const QString &path, const QString &query);
 } // namespace RawSql

@@ -1,6 +1,6 @@
 #include "TestHttpServer.h"
+#include "TestData.h"
 
-#include <QFile>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -72,15 +72,12 @@ void TestHttpServer::setRoute(const QString &path, const Route &route)
     m_routes.insert(path, route);
 }
 
-void TestHttpServer::serveFile(const QString &path, const QString &file,
-                               const QByteArray &contentType)
+void TestHttpServer::serveFixture(const QString &path, const QString &fixture,
+                                  const QByteArray &contentType)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("TestHttpServer: cannot read %s", qPrintable(file));
     Route r;
     r.contentType = contentType;
-    r.body = f.readAll();
+    r.body = TestData::read(fixture);
     setRoute(path, r);
 }
 

@@ -11,7 +11,7 @@
 // A tiny HTTP/1.1 server on 127.0.0.1 for tests, so nothing touches the
 // internet. Routes answer with a configured status, headers, body, delay
 // and optional gzip; an ETag or Last-Modified route answers a matching
-// conditional GET with 304. Files can be served from a folder.
+// conditional GET with 304. Fixtures under tests/data can be served.
 class TestHttpServer : public QObject
 {
     Q_OBJECT
@@ -35,8 +35,8 @@ public:
 
     void setRoute(const QString &path, const Route &route);
     Route &route(const QString &path) { return m_routes[path]; }
-    // Serves path -> the file's bytes with the content type.
-    void serveFile(const QString &path, const QString &file, const QByteArray &contentType);
+    // Serves path -> the bytes of tests/data/FIXTURE with the content type.
+    void serveFixture(const QString &path, const QString &fixture, const QByteArray &contentType);
     // A 302 (or other 3xx) to target.
     void redirect(const QString &path, const QString &target, int status = 302);
 

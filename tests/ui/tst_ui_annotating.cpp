@@ -64,7 +64,7 @@ private:
     QList<Annotation> annotations() const;
     Annotation only() const;
     QTreeView *annotationView() const { return m_window->annotationPanel()->view(); }
-    template<typename T> T *visible(const char *className) const;
+    template<typename T> T *visible() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -103,7 +103,7 @@ Annotation TestAnnotatingUi::only() const
     return list.size() == 1 ? list.first() : Annotation {};
 }
 
-template<typename T> T *TestAnnotatingUi::visible(const char *) const
+template<typename T> T *TestAnnotatingUi::visible() const
 {
     for (T *w : m_window->findChildren<T *>()) {
         if (w->isVisible())
@@ -143,7 +143,7 @@ void TestAnnotatingUi::secondCodeOnOneSpan()
     // Ctrl+Alt+K lists the annotation's own codes; Enter takes one away.
     m_window->annotationPanel()->selectAnnotation(only().id);
     QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier | Qt::AltModifier);
-    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    auto *palette = visible<QuickCodePalette>();
     QVERIFY(palette);
     QCOMPARE(palette->list()->count(), 2);
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("usvs"));
@@ -264,7 +264,7 @@ void TestAnnotatingUi::paletteFindsSecdef()
     ReaderView *reader = m_window->reader();
     selectPhrase(QStringLiteral("Korean security concerns"));
     QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier);
-    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    auto *palette = visible<QuickCodePalette>();
     QVERIFY(palette);
     QTRY_COMPARE(QApplication::focusWidget(), palette->searchEdit());
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("secdef"));
@@ -282,12 +282,12 @@ void TestAnnotatingUi::paletteFindsSecdef()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier);
-    palette = visible<QuickCodePalette>("QuickCodePalette");
+    palette = visible<QuickCodePalette>();
     QVERIFY(palette);
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("hist"));
     QVERIFY(palette->list()->item(0)->text().startsWith(QStringLiteral("Historical analogy")));
     QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
-    QTRY_VERIFY(!visible<QuickCodePalette>("QuickCodePalette"));
+    QTRY_VERIFY(!visible<QuickCodePalette>());
     QCOMPARE(only().codeIds.size(), 1);
 }
 
@@ -316,7 +316,7 @@ void TestAnnotatingUi::codeEveryOccurrenceWithPreview()
     ReaderView *reader = m_window->reader();
     selectPhrase(QStringLiteral("Kim Jong Un"));
     QTest::keyClick(reader, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
-    auto *dialog = visible<OccurrencesDialog>("OccurrencesDialog");
+    auto *dialog = visible<OccurrencesDialog>();
     QVERIFY(dialog);
     QCOMPARE(dialog->list()->count(), 4);
     dialog->codeBox()->setCurrentIndex(
@@ -342,7 +342,7 @@ void TestAnnotatingUi::codeEveryOccurrenceWithPreview()
     // Again: the three coded ones are skipped, only the fourth is new.
     selectPhrase(QStringLiteral("Kim Jong Un"));
     QTest::keyClick(reader, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
-    dialog = visible<OccurrencesDialog>("OccurrencesDialog");
+    dialog = visible<OccurrencesDialog>();
     QVERIFY(dialog);
     QCOMPARE(dialog->codeBox()->currentData().toLongLong(), codeId(QStringLiteral("Person")));
     QTest::keyClick(dialog->list(), Qt::Key_Return);
@@ -508,7 +508,7 @@ void TestAnnotatingUi::wholeArticleFrameWithPrimaryFlag()
     ReaderView *reader = m_window->reader();
     reader->setFocus();
     QTest::keyClick(reader, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
-    auto *palette = visible<QuickCodePalette>("QuickCodePalette");
+    auto *palette = visible<QuickCodePalette>();
     QVERIFY(palette);
     QVERIFY(palette->primaryBox()->isVisible());
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("secdef"));

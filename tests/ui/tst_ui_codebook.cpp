@@ -12,6 +12,7 @@
 #include "MemoListModel.h"
 #include "MemoPanel.h"
 #include "MergeCodesDialog.h"
+#include "ReaderSelection.h"
 #include "ReaderView.h"
 #include "StarterWindow.h"
 #include "store/ProjectStore.h"
@@ -455,10 +456,7 @@ void TestUiCodebook::shortcutChangeApplies()
 
     // The new key codes the reader's selection.
     ReaderView *reader = m_window->reader();
-    const QTextCursor found
-        = reader->document()->find(QStringLiteral("Kursk"), reader->textStart());
-    QVERIFY(!found.isNull());
-    reader->setTextCursor(found);
+    QVERIFY(selectPhraseInReader(reader, QStringLiteral("Kursk")));
     m_window->activateWindow(); // back from the dialog
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     reader->setFocus();

@@ -55,15 +55,14 @@ void TestUiFeeds::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_server.start());
-    const QString data = QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/");
-    m_server.serveFile(QStringLiteral("/world/rss.xml"), data + QStringLiteral("rss2.xml"),
-                       "application/rss+xml");
-    m_server.serveFile(QStringLiteral("/atom.xml"), data + QStringLiteral("atom.xml"),
-                       "application/atom+xml");
-    m_server.serveFile(QStringLiteral("/broken.xml"), data + QStringLiteral("broken.xml"),
-                       "text/xml");
-    m_server.serveFile(QStringLiteral("/world/2026/03/10/grain-corridor"),
-                       data + QStringLiteral("article.html"), "text/html; charset=utf-8");
+    m_server.serveFixture(QStringLiteral("/world/rss.xml"), QStringLiteral("feeds/rss2.xml"),
+                          "application/rss+xml");
+    m_server.serveFixture(QStringLiteral("/atom.xml"), QStringLiteral("feeds/atom.xml"),
+                          "application/atom+xml");
+    m_server.serveFixture(QStringLiteral("/broken.xml"), QStringLiteral("feeds/broken.xml"),
+                          "text/xml");
+    m_server.serveFixture(QStringLiteral("/world/2026/03/10/grain-corridor"),
+                          QStringLiteral("feeds/article.html"), "text/html; charset=utf-8");
 }
 
 void TestUiFeeds::init()

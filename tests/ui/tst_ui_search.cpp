@@ -4,6 +4,7 @@
 // CJK text and through accents.
 #include "FindBar.h"
 #include "MainWindow.h"
+#include "RawSql.h"
 #include "ReaderView.h"
 #include "SearchHitDelegate.h"
 #include "SearchPanel.h"
@@ -22,9 +23,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -306,15 +304,10 @@ void TestUiSearch::replacingTheProjectRebuildsThePanel()
 
 void TestUiSearch::storeErrorsGoToTheCountLine()
 {
-    {
-        // Another program breaks the index under the running app.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("vandal"));
-        db.setDatabaseName(m_window->store().path());
-        QVERIFY(db.open());
-        QSqlQuery drop(db);
-        QVERIFY2(drop.exec(QStringLiteral("DROP TABLE articles_fts")), qPrintable(drop.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("vandal"));
+    // Another program breaks the index under the running app.
+    RawSql::run(m_window->store().path(), {QStringLiteral("DROP TABLE articles_fts")});
+    if (QTest::currentTestFailed())
+        return;
     search(QStringLiteral("war"));
     QCOMPARE(panel()->model()->rowCount(), 0);
     QVERIFY(panel()->countLabel()->isVisible());
@@ -339,8 +332,14 @@ void TestUiSearch::searchOptionOpensTheBestHit()
 {
     // `framewise PROJECT --search QUERY`, as a user starts it.
     const QString project = m_window->store().path();
+    // Settings of its own: the user's (a lens or layout left on) must not count.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir->path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
     const auto runApp = [&](const QString &query, const QString &png) {
         QProcess app;
+        app.setProcessEnvironment(env);
         app.start(QStringLiteral(FRAMEWISE_BINARY),
                   {project, QStringLiteral("--search"), query, QStringLiteral("--screenshot"), png});
         app.waitForFinished(60000);
