@@ -11,7 +11,7 @@
 #include "project/StarterCodebooks.h"
 #include "query/QueryResultWriter.h"
 #include "query/ReadOnlyQuery.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/SearchIndexer.h"
 #include "store/ProjectStore.h"
 #include "text/SearchTerms.h"

@@ -1,7 +1,7 @@
 #include "SearchCommand.h"
 
 #include "CommandLine.h"
-#include "export/AnnotationExporter.h"
+#include "base/DelimitedText.h"
 #include "store/ProjectStore.h"
 #include "text/SearchTerms.h"
 
@@ -31,8 +31,8 @@ int SearchCommand::run(const QString &project, const QString &query, int limit, 
     } else {
         QString text;
         for (const ProjectStore::SearchHit &hit : hits) {
-            const QString title = AnnotationExporter::tsvField(hit.title);
-            const QString snippet = AnnotationExporter::tsvField(bracketed(hit.snippet));
+            const QString title = DelimitedText::tsvField(hit.title);
+            const QString snippet = DelimitedText::tsvField(bracketed(hit.snippet));
             text += QStringLiteral("%1\t%2\t%3\n")
                         .arg(QString::number(hit.articleId), title, snippet);
         }

@@ -2,7 +2,7 @@
 
 #include "CommandLine.h"
 #include "extract/ArticleExtractor.h"
-#include "extract/GzipReader.h"
+#include "base/GzipReader.h"
 #include "feeds/FeedUpdater.h"
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"

@@ -2,7 +2,7 @@
 #include "BenchOptions.h"
 #include "BenchRunner.h"
 #include "MemoryProbe.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <QApplication>
 #include <QSettings>

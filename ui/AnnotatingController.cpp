@@ -15,7 +15,7 @@
 #include "commands/CreateActorCommand.h"
 #include "commands/LinkActorCommand.h"
 #include "commands/SetPrimaryCommand.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/PhraseFinder.h"
 #include "text/TextOffsets.h"

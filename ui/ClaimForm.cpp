@@ -1,7 +1,7 @@
 #include "ClaimForm.h"
 
 #include "commands/SetClaimCommand.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QComboBox>

@@ -8,7 +8,7 @@
 #include "ReaderView.h"
 #include "project/CodebookFile.h"
 #include "project/StarterCodebooks.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QAction>

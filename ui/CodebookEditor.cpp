@@ -9,7 +9,7 @@
 #include "commands/ImportCodebookCommand.h"
 #include "commands/MergeCodesCommand.h"
 #include "commands/MoveCodebookItemCommand.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QColor>

@@ -5,7 +5,7 @@
 #include "feeds/FeedItemImporter.h"
 #include "feeds/FeedUpdater.h"
 #include "feeds/OpmlFile.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QAction>

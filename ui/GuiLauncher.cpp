@@ -3,7 +3,7 @@
 #include "ThemeSettings.h"
 #include "MainWindow.h"
 #include "project/StarterProject.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QApplication>

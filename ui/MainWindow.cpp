@@ -26,7 +26,7 @@
 #include "lens/ReadingLens.h"
 #include "import/ArticleImporter.h"
 #include "project/CodebookFile.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QAction>

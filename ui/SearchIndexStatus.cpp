@@ -1,6 +1,6 @@
 #include "SearchIndexStatus.h"
 
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "store/SearchIndexer.h"
 

@@ -2,7 +2,7 @@
 
 #include "SearchHitDelegate.h"
 #include "SearchResultModel.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/SearchTerms.h"
 

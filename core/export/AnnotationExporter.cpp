@@ -1,5 +1,7 @@
 #include "AnnotationExporter.h"
 
+#include "base/DelimitedText.h"
+
 #include "store/ProjectStore.h"
 
 #include <QHash>
@@ -32,30 +34,6 @@ QStringList namesOf(const Annotation &a, const QHash<qint64, QString> &names)
 
 } // namespace
 
-QString AnnotationExporter::tsvField(const QString &value)
-{
-    QString out;
-    out.reserve(value.size());
-    for (QChar c : value) {
-        switch (c.unicode()) {
-        case '\\':
-            out += QLatin1String("\\\\");
-            break;
-        case '\t':
-            out += QLatin1String("\\t");
-            break;
-        case '\n':
-            out += QLatin1String("\\n");
-            break;
-        case '\r':
-            out += QLatin1String("\\r");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 QByteArray AnnotationExporter::toTsv(const ProjectStore &store, qint64 articleId)
 {
@@ -65,9 +43,9 @@ QByteArray AnnotationExporter::toTsv(const ProjectStore &store, qint64 articleId
                                  "quote\tcodes\tcoder\tnote\n");
     for (const Annotation &a : annotationsOf(store, articleId)) {
         out += QStringLiteral("%1\t%2\t%3\t%4\t").arg(a.articleId).arg(a.id).arg(a.start).arg(a.end);
-        out += tsvField(a.quote) + QLatin1Char('\t');
-        out += tsvField(namesOf(a, names).join(QStringLiteral("; "))) + QLatin1Char('\t');
-        out += tsvField(a.coderName) + QLatin1Char('\t') + tsvField(a.note) + QLatin1Char('\n');
+        out += DelimitedText::tsvField(a.quote) + QLatin1Char('\t');
+        out += DelimitedText::tsvField(namesOf(a, names).join(QStringLiteral("; "))) + QLatin1Char('\t');
+        out += DelimitedText::tsvField(a.coderName) + QLatin1Char('\t') + DelimitedText::tsvField(a.note) + QLatin1Char('\n');
     }
     return out.toUtf8();
 }

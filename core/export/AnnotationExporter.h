@@ -12,6 +12,4 @@ public:
     // articleId 0 = every article.
     static QByteArray toTsv(const ProjectStore &store, qint64 articleId = 0);
     static QByteArray toJson(const ProjectStore &store, qint64 articleId = 0);
-    // Escapes tab, newline, carriage return and backslash for one TSV field.
-    static QString tsvField(const QString &value);
 };

@@ -2,7 +2,7 @@
 
 #include "ContentScorer.h"
 #include "ElementHints.h"
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 #include "MetadataReader.h"
 #include "TextSerializer.h"
 

@@ -1,7 +1,7 @@
 #include "BoilerplateCleaner.h"
 
 #include "ElementHints.h"
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 #include <QUrl>
 #include <algorithm>

@@ -2,7 +2,7 @@
 
 #include "BoilerplateCleaner.h"
 #include "ElementHints.h"
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 #include <QRegularExpression>
 #include <algorithm>

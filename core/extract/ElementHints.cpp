@@ -1,6 +1,6 @@
 #include "ElementHints.h"
 
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #include "MetadataReader.h"
 
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "TextSerializer.h"
 
 #include "ElementHints.h"
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 TextSerializer::TextSerializer(const QSet<const GumboNode *> &skip)
     : m_skip(skip)

@@ -1,7 +1,7 @@
 #include "TextStats.h"
 
 #include "ElementHints.h"
-#include "HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 namespace {
 

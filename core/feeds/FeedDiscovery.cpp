@@ -1,6 +1,6 @@
 #include "FeedDiscovery.h"
 
-#include "extract/HtmlDocument.h"
+#include "html/HtmlDocument.h"
 
 QList<QUrl> FeedDiscovery::discover(const QByteArray &html, const QUrl &pageUrl)
 {

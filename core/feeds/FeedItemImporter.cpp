@@ -2,7 +2,7 @@
 
 #include "import/WebArticleReader.h"
 #include "net/HttpFetcher.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 #include "FeedParser.h"
 
-#include "import/HtmlTextExtractor.h"
+#include "html/HtmlTextExtractor.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -3,7 +3,7 @@
 #include "FeedDiscovery.h"
 #include "FeedParser.h"
 #include "net/HttpFetcher.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QEventLoop>

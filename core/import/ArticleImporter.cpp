@@ -1,11 +1,11 @@
 #include "ArticleImporter.h"
 
-#include "HtmlTextExtractor.h"
-#include "TextDecoder.h"
+#include "html/HtmlTextExtractor.h"
+#include "text/TextDecoder.h"
 #include "WebArticleReader.h"
-#include "extract/GzipReader.h"
+#include "base/GzipReader.h"
 #include "net/HttpFetcher.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QDir>

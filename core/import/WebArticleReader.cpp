@@ -1,8 +1,8 @@
 #include "WebArticleReader.h"
 
 #include "ArticleImporter.h"
-#include "HtmlTextExtractor.h"
-#include "TextDecoder.h"
+#include "html/HtmlTextExtractor.h"
+#include "text/TextDecoder.h"
 #include "extract/ArticleExtractor.h"
 #include "net/FetchResult.h"
 

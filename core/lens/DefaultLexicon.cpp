@@ -1,6 +1,6 @@
 #include "DefaultLexicon.h"
 
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <QDir>
 #include <QFile>

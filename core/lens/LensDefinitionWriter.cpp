@@ -1,7 +1,7 @@
 #include "LensDefinitionWriter.h"
 
 #include "lens/LensCue.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <QDir>
 #include <QFile>

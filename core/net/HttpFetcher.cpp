@@ -1,6 +1,6 @@
 #include "HttpFetcher.h"
 
-#include "extract/GzipReader.h"
+#include "base/GzipReader.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

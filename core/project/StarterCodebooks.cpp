@@ -1,6 +1,6 @@
 #include "StarterCodebooks.h"
 
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <QCoreApplication>
 #include <QFile>

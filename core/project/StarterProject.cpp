@@ -1,7 +1,7 @@
 #include "StarterProject.h"
 
 #include "CodebookFile.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "store/SearchIndexer.h"
 

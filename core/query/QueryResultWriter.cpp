@@ -1,6 +1,6 @@
 #include "QueryResultWriter.h"
 
-#include "export/AnnotationExporter.h"
+#include "base/DelimitedText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,15 +9,6 @@
 
 namespace {
 
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
-        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 template<typename Field>
 QByteArray delimited(const QueryResult &result, QChar separator, Field field)
@@ -78,12 +69,12 @@ QString QueryResultWriter::text(const QVariant &value)
 
 QByteArray QueryResultWriter::toTsv(const QueryResult &result)
 {
-    return delimited(result, QLatin1Char('\t'), &AnnotationExporter::tsvField);
+    return delimited(result, QLatin1Char('\t'), &DelimitedText::tsvField);
 }
 
 QByteArray QueryResultWriter::toCsv(const QueryResult &result)
 {
-    return delimited(result, QLatin1Char(','), &csvField);
+    return delimited(result, QLatin1Char(','), &DelimitedText::csvField);
 }
 
 QByteArray QueryResultWriter::toJson(const QueryResult &result)

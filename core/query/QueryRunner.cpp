@@ -1,7 +1,7 @@
 #include "QueryRunner.h"
 
 #include "ReadOnlyQuery.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
 #include "ReadOnlyQuery.h"
 
 #include "StatementGuard.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectFileInspector.h"
 
 #include <QCoreApplication>

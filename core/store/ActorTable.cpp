@@ -1,6 +1,6 @@
 #include "ActorTable.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 
 namespace {

@@ -1,7 +1,7 @@
 #include "AnnotationEditTable.h"
 
 #include "AnnotationTable.h"
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 #include "text/TextOffsets.h"
 

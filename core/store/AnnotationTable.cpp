@@ -1,6 +1,6 @@
 #include "AnnotationTable.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 #include "text/TextOffsets.h"
 

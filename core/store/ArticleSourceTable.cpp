@@ -1,6 +1,6 @@
 #include "ArticleSourceTable.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 
 ArticleSourceTable::ArticleSourceTable(const QSqlDatabase &db)

@@ -2,7 +2,7 @@
 
 #include "AnnotationTable.h"
 #include "ClaimTable.h"
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "MemoTable.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 
 MemoTable::MemoTable(const QSqlDatabase &db)

@@ -1,6 +1,6 @@
 #include "ProjectSchema.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
 

@@ -1,6 +1,6 @@
 #include "ProjectStore.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "ProjectFileInspector.h"
 #include "SqlQuery.h"
 #include "SqlTransaction.h"

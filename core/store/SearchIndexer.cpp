@@ -1,6 +1,6 @@
 #include "SearchIndexer.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 #include "ProjectStore.h"
 
 int SearchIndexer::catchUp(ProjectStore &store, const Progress &progress, const Stop &stop)

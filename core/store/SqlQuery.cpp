@@ -1,6 +1,6 @@
 #include "SqlQuery.h"
 
-#include "ProjectError.h"
+#include "base/ProjectError.h"
 
 #include <QSqlError>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 // Store operations of the annotation workbench: codes on existing
 // annotations, span changes with recut quotes, claims, actors (aliases,
 // suggestions, merge and its exact undo) and bulk add/remove.
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/FuzzyMatcher.h"
 #include "text/PhraseFinder.h"

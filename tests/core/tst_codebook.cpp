@@ -3,7 +3,7 @@
 // name.
 #include "project/CodebookFile.h"
 #include "project/StarterCodebooks.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QJsonDocument>

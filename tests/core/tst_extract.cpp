@@ -2,7 +2,7 @@
 // 4-shingle F1 as the published benchmark), metadata, structure, and inputs
 // that must never crash.
 #include "extract/ArticleExtractor.h"
-#include "extract/GzipReader.h"
+#include "base/GzipReader.h"
 
 #include "TestHttpServer.h"
 

@@ -1,6 +1,6 @@
 #include "TestData.h"
-#include "import/HtmlTextExtractor.h"
-#include "import/TextDecoder.h"
+#include "html/HtmlTextExtractor.h"
+#include "text/TextDecoder.h"
 
 #include <QRandomGenerator>
 #include <QTest>

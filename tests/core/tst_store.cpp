@@ -1,6 +1,6 @@
 // The project store: creation, reopening, migration, and every refusal of
 // a file that is not a project, with the file's bytes checked unchanged.
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectFileInspector.h"
 #include "store/ProjectStore.h"
 #include "RawSql.h"

@@ -1,5 +1,5 @@
 #include "TestData.h"
-#include "import/TextDecoder.h"
+#include "text/TextDecoder.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -10,7 +10,7 @@
 #include "MainWindow.h"
 #include "ReaderView.h"
 #include "project/StarterProject.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QDir>

@@ -14,7 +14,7 @@
 #include "SearchIndexStatus.h"
 #include "StarterWindow.h"
 #include "project/StarterProject.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/TextOffsets.h"
 #include "console/SqlConsole.h"

@@ -2,7 +2,7 @@
 // Extracts the body of every DATA_DIR/html/*.html(.gz) page and writes
 // {"ID": {"articleBody": ...}} for /work/shared/tools/score-extraction.
 #include "extract/ArticleExtractor.h"
-#include "extract/GzipReader.h"
+#include "base/GzipReader.h"
 
 #include <QCoreApplication>
 #include <QDir>

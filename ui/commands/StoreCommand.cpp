@@ -1,6 +1,6 @@
 #include "StoreCommand.h"
 
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 
 StoreCommand::StoreCommand(ProjectStore &store, ErrorHandler onError, QUndoCommand *parent)
     : QUndoCommand(parent)

@@ -1,7 +1,7 @@
 #include "LexiconEditorDialog.h"
 
 #include "lens/LensCue.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 
 #include <QComboBox>

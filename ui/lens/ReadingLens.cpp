@@ -8,7 +8,7 @@
 #include "QuotationCodingDialog.h"
 #include "ReaderView.h"
 #include "lens/DefaultLexicon.h"
-#include "store/ProjectError.h"
+#include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/TextOffsets.h"
 

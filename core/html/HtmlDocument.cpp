@@ -1,7 +1,7 @@
 #include "HtmlDocument.h"
 
-#include "import/HtmlTextExtractor.h"
-#include "import/TextDecoder.h"
+#include "HtmlTextExtractor.h"
+#include "text/TextDecoder.h"
 
 namespace {
 
