@@ -13,7 +13,7 @@
 #include "query/ReadOnlyQuery.h"
 #include "base/ProjectError.h"
 #include "store/SearchIndexer.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/SearchTerms.h"
 
 #include <QCommandLineParser>
@@ -71,17 +71,17 @@ bool wantsJson(const QCommandLineParser &parser)
     return format == QLatin1String("json");
 }
 
-std::unique_ptr<ProjectStore> openProject(const QString &path,
-                                          ProjectStore::OpenMode mode = ProjectStore::OpenMode::OpenExisting)
+std::unique_ptr<ProjectSession> openProject(const QString &path,
+                                          ProjectSession::OpenMode mode = ProjectSession::OpenMode::OpenExisting)
 {
-    return ProjectStore::open(path, mode);
+    return ProjectSession::open(path, mode);
 }
 
 int runImport(QCommandLineParser &, const QStringList &args)
 {
     if (args.size() < 2)
         throw UsageError{QStringLiteral("import needs a project and at least one file or folder")};
-    auto store = openProject(args[0], ProjectStore::OpenMode::CreateIfMissing);
+    auto store = openProject(args[0], ProjectSession::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     ImportProgressBar bar;
     const auto progress = [&bar](int done, int total) { bar.update(done, total); };
@@ -117,7 +117,7 @@ int runList(QCommandLineParser &, const QStringList &args)
     if (args.size() != 1)
         throw UsageError{QStringLiteral("list needs exactly one project")};
     auto store = openProject(args[0]);
-    for (const ArticleSummary &a : store->articleSummaries())
+    for (const ArticleSummary &a : store->articles().summaries())
         CommandLine::out(QStringLiteral("%1\t%2\t%3\n").arg(a.id).arg(a.title).arg(a.annotationCount));
     return CommandLine::Success;
 }
@@ -128,7 +128,7 @@ int runShow(QCommandLineParser &, const QStringList &args)
         throw UsageError{QStringLiteral("show needs a project and an article id")};
     const qint64 id = number(args[1], "the article id");
     auto store = openProject(args[0]);
-    const auto article = store->article(id);
+    const auto article = store->articles().get(id);
     if (!article) {
         CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
         return CommandLine::Failure;
@@ -150,12 +150,17 @@ int runAnnotate(QCommandLineParser &parser, const QStringList &args)
     n.coderName = parser.value(QStringLiteral("coder"));
     n.note = parser.value(QStringLiteral("note"));
     auto store = openProject(args[0]);
-    if (!store->article(n.articleId)) {
+    if (!store->articles().get(n.articleId)) {
         CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(n.articleId));
         return CommandLine::Failure;
     }
-    n.codeIds = {store->ensureCode(args[4]).id};
-    CommandLine::out(QStringLiteral("%1\n").arg(store->addAnnotation(n).id));
+    // A new code and the annotation are one unit of work: a refused span
+    // leaves no code behind.
+    UnitOfWork unit(store->database());
+    n.codeIds = {store->codebook().ensureCode(args[4]).id};
+    const qint64 id = store->annotations().add(n).id;
+    unit.commit();
+    CommandLine::out(QStringLiteral("%1\n").arg(id));
     return CommandLine::Success;
 }
 
@@ -166,7 +171,7 @@ int runAnnotations(QCommandLineParser &parser, const QStringList &args)
     const bool json = wantsJson(parser);
     const qint64 id = args.size() == 2 ? number(args[1], "the article id") : 0;
     auto store = openProject(args[0]);
-    if (id && !store->article(id)) {
+    if (id && !store->articles().get(id)) {
         CommandLine::err(QStringLiteral("%1: no article with id %2").arg(args[0]).arg(id));
         return CommandLine::Failure;
     }

@@ -2,7 +2,7 @@
 
 #include "CommandLine.h"
 #include "base/DelimitedText.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/SearchTerms.h"
 
 #include <QJsonArray>
@@ -19,18 +19,18 @@ QString bracketed(const QString &snippet)
 
 int SearchCommand::run(const QString &project, const QString &query, int limit, bool json)
 {
-    auto store = ProjectStore::open(project);
-    const QList<ProjectStore::SearchHit> hits = store->search(query, limit);
+    auto store = ProjectSession::open(project);
+    const QList<ArticleSearchHit> hits = store->articles().search(query, limit);
     if (json) {
         QJsonArray list;
-        for (const ProjectStore::SearchHit &hit : hits)
+        for (const ArticleSearchHit &hit : hits)
             list.append(QJsonObject {{QStringLiteral("id"), hit.articleId},
                                      {QStringLiteral("title"), hit.title},
                                      {QStringLiteral("snippet"), bracketed(hit.snippet)}});
         CommandLine::write(stdout, QJsonDocument(list).toJson(QJsonDocument::Indented));
     } else {
         QString text;
-        for (const ProjectStore::SearchHit &hit : hits) {
+        for (const ArticleSearchHit &hit : hits) {
             const QString title = DelimitedText::tsvField(hit.title);
             const QString snippet = DelimitedText::tsvField(bracketed(hit.snippet));
             text += QStringLiteral("%1\t%2\t%3\n")
@@ -38,7 +38,7 @@ int SearchCommand::run(const QString &project, const QString &query, int limit, 
         }
         CommandLine::write(stdout, text.toUtf8());
     }
-    if (const int waiting = store->unindexedArticleCount(); waiting > 0) {
+    if (const int waiting = store->articles().unindexedCount(); waiting > 0) {
         const QString what = waiting == 1
             ? QStringLiteral("1 recently added article is")
             : QStringLiteral("%1 recently added articles are").arg(waiting);

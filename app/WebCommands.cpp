@@ -7,7 +7,7 @@
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"
 #include "net/HttpFetcher.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -72,8 +72,8 @@ int WebCommands::extract(const QString &source, bool json)
 
 int WebCommands::feedAdd(const QString &project, const QString &url, const QString &folder)
 {
-    auto store = ProjectStore::open(project, ProjectStore::OpenMode::CreateIfMissing);
-    const qint64 folderId = folder.isEmpty() ? 0 : store->ensureFeedFolder(folder);
+    auto store = ProjectSession::open(project, ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 folderId = folder.isEmpty() ? 0 : store->feeds().ensureFolder(folder);
     FeedUpdater updater(*store);
     qint64 feedId = 0;
     QString error;
@@ -87,7 +87,7 @@ int WebCommands::feedAdd(const QString &project, const QString &url, const QStri
         CommandLine::err(error);
         return CommandLine::Failure;
     }
-    const auto feed = store->feed(feedId);
+    const auto feed = store->feeds().get(feedId);
     // One arg() call: a title with "%1" in it must stay as it is.
     CommandLine::out(QStringLiteral("%1\t%2\t%3 unread\n")
                          .arg(QString::number(feedId), feed ? feed->title : url,
@@ -97,11 +97,11 @@ int WebCommands::feedAdd(const QString &project, const QString &url, const QStri
 
 int WebCommands::feedList(const QString &project)
 {
-    auto store = ProjectStore::open(project);
+    auto store = ProjectSession::open(project);
     QHash<qint64, QString> folders;
-    for (const FeedFolder &f : store->feedFolders())
+    for (const FeedFolder &f : store->feeds().folders())
         folders.insert(f.id, f.name);
-    for (const Feed &f : store->feeds()) {
+    for (const Feed &f : store->feeds().all()) {
         CommandLine::out(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\n")
                              .arg(QString::number(f.id), folders.value(f.folderId), f.title, f.url,
                                   QString::number(f.unreadCount),
@@ -112,12 +112,12 @@ int WebCommands::feedList(const QString &project)
 
 int WebCommands::feedRefresh(const QString &project)
 {
-    auto store = ProjectStore::open(project);
+    auto store = ProjectSession::open(project);
     FeedUpdater updater(*store);
     bool failed = false;
     QObject::connect(&updater, &FeedUpdater::feedRefreshed,
                      [&](qint64 id, int added, const QString &e) {
-                         const auto feed = store->feed(id);
+                         const auto feed = store->feeds().get(id);
                          const QString name = feed ? feed->title : QString::number(id);
                          if (!e.isEmpty()) {
                              failed = true;

@@ -1,6 +1,7 @@
 #include "BenchRunner.h"
 
 #include "BenchContext.h"
+#include "CodebookMeasurements.h"
 #include "CorpusGenerator.h"
 #include "GuiMeasurements.h"
 #include "ImportMeasurements.h"
@@ -84,6 +85,8 @@ int BenchRunner::run()
     StoreMeasurements(context).run();
     stage("measuring the GUI");
     GuiMeasurements(context).run();
+    stage("measuring codebook edits across the corpus");
+    CodebookMeasurements(context).run();
     stage("measuring peak memory");
     MemoryProbe(context).run();
 

@@ -7,7 +7,7 @@
 #include "lens/DefaultLexicon.h"
 #include "lens/LensEngine.h"
 #include "project/StarterProject.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -115,13 +115,13 @@ void GuiMeasurements::openArticle(const QString &name, qint64 articleId, double 
     Measurement highlighted(name, QStringLiteral("ms"), 0, Measurement::Better::Lower);
     ReaderView reader;
     reader.resize(m_window->reader()->size());
-    reader.setCodes(m_window->store().codes());
+    reader.setCodes(m_window->store().codebook().codes());
     reader.show();
     for (int r = 0; r < m_context.guiRuns(); ++r) {
         QElapsedTimer timer;
         timer.start();
-        const auto article = m_window->store().article(articleId);
-        const auto list = m_window->store().annotationsForArticle(articleId);
+        const auto article = m_window->store().articles().get(articleId);
+        const auto list = m_window->store().annotations().forArticle(articleId);
         data.add(msSince(timer));
         reader.clearArticle();
         settle();
@@ -150,7 +150,7 @@ void GuiMeasurements::openArticle(const QString &name, qint64 articleId, double 
 
 void GuiMeasurements::lensOverArticle(qint64 articleId, double targetMs)
 {
-    const auto article = m_window->store().article(articleId);
+    const auto article = m_window->store().articles().get(articleId);
     if (!article)
         throw std::runtime_error("the big article is missing");
     Measurement m(QStringLiteral("lens over the %1 KB article").arg(article->text.toUtf8().size() / 1024),

@@ -3,7 +3,7 @@
 #include "BenchContext.h"
 #include "SqliteShellBaseline.h"
 #include "import/ArticleImporter.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
 #include <QDir>
@@ -38,7 +38,7 @@ ImportMeasurements::Timing ImportMeasurements::importOnce(const QString &project
         // As `framewise import PROJECT FOLDER` does: create, import, index
         // for search, close. The import is done when its rows are committed
         // (the app shows them then); indexing is timed on its own.
-        auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::CreateIfMissing);
+        auto store = ProjectSession::open(projectPath, ProjectSession::OpenMode::CreateIfMissing);
         outcomes = ArticleImporter(*store).importPaths({m_context.corpusDir});
         timing.import = double(timer.nsecsElapsed()) / 1e9;
         timer.restart();

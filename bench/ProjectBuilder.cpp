@@ -3,7 +3,7 @@
 #include "AnnotationPlanner.h"
 #include "BenchContext.h"
 #include "import/ArticleImporter.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
 #include <QElapsedTimer>
@@ -52,8 +52,8 @@ void ProjectBuilder::run()
 {
     QElapsedTimer timer;
     timer.start();
-    auto store = ProjectStore::open(m_context.projectPath);
-    for (const ArticleSummary &a : store->articleSummaries())
+    auto store = ProjectSession::open(m_context.projectPath);
+    for (const ArticleSummary &a : store->articles().summaries())
         m_context.articleIds << a.id;
     const auto big = ArticleImporter(*store).importPaths({m_context.bigArticleFile});
     if (big.size() != 1 || big.constFirst().status != ImportOutcome::Status::Imported)
@@ -68,15 +68,15 @@ void ProjectBuilder::run()
     m_context.coderNames = {QStringLiteral("amira"), QStringLiteral("jonas"), QStringLiteral("mei")};
     m_context.coderNames = m_context.coderNames.mid(0, m_context.spec.coders);
     for (const QString &name : std::as_const(m_context.coderNames))
-        store->coderId(name);
-    store->setCurrentCoder(m_context.coderNames.constFirst());
+        store->coders().ensure(name);
+    store->coders().setCurrent(m_context.coderNames.constFirst());
     addAnnotations(*store);
     std::fprintf(stderr, "  project built: %lld articles, %d codes, %d annotations in %.1f s\n",
                  qlonglong(m_context.articleIds.size() + 1), int(m_context.codeIds.size()),
-                 store->annotationCount(), double(timer.elapsed()) / 1000);
+                 store->annotations().count(), double(timer.elapsed()) / 1000);
 }
 
-void ProjectBuilder::addCodebook(ProjectStore &store)
+void ProjectBuilder::addCodebook(ProjectSession &store)
 {
     int position = 0;
     for (const CategorySpec &spec : codebook()) {
@@ -85,7 +85,7 @@ void ProjectBuilder::addCodebook(ProjectStore &store)
         c.kind = spec.kind;
         c.colour = QString::fromUtf8(spec.colour);
         c.position = position++;
-        const qint64 categoryId = store.addCategory(c);
+        const qint64 categoryId = store.codebook().addCategory(c);
         int codePosition = 0;
         for (const char *name : spec.codes) {
             Code code;
@@ -94,25 +94,25 @@ void ProjectBuilder::addCodebook(ProjectStore &store)
             code.position = codePosition++;
             if (position == 1 && codePosition <= 9)
                 code.shortcut = QString::number(codePosition);
-            m_context.codeIds << store.addCode(code);
+            m_context.codeIds << store.codebook().addCode(code);
         }
     }
     m_context.codeIds = m_context.codeIds.mid(0, m_context.spec.codes);
 }
 
-void ProjectBuilder::addAnnotations(ProjectStore &store)
+void ProjectBuilder::addAnnotations(ProjectSession &store)
 {
     const CorpusSpec &spec = m_context.spec;
     AnnotationPlanner planner(m_context.codeIds, m_context.coderNames, m_context.seed + 1);
     QList<NewAnnotation> batch;
     auto flush = [&](bool force) {
         if (batch.size() >= kBatch || (force && !batch.isEmpty())) {
-            store.addAnnotations(batch);
+            store.annotations().addMany(batch);
             batch.clear();
         }
     };
     auto plan = [&](qint64 id, int count) {
-        const auto article = store.article(id);
+        const auto article = store.articles().get(id);
         if (!article)
             throw std::runtime_error("an imported article went missing");
         batch << planner.plan(id, article->text, count);

@@ -4,7 +4,7 @@ struct BenchContext;
 
 // Turns the imported project into a coded one: the big article, a codebook
 // of 30 codes in the four categories, three coders and the annotations,
-// all through ProjectStore. Not measured; prints how long it took.
+// all through ProjectSession. Not measured; prints how long it took.
 class ProjectBuilder
 {
 public:
@@ -12,8 +12,8 @@ public:
     void run();
 
 private:
-    void addCodebook(class ProjectStore &store);
-    void addAnnotations(class ProjectStore &store);
+    void addCodebook(class ProjectSession &store);
+    void addAnnotations(class ProjectSession &store);
 
     BenchContext &m_context;
 };

@@ -12,9 +12,9 @@ public:
     void run();
 
 private:
-    void createAnnotation(class ProjectStore &store);
-    void search(class ProjectStore &store);
-    void segmentsOfCode(class ProjectStore &store);
+    void createAnnotation(class ProjectSession &store);
+    void search(class ProjectSession &store);
+    void segmentsOfCode(class ProjectSession &store);
 
     BenchContext &m_context;
 };

@@ -1,23 +1,25 @@
 #include "ActorListModel.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-ActorListModel::ActorListModel(ProjectStore &store, QObject *parent)
+ActorListModel::ActorListModel(ProjectSession &store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_session(store)
 {
-    connect(&m_store, &ProjectStore::actorsChanged, this, &ActorListModel::refresh);
-    // Deleting or restoring annotations changes mention counts.
-    connect(&m_store, &ProjectStore::annotationsChanged, this, &ActorListModel::refresh);
+    // Actors are few; mention counts change when links to them do.
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Actor) || !changes.actorUsage().isEmpty())
+            refresh();
+    });
     refresh();
 }
 
 void ActorListModel::refresh()
 {
     beginResetModel();
-    m_actors = m_store.actors();
+    m_actors = m_session.actors().all();
     // Counting reads every annotation; without actors there is nothing to count.
-    m_mentions = m_actors.isEmpty() ? QHash<qint64, int>{} : m_store.actorMentionCounts();
+    m_mentions = m_actors.isEmpty() ? QHash<qint64, int>{} : m_session.actors().mentionCounts();
     endResetModel();
 }
 

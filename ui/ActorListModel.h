@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-class ProjectStore;
+class ProjectSession;
 
 // The project's canonical actors with their aliases and how often they are
 // mentioned across all articles; follows the store.
@@ -26,7 +26,7 @@ public:
         ActorIdRole = Qt::UserRole + 1
     };
 
-    explicit ActorListModel(ProjectStore &store, QObject *parent = nullptr);
+    explicit ActorListModel(ProjectSession &store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,7 +40,7 @@ public:
     void refresh();
 
 private:
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QList<Actor> m_actors;
     QHash<qint64, int> m_mentions;
 };

@@ -3,7 +3,7 @@
 #include "ActorListModel.h"
 #include "commands/EditActorCommand.h"
 #include "commands/MergeActorsCommand.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -16,10 +16,10 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-ActorPanel::ActorPanel(ProjectStore &store, QUndoStack *undo,
+ActorPanel::ActorPanel(ProjectSession &store, QUndoStack *undo,
                        std::function<void(const QString &)> onError, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_undo(undo)
     , m_onError(std::move(onError))
     , m_model(new ActorListModel(store, this))
@@ -138,7 +138,7 @@ void ActorPanel::setSuggestion(const QString &text, const Actor &actor)
 
 bool ActorPanel::renameActor(qint64 actorId, const QString &name)
 {
-    const auto old = m_store.actor(actorId);
+    const auto old = m_session.actors().get(actorId);
     if (!old || name.trimmed().isEmpty() || name.trimmed() == old->name)
         return false;
     Actor after = *old;
@@ -149,20 +149,20 @@ bool ActorPanel::renameActor(qint64 actorId, const QString &name)
     after.aliases.removeIf(
         [&](const QString &a) { return a.compare(after.name, Qt::CaseInsensitive) == 0; });
     const int step = m_undo->index();
-    m_undo->push(new EditActorCommand(m_store, *old, after, m_onError));
+    m_undo->push(new EditActorCommand(m_session, *old, after, m_onError));
     return m_undo->index() > step;
 }
 
 bool ActorPanel::addAlias(qint64 actorId, const QString &alias)
 {
-    const auto old = m_store.actor(actorId);
+    const auto old = m_session.actors().get(actorId);
     if (!old || alias.trimmed().isEmpty()
         || old->aliases.contains(alias.trimmed(), Qt::CaseInsensitive))
         return false;
     Actor after = *old;
     after.aliases.append(alias.trimmed());
     const int step = m_undo->index();
-    m_undo->push(new EditActorCommand(m_store, *old, after, m_onError));
+    m_undo->push(new EditActorCommand(m_session, *old, after, m_onError));
     return m_undo->index() > step;
 }
 
@@ -171,14 +171,14 @@ bool ActorPanel::mergeActors(qint64 keptId, qint64 droppedId)
     if (!keptId || !droppedId || keptId == droppedId)
         return false;
     const int before = m_undo->index();
-    m_undo->push(new MergeActorsCommand(m_store, keptId, droppedId, m_onError));
+    m_undo->push(new MergeActorsCommand(m_session, keptId, droppedId, m_onError));
     selectActor(keptId);
     return m_undo->index() > before;
 }
 
 void ActorPanel::renameSelected()
 {
-    const auto actor = m_store.actor(selectedActorId());
+    const auto actor = m_session.actors().get(selectedActorId());
     if (!actor)
         return;
     bool ok = false;
@@ -190,7 +190,7 @@ void ActorPanel::renameSelected()
 
 void ActorPanel::addAliasToSelected()
 {
-    const auto actor = m_store.actor(selectedActorId());
+    const auto actor = m_session.actors().get(selectedActorId());
     if (!actor)
         return;
     bool ok = false;
@@ -203,7 +203,7 @@ void ActorPanel::addAliasToSelected()
 
 void ActorPanel::mergeSelected()
 {
-    const auto dropped = m_store.actor(selectedActorId());
+    const auto dropped = m_session.actors().get(selectedActorId());
     if (!dropped)
         return;
     QStringList names;

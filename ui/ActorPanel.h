@@ -6,7 +6,7 @@
 #include <functional>
 
 class ActorListModel;
-class ProjectStore;
+class ProjectSession;
 class QLabel;
 class QPushButton;
 class QTreeView;
@@ -21,7 +21,7 @@ class ActorPanel final : public QWidget
     Q_OBJECT
 
 public:
-    ActorPanel(ProjectStore &store, QUndoStack *undo, std::function<void(const QString &)> onError,
+    ActorPanel(ProjectSession &store, QUndoStack *undo, std::function<void(const QString &)> onError,
                QWidget *parent = nullptr);
 
     ActorListModel *model() const { return m_model; }
@@ -48,7 +48,7 @@ private:
     void addAliasToSelected();
     void mergeSelected();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QUndoStack *m_undo;
     std::function<void(const QString &)> m_onError;
     ActorListModel *m_model = nullptr;

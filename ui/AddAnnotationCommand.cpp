@@ -1,10 +1,10 @@
 #include "AddAnnotationCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AddAnnotationCommand::AddAnnotationCommand(ProjectStore &store, const NewAnnotation &annotation,
+AddAnnotationCommand::AddAnnotationCommand(ProjectSession &store, const NewAnnotation &annotation,
                                            ErrorHandler onError, QUndoCommand *parent)
     : StoreCommand(store, std::move(onError), parent)
     , m_request(annotation)
@@ -15,14 +15,14 @@ AddAnnotationCommand::AddAnnotationCommand(ProjectStore &store, const NewAnnotat
 void AddAnnotationCommand::redo()
 {
     attempt([this] {
-        if (m_saved.id == 0)
-            m_saved = m_store.addAnnotation(m_request);
+        if (m_undone)
+            m_session.annotations().restore(*m_undone);
         else
-            m_store.restoreAnnotation(m_saved);
+            m_saved = m_session.annotations().add(m_request);
     });
 }
 
 void AddAnnotationCommand::undo()
 {
-    attempt([this] { m_store.removeAnnotation(m_saved.id); });
+    attempt([this] { m_undone = m_session.annotations().remove(m_saved.id); });
 }

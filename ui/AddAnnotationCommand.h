@@ -2,13 +2,15 @@
 
 #include "commands/StoreCommand.h"
 #include "domain/Annotation.h"
+#include "domain/AnnotationRecord.h"
 
-// Codes a span. The first redo creates the annotation; later redos put the
-// very same one back (same id, times and codes) so undo/redo is lossless.
+// Codes a span. The first redo creates the annotation; undo keeps what it
+// had become by then (claim attributes, note, codes), and later redos put
+// that back exactly, same id, in one step.
 class AddAnnotationCommand final : public StoreCommand
 {
 public:
-    AddAnnotationCommand(ProjectStore &store, const NewAnnotation &annotation,
+    AddAnnotationCommand(ProjectSession &store, const NewAnnotation &annotation,
                          ErrorHandler onError = {}, QUndoCommand *parent = nullptr);
 
     void redo() override;
@@ -20,4 +22,5 @@ public:
 private:
     NewAnnotation m_request;
     Annotation m_saved;
+    std::optional<AnnotationRecord> m_undone;
 };

@@ -14,9 +14,10 @@
 #include "commands/AnnotationCodeCommand.h"
 #include "commands/CreateActorCommand.h"
 #include "commands/LinkActorCommand.h"
+#include "commands/SetNoteCommand.h"
 #include "commands/SetPrimaryCommand.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/PhraseFinder.h"
 #include "text/TextOffsets.h"
 #include "text/WordBoundaries.h"
@@ -25,6 +26,7 @@
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
@@ -84,6 +86,8 @@ void AnnotatingController::createActions()
                            [this] { codeEveryOccurrence(); }));
     m_menu->addAction(make(tr("Toggle &Primary"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                            [this] { togglePrimary(); }));
+    m_menu->addAction(make(tr("Edit &Note…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N),
+                           [this] { editNote(); }));
     m_menu->addSeparator();
     m_menu->addAction(make(tr("&Set Span to Selection"),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
@@ -175,7 +179,7 @@ QList<QAction *> AnnotatingController::actions() const
 
 void AnnotatingController::attach()
 {
-    ProjectStore &store = m_window.store();
+    ProjectSession &store = m_window.store();
     const auto onError = errorHandler();
     m_actorPanel = new ActorPanel(store, m_window.undoStack(), onError, m_actorDock);
     m_claimForm = new ClaimForm(store, m_window.undoStack(), onError, m_claimDock);
@@ -188,7 +192,10 @@ void AnnotatingController::attach()
             &AnnotatingController::updateSelectionViews);
     connect(m_actorPanel, &ActorPanel::linkRequested, this, &AnnotatingController::linkActor);
     connect(m_actorPanel, &ActorPanel::actorActivated, this, &AnnotatingController::linkActor);
-    connect(&store, &ProjectStore::actorsChanged, this, &AnnotatingController::updateSuggestion);
+    connect(&store, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Actor))
+            updateSuggestion();
+    });
     QWidget::setTabOrder(list, m_actorPanel->view());
     m_lastCode = 0;
     updateSelectionViews();
@@ -251,7 +258,7 @@ void AnnotatingController::updateSuggestion()
         QString text = selectedText();
         qint64 linked = 0;
         if (text.isEmpty()) {
-            if (const auto a = m_window.store().annotation(selectedAnnotationId())) {
+            if (const auto a = m_window.store().annotations().get(selectedAnnotationId())) {
                 text = a->quote;
                 linked = a->actorId;
             }
@@ -259,12 +266,12 @@ void AnnotatingController::updateSuggestion()
                    const Annotation *same = sameSpanAnnotation(span->start, span->end)) {
             // Actor merges relink mentions without annotationsChanged, so the
             // reader's copy may be behind: ask the store for the link.
-            if (const auto a = m_window.store().annotation(same->id))
+            if (const auto a = m_window.store().annotations().get(same->id))
                 linked = a->actorId;
         }
         // Long selections are claims, not names.
         const QList<Actor> matches
-            = text.size() <= 80 ? m_window.store().actorsMatching(text) : QList<Actor> {};
+            = text.size() <= 80 ? m_window.store().actors().matching(text) : QList<Actor> {};
         if (!matches.isEmpty() && matches.first().id != linked)
             m_actorPanel->setSuggestion(text, matches.first());
         else
@@ -278,7 +285,7 @@ const Annotation *AnnotatingController::sameSpanAnnotation(qint64 start, qint64 
 {
     // The reader's copy: spans and codes follow annotationsChanged, actor
     // links may lag (see updateSuggestion).
-    const QString coder = m_window.store().currentCoder();
+    const QString coder = m_window.store().coders().current();
     for (const Annotation &a : m_window.reader()->annotations()) {
         if (a.start == start && a.end == end && !a.document && a.coderName == coder)
             return &a;
@@ -316,10 +323,10 @@ std::optional<bool> AnnotatingController::applyToExisting(qint64 codeId)
     const qint64 target = targetAnnotationId();
     if (!target)
         return std::nullopt;
-    const auto annotation = m_window.store().annotation(target);
+    const auto annotation = m_window.store().annotations().get(target);
     if (!annotation)
         return std::nullopt;
-    const auto code = m_window.store().code(codeId);
+    const auto code = m_window.store().codebook().code(codeId);
     m_lastCode = codeId;
     if (annotation->codeIds.contains(codeId)) {
         message(tr("Already coded as %1").arg(code ? code->name : QString()));
@@ -353,7 +360,7 @@ void AnnotatingController::openPalette(bool wholeArticle)
         return;
     }
     auto *palette
-        = new QuickCodePalette(m_window.store().codes(), m_window.store().categories(), &m_window);
+        = new QuickCodePalette(m_window.store().codebook().codes(), m_window.store().codebook().categories(), &m_window);
     palette->setAttribute(Qt::WA_DeleteOnClose);
     palette->setWholeArticleMode(wholeArticle);
     connect(palette, &QuickCodePalette::codeChosen, this,
@@ -370,17 +377,17 @@ void AnnotatingController::openPalette(bool wholeArticle)
 
 void AnnotatingController::openRemoveCodePalette()
 {
-    const auto annotation = m_window.store().annotation(selectedAnnotationId());
+    const auto annotation = m_window.store().annotations().get(selectedAnnotationId());
     if (!annotation || m_window.store().isReadOnly()) {
         message(tr("Select an annotation first"));
         return;
     }
     QList<Code> codes;
-    for (const Code &c : m_window.store().codes()) {
+    for (const Code &c : m_window.store().codebook().codes()) {
         if (annotation->codeIds.contains(c.id))
             codes.append(c);
     }
-    auto *palette = new QuickCodePalette(codes, m_window.store().categories(), &m_window);
+    auto *palette = new QuickCodePalette(codes, m_window.store().codebook().categories(), &m_window);
     palette->setAttribute(Qt::WA_DeleteOnClose);
     palette->setWindowTitle(tr("Remove a Code"));
     const qint64 id = annotation->id;
@@ -406,7 +413,7 @@ bool AnnotatingController::applyToWholeArticle(qint64 codeId, bool primary)
     if (!push(command))
         return false;
     reselect(command->annotation().id);
-    const auto code = m_window.store().code(codeId);
+    const auto code = m_window.store().codebook().code(codeId);
     message(tr("Coded the whole article as %1%2")
                 .arg(code ? code->name : QString(), primary ? tr(" (primary)") : QString()));
     return true;
@@ -414,7 +421,7 @@ bool AnnotatingController::applyToWholeArticle(qint64 codeId, bool primary)
 
 bool AnnotatingController::repeatLastCode()
 {
-    if (!m_lastCode || !m_window.store().code(m_lastCode)) {
+    if (!m_lastCode || !m_window.store().codebook().code(m_lastCode)) {
         message(tr("No code applied yet; Ctrl+K finds one"));
         return false;
     }
@@ -424,7 +431,7 @@ bool AnnotatingController::repeatLastCode()
 bool AnnotatingController::adjustSelected(Edge edge, int direction, Step step)
 {
     const qint64 id = selectedAnnotationId();
-    const auto annotation = m_window.store().annotation(id);
+    const auto annotation = m_window.store().annotations().get(id);
     if (!annotation || annotation->document) {
         message(tr("Select an annotation on a span to adjust it"));
         return false;
@@ -463,7 +470,7 @@ bool AnnotatingController::adjustSelected(Edge edge, int direction, Step step)
 
 bool AnnotatingController::setSpan(qint64 annotationId, qint64 start, qint64 end)
 {
-    const auto annotation = m_window.store().annotation(annotationId);
+    const auto annotation = m_window.store().annotations().get(annotationId);
     if (!annotation || annotation->document || m_window.store().isReadOnly())
         return false;
     if (m_snap->isChecked()) {
@@ -487,7 +494,7 @@ bool AnnotatingController::setSpan(qint64 annotationId, qint64 start, qint64 end
 bool AnnotatingController::setSpanToSelection()
 {
     const qint64 id = selectedAnnotationId();
-    const auto annotation = m_window.store().annotation(id);
+    const auto annotation = m_window.store().annotations().get(id);
     const auto span = m_window.reader()->selectedSpan();
     if (!annotation || annotation->document || !span) {
         message(tr("Select an annotation in the list, then the new text in the reader"));
@@ -515,7 +522,7 @@ void AnnotatingController::codeEveryOccurrence()
     if (const Annotation *here = sameSpanAnnotation(span->start, span->end))
         defaultCode = here->codeIds.value(0, defaultCode);
     auto *dialog
-        = new OccurrencesDialog(phrase, hits, m_window.store().codes(), defaultCode, &m_window);
+        = new OccurrencesDialog(phrase, hits, m_window.store().codebook().codes(), defaultCode, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         QList<std::pair<qint64, qint64>> spans;
@@ -562,7 +569,7 @@ bool AnnotatingController::codeOccurrences(const QList<std::pair<qint64, qint64>
 bool AnnotatingController::togglePrimary()
 {
     const qint64 id = selectedAnnotationId();
-    const auto annotation = m_window.store().annotation(id);
+    const auto annotation = m_window.store().annotations().get(id);
     if (!annotation) {
         message(tr("Select an annotation to mark it primary"));
         return false;
@@ -573,16 +580,44 @@ bool AnnotatingController::togglePrimary()
     return done;
 }
 
+bool AnnotatingController::editNote()
+{
+    const qint64 id = targetAnnotationId();
+    const auto annotation = m_window.store().annotations().get(id);
+    if (!annotation) {
+        message(tr("Select an annotation to write a note on it"));
+        return false;
+    }
+    bool ok = false;
+    const QString note = QInputDialog::getMultiLineText(
+        &m_window, tr("Annotation Note"),
+        tr("Note on “%1”:").arg(annotation->document ? tr("the whole article")
+                                                      : annotation->quote.left(80)),
+        annotation->note, &ok);
+    return ok && setNote(id, note);
+}
+
+bool AnnotatingController::setNote(qint64 annotationId, const QString &note)
+{
+    const auto annotation = m_window.store().annotations().get(annotationId);
+    if (!annotation || annotation->note == note)
+        return false;
+    const bool done = push(new SetNoteCommand(m_window.store(), annotationId, annotation->note,
+                                              note, errorHandler()));
+    reselect(annotationId);
+    return done;
+}
+
 qint64 AnnotatingController::mentionCodeId() const
 {
     // A mention is coded with an actor-kind code: the last one used, else
     // the first of the codebook.
     QSet<qint64> actorCategories;
-    for (const Category &c : m_window.store().categories()) {
+    for (const Category &c : m_window.store().codebook().categories()) {
         if (c.kind == Category::Kind::Actor)
             actorCategories.insert(c.id);
     }
-    const QList<Code> codes = m_window.store().codes();
+    const QList<Code> codes = m_window.store().codebook().codes();
     for (const Code &c : codes) {
         if (c.id == m_lastCode && actorCategories.contains(c.categoryId))
             return c.id;
@@ -600,14 +635,14 @@ bool AnnotatingController::createActorFromSelection()
         return false;
     QString name = selectedText().simplified();
     if (name.isEmpty()) {
-        if (const auto a = m_window.store().annotation(selectedAnnotationId()))
+        if (const auto a = m_window.store().annotations().get(selectedAnnotationId()))
             name = a->quote.simplified();
     }
     if (name.isEmpty() || name.size() > 120) {
         message(tr("Select a name in the reader (or a mention in the list) first"));
         return false;
     }
-    for (const Actor &a : m_window.store().actorsMatching(name)) {
+    for (const Actor &a : m_window.store().actors().matching(name)) {
         if (a.name.compare(name, Qt::CaseInsensitive) == 0
             || a.aliases.contains(name, Qt::CaseInsensitive)) {
             message(tr("“%1” is already an actor; linking to it").arg(a.name));
@@ -638,7 +673,7 @@ bool AnnotatingController::linkActor(qint64 actorId)
     const auto span = m_window.reader()->selectedSpan();
     qint64 target = targetAnnotationId();
     if (target) {
-        const auto annotation = m_window.store().annotation(target);
+        const auto annotation = m_window.store().annotations().get(target);
         if (!annotation || annotation->actorId == actorId)
             return false;
         if (!push(new LinkActorCommand(m_window.store(), target, annotation->actorId, actorId,
@@ -667,7 +702,7 @@ bool AnnotatingController::linkActor(qint64 actorId)
     if (!target)
         return false;
     reselect(target);
-    const auto actor = m_window.store().actor(actorId);
+    const auto actor = m_window.store().actors().get(actorId);
     message(tr("Linked to %1").arg(actor ? actor->name : QString()));
     return true;
 }

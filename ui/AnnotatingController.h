@@ -74,6 +74,10 @@ public:
     void codeEveryOccurrence();
     bool codeOccurrences(const QList<std::pair<qint64, qint64>> &spans, qint64 codeId);
     bool togglePrimary();
+    // Asks for the note of the selected annotation (or the one the text
+    // selection covers exactly); setNote writes it as one undoable step.
+    bool editNote();
+    bool setNote(qint64 annotationId, const QString &note);
     bool createActorFromSelection();
     bool linkActor(qint64 actorId);
     qint64 selectedAnnotationId() const;

@@ -1,6 +1,6 @@
 #include "AnnotationListModel.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QColor>
 #include <QPainter>
@@ -43,15 +43,29 @@ void sortForReading(QList<Annotation> &list)
 }
 } // namespace
 
-AnnotationListModel::AnnotationListModel(ProjectStore &store, QObject *parent)
+AnnotationListModel::AnnotationListModel(ProjectSession &store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_session(store)
 {
-    connect(&m_store, &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
-        if (articleId == m_articleId)
+    // One article's list: read again when its annotations changed; only
+    // names and colours when codes did.
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (m_articleId
+            && (changes.annotatedArticles().contains(m_articleId)
+                || containsAny(changes.of(ChangeSet::Aggregate::Annotation).all()))) {
             refresh();
+            return;
+        }
+        if (!changes.touches(ChangeSet::Aggregate::Code)
+            && !changes.touches(ChangeSet::Aggregate::Category))
+            return;
+        m_codes.clear();
+        m_chips.clear();
+        for (const Code &c : m_session.codebook().codes())
+            m_codes.insert(c.id, c);
+        if (!m_annotations.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_annotations.size()) - 1, ColumnCount - 1));
     });
-    connect(&m_store, &ProjectStore::codebookChanged, this, &AnnotationListModel::refresh);
 }
 
 void AnnotationListModel::setArticle(qint64 articleId)
@@ -65,7 +79,7 @@ void AnnotationListModel::setArticle(qint64 articleId, QList<Annotation> annotat
     beginResetModel();
     m_articleId = articleId;
     if (m_codes.isEmpty()) {
-        for (const Code &c : m_store.codes())
+        for (const Code &c : m_session.codebook().codes())
             m_codes.insert(c.id, c);
     }
     m_annotations = std::move(annotations);
@@ -78,7 +92,7 @@ void AnnotationListModel::refresh()
     // Codes are read again: names and colours may have changed.
     m_codes.clear();
     m_chips.clear();
-    setArticle(m_articleId, m_articleId ? m_store.annotationsForArticle(m_articleId)
+    setArticle(m_articleId, m_articleId ? m_session.annotations().forArticle(m_articleId)
                                         : QList<Annotation> {});
 }
 
@@ -99,6 +113,14 @@ int AnnotationListModel::rowOf(qint64 annotationId) const
             return int(i);
     }
     return -1;
+}
+
+bool AnnotationListModel::containsAny(const QSet<qint64> &annotationIds) const
+{
+    if (annotationIds.isEmpty())
+        return false;
+    return std::any_of(m_annotations.cbegin(), m_annotations.cend(),
+                       [&](const Annotation &a) { return annotationIds.contains(a.id); });
 }
 
 QString AnnotationListModel::codeNames(const Annotation &a) const

@@ -6,8 +6,9 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPixmap>
+#include <QSet>
 
-class ProjectStore;
+class ProjectSession;
 
 // The annotations of the open article, in reading order (by start).
 class AnnotationListModel final : public QAbstractTableModel
@@ -18,7 +19,7 @@ public:
     enum Column { Quote, Codes, Coder, Note, ColumnCount };
     enum Role { AnnotationIdRole = Qt::UserRole + 1, StartRole, EndRole };
 
-    explicit AnnotationListModel(ProjectStore &store, QObject *parent = nullptr);
+    explicit AnnotationListModel(ProjectSession &store, QObject *parent = nullptr);
 
     void setArticle(qint64 articleId);
     // Same, with the article's annotations already read by the caller.
@@ -33,14 +34,16 @@ public:
 
     const QList<Annotation> &annotations() const { return m_annotations; }
     Annotation annotation(int row) const { return m_annotations.value(row); }
-    int rowOf(qint64 annotationId) const; // -1 if absent
+    int rowOf(qint64 annotationId) const;
+    // Whether any of these annotations is in the list.
+    bool containsAny(const QSet<qint64> &annotationIds) const; // -1 if absent
     void refresh();
 
 private:
     QString codeNames(const Annotation &a) const;
     QPixmap chipsFor(const QList<qint64> &codeIds) const;
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     qint64 m_articleId = 0;
     QList<Annotation> m_annotations;
     QHash<qint64, Code> m_codes;

@@ -8,7 +8,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-AnnotationPanel::AnnotationPanel(ProjectStore &store, QWidget *parent)
+AnnotationPanel::AnnotationPanel(ProjectSession &store, QWidget *parent)
     : QWidget(parent)
     , m_model(new AnnotationListModel(store, this))
     , m_view(new QTreeView(this))

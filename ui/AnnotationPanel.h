@@ -5,7 +5,7 @@
 #include <QWidget>
 
 class AnnotationListModel;
-class ProjectStore;
+class ProjectSession;
 class QLabel;
 class QTreeView;
 
@@ -16,7 +16,7 @@ class AnnotationPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit AnnotationPanel(ProjectStore &store, QWidget *parent = nullptr);
+    explicit AnnotationPanel(ProjectSession &store, QWidget *parent = nullptr);
 
     AnnotationListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }

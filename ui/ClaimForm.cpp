@@ -2,7 +2,7 @@
 
 #include "commands/SetClaimCommand.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -31,10 +31,10 @@ void select(QComboBox *box, const QVariant &value)
 }
 } // namespace
 
-ClaimForm::ClaimForm(ProjectStore &store, QUndoStack *undo,
+ClaimForm::ClaimForm(ProjectSession &store, QUndoStack *undo,
                      std::function<void(const QString &)> onError, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_undo(undo)
     , m_onError(std::move(onError))
     , m_form(new QWidget(this))
@@ -111,18 +111,16 @@ ClaimForm::ClaimForm(ProjectStore &store, QUndoStack *undo,
     for (QComboBox *box : {m_speaker, m_target, m_stance, m_kind, m_status})
         connect(box, &QComboBox::currentIndexChanged, this, &ClaimForm::commit);
     connect(m_evidence, &QLineEdit::editingFinished, this, &ClaimForm::commit);
-    connect(&m_store, &ProjectStore::actorsChanged, this, [this] {
-        reloadActors();
-        load();
-    });
-    connect(&m_store, &ProjectStore::claimChanged, this, [this](qint64 id) {
-        if (id == m_annotationId)
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Actor))
+            reloadActors();
+        // The annotation's codes decide whether it is a claim at all.
+        if (changes.touches(ChangeSet::Aggregate::Code) || changes.touches(ChangeSet::Aggregate::Category)
+            || changes.of(ChangeSet::Aggregate::Annotation).all().contains(m_annotationId))
+            setAnnotation(m_annotationId);
+        else if (changes.touches(ChangeSet::Aggregate::Actor))
             load();
     });
-    connect(&m_store, &ProjectStore::codebookChanged, this,
-            [this] { setAnnotation(m_annotationId); });
-    connect(&m_store, &ProjectStore::annotationsChanged, this,
-            [this] { setAnnotation(m_annotationId); });
     reloadActors();
     setAnnotation(0);
 }
@@ -140,12 +138,12 @@ QWidget *ClaimForm::firstField() const
 bool ClaimForm::isClaim(const Annotation &annotation) const
 {
     QSet<qint64> claimCategories;
-    for (const Category &c : m_store.categories()) {
+    for (const Category &c : m_session.codebook().categories()) {
         if (c.kind == Category::Kind::Claim)
             claimCategories.insert(c.id);
     }
     for (qint64 codeId : annotation.codeIds) {
-        const auto code = m_store.code(codeId);
+        const auto code = m_session.codebook().code(codeId);
         if (code && claimCategories.contains(code->categoryId))
             return true;
     }
@@ -160,7 +158,7 @@ void ClaimForm::setAnnotation(qint64 annotationId)
     bool claim = false;
     try {
         if (annotationId)
-            annotation = m_store.annotation(annotationId);
+            annotation = m_session.annotations().get(annotationId);
         claim = annotation && isClaim(*annotation);
     } catch (const ProjectError &e) {
         m_onError(e.message());
@@ -180,7 +178,7 @@ void ClaimForm::reloadActors()
         const QVariant current = box->currentData();
         box->clear();
         box->addItem(tr("(none)"), qint64(0));
-        for (const Actor &a : m_store.actors())
+        for (const Actor &a : m_session.actors().all())
             box->addItem(a.name, a.id);
         select(box, current);
     }
@@ -192,7 +190,7 @@ void ClaimForm::load()
     if (!m_annotationId)
         return;
     m_loading = true;
-    const Claim c = m_store.claim(m_annotationId).value_or(blank(m_annotationId));
+    const Claim c = m_session.annotations().claim(m_annotationId).value_or(blank(m_annotationId));
     select(m_speaker, c.speakerId);
     select(m_target, c.targetId);
     select(m_stance, c.stance);
@@ -205,9 +203,9 @@ void ClaimForm::load()
 
 void ClaimForm::commit()
 {
-    if (m_loading || !m_annotationId || m_store.isReadOnly())
+    if (m_loading || !m_annotationId || m_session.isReadOnly())
         return;
-    const std::optional<Claim> before = m_store.claim(m_annotationId);
+    const std::optional<Claim> before = m_session.annotations().claim(m_annotationId);
     Claim after = before.value_or(blank(m_annotationId));
     after.speakerId = m_speaker->currentData().toLongLong();
     after.targetId = m_target->currentData().toLongLong();
@@ -217,5 +215,5 @@ void ClaimForm::commit()
     after.evidence = m_evidence->text().trimmed();
     if (before ? *before == after : after == blank(m_annotationId))
         return;
-    m_undo->push(new SetClaimCommand(m_store, before, after, m_onError));
+    m_undo->push(new SetClaimCommand(m_session, before, after, m_onError));
 }

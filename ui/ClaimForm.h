@@ -7,7 +7,7 @@
 #include <optional>
 
 struct Annotation;
-class ProjectStore;
+class ProjectSession;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -23,7 +23,7 @@ class ClaimForm final : public QWidget
     Q_OBJECT
 
 public:
-    ClaimForm(ProjectStore &store, QUndoStack *undo, std::function<void(const QString &)> onError,
+    ClaimForm(ProjectSession &store, QUndoStack *undo, std::function<void(const QString &)> onError,
               QWidget *parent = nullptr);
 
     void setAnnotation(qint64 annotationId); // 0 = none
@@ -44,7 +44,7 @@ private:
     void load();
     void commit();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QUndoStack *m_undo;
     std::function<void(const QString &)> m_onError;
     qint64 m_annotationId = 0;

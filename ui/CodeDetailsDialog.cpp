@@ -1,6 +1,6 @@
 #include "CodeDetailsDialog.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -25,9 +25,9 @@ QString CodeDetailsDialog::examplesPart(const QString &stored)
     return cut < 0 ? QString() : stored.mid(cut + kExample.size());
 }
 
-CodeDetailsDialog::CodeDetailsDialog(const ProjectStore &store, const Code &code, QWidget *parent)
+CodeDetailsDialog::CodeDetailsDialog(const ProjectSession &store, const Code &code, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_session(store)
     , m_code(code)
     , m_description(new QPlainTextEdit(descriptionPart(code.description), this))
     , m_examples(new QPlainTextEdit(examplesPart(code.description), this))
@@ -88,7 +88,7 @@ void CodeDetailsDialog::checkShortcut()
     // Say which code has the key now, rather than refusing after OK.
     const QString key = shortcut();
     QString owner;
-    for (const Code &c : m_store.codes()) {
+    for (const Code &c : m_session.codebook().codes()) {
         if (c.id != m_code.id && !key.isEmpty()
             && c.shortcut.compare(key, Qt::CaseInsensitive) == 0)
             owner = c.name;

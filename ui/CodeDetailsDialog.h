@@ -4,7 +4,7 @@
 
 #include <QDialog>
 
-class ProjectStore;
+class ProjectSession;
 class QDialogButtonBox;
 class QKeySequenceEdit;
 class QLabel;
@@ -17,7 +17,7 @@ class CodeDetailsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    CodeDetailsDialog(const ProjectStore &store, const Code &code, QWidget *parent = nullptr);
+    CodeDetailsDialog(const ProjectSession &store, const Code &code, QWidget *parent = nullptr);
 
     QString description() const; // with the examples appended
     QString shortcut() const; // portable text, e.g. "Q" or "Ctrl+1"
@@ -29,7 +29,7 @@ public:
 private:
     void checkShortcut();
 
-    const ProjectStore &m_store;
+    const ProjectSession &m_session;
     Code m_code;
     QPlainTextEdit *m_description = nullptr;
     QPlainTextEdit *m_examples = nullptr;

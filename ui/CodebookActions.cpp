@@ -9,7 +9,7 @@
 #include "project/CodebookFile.h"
 #include "project/StarterCodebooks.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QFile>
@@ -173,7 +173,7 @@ qint64 CodebookActions::addArticleMemo()
 qint64 CodebookActions::addAnnotationMemo()
 {
     const qint64 id = m_window->annotationPanel()->selectedAnnotationId();
-    const auto annotation = id ? m_window->store().annotation(id) : std::nullopt;
+    const auto annotation = id ? m_window->store().annotations().get(id) : std::nullopt;
     if (!annotation) {
         report(tr("Select an annotation first"));
         return 0;
@@ -185,7 +185,7 @@ qint64 CodebookActions::addAnnotationMemo()
 
 qint64 CodebookActions::addCodeMemo()
 {
-    const auto code = m_window->store().code(m_window->codebookPanel()->currentCodeId());
+    const auto code = m_window->store().codebook().code(m_window->codebookPanel()->currentCodeId());
     if (!code) {
         report(tr("Select a code in the codebook first"));
         return 0;

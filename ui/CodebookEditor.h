@@ -6,7 +6,7 @@
 #include <QObject>
 #include <optional>
 
-class ProjectStore;
+class ProjectSession;
 class QColor;
 class QUndoStack;
 class QWidget;
@@ -19,9 +19,9 @@ class CodebookEditor final : public QObject
     Q_OBJECT
 
 public:
-    CodebookEditor(ProjectStore &store, QUndoStack *undo, QWidget *dialogParent);
+    CodebookEditor(ProjectSession &store, QUndoStack *undo, QWidget *dialogParent);
 
-    ProjectStore &store() const { return m_store; }
+    ProjectSession &store() const { return m_session; }
     bool isWritable() const;
 
     // Returns the new id, or 0.
@@ -50,7 +50,7 @@ private:
     void fail(const QString &message);
     StoreCommand::ErrorHandler onError(); // fail(), for the commands
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QUndoStack *m_undo = nullptr;
     QWidget *m_dialogParent = nullptr;
     bool m_failed = false;

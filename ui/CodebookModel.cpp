@@ -2,7 +2,7 @@
 
 #include "CodeDetailsDialog.h"
 #include "CodebookEditor.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QColor>
 #include <QHash>
@@ -44,22 +44,36 @@ DraggedItem decode(const QMimeData *data)
 }
 } // namespace
 
-CodebookModel::CodebookModel(ProjectStore &store, QObject *parent)
+CodebookModel::CodebookModel(ProjectSession &store, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_store(store)
+    , m_session(store)
 {
     refresh();
-    connect(&m_store, &ProjectStore::codebookChanged, this, &CodebookModel::refresh);
-    // Counts only feed tooltips, so no reset (which would lose the view's
-    // state) while the user codes.
-    connect(&m_store, &ProjectStore::annotationsChanged, this, &CodebookModel::refreshCounts);
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Code) || changes.touches(ChangeSet::Aggregate::Category)) {
+            refresh();
+            return;
+        }
+        // Counts only feed tooltips, so no reset (which would lose the
+        // view's state) while the user codes; only the codes touched are
+        // counted again.
+        if (!changes.codeUsage().isEmpty())
+            refreshCounts(changes.codeUsage());
+    });
 }
 
 CodebookModel::~CodebookModel() = default;
 
 void CodebookModel::refreshCounts()
 {
-    m_counts = m_store.codeAnnotationCounts();
+    m_counts = m_session.codebook().codeAnnotationCounts();
+}
+
+void CodebookModel::refreshCounts(const QSet<qint64> &codeIds)
+{
+    const auto counts = m_session.codebook().codeAnnotationCounts(QList<qint64>(codeIds.cbegin(), codeIds.cend()));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        m_counts.insert(it.key(), it.value());
 }
 
 void CodebookModel::refresh()
@@ -68,7 +82,7 @@ void CodebookModel::refresh()
     refreshCounts();
     m_root.children.clear();
     QHash<qint64, Node *> categories;
-    for (const Category &c : m_store.categories()) {
+    for (const Category &c : m_session.codebook().categories()) {
         auto node = std::make_unique<Node>();
         node->parent = &m_root;
         node->isCategory = true;
@@ -79,7 +93,7 @@ void CodebookModel::refresh()
     }
     // Codes come ordered by position; a child may precede its parent in
     // that order, so place them in passes until nothing moves.
-    QList<Code> pending = m_store.codes();
+    QList<Code> pending = m_session.codebook().codes();
     QHash<qint64, Node *> codes;
     bool placed = true;
     while (!pending.isEmpty() && placed) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 class CodebookEditor;
-class ProjectStore;
+class ProjectSession;
 
 // The codebook as a tree: categories, then codes nested by parentId. With
 // an editor, names edit in place (setData) and items move by drag and drop;
@@ -30,7 +30,7 @@ public:
         AnnotationCountRole,
     };
 
-    explicit CodebookModel(ProjectStore &store, QObject *parent = nullptr);
+    explicit CodebookModel(ProjectSession &store, QObject *parent = nullptr);
     ~CodebookModel() override;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -71,8 +71,9 @@ private:
     const Node *find(const Node *from, qint64 codeId) const;
 
     void refreshCounts();
+    void refreshCounts(const QSet<qint64> &codeIds);
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     CodebookEditor *m_editor = nullptr;
     Node m_root;
     QHash<qint64, int> m_counts; // annotations per code

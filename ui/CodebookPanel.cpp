@@ -4,7 +4,7 @@
 #include "CodebookEditor.h"
 #include "CodebookModel.h"
 #include "MergeCodesDialog.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QColorDialog>
@@ -29,9 +29,9 @@ qint64 parentCodeId(const QModelIndex &parent)
 }
 } // namespace
 
-CodebookPanel::CodebookPanel(ProjectStore &store, QWidget *parent)
+CodebookPanel::CodebookPanel(ProjectSession &store, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_model(new CodebookModel(store, this))
     , m_view(new QTreeView(this))
 {
@@ -150,7 +150,7 @@ void CodebookPanel::createActions()
 
 void CodebookPanel::enableEditing(QUndoStack *undo)
 {
-    m_editor = new CodebookEditor(m_store, undo, this);
+    m_editor = new CodebookEditor(m_session, undo, this);
     m_model->setEditor(m_editor);
     const bool writable = m_editor->isWritable();
     m_view->setEditTriggers(writable ? QAbstractItemView::EditKeyPressed
@@ -255,7 +255,7 @@ bool CodebookPanel::addCode()
         row = current.row() + 1;
     }
     if (!categoryId) {
-        const auto categories = m_store.categories();
+        const auto categories = m_session.codebook().categories();
         categoryId
             = categories.isEmpty() ? m_editor->addCategory(tr("Custom")) : categories.first().id;
         if (!categoryId)
@@ -325,10 +325,10 @@ bool CodebookPanel::recolourCurrent()
 
 bool CodebookPanel::editDetailsOfCurrent(bool focusShortcut)
 {
-    const auto code = m_store.code(currentCodeId());
+    const auto code = m_session.codebook().code(currentCodeId());
     if (!m_editor || !code)
         return false;
-    CodeDetailsDialog dialog(m_store, *code, this);
+    CodeDetailsDialog dialog(m_session, *code, this);
     if (focusShortcut)
         dialog.focusShortcut();
     if (dialog.exec() != QDialog::Accepted)
@@ -341,7 +341,7 @@ bool CodebookPanel::mergeCurrent()
     const qint64 source = currentCodeId();
     if (!m_editor || !source)
         return false;
-    MergeCodesDialog dialog(m_store, source, this);
+    MergeCodesDialog dialog(m_session, source, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.targetId())
         return false;
     const qint64 target = dialog.targetId();
@@ -360,8 +360,8 @@ bool CodebookPanel::deleteCurrent()
         // Categories go only when empty; the store says so otherwise.
         return m_editor->deleteCategory(currentCategoryId());
     }
-    const auto code = m_store.code(codeId);
-    const CodeRemoval preview = m_store.codeRemovalPreview(codeId);
+    const auto code = m_session.codebook().code(codeId);
+    const CodeRemoval preview = m_session.codebook().removalPreview(codeId);
     QString text = tr("Delete the code “%1”?").arg(code ? code->name : QString());
     QString details;
     const int touched = preview.touchedAnnotations;

@@ -4,7 +4,7 @@
 
 class CodebookEditor;
 class CodebookModel;
-class ProjectStore;
+class ProjectSession;
 class QAction;
 class QMenu;
 class QToolButton;
@@ -21,7 +21,7 @@ class CodebookPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit CodebookPanel(ProjectStore &store, QWidget *parent = nullptr);
+    explicit CodebookPanel(ProjectSession &store, QWidget *parent = nullptr);
 
     CodebookModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
@@ -66,7 +66,7 @@ private:
     void restoreCurrent();
     bool handleKey(int key, Qt::KeyboardModifiers modifiers, bool dryRun);
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     CodebookModel *m_model = nullptr;
     QTreeView *m_view = nullptr;
     CodebookEditor *m_editor = nullptr;

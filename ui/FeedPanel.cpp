@@ -6,7 +6,7 @@
 #include "feeds/FeedUpdater.h"
 #include "feeds/OpmlFile.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QDir>
@@ -26,9 +26,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-FeedPanel::FeedPanel(ProjectStore &store, QWidget *parent)
+FeedPanel::FeedPanel(ProjectSession &store, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_updater(new FeedUpdater(store, this))
     , m_importer(new FeedItemImporter(store, this))
     , m_feedModel(new FeedTreeModel(this))
@@ -115,7 +115,11 @@ FeedPanel::FeedPanel(ProjectStore &store, QWidget *parent)
     connect(m_items->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FeedPanel::showCurrentItem);
     connect(m_items, &QTableView::activated, this, &FeedPanel::addSelectedToCorpus);
-    connect(&m_store, &ProjectStore::feedsChanged, this, &FeedPanel::reloadFeeds);
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        using A = ChangeSet::Aggregate;
+        if (changes.touches(A::Feed) || changes.touches(A::FeedFolder) || changes.touches(A::FeedItem))
+            reloadFeeds();
+    });
     connect(m_updater, &FeedUpdater::feedRefreshed, this,
             [this](qint64, int added, const QString &error) {
                 setStatus(error.isEmpty() ? tr("%n new item(s)", nullptr, added) : error);
@@ -131,9 +135,9 @@ FeedPanel::FeedPanel(ProjectStore &store, QWidget *parent)
     connect(m_importer, &FeedItemImporter::finished, this, &FeedPanel::onCorpusDone);
 
     reloadFeeds();
-    if (!m_store.isReadOnly())
+    if (!m_session.isReadOnly())
         m_updater->setScheduled(true);
-    const bool writable = !m_store.isReadOnly();
+    const bool writable = !m_session.isReadOnly();
     for (QAction *a : {m_addFeedAction, m_addFolderAction, m_refreshAction, m_markReadAction,
                        m_addToCorpusAction, m_removeAction, m_importOpmlAction})
         a->setEnabled(writable);
@@ -195,7 +199,7 @@ void FeedPanel::reloadFeeds()
     const qint64 feed = currentFeedId();
     const qint64 folder = currentFolderId();
     try {
-        m_feedModel->reload(m_store.feedFolders(), m_store.feeds());
+        m_feedModel->reload(m_session.feeds().folders(), m_session.feeds().all());
     } catch (const ProjectError &e) {
         setStatus(e.message());
         return;
@@ -212,7 +216,7 @@ void FeedPanel::reloadFeeds()
     const qint64 current = m_items->currentIndex().data(FeedItemModel::ItemIdRole).toLongLong();
     if (m_shownFeed && feed == m_shownFeed) {
         try {
-            m_itemModel->setItems(m_store.feedItems(feed));
+            m_itemModel->setItems(m_session.feeds().items(feed));
         } catch (const ProjectError &e) {
             setStatus(e.message());
         }
@@ -238,9 +242,9 @@ void FeedPanel::showItemsOfCurrentFeed()
     m_shownFeed = feed;
     m_summary->clear();
     try {
-        m_itemModel->setItems(feed ? m_store.feedItems(feed) : QList<FeedItem> {});
+        m_itemModel->setItems(feed ? m_session.feeds().items(feed) : QList<FeedItem> {});
         if (feed) {
-            const auto f = m_store.feed(feed);
+            const auto f = m_session.feeds().get(feed);
             setStatus(f && !f->lastError.isEmpty() ? f->lastError : QString());
         }
     } catch (const ProjectError &e) {
@@ -263,10 +267,10 @@ void FeedPanel::showCurrentItem()
                 .toString();
     text += QStringLiteral("\n") + item->url + QStringLiteral("\n\n") + item->summary;
     m_summary->setPlainText(text);
-    if (!item->read && !m_store.isReadOnly()) {
+    if (!item->read && !m_session.isReadOnly()) {
         const qint64 id = item->id;
         try {
-            m_store.setFeedItemsRead({id}, true);
+            m_session.feeds().setItemsRead({id}, true);
         } catch (const ProjectError &e) {
             setStatus(e.message());
         }
@@ -320,7 +324,7 @@ void FeedPanel::markSelectedRead(bool read)
     if (ids.isEmpty())
         return;
     try {
-        m_store.setFeedItemsRead(ids, read);
+        m_session.feeds().setItemsRead(ids, read);
     } catch (const ProjectError &e) {
         setStatus(e.message());
     }
@@ -329,7 +333,7 @@ void FeedPanel::markSelectedRead(bool read)
 void FeedPanel::addSelectedToCorpus()
 {
     const QList<qint64> ids = selectedItemIds();
-    if (ids.isEmpty() || m_store.isReadOnly())
+    if (ids.isEmpty() || m_session.isReadOnly())
         return;
     setStatus(tr("Fetching %n page(s)…", nullptr, int(ids.size())));
     m_importer->add(ids);
@@ -377,10 +381,10 @@ void FeedPanel::addFolderDialog()
     if (!ok || name.trimmed().isEmpty())
         return;
     try {
-        const qint64 folder = m_store.ensureFeedFolder(name);
+        const qint64 folder = m_session.feeds().ensureFolder(name);
         // A selected feed moves into the new folder, as readers expect.
         if (const qint64 feed = currentFeedId())
-            m_store.moveFeed(feed, folder);
+            m_session.feeds().move(feed, folder);
     } catch (const ProjectError &e) {
         setStatus(e.message());
     }
@@ -402,9 +406,9 @@ void FeedPanel::removeCurrent()
         return;
     try {
         if (feed)
-            m_store.removeFeed(feed);
+            m_session.feeds().remove(feed);
         else
-            m_store.removeFeedFolder(folder);
+            m_session.feeds().removeFolder(folder);
     } catch (const ProjectError &e) {
         setStatus(e.message());
     }
@@ -430,9 +434,9 @@ bool FeedPanel::importOpml(const QString &path)
             feed.url = e.url;
             feed.title = e.title;
             feed.siteUrl = e.siteUrl;
-            feed.folderId = e.folder.isEmpty() ? 0 : m_store.ensureFeedFolder(e.folder);
-            if (!m_store.feedByUrl(e.url)) {
-                m_store.addFeed(feed);
+            feed.folderId = e.folder.isEmpty() ? 0 : m_session.feeds().ensureFolder(e.folder);
+            if (!m_session.feeds().byUrl(e.url)) {
+                m_session.feeds().add(feed);
                 ++added;
             }
         }
@@ -450,7 +454,7 @@ bool FeedPanel::exportOpml(const QString &path)
     QSaveFile file(path);
     try {
         if (file.open(QIODevice::WriteOnly)
-            && file.write(OpmlFile::write(m_store.feedFolders(), m_store.feeds())) >= 0
+            && file.write(OpmlFile::write(m_session.feeds().folders(), m_session.feeds().all())) >= 0
             && file.commit()) {
             setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
             return true;

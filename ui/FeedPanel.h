@@ -6,7 +6,7 @@ class FeedItemImporter;
 class FeedItemModel;
 class FeedTreeModel;
 class FeedUpdater;
-class ProjectStore;
+class ProjectSession;
 class QAction;
 class QLabel;
 class QPlainTextEdit;
@@ -24,7 +24,7 @@ class FeedPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit FeedPanel(ProjectStore &store, QWidget *parent = nullptr);
+    explicit FeedPanel(ProjectSession &store, QWidget *parent = nullptr);
     ~FeedPanel() override;
 
     QTreeView *feedView() const { return m_feeds; }
@@ -65,7 +65,7 @@ private:
     QList<qint64> selectedItemIds() const;
     void setStatus(const QString &text);
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     FeedUpdater *m_updater = nullptr;
     FeedItemImporter *m_importer = nullptr;
     FeedTreeModel *m_feedModel = nullptr;

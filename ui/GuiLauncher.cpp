@@ -4,7 +4,7 @@
 #include "MainWindow.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -177,7 +177,7 @@ int GuiLauncher::run(int argc, char *argv[])
     const bool screenshot = !options.screenshot.isEmpty();
     QString path = positional.isEmpty() ? StarterProject::defaultProjectPath()
                                         : QDir::current().absoluteFilePath(positional.first());
-    std::unique_ptr<ProjectStore> store;
+    std::unique_ptr<ProjectSession> store;
     while (!store) {
         try {
             store = StarterProject::openOrCreate(path);
@@ -207,6 +207,9 @@ int GuiLauncher::run(int argc, char *argv[])
         settle(150);
     } else {
         window.show();
+        // Every annotation records its coder: ask for the name once.
+        if (MainWindow::coderUnset() && qEnvironmentVariableIsEmpty("FRAMEWISE_CODER"))
+            window.chooseCoder();
     }
 
     bool opened = options.articleId ? window.openArticle(options.articleId) : window.openFirstArticle();

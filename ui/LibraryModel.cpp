@@ -1,40 +1,111 @@
 #include "LibraryModel.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDate>
 
-LibraryModel::LibraryModel(ProjectStore &store, QObject *parent)
+#include <algorithm>
+#include <limits>
+
+LibraryModel::LibraryModel(ProjectSession &store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_session(store)
 {
-    m_articles = m_store.articleSummaries();
-    connect(&m_store, &ProjectStore::articlesChanged, this, &LibraryModel::refresh);
-    connect(&m_store, &ProjectStore::annotationsChanged, this, &LibraryModel::refresh);
+    m_articles = m_session.articles().summaries();
+    reindex(0);
+    connect(&m_session, &ProjectSession::changed, this, &LibraryModel::apply);
 }
 
-void LibraryModel::refresh()
+void LibraryModel::reindex(int fromRow)
 {
-    QList<ArticleSummary> fresh = m_store.articleSummaries();
-    bool sameRows = fresh.size() == m_articles.size();
-    for (qsizetype i = 0; sameRows && i < fresh.size(); ++i)
-        sameRows = fresh[i].id == m_articles[i].id;
-    if (!sameRows) {
-        beginResetModel();
-        m_articles = std::move(fresh);
-        endResetModel();
-        return;
+    if (fromRow == 0)
+        m_rows.clear();
+    for (qsizetype i = fromRow; i < m_articles.size(); ++i)
+        m_rows.insert(m_articles[i].id, int(i));
+}
+
+void LibraryModel::apply(const ChangeSet &changes)
+{
+    const ChangeSet::Ids &articles = changes.of(ChangeSet::Aggregate::Article);
+    if (!articles.removed.isEmpty())
+        removeArticles(articles.removed);
+    if (!articles.added.isEmpty())
+        insertRows(m_session.articles().summaries(QList<qint64>(articles.added.cbegin(), articles.added.cend())));
+    // Titles and counts: read again only the rows that changed.
+    QSet<qint64> stale = articles.modified + changes.annotatedArticles();
+    stale -= articles.added;
+    QList<qint64> shown;
+    for (qint64 id : std::as_const(stale)) {
+        if (m_rows.contains(id))
+            shown.append(id);
     }
-    // Same articles: update in place so selection and scrolling survive.
-    for (qsizetype i = 0; i < fresh.size(); ++i) {
-        const ArticleSummary &old = m_articles[i];
-        const ArticleSummary &now = fresh[i];
+    if (shown.isEmpty())
+        return;
+    for (const ArticleSummary &now : m_session.articles().summaries(shown)) {
+        const int row = m_rows.value(now.id, -1);
+        if (row < 0)
+            continue;
+        ArticleSummary &old = m_articles[row];
         if (old.title != now.title || old.outlet != now.outlet || old.published != now.published
             || old.annotationCount != now.annotationCount) {
-            m_articles[i] = now;
-            Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+            old = now;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }
+}
+
+void LibraryModel::insertRows(QList<ArticleSummary> added)
+{
+    // Ids grow with each import, so new articles mostly go at the end; one
+    // brought back by undo goes where its id puts it. Runs of neighbours
+    // go in as one block each.
+    std::sort(added.begin(), added.end(),
+              [](const ArticleSummary &a, const ArticleSummary &b) { return a.id < b.id; });
+    int lowest = int(m_articles.size());
+    qsizetype i = 0;
+    while (i < added.size()) {
+        const auto at = std::lower_bound(m_articles.cbegin(), m_articles.cend(), added[i].id,
+                                         [](const ArticleSummary &a, qint64 id) { return a.id < id; });
+        const int row = int(at - m_articles.cbegin());
+        const qint64 nextId = at == m_articles.cend() ? std::numeric_limits<qint64>::max() : at->id;
+        qsizetype j = i;
+        while (j < added.size() && added[j].id < nextId)
+            ++j;
+        beginInsertRows({}, row, row + int(j - i) - 1);
+        m_articles.insert(row, j - i, ArticleSummary());
+        std::copy(added.cbegin() + i, added.cbegin() + j, m_articles.begin() + row);
+        endInsertRows();
+        lowest = qMin(lowest, row);
+        i = j;
+    }
+    reindex(lowest);
+}
+
+void LibraryModel::removeArticles(const QSet<qint64> &ids)
+{
+    QList<int> rows;
+    for (qint64 id : ids) {
+        const int row = m_rows.value(id, -1);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    // From the bottom up, one block per run of adjacent rows.
+    qsizetype end = rows.size();
+    while (end > 0) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+            --begin;
+        beginRemoveRows({}, rows[begin], rows[end - 1]);
+        m_articles.remove(rows[begin], rows[end - 1] - rows[begin] + 1);
+        endRemoveRows();
+        end = begin;
+    }
+    for (qint64 id : ids)
+        m_rows.remove(id);
+    reindex(rows.constFirst());
 }
 
 int LibraryModel::rowCount(const QModelIndex &parent) const
@@ -74,11 +145,7 @@ int LibraryModel::mostAnnotatedRow() const
 
 int LibraryModel::rowOf(qint64 articleId) const
 {
-    for (qsizetype i = 0; i < m_articles.size(); ++i) {
-        if (m_articles[i].id == articleId)
-            return int(i);
-    }
-    return -1;
+    return m_rows.value(articleId, -1);
 }
 
 QVariant LibraryModel::data(const QModelIndex &index, int role) const

@@ -3,11 +3,14 @@
 #include "domain/Article.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
-class ProjectStore;
+class ChangeSet;
+class ProjectSession;
 
-// The articles of a project as a table. Follows the store's signals so the
-// annotation counts stay current without resetting the view's selection.
+// The articles of a project as a table. Applies each change set of the
+// session row by row (articles added, removed, renamed or re-counted), so
+// the view keeps its selection and scrolling and nothing reloads the corpus.
 class LibraryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,7 +19,7 @@ public:
     enum Column { Title, Outlet, Published, Annotations, ColumnCount };
     enum Role { ArticleIdRole = Qt::UserRole + 1, SortRole };
 
-    explicit LibraryModel(ProjectStore &store, QObject *parent = nullptr);
+    explicit LibraryModel(ProjectSession &store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -30,9 +33,14 @@ public:
     // The row whose count is the largest (the widest to show); -1 if none.
     int mostAnnotatedRow() const;
     int rowOf(qint64 articleId) const; // -1 if absent
-    void refresh();
 
 private:
-    ProjectStore &m_store;
-    QList<ArticleSummary> m_articles;
+    void apply(const ChangeSet &changes);
+    void insertRows(QList<ArticleSummary> added);
+    void removeArticles(const QSet<qint64> &ids);
+    void reindex(int fromRow);
+
+    ProjectSession &m_session;
+    QList<ArticleSummary> m_articles; // in id order
+    QHash<qint64, int> m_rows; // article id -> row
 };

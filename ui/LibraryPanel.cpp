@@ -15,7 +15,7 @@
 
 #include <algorithm>
 
-LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
+LibraryPanel::LibraryPanel(ProjectSession &store, QWidget *parent)
     : QWidget(parent)
     , m_model(new LibraryModel(store, this))
     , m_proxy(new LibraryFilterProxy(this))
@@ -42,7 +42,10 @@ LibraryPanel::LibraryPanel(ProjectStore &store, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be chosen (to delete them); moving the current row
+    // still opens one article.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
@@ -189,4 +192,15 @@ bool LibraryPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QList<qint64> LibraryPanel::selectedArticleIds() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &row : std::as_const(rows))
+        ids.append(row.data(LibraryModel::ArticleIdRole).toLongLong());
+    return ids;
 }

@@ -4,7 +4,7 @@
 
 class LibraryFilterProxy;
 class LibraryModel;
-class ProjectStore;
+class ProjectSession;
 class QLineEdit;
 class QTableView;
 
@@ -15,7 +15,7 @@ class LibraryPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit LibraryPanel(ProjectStore &store, QWidget *parent = nullptr);
+    explicit LibraryPanel(ProjectSession &store, QWidget *parent = nullptr);
 
     LibraryModel *model() const { return m_model; }
     LibraryFilterProxy *proxy() const { return m_proxy; }
@@ -25,6 +25,8 @@ public:
     // Selects the article's row without announcing it again.
     void selectArticle(qint64 articleId);
     qint64 firstArticleId() const;
+    // The selected rows' articles, in the order shown.
+    QList<qint64> selectedArticleIds() const;
     void focusFilter();
 
 Q_SIGNALS:

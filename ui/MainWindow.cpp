@@ -2,6 +2,7 @@
 
 #include "AddAnnotationCommand.h"
 #include "AnnotatingController.h"
+#include "ArticleActions.h"
 #include "AnnotationHighlighter.h"
 #include "AnnotationListModel.h"
 #include "AnnotationPanel.h"
@@ -27,7 +28,7 @@
 #include "import/ArticleImporter.h"
 #include "project/CodebookFile.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,6 +42,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -58,12 +60,12 @@ QString projectFilter()
 }
 } // namespace
 
-MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, QWidget *parent)
+MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, QWidget *parent)
     : MainWindow(std::move(store), Options{}, parent)
 {
 }
 
-MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWidget *parent)
+MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_undo(new QUndoStack(this))
@@ -82,10 +84,11 @@ MainWindow::MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWi
     m_annotating = new AnnotatingController(*this);
     m_codebookActions = new CodebookActions(this);
     m_webImport = new WebImportActions(*this);
+    m_articleActions = new ArticleActions(*m_undo, this, commandErrorHandler());
     createMenus();
     createStatusBar();
 
-    m_store = std::move(store);
+    m_session = std::move(store);
     attachStore();
 
     resize(1400, 860);
@@ -242,12 +245,20 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu *article = menuBar()->addMenu(tr("&Article"));
+    article->addAction(m_articleActions->reextractAction());
+    article->addSeparator();
+    article->addAction(m_articleActions->deleteAction());
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
     m_codeMenu = edit->addMenu(tr("Apply &Code"));
     edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    QAction *coder = edit->addAction(tr("Switch C&oder…"), this, &MainWindow::chooseCoder);
+    coder->setObjectName(QStringLiteral("switchCoderAction"));
 
     menuBar()->addMenu(m_annotating->menu());
     menuBar()->addMenu(m_codebookActions->menu());
@@ -267,7 +278,7 @@ void MainWindow::createMenus()
     showCategories->setObjectName(QStringLiteral("showCategoriesMenu"));
     QMenu *showCoders = view->addMenu(tr("Show C&oders"));
     showCoders->setObjectName(QStringLiteral("showCodersMenu"));
-    new ReaderFilterMenus(m_reader, [this] { return m_store.get(); }, showCategories, showCoders, this);
+    new ReaderFilterMenus(m_reader, [this] { return m_session.get(); }, showCategories, showCoders, this);
     ThemeSettings::populateMenu(view->addMenu(tr("&Theme")));
     view->addSeparator();
     view->addAction(m_focusFilterAction);
@@ -310,26 +321,33 @@ void MainWindow::createStatusBar()
 
 void MainWindow::attachStore()
 {
-    m_library = new LibraryPanel(*m_store, m_libraryDock);
-    m_codebook = new CodebookPanel(*m_store, m_codebookDock);
-    m_annotations = new AnnotationPanel(*m_store, m_annotationDock);
+    m_library = new LibraryPanel(*m_session, m_libraryDock);
+    m_codebook = new CodebookPanel(*m_session, m_codebookDock);
+    m_annotations = new AnnotationPanel(*m_session, m_annotationDock);
     m_libraryDock->setWidget(m_library);
     m_codebookDock->setWidget(m_codebook);
     m_codebook->enableEditing(m_undo);
     m_codebook->addContextAction(m_codebookActions->addCodeMemoAction());
-    m_memos = new MemoPanel(*m_store, m_undo, m_memoDock);
+    m_memos = new MemoPanel(*m_session, m_undo, m_memoDock);
     m_memoDock->setWidget(m_memos);
-    m_feeds = new FeedPanel(*m_store, m_feedDock);
+    m_feeds = new FeedPanel(*m_session, m_feedDock);
     m_feedDock->setWidget(m_feeds);
     connect(m_feeds, &FeedPanel::articlesAdded, this, [this](qint64 id) {
         if (id)
             openArticle(id);
     });
     m_library->addAction(m_webImport->pasteAction());
-    m_searchIndex = new SearchIndexStatus(*m_store, this);
+    m_library->view()->addAction(m_articleActions->deleteAction());
+    m_articleActions->setSession(m_session.get());
+    const QString coder = QSettings().value(QStringLiteral("coder/name")).toString();
+    if (!coder.trimmed().isEmpty())
+        m_session->coders().setCurrent(coder);
+    m_articleActions->setSelection([this] { return m_library->selectedArticleIds(); },
+                                   [this] { return m_reader->articleId(); });
+    m_searchIndex = new SearchIndexStatus(*m_session, this);
     statusBar()->insertPermanentWidget(0, m_searchIndex);
     m_searchIndex->start(); // what an earlier session or the command line left
-    m_search = new SearchPanel(*m_store, m_searchDock);
+    m_search = new SearchPanel(*m_session, m_searchDock);
     m_searchDock->setWidget(m_search);
     connect(m_searchIndex, &SearchIndexStatus::indexAdvanced, m_search, &SearchPanel::refresh);
     connect(m_search, &SearchPanel::hitSelected, this, &MainWindow::showSearchHit);
@@ -352,26 +370,14 @@ void MainWindow::attachStore()
     });
     connect(m_reader, &ReaderView::currentAnnotationChanged, m_annotations, &AnnotationPanel::selectAnnotation);
 
-    connect(m_store.get(), &ProjectStore::annotationsChanged, this, [this](qint64 articleId) {
-        refreshReaderAnnotations(articleId);
-        updateWindowState();
-        updateCounts();
-    });
-    connect(m_store.get(), &ProjectStore::articlesChanged, this, [this] {
-        updateWindowState();
-        updateCounts();
-    });
-    connect(m_store.get(), &ProjectStore::codebookChanged, this, [this] {
-        m_reader->setCodes(m_store->codes());
-        rebuildCodeActions();
-    });
+    connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::applyChanges);
 
     setTabOrder(m_library->filterEdit(), m_library->view());
     setTabOrder(m_library->view(), m_reader);
     setTabOrder(m_reader, m_codebook->view());
     setTabOrder(m_codebook->view(), m_annotations->view());
 
-    m_reader->setCodes(m_store->codes());
+    m_reader->setCodes(m_session->codebook().codes());
     rebuildCodeActions();
     attachReadingTools();
     m_annotating->attach();
@@ -379,12 +385,12 @@ void MainWindow::attachStore()
     updateCounts();
 }
 
-void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
+void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
 {
     m_undo->clear();
     m_reader->clearArticle();
     detachStore();
-    m_store = std::move(store);
+    m_session = std::move(store);
     attachStore();
     openFirstArticle();
 }
@@ -392,6 +398,7 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectStore> store)
 void MainWindow::detachStore()
 {
     detachReadingTools();
+    m_articleActions->setSession(nullptr);
     m_annotating->detach();
     // One list for closing and for switching projects, so neither forgets a panel.
     delete m_library;
@@ -413,7 +420,7 @@ void MainWindow::detachStore()
 void MainWindow::attachReadingTools()
 {
     // The lens and the console belong to one project: rebuilt with it.
-    m_lens = new ReadingLens(*m_store, *m_reader, *m_undo, this);
+    m_lens = new ReadingLens(*m_session, *m_reader, *m_undo, this);
     addToolBar(Qt::TopToolBarArea, m_lens->toolBar());
     // The console waits until it is wanted: it brings a syntax repository
     // and a connection of its own, and most sessions never open it.
@@ -424,7 +431,7 @@ void MainWindow::attachReadingTools()
 SqlConsole *MainWindow::sqlConsole()
 {
     if (!m_console && m_lens) {
-        m_console = new SqlConsole(m_store->path(), m_consoleDock);
+        m_console = new SqlConsole(m_session->path(), m_consoleDock);
         m_consoleDock->setWidget(m_console);
         m_console->setThemeName(m_lens->effectiveThemeName());
         connect(m_lens, &ReadingLens::themeChanged, m_console, &SqlConsole::setThemeName);
@@ -445,7 +452,7 @@ void MainWindow::rebuildCodeActions()
     qDeleteAll(m_codeActions);
     m_codeActions.clear();
     m_codeMenu->clear();
-    for (const Code &code : m_store->codes()) {
+    for (const Code &code : m_session->codebook().codes()) {
         if (code.shortcut.isEmpty())
             continue;
         auto *action = new QAction(code.name, this);
@@ -453,7 +460,7 @@ void MainWindow::rebuildCodeActions()
         // Window-wide; a focused line edit claims plain keys for typing
         // first (ShortcutOverride), so the filter box still takes digits.
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setEnabled(!m_store->isReadOnly());
+        action->setEnabled(!m_session->isReadOnly());
         const qint64 id = code.id;
         connect(action, &QAction::triggered, this, [this, id] { applyCode(id); });
         addAction(action);
@@ -466,13 +473,13 @@ void MainWindow::rebuildCodeActions()
 bool MainWindow::openArticle(qint64 articleId)
 {
     try {
-        const std::optional<Article> article = m_store->article(articleId);
+        const std::optional<Article> article = m_session->articles().get(articleId);
         if (!article) {
             statusBar()->showMessage(tr("No article with id %1 in this project").arg(articleId), 5000);
             return false;
         }
         // Read once, shown twice: the reader and the list share the list.
-        const QList<Annotation> annotations = m_store->annotationsForArticle(articleId);
+        const QList<Annotation> annotations = m_session->annotations().forArticle(articleId);
         m_reader->setArticle(*article, AnnotatingController::spanAnnotations(annotations));
         m_annotations->setArticle(articleId, annotations);
         m_library->selectArticle(articleId);
@@ -490,12 +497,68 @@ bool MainWindow::openFirstArticle()
     return id && openArticle(id);
 }
 
+bool MainWindow::coderUnset()
+{
+    return !QSettings().contains(QStringLiteral("coder/name"));
+}
+
+bool MainWindow::setCoder(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return false;
+    QSettings().setValue(QStringLiteral("coder/name"), name.trimmed());
+    m_session->coders().setCurrent(name);
+    updateWindowState();
+    return true;
+}
+
+void MainWindow::chooseCoder()
+{
+    QStringList names;
+    for (const Coder &c : m_session->coders().all())
+        names << c.name;
+    const QString current = m_session->coders().current();
+    if (!names.contains(current))
+        names.prepend(current);
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Coder"),
+        tr("Your name as a coder. Everything you code from now on is recorded under it:"), names,
+        int(names.indexOf(current)), true, &ok);
+    if (ok && !setCoder(name))
+        showError(tr("A coder needs a name."));
+}
+
+void MainWindow::applyChanges(const ChangeSet &changes)
+{
+    using A = ChangeSet::Aggregate;
+    if (changes.touches(A::Code) || changes.touches(A::Category)) {
+        m_reader->setCodes(m_session->codebook().codes());
+        rebuildCodeActions();
+    }
+    const qint64 shown = m_reader->articleId();
+    if (shown && changes.of(A::Article).removed.contains(shown)) {
+        m_reader->clearArticle();
+        m_annotations->setArticle(0, {});
+        updateWindowState();
+    } else if (shown && changes.of(A::Article).modified.contains(shown)) {
+        openArticle(shown); // its text was rewritten
+    } else if (shown && (changes.annotatedArticles().contains(shown)
+                         || m_reader->showsAnyAnnotation(changes.of(A::Annotation).all()))) {
+        refreshReaderAnnotations(shown);
+    }
+    if (changes.touches(A::Article) || changes.touches(A::Annotation)) {
+        updateWindowState();
+        updateCounts();
+    }
+}
+
 void MainWindow::refreshReaderAnnotations(qint64 articleId)
 {
     if (articleId != m_reader->articleId())
         return;
     try {
-        m_reader->setAnnotations(AnnotatingController::spanAnnotations(m_store->annotationsForArticle(articleId)));
+        m_reader->setAnnotations(AnnotatingController::spanAnnotations(m_session->annotations().forArticle(articleId)));
     } catch (const ProjectError &e) {
         showError(e.message());
     }
@@ -503,7 +566,7 @@ void MainWindow::refreshReaderAnnotations(qint64 articleId)
 
 bool MainWindow::applyCode(qint64 codeId)
 {
-    if (m_store->isReadOnly()) {
+    if (m_session->isReadOnly()) {
         statusBar()->showMessage(tr("This project is read-only"), 5000);
         return false;
     }
@@ -522,7 +585,7 @@ bool MainWindow::applyCode(qint64 codeId)
     request.codeIds = {codeId};
 
     m_commandFailed = false;
-    auto *command = new AddAnnotationCommand(*m_store, request, commandErrorHandler());
+    auto *command = new AddAnnotationCommand(*m_session, request, commandErrorHandler());
     m_undo->push(command); // runs redo(): stored and committed before anything shows
     if (m_commandFailed)
         return false; // the stack has already dropped the command
@@ -535,7 +598,7 @@ bool MainWindow::applyCode(qint64 codeId)
     m_reader->setFocus(Qt::OtherFocusReason);
     m_annotations->selectAnnotation(added.id);
     m_annotating->noteCodeApplied(codeId);
-    const auto code = m_store->code(codeId);
+    const auto code = m_session->codebook().code(codeId);
     statusBar()->showMessage(tr("Coded “%1” as %2")
                                  .arg(QFontMetrics(font()).elidedText(added.quote.simplified(),
                                                                        Qt::ElideMiddle, 260),
@@ -546,7 +609,7 @@ bool MainWindow::applyCode(qint64 codeId)
 
 bool MainWindow::deleteSelectedAnnotation()
 {
-    if (m_store->isReadOnly())
+    if (m_session->isReadOnly())
         return false;
     qint64 id = m_annotations->selectedAnnotationId();
     if (!id) {
@@ -562,7 +625,7 @@ bool MainWindow::deleteSelectedAnnotation()
     }
     std::optional<Annotation> annotation;
     try {
-        annotation = m_store->annotation(id);
+        annotation = m_session->annotations().get(id);
     } catch (const ProjectError &e) {
         showError(e.message());
         return false;
@@ -570,7 +633,7 @@ bool MainWindow::deleteSelectedAnnotation()
     if (!annotation)
         return false;
     m_commandFailed = false;
-    m_undo->push(new RemoveAnnotationCommand(*m_store, *annotation, commandErrorHandler()));
+    m_undo->push(new RemoveAnnotationCommand(*m_session, *annotation, commandErrorHandler()));
     if (!m_commandFailed)
         statusBar()->showMessage(tr("Annotation deleted — Ctrl+Z brings it back"), 5000);
     return !m_commandFailed;
@@ -580,7 +643,7 @@ QString MainWindow::importPaths(const QStringList &paths)
 {
     if (paths.isEmpty())
         return {};
-    if (m_store->isReadOnly()) {
+    if (m_session->isReadOnly()) {
         showError(tr("This project is read-only; nothing can be imported into it."));
         return {};
     }
@@ -588,7 +651,7 @@ QString MainWindow::importPaths(const QStringList &paths)
     {
         QApplication::setOverrideCursor(Qt::WaitCursor);
         try {
-            ArticleImporter importer(*m_store);
+            ArticleImporter importer(*m_session);
             outcomes = ImportProgress::run(importer, paths, this);
         } catch (const ProjectError &e) {
             QApplication::restoreOverrideCursor();
@@ -597,6 +660,12 @@ QString MainWindow::importPaths(const QStringList &paths)
         }
         QApplication::restoreOverrideCursor();
     }
+    QList<qint64> added;
+    for (const ImportOutcome &o : std::as_const(outcomes)) {
+        if (o.status == ImportOutcome::Status::Imported)
+            added.append(o.articleId);
+    }
+    m_articleActions->recordImport(added);
     QStringList imported, duplicates, failed;
     qint64 firstNew = 0;
     for (const ImportOutcome &o : std::as_const(outcomes)) {
@@ -646,8 +715,8 @@ QString MainWindow::importPaths(const QStringList &paths)
 
 void MainWindow::updateWindowState()
 {
-    const bool readOnly = m_store->isReadOnly();
-    const QString project = QFileInfo(m_store->path()).completeBaseName();
+    const bool readOnly = m_session->isReadOnly();
+    const QString project = QFileInfo(m_session->path()).completeBaseName();
     QString title = project;
     if (m_reader->articleId())
         title = QStringLiteral("%1 — %2").arg(m_reader->article().title.simplified(), project);
@@ -655,9 +724,9 @@ void MainWindow::updateWindowState()
         title += QStringLiteral(" [%1]").arg(tr("Read-only"));
     setWindowTitle(title + QStringLiteral(" — Framewise"));
 
-    m_projectLabel->setText(QFileInfo(m_store->path()).fileName());
-    m_projectLabel->setToolTip(m_store->path());
-    m_coderLabel->setText(tr("Coder: %1").arg(m_store->currentCoder()));
+    m_projectLabel->setText(QFileInfo(m_session->path()).fileName());
+    m_projectLabel->setToolTip(m_session->path());
+    m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
     m_readOnlyBadge->setVisible(readOnly);
 
     for (QAction *action : {m_importFilesAction, m_importFolderAction, m_deleteAction})
@@ -673,8 +742,8 @@ void MainWindow::updateCounts()
 {
     // Only when articles or annotations change: counting reads a whole index.
     try {
-        const int articles = m_store->articleCount();
-        const int annotations = m_store->annotationCount();
+        const int articles = m_session->articles().count();
+        const int annotations = m_session->annotations().count();
         m_countsLabel->setText((articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles))
                                + QStringLiteral("  ·  ")
                                + (annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(annotations)));
@@ -729,12 +798,12 @@ void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QSt
 void MainWindow::openProjectDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                      QFileInfo(m_store->path()).absolutePath(),
+                                                      QFileInfo(m_session->path()).absolutePath(),
                                                       projectFilter());
     if (path.isEmpty())
         return;
     try {
-        replaceProject(ProjectStore::open(path));
+        replaceProject(ProjectSession::open(path));
     } catch (const ProjectError &e) {
         QMessageBox::critical(this, tr("Cannot open project"), e.message());
     }
@@ -743,7 +812,7 @@ void MainWindow::openProjectDialog()
 void MainWindow::newProjectDialog()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("New Project"),
-                                                QFileInfo(m_store->path()).absolutePath(), projectFilter(),
+                                                QFileInfo(m_session->path()).absolutePath(), projectFilter(),
                                                 nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
@@ -756,7 +825,7 @@ void MainWindow::newProjectDialog()
         return;
     }
     try {
-        auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
         // A new project starts with the general codebook, not the sample.
         QFile codebook(QStringLiteral(":/framewise/codebooks/general.json"));
         if (codebook.open(QIODevice::ReadOnly))
@@ -824,7 +893,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     // Files, folders and web links (a link dragged from a browser imports its page).
-    if (!m_store->isReadOnly() && !WebImportActions::importablePaths(event->mimeData()).isEmpty())
+    if (!m_session->isReadOnly() && !WebImportActions::importablePaths(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 

@@ -7,6 +7,8 @@
 
 class AnnotatingController;
 class AnnotationPanel;
+class ArticleActions;
+class ChangeSet;
 class CodebookActions;
 class CodebookPanel;
 class LibraryPanel;
@@ -14,7 +16,7 @@ class FeedPanel;
 class SearchIndexStatus;
 class SearchPanel;
 class MemoPanel;
-class ProjectStore;
+class ProjectSession;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -26,7 +28,7 @@ class WebImportActions;
 
 // The researcher's workspace: library on the left, the reader in the
 // middle, codebook and annotations on the right. Every change goes through
-// the ProjectStore, most of them as undoable commands.
+// the ProjectSession, most of them as undoable commands.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -37,11 +39,11 @@ public:
         bool persistLayout = true; // false for screenshots and tests
     };
 
-    explicit MainWindow(std::unique_ptr<ProjectStore> store, Options options, QWidget *parent = nullptr);
-    explicit MainWindow(std::unique_ptr<ProjectStore> store, QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<ProjectSession> store, Options options, QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<ProjectSession> store, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    ProjectStore &store() const { return *m_store; }
+    ProjectSession &store() const { return *m_session; }
     ReaderView *reader() const { return m_reader; }
     LibraryPanel *libraryPanel() const { return m_library; }
     CodebookPanel *codebookPanel() const { return m_codebook; }
@@ -52,6 +54,13 @@ public:
     QDockWidget *searchDock() const { return m_searchDock; }
     SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
+    ArticleActions *articleActions() const { return m_articleActions; }
+    // Who is coding: kept in the user's settings, applied to every project
+    // opened. setCoder takes effect at once and returns false for a blank name.
+    bool setCoder(const QString &name);
+    void chooseCoder();
+    // True until a coder's name was ever saved (the first start asks).
+    static bool coderUnset();
     CodebookActions *codebookActions() const { return m_codebookActions; }
     AnnotatingController *annotating() const { return m_annotating; }
     ReadingLens *readingLens() const { return m_lens; }
@@ -72,7 +81,7 @@ public:
     // Imports files and folders and reports what happened; returns the
     // summary shown to the user.
     QString importPaths(const QStringList &paths);
-    void replaceProject(std::unique_ptr<ProjectStore> store);
+    void replaceProject(std::unique_ptr<ProjectSession> store);
     // Warns in the status bar and a non-blocking message box.
     void showError(const QString &message);
 
@@ -91,6 +100,7 @@ private:
     void attachReadingTools();
     void detachReadingTools();
     void detachStore(); // takes down everything attachStore() built
+    void applyChanges(const ChangeSet &changes);
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
     void updateCounts();
@@ -104,7 +114,7 @@ private:
     void focusReader();
     void showSearchHit(qint64 articleId, const QString &query, const QString &snippet);
 
-    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<ProjectSession> m_session;
     Options m_options;
     QUndoStack *m_undo = nullptr;
     ReaderView *m_reader = nullptr;
@@ -114,6 +124,7 @@ private:
     MemoPanel *m_memos = nullptr;
     FeedPanel *m_feeds = nullptr;
     SearchPanel *m_search = nullptr;
+    ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
     AnnotatingController *m_annotating = nullptr;

@@ -1,20 +1,21 @@
 #include "MemoListModel.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QLocale>
 
-MemoListModel::MemoListModel(ProjectStore &store, QObject *parent)
+MemoListModel::MemoListModel(ProjectSession &store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_session(store)
 {
     refresh();
-    connect(&m_store, &ProjectStore::memosChanged, this, &MemoListModel::refresh);
-    // Targets are shown by name: follow renames and deletions.
-    connect(&m_store, &ProjectStore::codebookChanged, this, &MemoListModel::refresh);
-    connect(&m_store, &ProjectStore::articlesChanged, this, &MemoListModel::refresh);
-    connect(&m_store, &ProjectStore::annotationsChanged, this, [this] {
-        if (!m_memos.isEmpty())
+    // Memos are few; their targets are shown by name, so renames count too.
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        using A = ChangeSet::Aggregate;
+        if (changes.touches(A::Memo) || changes.touches(A::Coder)
+            || (!m_memos.isEmpty()
+                && (changes.touches(A::Code) || changes.touches(A::Article)
+                    || changes.touches(A::Actor) || changes.touches(A::Annotation))))
             refresh();
     });
 }
@@ -22,12 +23,12 @@ MemoListModel::MemoListModel(ProjectStore &store, QObject *parent)
 void MemoListModel::refresh()
 {
     beginResetModel();
-    m_memos = m_store.memos();
+    m_memos = m_session.memos().all();
     m_targets.clear();
     for (const Memo &m : std::as_const(m_memos))
         m_targets.append(targetText(m));
     m_coders.clear();
-    for (const ::Coder &c : m_store.coders())
+    for (const ::Coder &c : m_session.coders().all())
         m_coders.insert(c.id, c.name);
     endResetModel();
 }
@@ -57,15 +58,15 @@ QString MemoListModel::targetText(const Memo &m) const
     case Memo::Target::Project:
         return tr("Project");
     case Memo::Target::Article: {
-        const auto a = m_store.article(m.targetId);
+        const auto a = m_session.articles().get(m.targetId);
         return a ? tr("Article: %1").arg(a->title) : tr("Article (deleted)");
     }
     case Memo::Target::Code: {
-        const auto c = m_store.code(m.targetId);
+        const auto c = m_session.codebook().code(m.targetId);
         return c ? tr("Code: %1").arg(c->name) : tr("Code (deleted)");
     }
     case Memo::Target::Annotation: {
-        const auto a = m_store.annotation(m.targetId);
+        const auto a = m_session.annotations().get(m.targetId);
         return a ? tr("Annotation: “%1”").arg(a->quote.simplified().left(40))
                  : tr("Annotation (deleted)");
     }

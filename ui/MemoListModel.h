@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-class ProjectStore;
+class ProjectSession;
 
 // Every memo of the project: what it is about, title, first line, coder
 // and date. Follows the store.
@@ -28,7 +28,7 @@ public:
         MemoIdRole = Qt::UserRole + 1
     };
 
-    explicit MemoListModel(ProjectStore &store, QObject *parent = nullptr);
+    explicit MemoListModel(ProjectSession &store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -43,7 +43,7 @@ public:
 private:
     QString targetText(const Memo &memo) const;
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QList<Memo> m_memos;
     QStringList m_targets; // what each memo is about, read once per refresh
     QHash<qint64, QString> m_coders;

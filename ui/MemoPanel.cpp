@@ -5,7 +5,7 @@
 #include "commands/AddMemoCommand.h"
 #include "commands/DeleteMemoCommand.h"
 #include "commands/EditMemoCommand.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,9 +16,9 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-MemoPanel::MemoPanel(ProjectStore &store, QUndoStack *undo, QWidget *parent)
+MemoPanel::MemoPanel(ProjectSession &store, QUndoStack *undo, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_undo(undo)
     , m_model(new MemoListModel(store, this))
     , m_view(new QTableView(this))
@@ -67,7 +67,7 @@ MemoPanel::MemoPanel(ProjectStore &store, QUndoStack *undo, QWidget *parent)
 
 void MemoPanel::updateButtons()
 {
-    const bool writable = !m_store.isReadOnly();
+    const bool writable = !m_session.isReadOnly();
     m_add->setEnabled(writable);
     m_edit->setEnabled(writable && selectedMemoId());
     m_delete->setEnabled(writable && selectedMemoId());
@@ -103,7 +103,7 @@ void MemoPanel::selectMemo(qint64 memoId)
 
 qint64 MemoPanel::addMemo(Memo::Target target, qint64 targetId, const QString &about)
 {
-    if (m_store.isReadOnly())
+    if (m_session.isReadOnly())
         return 0;
     MemoDialog dialog(about, QString(), QString(), this);
     if (dialog.exec() != QDialog::Accepted
@@ -114,7 +114,7 @@ qint64 MemoPanel::addMemo(Memo::Target target, qint64 targetId, const QString &a
     memo.targetId = targetId;
     memo.title = dialog.title();
     memo.body = dialog.body();
-    auto *command = new AddMemoCommand(m_store, memo, onError());
+    auto *command = new AddMemoCommand(m_session, memo, onError());
     if (!push(command))
         return 0;
     const qint64 id = command->memoId();
@@ -124,8 +124,8 @@ qint64 MemoPanel::addMemo(Memo::Target target, qint64 targetId, const QString &a
 
 bool MemoPanel::editMemo(qint64 memoId)
 {
-    const auto before = m_store.memo(memoId);
-    if (!before || m_store.isReadOnly())
+    const auto before = m_session.memos().get(memoId);
+    if (!before || m_session.isReadOnly())
         return false;
     MemoDialog dialog(
         m_model->data(m_model->index(m_model->rowOf(memoId), MemoListModel::Target)).toString(),
@@ -137,16 +137,16 @@ bool MemoPanel::editMemo(qint64 memoId)
     after.body = dialog.body();
     if (after.title == before->title && after.body == before->body)
         return false;
-    const bool ok = push(new EditMemoCommand(m_store, *before, after, onError()));
+    const bool ok = push(new EditMemoCommand(m_session, *before, after, onError()));
     selectMemo(memoId);
     return ok;
 }
 
 bool MemoPanel::deleteMemo(qint64 memoId)
 {
-    const auto memo = m_store.memo(memoId);
-    if (!memo || m_store.isReadOnly())
+    const auto memo = m_session.memos().get(memoId);
+    if (!memo || m_session.isReadOnly())
         return false;
     // No confirmation: Ctrl+Z brings it back.
-    return push(new DeleteMemoCommand(m_store, *memo, onError()));
+    return push(new DeleteMemoCommand(m_session, *memo, onError()));
 }

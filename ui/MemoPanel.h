@@ -6,7 +6,7 @@
 #include <QWidget>
 
 class MemoListModel;
-class ProjectStore;
+class ProjectSession;
 class QPushButton;
 class QTableView;
 class QUndoStack;
@@ -18,7 +18,7 @@ class MemoPanel final : public QWidget
     Q_OBJECT
 
 public:
-    MemoPanel(ProjectStore &store, QUndoStack *undo, QWidget *parent = nullptr);
+    MemoPanel(ProjectSession &store, QUndoStack *undo, QWidget *parent = nullptr);
 
     MemoListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -36,7 +36,7 @@ private:
     StoreCommand::ErrorHandler onError(); // sets m_failed for push()
     void updateButtons();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QUndoStack *m_undo = nullptr;
     MemoListModel *m_model = nullptr;
     QTableView *m_view = nullptr;

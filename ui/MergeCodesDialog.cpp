@@ -1,6 +1,6 @@
 #include "MergeCodesDialog.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,14 +9,14 @@
 #include <QSet>
 #include <QVBoxLayout>
 
-MergeCodesDialog::MergeCodesDialog(const ProjectStore &store, qint64 sourceId, QWidget *parent)
+MergeCodesDialog::MergeCodesDialog(const ProjectSession &store, qint64 sourceId, QWidget *parent)
     : QDialog(parent)
     , m_targets(new QComboBox(this))
     , m_summary(new QLabel(this))
 {
     setObjectName(QStringLiteral("mergeCodesDialog"));
-    const QList<Code> codes = store.codes();
-    const auto source = store.code(sourceId);
+    const QList<Code> codes = store.codebook().codes();
+    const auto source = store.codebook().code(sourceId);
     const QString name = source ? source->name : QString();
     setWindowTitle(tr("Merge “%1”").arg(name));
 
@@ -31,7 +31,7 @@ MergeCodesDialog::MergeCodesDialog(const ProjectStore &store, qint64 sourceId, Q
         }
     }
     QHash<qint64, QString> categories;
-    for (const Category &c : store.categories())
+    for (const Category &c : store.codebook().categories())
         categories.insert(c.id, c.name);
     for (const Code &c : codes) {
         if (!excluded.contains(c.id))
@@ -43,7 +43,7 @@ MergeCodesDialog::MergeCodesDialog(const ProjectStore &store, qint64 sourceId, Q
     m_targets->setEditable(true); // type to find a code in a long codebook
     m_targets->setInsertPolicy(QComboBox::NoInsert);
 
-    const int count = store.codeAnnotationCounts().value(sourceId);
+    const int count = store.codebook().codeAnnotationCounts().value(sourceId);
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Annotations coded “%1” (%2) will carry the chosen code instead, its "
                           "sub-codes and memos move there, and “%1” is deleted. Ctrl+Z undoes it.")

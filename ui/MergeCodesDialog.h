@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-class ProjectStore;
+class ProjectSession;
 class QComboBox;
 class QLabel;
 
@@ -13,7 +13,7 @@ class MergeCodesDialog final : public QDialog
     Q_OBJECT
 
 public:
-    MergeCodesDialog(const ProjectStore &store, qint64 sourceId, QWidget *parent = nullptr);
+    MergeCodesDialog(const ProjectSession &store, qint64 sourceId, QWidget *parent = nullptr);
 
     qint64 targetId() const;
     QComboBox *targetBox() const { return m_targets; }

@@ -1,15 +1,15 @@
 #include "ReaderFilterMenus.h"
 
 #include "ReaderView.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QMenu>
 
-ReaderFilterMenus::ReaderFilterMenus(ReaderView *reader, std::function<ProjectStore *()> store,
+ReaderFilterMenus::ReaderFilterMenus(ReaderView *reader, std::function<ProjectSession *()> store,
                                      QMenu *categories, QMenu *coders, QObject *parent)
     : QObject(parent)
     , m_reader(reader)
-    , m_store(std::move(store))
+    , m_session(std::move(store))
     , m_categories(categories)
     , m_coders(coders)
 {
@@ -20,8 +20,8 @@ ReaderFilterMenus::ReaderFilterMenus(ReaderView *reader, std::function<ProjectSt
 void ReaderFilterMenus::fillCategories()
 {
     m_categories->clear();
-    if (ProjectStore *store = m_store()) {
-        for (const Category &category : store->categories())
+    if (ProjectSession *store = m_session()) {
+        for (const Category &category : store->codebook().categories())
             addToggle(m_categories, category.name, m_reader->isCategoryVisible(category.id),
                       [reader = m_reader, id = category.id](bool on) {
                           reader->setCategoryVisible(id, on);
@@ -32,8 +32,8 @@ void ReaderFilterMenus::fillCategories()
 void ReaderFilterMenus::fillCoders()
 {
     m_coders->clear();
-    if (ProjectStore *store = m_store()) {
-        for (const Coder &coder : store->coders())
+    if (ProjectSession *store = m_session()) {
+        for (const Coder &coder : store->coders().all())
             addToggle(m_coders, coder.name, m_reader->isCoderVisible(coder.name),
                       [reader = m_reader, name = coder.name](bool on) {
                           reader->setCoderVisible(name, on);

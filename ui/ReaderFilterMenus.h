@@ -4,7 +4,7 @@
 
 #include <functional>
 
-class ProjectStore;
+class ProjectSession;
 class QMenu;
 class ReaderView;
 
@@ -18,7 +18,7 @@ class ReaderFilterMenus final : public QObject
 
 public:
     // `store` is asked for whenever a menu opens (the project can change).
-    ReaderFilterMenus(ReaderView *reader, std::function<ProjectStore *()> store, QMenu *categories,
+    ReaderFilterMenus(ReaderView *reader, std::function<ProjectSession *()> store, QMenu *categories,
                       QMenu *coders, QObject *parent = nullptr);
 
     void fillCategories();
@@ -30,7 +30,7 @@ private:
                    const std::function<void(bool)> &setVisible);
 
     ReaderView *m_reader;
-    std::function<ProjectStore *()> m_store;
+    std::function<ProjectSession *()> m_session;
     QMenu *m_categories;
     QMenu *m_coders;
 };

@@ -5,6 +5,8 @@
 #include "FindBar.h"
 #include "ThemeSettings.h"
 
+#include <algorithm>
+
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
@@ -956,4 +958,11 @@ bool ReaderView::viewportEvent(QEvent *event)
         return true;
     }
     return QTextEdit::viewportEvent(event);
+}
+
+bool ReaderView::showsAnyAnnotation(const QSet<qint64> &annotationIds) const
+{
+    return !annotationIds.isEmpty()
+        && std::any_of(m_annotations.cbegin(), m_annotations.cend(),
+                       [&](const Annotation &a) { return annotationIds.contains(a.id); });
 }

@@ -53,6 +53,8 @@ public:
 
     void setAnnotations(const QList<Annotation> &annotations);
     const QList<Annotation> &annotations() const { return m_annotations; }
+    // Whether any of these annotations is painted here.
+    bool showsAnyAnnotation(const QSet<qint64> &annotationIds) const;
     void setCodes(const QList<Code> &codes);
 
     // The selection in code points, trimmed of surrounding white space;

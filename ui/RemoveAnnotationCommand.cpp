@@ -1,30 +1,23 @@
 #include "RemoveAnnotationCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectStore &store, const Annotation &annotation,
+RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectSession &store, const Annotation &annotation,
                                                  ErrorHandler onError, QUndoCommand *parent)
     : StoreCommand(store, std::move(onError), parent)
-    , m_saved(annotation)
+    , m_id(annotation.id)
 {
     setText(QCoreApplication::translate("RemoveAnnotationCommand", "Delete Annotation"));
 }
 
 void RemoveAnnotationCommand::redo()
 {
-    attempt([this] {
-        m_claim = m_store.claim(m_saved.id);
-        m_store.removeAnnotation(m_saved.id);
-    });
+    attempt([this] { m_removed = m_session.annotations().remove(m_id); });
 }
 
 void RemoveAnnotationCommand::undo()
 {
-    attempt([this] {
-        m_store.restoreAnnotation(m_saved);
-        if (m_claim)
-            m_store.setClaim(*m_claim);
-    });
+    attempt([this] { m_session.annotations().restore(m_removed); });
 }

@@ -2,21 +2,20 @@
 
 #include "commands/StoreCommand.h"
 #include "domain/Annotation.h"
-#include "domain/Claim.h"
+#include "domain/AnnotationRecord.h"
 
-#include <optional>
-
-// Deletes an annotation; undo restores it exactly (same id and codes).
+// Deletes an annotation; undo restores it exactly (same id, codes, note and
+// claim attributes) in one step.
 class RemoveAnnotationCommand final : public StoreCommand
 {
 public:
-    RemoveAnnotationCommand(ProjectStore &store, const Annotation &annotation,
+    RemoveAnnotationCommand(ProjectSession &store, const Annotation &annotation,
                             ErrorHandler onError = {}, QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;
 
 private:
-    Annotation m_saved;
-    std::optional<Claim> m_claim; // claim attributes go with the annotation
+    qint64 m_id = 0;
+    AnnotationRecord m_removed;
 };

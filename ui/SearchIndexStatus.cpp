@@ -1,22 +1,25 @@
 #include "SearchIndexStatus.h"
 
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
 #include <QLocale>
 #include <QTimer>
 
-SearchIndexStatus::SearchIndexStatus(ProjectStore &store, QWidget *parent)
+SearchIndexStatus::SearchIndexStatus(ProjectSession &store, QWidget *parent)
     : QLabel(parent)
-    , m_store(store)
+    , m_session(store)
 {
     setObjectName(QStringLiteral("searchIndexStatus"));
     setContentsMargins(8, 0, 8, 0);
     hide();
     // An import stores its articles in batches: start once it has let go.
-    connect(&m_store, &ProjectStore::articlesChanged, this,
-            [this] { QTimer::singleShot(0, this, &SearchIndexStatus::start); });
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (!changes.of(ChangeSet::Aggregate::Article).added.isEmpty()
+            || !changes.of(ChangeSet::Aggregate::Article).modified.isEmpty())
+            QTimer::singleShot(0, this, &SearchIndexStatus::start);
+    });
 }
 
 SearchIndexStatus::~SearchIndexStatus() = default;
@@ -28,7 +31,7 @@ bool SearchIndexStatus::isIndexing() const
 
 void SearchIndexStatus::start()
 {
-    if (m_store.isReadOnly())
+    if (m_session.isReadOnly())
         return;
     if (isIndexing()) {
         m_again = true;
@@ -36,7 +39,7 @@ void SearchIndexStatus::start()
     }
     int waiting = 0;
     try {
-        waiting = m_store.unindexedArticleCount();
+        waiting = m_session.articles().unindexedCount();
     } catch (const ProjectError &e) {
         setToolTip(e.message());
         return;
@@ -45,7 +48,7 @@ void SearchIndexStatus::start()
         return;
     m_again = false;
     m_failed = false;
-    m_indexer = std::make_unique<SearchIndexer>(m_store.path());
+    m_indexer = std::make_unique<SearchIndexer>(m_session.path());
     connect(m_indexer.get(), &SearchIndexer::progress, this, &SearchIndexStatus::onProgress);
     connect(m_indexer.get(), &SearchIndexer::failed, this, [this](const QString &message) {
         m_failed = true;

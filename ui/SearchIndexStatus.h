@@ -4,7 +4,7 @@
 
 #include <memory>
 
-class ProjectStore;
+class ProjectSession;
 class SearchIndexer;
 
 // The status bar's word on full-text indexing. Whenever articles arrive it
@@ -14,7 +14,7 @@ class SearchIndexStatus : public QLabel
 {
     Q_OBJECT
 public:
-    explicit SearchIndexStatus(ProjectStore &store, QWidget *parent = nullptr);
+    explicit SearchIndexStatus(ProjectSession &store, QWidget *parent = nullptr);
     // Stops the indexer after its current chunk.
     ~SearchIndexStatus() override;
 
@@ -32,7 +32,7 @@ private:
     void onProgress(int indexed, int total);
     void onFinished();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     std::unique_ptr<SearchIndexer> m_indexer;
     bool m_again = false;
     bool m_failed = false;

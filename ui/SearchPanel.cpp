@@ -3,7 +3,7 @@
 #include "SearchHitDelegate.h"
 #include "SearchResultModel.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/SearchTerms.h"
 
 #include <QKeyEvent>
@@ -14,9 +14,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-SearchPanel::SearchPanel(ProjectStore &store, QWidget *parent)
+SearchPanel::SearchPanel(ProjectSession &store, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_session(store)
     , m_model(new SearchResultModel(this))
     , m_edit(new QLineEdit(this))
     , m_count(new QLabel(this))
@@ -67,7 +67,10 @@ SearchPanel::SearchPanel(ProjectStore &store, QWidget *parent)
     });
     // Added, removed or renamed articles change both the hits and the
     // number still waiting for the index.
-    connect(&m_store, &ProjectStore::articlesChanged, this, &SearchPanel::refresh);
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Article))
+            refresh();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 0, 0);
@@ -94,11 +97,11 @@ void SearchPanel::refresh()
 void SearchPanel::run(const QString &query)
 {
     m_debounce->stop();
-    QList<ProjectStore::SearchHit> hits;
+    QList<ArticleSearchHit> hits;
     QString error;
     if (!SearchTerms::parse(query).isEmpty()) {
         try {
-            hits = m_store.search(query, limit + 1); // one more tells there are more
+            hits = m_session.articles().search(query, limit + 1); // one more tells there are more
         } catch (const ProjectError &e) {
             error = e.message();
         }
@@ -148,7 +151,7 @@ void SearchPanel::updateIndexingNotice()
 {
     int waiting = 0;
     try {
-        waiting = m_store.unindexedArticleCount();
+        waiting = m_session.articles().unindexedCount();
     } catch (const ProjectError &) {
         waiting = 0; // a broken count must not hide the hits; search reports errors
     }

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-class ProjectStore;
+class ProjectSession;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -23,7 +23,7 @@ public:
     static constexpr int limit = 100;
     static constexpr int debounceMs = 200;
 
-    explicit SearchPanel(ProjectStore &store, QWidget *parent = nullptr);
+    explicit SearchPanel(ProjectSession &store, QWidget *parent = nullptr);
 
     QLineEdit *searchEdit() const { return m_edit; }
     QListView *view() const { return m_view; }
@@ -53,7 +53,7 @@ private:
     void onCurrentChanged();
     void enterResults();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     SearchResultModel *m_model = nullptr;
     QLineEdit *m_edit = nullptr;
     QLabel *m_count = nullptr;

@@ -16,7 +16,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ProjectStore::SearchHit &hit = m_hits.at(index.row());
+    const ArticleSearchHit &hit = m_hits.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
@@ -43,7 +43,7 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
     return names;
 }
 
-void SearchResultModel::setHits(const QList<ProjectStore::SearchHit> &hits)
+void SearchResultModel::setHits(const QList<ArticleSearchHit> &hits)
 {
     beginResetModel();
     m_hits = hits;

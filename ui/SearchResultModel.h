@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAbstractListModel>
 
@@ -25,9 +25,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setHits(const QList<ProjectStore::SearchHit> &hits);
+    void setHits(const QList<ArticleSearchHit> &hits);
     int rowOf(qint64 articleId) const; // -1 if absent
 
 private:
-    QList<ProjectStore::SearchHit> m_hits;
+    QList<ArticleSearchHit> m_hits;
 };

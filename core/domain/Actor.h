@@ -6,6 +6,7 @@
 struct Actor
 {
     qint64 id = 0;
+    QString uuid;
     QString name;
     QString kind; // person, organisation, state, group, other
     QString description;

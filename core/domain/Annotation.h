@@ -10,6 +10,7 @@
 struct Annotation
 {
     qint64 id = 0;
+    QString uuid;
     qint64 articleId = 0;
     qint64 coderId = 0;
     QString coderName;

@@ -8,6 +8,7 @@
 struct Article
 {
     qint64 id = 0;
+    QString uuid; // stable identity, never changed
     QString title;
     QString outlet;
     QString author;

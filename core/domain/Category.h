@@ -9,6 +9,7 @@ struct Category
     enum class Kind { Claim, Actor, Frame, Technique, Custom };
 
     qint64 id = 0;
+    QString uuid;
     QString name;
     Kind kind = Kind::Custom;
     QString colour; // #rrggbb, the default for its codes

@@ -7,6 +7,8 @@
 struct Claim
 {
     qint64 annotationId = 0;
+    QString uuid;
+    qint64 coderId = 0; // who coded the attributes; 0 = the annotation's coder
     qint64 speakerId = 0; // an actor, 0 = none
     qint64 targetId = 0; // an actor, 0 = none
     QString stance; // supports, opposes, neutral
@@ -14,5 +16,11 @@ struct Claim
     QString status = QStringLiteral("unverified"); // true, false, misleading, unverifiable
     QString evidence;
 
-    friend bool operator==(const Claim &, const Claim &) = default;
+    // The same attributes of the same annotation (identity and coder aside).
+    friend bool operator==(const Claim &a, const Claim &b)
+    {
+        return a.annotationId == b.annotationId && a.speakerId == b.speakerId
+            && a.targetId == b.targetId && a.stance == b.stance && a.kind == b.kind
+            && a.status == b.status && a.evidence == b.evidence;
+    }
 };

@@ -6,6 +6,7 @@
 struct Code
 {
     qint64 id = 0;
+    QString uuid;
     qint64 categoryId = 0;
     qint64 parentId = 0;
     QString name;

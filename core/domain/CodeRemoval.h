@@ -1,7 +1,6 @@
 #pragma once
 
-#include "domain/Annotation.h"
-#include "domain/Claim.h"
+#include "domain/AnnotationRecord.h"
 #include "domain/Code.h"
 
 #include <QList>
@@ -9,13 +8,12 @@
 
 // What deleting a code took with it, so undo can restore it exactly: the
 // code and its sub-codes (same ids), their links, and the annotations left
-// with no code at all, which go with it.
+// with no code at all, which go with it (with their claims).
 struct CodeRemoval
 {
     QList<Code> codes; // the code first, then its sub-codes, parents first
     QList<QPair<qint64, qint64>> links; // (annotation, code) of annotations that survive
-    QList<Annotation> annotations; // removed: they carried only these codes
-    QList<Claim> claims; // of removed annotations
+    QList<AnnotationRecord> annotations; // removed: they carried only these codes
     int touchedAnnotations = 0; // every annotation that carried one of the codes
     QList<qint64> articles; // whose annotations changed
 };

@@ -10,6 +10,7 @@ struct Memo
     enum class Target { Project, Article, Code, Annotation, Actor };
 
     qint64 id = 0;
+    QString uuid;
     Target target = Target::Project;
     qint64 targetId = 0;
     QString title;

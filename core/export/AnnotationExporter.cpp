@@ -2,7 +2,7 @@
 
 #include "base/DelimitedText.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -11,15 +11,15 @@
 
 namespace {
 
-QList<Annotation> annotationsOf(const ProjectStore &store, qint64 articleId)
+QList<Annotation> annotationsOf(const ProjectSession &store, qint64 articleId)
 {
-    return articleId ? store.annotationsForArticle(articleId) : store.allAnnotations();
+    return articleId ? store.annotations().forArticle(articleId) : store.annotations().all();
 }
 
-QHash<qint64, QString> codeNames(const ProjectStore &store)
+QHash<qint64, QString> codeNames(const ProjectSession &store)
 {
     QHash<qint64, QString> names;
-    for (const Code &c : store.codes())
+    for (const Code &c : store.codebook().codes())
         names.insert(c.id, c.name);
     return names;
 }
@@ -32,25 +32,37 @@ QStringList namesOf(const Annotation &a, const QHash<qint64, QString> &names)
     return list;
 }
 
+QString scopeOf(const Annotation &a)
+{
+    return a.document ? QStringLiteral("document") : QStringLiteral("span");
+}
+
 } // namespace
 
 
-QByteArray AnnotationExporter::toTsv(const ProjectStore &store, qint64 articleId)
+QByteArray AnnotationExporter::toTsv(const ProjectSession &store, qint64 articleId)
 {
     const auto names = codeNames(store);
-    // The column names carry the unit of the offsets.
-    QString out = QStringLiteral("article_id\tannotation_id\tstart_codepoint\tend_codepoint\t"
-                                 "quote\tcodes\tcoder\tnote\n");
+    // The column names carry the unit of the offsets. A whole-article
+    // code says so in scope: its offsets are then the whole text.
+    QString out = QStringLiteral("article_id\tannotation_id\tscope\tstart_codepoint\tend_codepoint\t"
+                                 "quote\tcodes\tcoder\tnote\tuuid\n");
     for (const Annotation &a : annotationsOf(store, articleId)) {
-        out += QStringLiteral("%1\t%2\t%3\t%4\t").arg(a.articleId).arg(a.id).arg(a.start).arg(a.end);
+        out += QStringLiteral("%1\t%2\t%3\t%4\t%5\t")
+                   .arg(a.articleId)
+                   .arg(a.id)
+                   .arg(scopeOf(a))
+                   .arg(a.start)
+                   .arg(a.end);
         out += DelimitedText::tsvField(a.quote) + QLatin1Char('\t');
         out += DelimitedText::tsvField(namesOf(a, names).join(QStringLiteral("; "))) + QLatin1Char('\t');
-        out += DelimitedText::tsvField(a.coderName) + QLatin1Char('\t') + DelimitedText::tsvField(a.note) + QLatin1Char('\n');
+        out += DelimitedText::tsvField(a.coderName) + QLatin1Char('\t') + DelimitedText::tsvField(a.note);
+        out += QLatin1Char('\t') + a.uuid + QLatin1Char('\n');
     }
     return out.toUtf8();
 }
 
-QByteArray AnnotationExporter::toJson(const ProjectStore &store, qint64 articleId)
+QByteArray AnnotationExporter::toJson(const ProjectSession &store, qint64 articleId)
 {
     const auto names = codeNames(store);
     QJsonArray list;
@@ -58,6 +70,8 @@ QByteArray AnnotationExporter::toJson(const ProjectStore &store, qint64 articleI
         list.append(QJsonObject{
             {QStringLiteral("article_id"), a.articleId},
             {QStringLiteral("id"), a.id},
+            {QStringLiteral("uuid"), a.uuid},
+            {QStringLiteral("scope"), scopeOf(a)},
             {QStringLiteral("start"), a.start},
             {QStringLiteral("end"), a.end},
             {QStringLiteral("quote"), a.quote},

@@ -2,7 +2,7 @@
 
 #include <QByteArray>
 
-class ProjectStore;
+class ProjectSession;
 
 // Annotations as TSV or JSON. Offsets are Unicode code points of the stored
 // article text, and both formats say so.
@@ -10,6 +10,6 @@ class AnnotationExporter
 {
 public:
     // articleId 0 = every article.
-    static QByteArray toTsv(const ProjectStore &store, qint64 articleId = 0);
-    static QByteArray toJson(const ProjectStore &store, qint64 articleId = 0);
+    static QByteArray toTsv(const ProjectSession &store, qint64 articleId = 0);
+    static QByteArray toJson(const ProjectSession &store, qint64 articleId = 0);
 };

@@ -3,14 +3,14 @@
 #include "import/WebArticleReader.h"
 #include "net/HttpFetcher.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QEventLoop>
 #include <QTimer>
 
-FeedItemImporter::FeedItemImporter(ProjectStore &store, QObject *parent)
+FeedItemImporter::FeedItemImporter(ProjectSession &store, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_session(store)
     , m_fetcher(new HttpFetcher(this))
 {
 }
@@ -25,9 +25,9 @@ void FeedItemImporter::add(const QList<qint64> &itemIds)
         std::optional<FeedItem> item;
         QString feedTitle;
         try {
-            item = m_store.feedItem(id);
+            item = m_session.feeds().item(id);
             if (item) {
-                if (const auto feed = m_store.feed(item->feedId))
+                if (const auto feed = m_session.feeds().get(item->feedId))
                     feedTitle = feed->title;
             }
         } catch (const ProjectError &e) {
@@ -85,16 +85,16 @@ void FeedItemImporter::store(const FeedItem &item, const QString &feedTitle,
         a.outlet = feedTitle;
     outcome.title = a.title;
     try {
-        const auto r = m_store.addArticles({a}, {web.source}).constFirst();
+        const auto r = m_session.articles().addMany({a}, {web.source}).constFirst();
         outcome.articleId = r.id;
-        outcome.status = r.status == ProjectStore::AddResult::Status::Added
+        outcome.status = r.status == ArticleRepository::AddResult::Status::Added
             ? ImportOutcome::Status::Imported
             : ImportOutcome::Status::Duplicate;
         if (outcome.status == ImportOutcome::Status::Duplicate)
             outcome.message = QStringLiteral("%1: already in the project as article %2")
                                   .arg(item.url)
                                   .arg(r.id);
-        m_store.linkFeedItem(item.id, r.id);
+        m_session.feeds().linkItem(item.id, r.id);
     } catch (const ProjectError &e) {
         outcome.status = ImportOutcome::Status::Failed;
         outcome.message = QStringLiteral("%1: not stored (%2)").arg(item.url, e.message());

@@ -6,7 +6,7 @@
 #include <QObject>
 
 class HttpFetcher;
-class ProjectStore;
+class ProjectSession;
 struct FeedItem;
 struct FetchResult;
 
@@ -19,7 +19,7 @@ class FeedItemImporter : public QObject
     Q_OBJECT
 
 public:
-    explicit FeedItemImporter(ProjectStore &store, QObject *parent = nullptr);
+    explicit FeedItemImporter(ProjectSession &store, QObject *parent = nullptr);
 
     void add(const QList<qint64> &itemIds);
     bool isBusy() const { return m_pending > 0; }
@@ -36,7 +36,7 @@ private:
     void report(qint64 itemId, const ImportOutcome &outcome);
     void settle();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     HttpFetcher *m_fetcher = nullptr;
     QList<ImportOutcome> m_outcomes;
     int m_pending = 0;

@@ -4,7 +4,7 @@
 #include "FeedParser.h"
 #include "net/HttpFetcher.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -24,9 +24,9 @@ FetchRequest feedRequest(const QUrl &url, int timeoutMs)
 }
 } // namespace
 
-FeedUpdater::FeedUpdater(ProjectStore &store, QObject *parent)
+FeedUpdater::FeedUpdater(ProjectSession &store, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_session(store)
     , m_fetcher(new HttpFetcher(this))
     , m_schedule(new QTimer(this))
 {
@@ -45,7 +45,7 @@ void FeedUpdater::refresh(const QList<qint64> &feedIds)
 {
     QList<Feed> feeds;
     try {
-        feeds = m_store.feeds();
+        feeds = m_session.feeds().all();
     } catch (const ProjectError &e) {
         qWarning("feeds: %s", qPrintable(e.message()));
         return;
@@ -58,11 +58,11 @@ void FeedUpdater::refresh(const QList<qint64> &feedIds)
 
 void FeedUpdater::refreshDue()
 {
-    if (m_store.isReadOnly())
+    if (m_session.isReadOnly())
         return;
     QList<Feed> feeds;
     try {
-        feeds = m_store.feeds();
+        feeds = m_session.feeds().all();
     } catch (const ProjectError &) {
         return;
     }
@@ -111,7 +111,7 @@ void FeedUpdater::onFeedFetched(Feed feed, const FetchResult &r)
     }
     int added = 0;
     try {
-        added = m_store.recordFeedRefresh(state, items);
+        added = m_session.feeds().recordRefresh(state, items);
     } catch (const ProjectError &e) {
         state.lastError = e.message();
     }
@@ -147,13 +147,17 @@ void FeedUpdater::subscribeFetched(const QUrl &requested, qint64 folderId, bool 
                 feed.title = parsed.title.isEmpty() ? requested.host() : parsed.title;
                 feed.siteUrl = parsed.siteUrl;
                 feed.description = parsed.description;
-                feedId = m_store.addFeed(feed);
+                // The feed and its first items arrive together or not at all.
+                UnitOfWork unit(m_session.database());
+                feedId = m_session.feeds().add(feed);
                 feed.id = feedId;
                 feed.etag = r.etag;
                 feed.lastModified = r.lastModified;
                 feed.lastFetched = r.fetchedAt;
-                m_store.recordFeedRefresh(feed, parsed.items);
+                m_session.feeds().recordRefresh(feed, parsed.items);
+                unit.commit();
             } catch (const ProjectError &e) {
+                feedId = 0;
                 error = e.message();
             }
         }

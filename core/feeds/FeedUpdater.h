@@ -7,7 +7,7 @@
 #include <QUrl>
 
 class HttpFetcher;
-class ProjectStore;
+class ProjectSession;
 class QTimer;
 struct FetchResult;
 
@@ -22,7 +22,7 @@ class FeedUpdater : public QObject
 
 public:
     // The store must outlive this object.
-    explicit FeedUpdater(ProjectStore &store, QObject *parent = nullptr);
+    explicit FeedUpdater(ProjectSession &store, QObject *parent = nullptr);
 
     // A feed URL, or a site whose page announces a feed (<link rel=alternate>).
     void subscribe(const QUrl &url, qint64 folderId = 0);
@@ -50,7 +50,7 @@ private:
                           const FetchResult &result);
     void done();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     HttpFetcher *m_fetcher = nullptr;
     QTimer *m_schedule = nullptr;
     QSet<qint64> m_refreshing;

@@ -6,7 +6,7 @@
 #include "base/GzipReader.h"
 #include "net/HttpFetcher.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -36,8 +36,8 @@ bool isMarkdownSuffix(const QString &suffix)
 }
 } // namespace
 
-ArticleImporter::ArticleImporter(ProjectStore &store)
-    : m_store(store)
+ArticleImporter::ArticleImporter(ProjectSession &store)
+    : m_session(store)
 {
 }
 
@@ -223,7 +223,7 @@ QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &
         auto read = readFileWithSource(path);
         // Hashing here spares the store's thread most of its work per article.
         if (auto *web = std::get_if<WebArticle>(&read))
-            web->article.contentHash = ProjectStore::contentHash(web->article.text);
+            web->article.contentHash = ArticleRepository::contentHash(web->article.text);
         reads.append(std::move(read));
     }
     return reads;
@@ -270,11 +270,11 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
         }
         if (!articles.isEmpty()) {
             try {
-                const auto results = m_store.addArticles(articles, sources);
+                const auto results = m_session.articles().addMany(articles, sources);
                 for (qsizetype k = 0; k < results.size(); ++k) {
                     ImportOutcome &o = outcomes[outcomeIndex[k]];
                     o.articleId = results[k].id;
-                    if (results[k].status == ProjectStore::AddResult::Status::Duplicate) {
+                    if (results[k].status == ArticleRepository::AddResult::Status::Duplicate) {
                         o.status = ImportOutcome::Status::Duplicate;
                         o.message = QStringLiteral("%1: already in the project as article %2")
                                         .arg(display(o.path))

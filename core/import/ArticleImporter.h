@@ -14,7 +14,7 @@
 #include <variant>
 
 class HttpFetcher;
-class ProjectStore;
+class ProjectSession;
 
 // Turns files and web pages into stored articles: plain text, Markdown,
 // HTML (main text by ArticleExtractor, the page kept) and gzip of those;
@@ -25,7 +25,7 @@ class ArticleImporter
 public:
     using Progress = std::function<void(int done, int total)>;
 
-    explicit ArticleImporter(ProjectStore &store);
+    explicit ArticleImporter(ProjectSession &store);
 
     // Files are imported whatever their extension; folders are walked
     // recursively for the extensions in importableSuffixes() (and .gz of
@@ -58,7 +58,7 @@ private:
     QStringList expand(const QStringList &paths, QList<ImportOutcome> &failures) const;
     std::variant<WebArticle, QString> fetchPage(const QUrl &url);
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     std::atomic<bool> m_cancelled = false;
     HttpFetcher *m_fetcher = nullptr; // while a page is being fetched
 };

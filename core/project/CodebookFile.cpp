@@ -1,7 +1,7 @@
 #include "CodebookFile.h"
 
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,7 +71,7 @@ void check(const QJsonObject &root, const QString &origin)
     }
 }
 
-void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId, qint64 parentId,
+void mergeCodes(ProjectSession &store, const QJsonArray &codes, qint64 categoryId, qint64 parentId,
                 CodebookFile::MergeResult &result)
 {
     // Most codes have no children: spare them a read of the whole codebook.
@@ -80,7 +80,7 @@ void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId,
     // New codes go after the ones already there, in the file's order.
     int position = 0;
     QSet<QString> shortcuts;
-    for (const Code &c : store.codes()) {
+    for (const Code &c : store.codebook().codes()) {
         if (c.categoryId == categoryId && c.parentId == parentId)
             position = qMax(position, c.position + 1);
         if (!c.shortcut.isEmpty())
@@ -90,7 +90,7 @@ void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId,
         const QJsonObject o = value.toObject();
         const QString name = o.value(QLatin1String("name")).toString().trimmed();
         qint64 id = 0;
-        if (auto existing = store.codeByName(name)) {
+        if (auto existing = store.codebook().codeByName(name)) {
             id = existing->id;
             ++result.codesKept;
         } else {
@@ -112,7 +112,7 @@ void mergeCodes(ProjectStore &store, const QJsonArray &codes, qint64 categoryId,
             else if (!code.shortcut.isEmpty())
                 shortcuts.insert(code.shortcut.toLower());
             code.position = position++;
-            id = store.addCode(code);
+            id = store.codebook().addCode(code);
             ++result.codesAdded;
         }
         mergeCodes(store, o.value(QLatin1String("children")).toArray(), categoryId, id, result);
@@ -140,7 +140,7 @@ QJsonArray exportCodes(const QList<Code> &all, qint64 categoryId, qint64 parentI
 
 } // namespace
 
-CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteArray &json,
+CodebookFile::MergeResult CodebookFile::merge(ProjectSession &store, const QByteArray &json,
                                               const QString &origin)
 {
     QJsonParseError error;
@@ -154,12 +154,14 @@ CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteAr
     const QJsonObject root = doc.object();
     check(root, origin);
     MergeResult result;
-    int position = int(store.categories().size());
+    // One unit of work: a bad code half-way leaves the codebook as it was.
+    UnitOfWork unit(store.database());
+    int position = int(store.codebook().categories().size());
     for (const QJsonValue &value : root.value(QLatin1String("categories")).toArray()) {
         const QJsonObject o = value.toObject();
         const QString name = o.value(QLatin1String("name")).toString().trimmed();
         qint64 categoryId = 0;
-        if (auto existing = store.categoryByName(name)) {
+        if (auto existing = store.codebook().categoryByName(name)) {
             categoryId = existing->id;
         } else {
             Category c;
@@ -169,19 +171,20 @@ CodebookFile::MergeResult CodebookFile::merge(ProjectStore &store, const QByteAr
             if (!Code::isColour(c.colour))
                 c.colour.clear(); // the store's grey
             c.position = position++;
-            categoryId = store.addCategory(c);
+            categoryId = store.codebook().addCategory(c);
             ++result.categoriesAdded;
         }
         mergeCodes(store, o.value(QLatin1String("codes")).toArray(), categoryId, 0, result);
     }
+    unit.commit();
     return result;
 }
 
-QByteArray CodebookFile::exportJson(const ProjectStore &store, const QString &name)
+QByteArray CodebookFile::exportJson(const ProjectSession &store, const QString &name)
 {
-    const QList<Code> codes = store.codes();
+    const QList<Code> codes = store.codebook().codes();
     QJsonArray categories;
-    for (const Category &c : store.categories()) {
+    for (const Category &c : store.codebook().categories()) {
         categories.append(QJsonObject{{QStringLiteral("name"), c.name},
                                       {QStringLiteral("kind"), Category::kindName(c.kind)},
                                       {QStringLiteral("colour"), c.colour},

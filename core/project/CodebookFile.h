@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-class ProjectStore;
+class ProjectSession;
 
 // Codebooks as JSON files, so they travel between projects. Adding one
 // merges by name: categories and codes already present are kept, never
@@ -19,6 +19,6 @@ public:
     };
 
     // Throws ProjectError on malformed JSON, naming origin.
-    static MergeResult merge(ProjectStore &store, const QByteArray &json, const QString &origin);
-    static QByteArray exportJson(const ProjectStore &store, const QString &name);
+    static MergeResult merge(ProjectSession &store, const QByteArray &json, const QString &origin);
+    static QByteArray exportJson(const ProjectSession &store, const QString &name);
 };

@@ -1,6 +1,6 @@
 #include "CodebookListing.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 namespace {
 void appendCodes(QString &text, const QList<Code> &codes, const QHash<qint64, int> &counts,
@@ -17,12 +17,12 @@ void appendCodes(QString &text, const QList<Code> &codes, const QHash<qint64, in
 }
 } // namespace
 
-QString CodebookListing::text(const ProjectStore &store)
+QString CodebookListing::text(const ProjectSession &store)
 {
-    const QList<Code> codes = store.codes();
-    const QHash<qint64, int> counts = store.codeAnnotationCounts();
+    const QList<Code> codes = store.codebook().codes();
+    const QHash<qint64, int> counts = store.codebook().codeAnnotationCounts();
     QString text;
-    for (const Category &category : store.categories()) {
+    for (const Category &category : store.codebook().categories()) {
         text += QStringLiteral("%1 (%2)\n").arg(category.name, Category::kindName(category.kind));
         appendCodes(text, codes, counts, category.id, 0, 1);
     }

@@ -2,7 +2,7 @@
 
 #include "CodebookFile.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
 #include <QDir>
@@ -31,17 +31,18 @@ QString StarterProject::sampleTitle()
     return QStringLiteral("Kim Jong Un links Ukraine war to Korean security");
 }
 
-std::unique_ptr<ProjectStore> StarterProject::openOrCreate(const QString &path)
+std::unique_ptr<ProjectSession> StarterProject::openOrCreate(const QString &path)
 {
     const bool existed = QFileInfo::exists(path);
-    auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
     if (!existed)
         populate(*store);
     return store;
 }
 
-void StarterProject::populate(ProjectStore &store)
+void StarterProject::populate(ProjectSession &store)
 {
+    UnitOfWork unit(store.database());
     CodebookFile::merge(store, resource(QStringLiteral(":/framewise/codebooks/general.json")),
                         QStringLiteral("general.json"));
     Article sample;
@@ -51,6 +52,7 @@ void StarterProject::populate(ProjectStore &store)
     sample.text = QString::fromUtf8(
                       resource(QStringLiteral(":/framewise/samples/kim-jong-un-ukraine-korean-security.txt")))
                       .trimmed();
-    store.addArticle(sample);
+    store.articles().add(sample);
+    unit.commit();
     SearchIndexer::catchUp(store); // one article: searchable from the first moment
 }

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-class ProjectStore;
+class ProjectSession;
 
 // The project a new user starts with: the sample article and a starter
 // codebook of claims, actors, frames and techniques.
@@ -14,9 +14,9 @@ public:
     // <platform data folder>/default.framewise
     static QString defaultProjectPath();
     // Opens the project at path, creating and filling it first if missing.
-    static std::unique_ptr<ProjectStore> openOrCreate(const QString &path);
+    static std::unique_ptr<ProjectSession> openOrCreate(const QString &path);
     // Adds the sample article and the starter codebook (merging by name).
-    static void populate(ProjectStore &store);
+    static void populate(ProjectSession &store);
 
     static QString sampleTitle();
 };

@@ -77,13 +77,13 @@ ProjectFileInspector::Result ProjectFileInspector::inspect(const QString &path)
                         .arg(name);
         return r;
     }
-    if (r.schemaVersion > SqliteDialect::schemaVersion) {
+    if (r.schemaVersion > SqliteDialect::currentVersion) {
         r.verdict = Verdict::Newer;
         r.message = QStringLiteral("%1: made by a newer Framewise (project version %2; this "
                                    "version opens up to %3). Update Framewise to open it.")
                         .arg(name)
                         .arg(r.schemaVersion)
-                        .arg(SqliteDialect::schemaVersion);
+                        .arg(SqliteDialect::currentVersion);
         return r;
     }
     r.verdict = Verdict::Project;

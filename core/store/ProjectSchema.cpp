@@ -1,43 +1,43 @@
 #include "ProjectSchema.h"
 
-#include "base/ProjectError.h"
+#include "SqlDialect.h"
 #include "SqlQuery.h"
-#include "SqliteDialect.h"
+#include "base/ProjectError.h"
 
-ProjectSchema::ProjectSchema(const QSqlDatabase &db)
+ProjectSchema::ProjectSchema(const QSqlDatabase &db, const SqlDialect &dialect)
     : m_db(db)
+    , m_dialect(dialect)
 {
 }
 
 void ProjectSchema::configure(bool writable)
 {
-    for (const QString &pragma : SqliteDialect::connectionPragmas())
-        SqlQuery::run(m_db, pragma);
+    for (const QString &setting : m_dialect.connectionSettings())
+        SqlQuery::run(m_db, setting);
     if (!writable)
         return;
-    // WAL keeps every commit durable against a crash of the app;
-    // NORMAL sync is safe in WAL mode and keeps commits fast.
-    const QString journal
-        = SqlQuery::scalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
-    if (journal.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        throw ProjectError(
-            QStringLiteral("WAL journal mode is not available (got %1)").arg(journal));
-    SqlQuery::run(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+    for (const QString &setting : m_dialect.writableSettings()) {
+        const QVariant answer = SqlQuery::scalar(m_db, setting);
+        // SQLite answers the journal mode it really took.
+        if (setting.contains(QLatin1String("journal_mode"))
+            && answer.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            throw ProjectError(
+                QStringLiteral("WAL journal mode is not available (got %1)").arg(answer.toString()));
+    }
 }
 
 int ProjectSchema::version() const
 {
-    return SqlQuery::scalar(m_db, QStringLiteral("PRAGMA user_version")).toInt();
+    return SqlQuery::scalar(m_db, m_dialect.readVersion()).toInt();
 }
 
 void ProjectSchema::create(const QString &time)
 {
-    SqlQuery::run(m_db, SqliteDialect::setApplicationId());
-    for (int v = 1; v <= SqliteDialect::schemaVersion; ++v) {
-        for (const QString &sql : SqliteDialect::migrationTo(v))
+    for (int v = 1; v <= m_dialect.schemaVersion(); ++v) {
+        for (const QString &sql : m_dialect.migrationTo(v))
             SqlQuery::run(m_db, sql);
     }
-    SqlQuery::run(m_db, SqliteDialect::setVersion(SqliteDialect::schemaVersion));
+    SqlQuery::run(m_db, m_dialect.writeVersion(m_dialect.schemaVersion()));
     SqlQuery(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?)"))
         .bind(time)
         .exec();
@@ -45,17 +45,16 @@ void ProjectSchema::create(const QString &time)
 
 void ProjectSchema::upgradeTo(int version)
 {
-    for (const QString &sql : SqliteDialect::migrationTo(version))
+    for (const QString &sql : m_dialect.migrationTo(version))
         SqlQuery::run(m_db, sql);
-    SqlQuery::run(m_db, SqliteDialect::setVersion(version));
+    SqlQuery::run(m_db, m_dialect.writeVersion(version));
 }
 
 void ProjectSchema::verify() const
 {
     QStringList missing;
-    for (const QString &table : SqliteDialect::requiredTables()) {
-        SqlQuery q(m_db,
-                   QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
+    SqlQuery q(m_db, m_dialect.tableExists());
+    for (const QString &table : m_dialect.requiredTables()) {
         q.bind(table).exec();
         if (!q.next())
             missing << table;
@@ -63,9 +62,4 @@ void ProjectSchema::verify() const
     if (!missing.isEmpty())
         throw ProjectError(QStringLiteral("the project is damaged (missing tables: %1)")
                                .arg(missing.join(QStringLiteral(", "))));
-}
-
-void ProjectSchema::checkpoint()
-{
-    SqlQuery::run(m_db, SqliteDialect::checkpoint());
 }

@@ -1,18 +1,19 @@
 #include "SearchIndexer.h"
 
 #include "base/ProjectError.h"
-#include "ProjectStore.h"
+#include "ArticleRepository.h"
+#include "ProjectSession.h"
 
-int SearchIndexer::catchUp(ProjectStore &store, const Progress &progress, const Stop &stop)
+int SearchIndexer::catchUp(ProjectSession &session, const Progress &progress, const Stop &stop)
 {
     int indexed = 0;
-    int waiting = store.unindexedArticleCount();
+    int waiting = session.articles().unindexedCount();
     while (waiting > 0 && !(stop && stop())) {
-        const int n = store.indexPendingText(chunkSize);
+        const int n = session.articles().indexPending(chunkSize);
         if (n == 0)
             break;
         indexed += n;
-        waiting = store.unindexedArticleCount();
+        waiting = session.articles().unindexedCount();
         if (progress)
             progress(indexed, indexed + waiting);
     }
@@ -34,9 +35,9 @@ SearchIndexer::~SearchIndexer()
 void SearchIndexer::run()
 {
     try {
-        auto store = ProjectStore::open(m_projectPath);
+        auto session = ProjectSession::open(m_projectPath);
         catchUp(
-            *store, [this](int indexed, int total) { Q_EMIT progress(indexed, total); },
+            *session, [this](int indexed, int total) { Q_EMIT progress(indexed, total); },
             [this] { return isInterruptionRequested(); });
     } catch (const ProjectError &e) {
         Q_EMIT failed(e.message());

@@ -5,11 +5,11 @@
 
 #include <functional>
 
-class ProjectStore;
+class ProjectSession;
 
 // Brings a project's full-text index up to date after articles were added.
 // Imports only queue their articles (see schema version 5); this indexes
-// them in chunks, each its own short transaction, so the app's own writes
+// them in chunks, each its own short unit of work, so the app's own writes
 // wait at most a moment for the lock and search grows as it goes.
 //
 // As a thread it works through a second connection of its own; catchUp()
@@ -18,14 +18,15 @@ class SearchIndexer : public QThread
 {
     Q_OBJECT
 public:
-    // About 0.1 s of indexing per chunk on a 2-core machine.
-    static constexpr int chunkSize = 500;
+    // About 30 ms of indexing per chunk on a 2-core machine: a user's
+    // commit waits for the lock at most that long.
+    static constexpr int chunkSize = 150;
 
     using Progress = std::function<void(int indexed, int total)>;
     using Stop = std::function<bool()>;
     // Indexes until nothing waits or stop() says so; returns how many it
     // indexed. Articles added meanwhile are indexed too.
-    static int catchUp(ProjectStore &store, const Progress &progress = {}, const Stop &stop = {});
+    static int catchUp(ProjectSession &session, const Progress &progress = {}, const Stop &stop = {});
 
     explicit SearchIndexer(QString projectPath, QObject *parent = nullptr);
     // Stops after the chunk in hand; what is indexed stays indexed.

@@ -40,6 +40,13 @@ SqlQuery &SqlQuery::exec()
     return *this;
 }
 
+qint64 SqlQuery::returnedId()
+{
+    if (!m_query.next())
+        throw ProjectError(QStringLiteral("database error: no id returned (in: %1)").arg(m_sql.simplified().left(200)));
+    return m_query.value(0).toLongLong();
+}
+
 void SqlQuery::run(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);

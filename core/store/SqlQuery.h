@@ -16,7 +16,8 @@ public:
     SqlQuery &exec();
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
-    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    // The id an INSERT … RETURNING id (SqlDialect::returningId) yielded.
+    qint64 returnedId();
     int rowsAffected() const { return m_query.numRowsAffected(); }
     // Runs a statement with no bound values.
     static void run(const QSqlDatabase &db, const QString &sql);

@@ -215,9 +215,56 @@ const QStringList kSchemaV6 = {
     QStringLiteral("CREATE INDEX annotations_by_actor ON annotations(actor_id)"),
 };
 
+
+// Version 7 (store v2): stable identities and first-class coders. Every
+// article, category, code, coder, actor, annotation, claim and memo gets a
+// UUID, never changed, which exchange formats and merges use from now on;
+// coders get a colour; claims and memos record who wrote them. The text of
+// an article may be rewritten only while the store holds a permit for it
+// (re-extraction that re-anchors every annotation); the index follows.
+const QStringList kUuidTables = {
+    QStringLiteral("articles"), QStringLiteral("categories"), QStringLiteral("codes"),
+    QStringLiteral("coders"),   QStringLiteral("actors"),     QStringLiteral("annotations"),
+    QStringLiteral("claims"),   QStringLiteral("memos"),
+};
+
+QStringList schemaV7(const QString &newUuid)
+{
+    QStringList steps;
+    for (const QString &table : kUuidTables) {
+        steps << QStringLiteral("ALTER TABLE %1 ADD COLUMN uuid TEXT NOT NULL DEFAULT ''").arg(table)
+              << QStringLiteral("UPDATE %1 SET uuid = %2").arg(table, newUuid)
+              << QStringLiteral("CREATE UNIQUE INDEX %1_by_uuid ON %1(uuid)").arg(table);
+    }
+    steps << QStringLiteral("ALTER TABLE coders ADD COLUMN colour TEXT NOT NULL DEFAULT ''")
+          << QStringLiteral("ALTER TABLE claims ADD COLUMN coder_id INTEGER REFERENCES coders(id)")
+          << QStringLiteral("UPDATE claims SET coder_id = (SELECT coder_id FROM annotations "
+                            "WHERE id = claims.annotation_id)")
+          << QStringLiteral("CREATE TABLE text_rewrites (article_id INTEGER PRIMARY KEY)")
+          << QStringLiteral("DROP TRIGGER articles_text_is_immutable")
+          << QStringLiteral(R"(CREATE TRIGGER articles_text_is_immutable
+        BEFORE UPDATE OF text, content_hash ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM text_rewrites WHERE article_id = old.id)
+        BEGIN SELECT RAISE(ABORT, 'article text never changes after import'); END)")
+          << QStringLiteral("DROP TRIGGER articles_fts_update")
+          << QStringLiteral(R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id) BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END)")
+          << QStringLiteral("CREATE INDEX memos_by_coder ON memos(coder_id)")
+          << QStringLiteral("CREATE INDEX annotations_by_coder ON annotations(coder_id)");
+    return steps;
+}
+
 } // namespace
 
-QStringList SqliteDialect::migrationTo(int version)
+QString SqliteDialect::name() const
+{
+    return QStringLiteral("SQLite");
+}
+
+QStringList SqliteDialect::migrationTo(int version) const
 {
     switch (version) {
     case 1:
@@ -232,12 +279,14 @@ QStringList SqliteDialect::migrationTo(int version)
         return kSchemaV5;
     case 6:
         return kSchemaV6;
+    case 7:
+        return schemaV7(newUuid());
     default:
         return {};
     }
 }
 
-QStringList SqliteDialect::connectionPragmas()
+QStringList SqliteDialect::connectionSettings() const
 {
     // A larger page cache (filled only as pages are read): retrieving
     // thousands of segments scattered over a big project is bound by page
@@ -245,7 +294,57 @@ QStringList SqliteDialect::connectionPragmas()
     return {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA cache_size = -65536")};
 }
 
-QString SqliteDialect::setVersion(int version)
+QStringList SqliteDialect::writableSettings() const
+{
+    // WAL keeps every commit durable against a crash of the app; NORMAL
+    // sync is safe in WAL mode and keeps commits fast. Database checks
+    // that WAL really took effect.
+    return {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL")};
+}
+
+QString SqliteDialect::beginTransaction() const
+{
+    // IMMEDIATE takes the write lock up front, so two writers wait on the
+    // busy timeout instead of failing half-way through.
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString SqliteDialect::newUuid() const
+{
+    // Version 4, variant 1: 122 random bits in the 8-4-4-4-12 layout.
+    return QStringLiteral(
+        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+        "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || "
+        "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))");
+}
+
+QString SqliteDialect::idsIn() const
+{
+    return QStringLiteral("(SELECT value FROM json_each(?))");
+}
+
+QVariant SqliteDialect::idList(const QList<qint64> &ids) const
+{
+    QByteArray json = "[";
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            json += ',';
+        json += QByteArray::number(ids[i]);
+    }
+    return QString::fromLatin1(json + ']');
+}
+
+int SqliteDialect::schemaVersion() const
+{
+    return currentVersion;
+}
+
+QString SqliteDialect::readVersion() const
+{
+    return QStringLiteral("PRAGMA user_version");
+}
+
+QString SqliteDialect::writeVersion(int version) const
 {
     return QStringLiteral("PRAGMA user_version = %1").arg(version);
 }
@@ -255,19 +354,12 @@ QString SqliteDialect::setApplicationId()
     return QStringLiteral("PRAGMA application_id = %1").arg(qint32(applicationId));
 }
 
-QString SqliteDialect::beginWrite()
-{
-    // IMMEDIATE takes the write lock up front, so two writers wait on the
-    // busy timeout instead of failing half-way through.
-    return QStringLiteral("BEGIN IMMEDIATE");
-}
-
 QString SqliteDialect::checkpoint()
 {
     return QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-QStringList SqliteDialect::requiredTables()
+QStringList SqliteDialect::requiredTables() const
 {
     return {QStringLiteral("articles"), QStringLiteral("categories"), QStringLiteral("codes"),
             QStringLiteral("coders"), QStringLiteral("annotations"),
@@ -276,14 +368,19 @@ QStringList SqliteDialect::requiredTables()
             QStringLiteral("fts_pending")};
 }
 
-QString SqliteDialect::searchArticles()
+QString SqliteDialect::tableExists() const
+{
+    return QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+}
+
+QString SqliteDialect::searchArticles() const
 {
     return QStringLiteral(
         "SELECT rowid, title, snippet(articles_fts, 1, char(2), char(3), '…', 16) "
         "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?");
 }
 
-QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch)
+QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch) const
 {
     // Ranked by how much of the text the terms cover: occurrences times
     // length, which replace() gives without a loop.
@@ -300,7 +397,7 @@ QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch)
         + QStringLiteral(" DESC, a.id LIMIT ?");
 }
 
-QString SqliteDialect::matchExpression(const QList<SearchTerms::Term> &userTerms)
+QString SqliteDialect::matchExpression(const QList<SearchTerms::Term> &userTerms) const
 {
     // Each word becomes a quoted token (so punctuation cannot break the
     // syntax); a trailing * keeps prefix search.
@@ -312,13 +409,13 @@ QString SqliteDialect::matchExpression(const QList<SearchTerms::Term> &userTerms
     return terms.join(QLatin1Char(' '));
 }
 
-QString SqliteDialect::pendingChunkEnd()
+QString SqliteDialect::pendingChunkEnd() const
 {
     return QStringLiteral(
         "SELECT max(article_id) FROM (SELECT article_id FROM fts_pending ORDER BY article_id LIMIT ?)");
 }
 
-QStringList SqliteDialect::indexPendingUpTo()
+QStringList SqliteDialect::indexPendingUpTo() const
 {
     return {QStringLiteral("INSERT INTO articles_fts(rowid, title, text) "
                            "SELECT a.id, a.title, a.text FROM fts_pending p JOIN articles a ON a.id = p.article_id "

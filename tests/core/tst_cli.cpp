@@ -183,10 +183,13 @@ void TestCli::annotationsAsTsvAndJson()
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines[0], QByteArray("article_id\tannotation_id\tstart_codepoint\tend_codepoint\tquote\tcodes\tcoder\tnote"));
-    QVERIFY(lines[1].startsWith("1\t1\t0\t3\tKim\tPerson\t"));
-    QVERIFY(lines[2].startsWith("1\t2\t4\t30\tdeclared readiness.\\nMoscow\tFactual claim\t"));
-    QVERIFY(lines[2].endsWith("\tline1\\nline2"));
+    QCOMPARE(lines[0], QByteArray("article_id\tannotation_id\tscope\tstart_codepoint\tend_codepoint\tquote\tcodes\tcoder\tnote\tuuid"));
+    QVERIFY(lines[1].startsWith("1\t1\tspan\t0\t3\tKim\tPerson\t"));
+    QVERIFY(lines[2].startsWith("1\t2\tspan\t4\t30\tdeclared readiness.\\nMoscow\tFactual claim\t"));
+    const QList<QByteArray> fields = lines[2].split('\t');
+    QCOMPARE(fields.size(), 10);
+    QCOMPARE(fields[8], QByteArray("line1\\nline2"));
+    QCOMPARE(fields[9].size(), 36); // the annotation's UUID
     r = m_cli.run({QStringLiteral("list"), project});
     QCOMPARE(r.out, QByteArray("1\tKim declared readiness.\t2\n"));
 }

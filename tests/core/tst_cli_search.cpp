@@ -2,7 +2,7 @@
 // words in « », no hits, limits, the note about articles not yet indexed,
 // bad usage and files that are not projects.
 #include "CliRunner.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,14 +146,14 @@ void TestCliSearch::notesArticlesNotIndexedYet()
     const QString path = m_dir.filePath(QStringLiteral("fresh.framewise"));
     {
         // Stored the way the app stores an import: indexed later.
-        auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
         Article a;
         a.title = QStringLiteral("Airships");
         a.text = QStringLiteral("A zeppelin flew over the harbour.");
-        store->addArticle(a);
+        store->articles().add(a);
         a.text = QStringLiteral("A second zeppelin followed.");
-        store->addArticle(a);
-        QCOMPARE(store->unindexedArticleCount(), 2);
+        store->articles().add(a);
+        QCOMPARE(store->articles().unindexedCount(), 2);
     }
     const Run r = m_cli.run({QStringLiteral("search"), path, QStringLiteral("zeppelin")});
     QCOMPARE(r.exitCode, 0);

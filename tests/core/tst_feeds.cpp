@@ -8,7 +8,7 @@
 #include "feeds/FeedParser.h"
 #include "feeds/FeedUpdater.h"
 #include "feeds/OpmlFile.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -41,7 +41,7 @@ private:
 
     TestHttpServer m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<ProjectSession> m_session;
 };
 
 void TestFeeds::initTestCase()
@@ -63,10 +63,10 @@ void TestFeeds::initTestCase()
 
 void TestFeeds::init()
 {
-    m_store.reset();
+    m_session.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = ProjectStore::open(m_dir->filePath(QStringLiteral("feeds.framewise")),
-                                 ProjectStore::OpenMode::CreateIfMissing);
+    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("feeds.framewise")),
+                                 ProjectSession::OpenMode::CreateIfMissing);
 }
 
 qint64 TestFeeds::subscribe(FeedUpdater &updater, const QString &path, QString *error)
@@ -190,16 +190,16 @@ void TestFeeds::discoversFeedsInPage()
 
 void TestFeeds::subscribesThroughSitePage()
 {
-    FeedUpdater updater(*m_store);
+    FeedUpdater updater(*m_session);
     QString error;
     const qint64 id = subscribe(updater, QStringLiteral("/site"), &error);
     QVERIFY2(id, qPrintable(error));
-    const auto feed = m_store->feed(id);
+    const auto feed = m_session->feeds().get(id);
     QVERIFY(feed);
     QCOMPARE(feed->url, m_server.url(QStringLiteral("/feeds/rss2.xml")).toString());
     QCOMPARE(feed->title, QStringLiteral("The Daily Example – World"));
     QCOMPARE(feed->unreadCount, 3);
-    QCOMPARE(m_store->feedItems(id).size(), 3);
+    QCOMPARE(m_session->feeds().items(id).size(), 3);
 
     // A page that announces nothing says so.
     const qint64 none
@@ -225,9 +225,9 @@ void TestFeeds::brokenFeedIsIsolated()
         Feed f;
         f.url = m_server.url(QLatin1String(path)).toString();
         f.title = QLatin1String(path);
-        ids.insert(QLatin1String(path), m_store->addFeed(f));
+        ids.insert(QLatin1String(path), m_session->feeds().add(f));
     }
-    FeedUpdater updater(*m_store);
+    FeedUpdater updater(*m_session);
     updater.setTimeoutMs(500);
     QSignalSpy refreshed(&updater, &FeedUpdater::feedRefreshed);
     updater.refresh();
@@ -235,9 +235,9 @@ void TestFeeds::brokenFeedIsIsolated()
     QCOMPARE(refreshed.size(), 6);
 
     const auto check = [&](const char *path, int items, const QString &error) {
-        const auto feed = m_store->feed(ids.value(QLatin1String(path)));
+        const auto feed = m_session->feeds().get(ids.value(QLatin1String(path)));
         QVERIFY(feed);
-        QCOMPARE(m_store->feedItems(feed->id).size(), items);
+        QCOMPARE(m_session->feeds().items(feed->id).size(), items);
         if (error.isEmpty())
             QVERIFY2(feed->lastError.isEmpty(), qPrintable(feed->lastError));
         else
@@ -253,7 +253,7 @@ void TestFeeds::brokenFeedIsIsolated()
     check("/feeds/down.xml", 0, QStringLiteral("HTTP 500"));
     check("/feeds/slow.xml", 0, QStringLiteral("timed out"));
     // A good refresh renames the feed after its document.
-    QCOMPARE(m_store->feed(ids.value(QStringLiteral("/feeds/atom.xml")))->title,
+    QCOMPARE(m_session->feeds().get(ids.value(QStringLiteral("/feeds/atom.xml")))->title,
              QStringLiteral("Policy Watch"));
 
     // A feed that breaks later keeps the items it had.
@@ -273,11 +273,11 @@ void TestFeeds::conditionalGet()
     route.etag = "\"v1\"";
     route.lastModified = "Tue, 10 Mar 2026 10:00:00 GMT";
     m_server.setRoute(QStringLiteral("/cond.xml"), route);
-    FeedUpdater updater(*m_store);
+    FeedUpdater updater(*m_session);
     const qint64 id = subscribe(updater, QStringLiteral("/cond.xml"));
     QVERIFY(id);
-    QCOMPARE(m_store->feed(id)->etag, QStringLiteral("\"v1\""));
-    QCOMPARE(m_store->feed(id)->lastModified, QStringLiteral("Tue, 10 Mar 2026 10:00:00 GMT"));
+    QCOMPARE(m_session->feeds().get(id)->etag, QStringLiteral("\"v1\""));
+    QCOMPARE(m_session->feeds().get(id)->lastModified, QStringLiteral("Tue, 10 Mar 2026 10:00:00 GMT"));
 
     QSignalSpy refreshed(&updater, &FeedUpdater::feedRefreshed);
     updater.refresh({id});
@@ -288,7 +288,7 @@ void TestFeeds::conditionalGet()
     QCOMPARE(refreshed.size(), 1);
     QCOMPARE(refreshed[0][1].toInt(), 0); // 304: nothing new
     QCOMPARE(refreshed[0][2].toString(), QString());
-    QCOMPARE(m_store->feedItems(id).size(), 2);
+    QCOMPARE(m_session->feeds().items(id).size(), 2);
 
     // A changed feed adds only the new entry.
     QByteArray changed = route.body;
@@ -299,8 +299,8 @@ void TestFeeds::conditionalGet()
     updater.waitUntilIdle();
     QCOMPARE(refreshed.size(), 2);
     QCOMPARE(refreshed[1][1].toInt(), 1);
-    QCOMPARE(m_store->feedItems(id).size(), 3);
-    QCOMPARE(m_store->feed(id)->etag, QStringLiteral("\"v2\""));
+    QCOMPARE(m_session->feeds().items(id).size(), 3);
+    QCOMPARE(m_session->feeds().get(id)->etag, QStringLiteral("\"v2\""));
 
     // Scheduled: nothing is due right after a refresh.
     const int hits = m_server.hits(QStringLiteral("/cond.xml"));
@@ -311,39 +311,39 @@ void TestFeeds::conditionalGet()
 
 void TestFeeds::unreadCountsAndMarkRead()
 {
-    FeedUpdater updater(*m_store);
+    FeedUpdater updater(*m_session);
     const qint64 id = subscribe(updater, QStringLiteral("/feeds/rss2.xml"));
     QVERIFY(id);
-    QCOMPARE(m_store->feed(id)->unreadCount, 3);
-    const auto items = m_store->feedItems(id);
-    QSignalSpy changed(m_store.get(), &ProjectStore::feedsChanged);
-    m_store->setFeedItemsRead({items[0].id, items[1].id}, true);
+    QCOMPARE(m_session->feeds().get(id)->unreadCount, 3);
+    const auto items = m_session->feeds().items(id);
+    QSignalSpy changed(m_session.get(), &ProjectSession::changed);
+    m_session->feeds().setItemsRead({items[0].id, items[1].id}, true);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(m_store->feed(id)->unreadCount, 1);
-    QVERIFY(m_store->feedItem(items[0].id)->read);
-    m_store->setFeedItemsRead({items[0].id}, false);
-    QCOMPARE(m_store->feed(id)->unreadCount, 2);
+    QCOMPARE(m_session->feeds().get(id)->unreadCount, 1);
+    QVERIFY(m_session->feeds().item(items[0].id)->read);
+    m_session->feeds().setItemsRead({items[0].id}, false);
+    QCOMPARE(m_session->feeds().get(id)->unreadCount, 2);
     // A refresh does not bring read items back as unread.
-    m_store->setFeedItemsRead({items[0].id, items[1].id, items[2].id}, true);
+    m_session->feeds().setItemsRead({items[0].id, items[1].id, items[2].id}, true);
     updater.refresh({id});
     updater.waitUntilIdle();
-    QCOMPARE(m_store->feed(id)->unreadCount, 0);
+    QCOMPARE(m_session->feeds().get(id)->unreadCount, 0);
 }
 
 void TestFeeds::opmlRoundTrip()
 {
-    const qint64 news = m_store->ensureFeedFolder(QStringLiteral("News & Politics"));
+    const qint64 news = m_session->feeds().ensureFolder(QStringLiteral("News & Politics"));
     Feed a;
     a.url = QStringLiteral("https://a.example/feed?x=1&y=2");
     a.title = QStringLiteral("A <feed>");
     a.siteUrl = QStringLiteral("https://a.example/");
-    m_store->addFeed(a);
+    m_session->feeds().add(a);
     Feed b;
     b.url = QStringLiteral("https://b.example/rss");
     b.title = QStringLiteral("B");
     b.folderId = news;
-    m_store->addFeed(b);
-    const QByteArray opml = OpmlFile::write(m_store->feedFolders(), m_store->feeds());
+    m_session->feeds().add(b);
+    const QByteArray opml = OpmlFile::write(m_session->feeds().folders(), m_session->feeds().all());
     const auto read = OpmlFile::read(opml);
     QVERIFY(std::holds_alternative<QList<OpmlEntry>>(read));
     const auto entries = std::get<QList<OpmlEntry>>(read);
@@ -382,10 +382,10 @@ void TestFeeds::addToCorpusUsesFeedMetadata()
     route.contentType = "application/rss+xml";
     route.body = xml;
     m_server.setRoute(QStringLiteral("/world/rss.xml"), route);
-    FeedUpdater updater(*m_store);
+    FeedUpdater updater(*m_session);
     const qint64 feedId = subscribe(updater, QStringLiteral("/world/rss.xml"));
     QVERIFY(feedId);
-    const auto items = m_store->feedItems(feedId);
+    const auto items = m_session->feeds().items(feedId);
     QCOMPARE(items.size(), 3);
     const FeedItem geneva = items[0];
     QCOMPARE(geneva.url,
@@ -399,16 +399,16 @@ void TestFeeds::addToCorpusUsesFeedMetadata()
     goneItem.guid = QStringLiteral("gone");
     goneItem.url = m_server.url(QStringLiteral("/gone")).toString();
     goneItem.title = QStringLiteral("Gone");
-    Feed state = *m_store->feed(feedId);
-    m_store->recordFeedRefresh(state, {goneItem});
+    Feed state = *m_session->feeds().get(feedId);
+    m_session->feeds().recordRefresh(state, {goneItem});
     qint64 goneId = 0;
-    for (const FeedItem &i : m_store->feedItems(feedId)) {
+    for (const FeedItem &i : m_session->feeds().items(feedId)) {
         if (i.guid == QLatin1String("gone"))
             goneId = i.id;
     }
     QVERIFY(goneId);
 
-    FeedItemImporter importer(*m_store);
+    FeedItemImporter importer(*m_session);
     QSignalSpy finished(&importer, &FeedItemImporter::finished);
     importer.add({geneva.id, goneId});
     importer.waitUntilIdle();
@@ -428,18 +428,18 @@ void TestFeeds::addToCorpusUsesFeedMetadata()
     }
     QCOMPARE(imported, 1);
     QCOMPARE(failed, 1);
-    QCOMPARE(m_store->articleCount(), 1);
+    QCOMPARE(m_session->articles().count(), 1);
 
-    const auto item = m_store->feedItem(geneva.id);
+    const auto item = m_session->feeds().item(geneva.id);
     QVERIFY(item->articleId);
     QVERIFY(item->read);
-    const auto article = m_store->article(item->articleId);
+    const auto article = m_session->articles().get(item->articleId);
     QCOMPARE(article->title, geneva.title);
     QCOMPARE(article->author, QStringLiteral("Maria Ortega"));
     QCOMPARE(article->outlet, QStringLiteral("The Daily Example"));
     QVERIFY(article->text.contains(QLatin1String("Foreign ministers from six countries")));
-    QVERIFY(m_store->articleSource(item->articleId));
-    QVERIFY(!m_store->feedItem(goneId)->articleId);
+    QVERIFY(m_session->articles().source(item->articleId));
+    QVERIFY(!m_session->feeds().item(goneId)->articleId);
 
     // Adding it again fetches nothing and reports the stored article.
     const int hits = m_server.hits(QStringLiteral("/world/2026/03/10/grain-corridor"));
@@ -453,18 +453,18 @@ void TestFeeds::addToCorpusUsesFeedMetadata()
 
 void TestFeeds::foldersKeepFeedsWhenRemoved()
 {
-    const qint64 folder = m_store->ensureFeedFolder(QStringLiteral("Blogs"));
-    QCOMPARE(m_store->ensureFeedFolder(QStringLiteral("blogs")), folder);
+    const qint64 folder = m_session->feeds().ensureFolder(QStringLiteral("Blogs"));
+    QCOMPARE(m_session->feeds().ensureFolder(QStringLiteral("blogs")), folder);
     Feed f;
     f.url = QStringLiteral("https://x.example/feed");
     f.folderId = folder;
-    const qint64 id = m_store->addFeed(f);
-    QCOMPARE(m_store->addFeed(f), id); // same URL, same feed
-    m_store->removeFeedFolder(folder);
-    QCOMPARE(m_store->feeds().size(), 1);
-    QCOMPARE(m_store->feed(id)->folderId, 0);
-    m_store->removeFeed(id);
-    QVERIFY(m_store->feeds().isEmpty());
+    const qint64 id = m_session->feeds().add(f);
+    QCOMPARE(m_session->feeds().add(f), id); // same URL, same feed
+    m_session->feeds().removeFolder(folder);
+    QCOMPARE(m_session->feeds().all().size(), 1);
+    QCOMPARE(m_session->feeds().get(id)->folderId, 0);
+    m_session->feeds().remove(id);
+    QVERIFY(m_session->feeds().all().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFeeds)

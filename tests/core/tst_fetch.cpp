@@ -5,7 +5,7 @@
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"
 #include "net/HttpFetcher.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -203,15 +203,15 @@ void TestFetch::invalidBytesAreReplaced()
 
 void TestFetch::importByUrlKeepsThePage()
 {
-    auto store = ProjectStore::open(m_dir.filePath(QStringLiteral("url.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(m_dir.filePath(QStringLiteral("url.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     const QString url = m_server.url(QStringLiteral("/article")).toString();
     const auto outcomes = importer.importPaths({url});
     QCOMPARE(outcomes.size(), 1);
     QVERIFY2(outcomes[0].status == ImportOutcome::Status::Imported,
              qPrintable(outcomes[0].message));
-    const auto a = store->article(outcomes[0].articleId);
+    const auto a = store->articles().get(outcomes[0].articleId);
     QVERIFY(a);
     QCOMPARE(a->title, QStringLiteral("Ministers meet in Geneva over grain corridor"));
     QCOMPARE(a->outlet, QStringLiteral("The Daily Example"));
@@ -224,7 +224,7 @@ void TestFetch::importByUrlKeepsThePage()
     QVERIFY(!a->text.contains(QLatin1String("All rights reserved")));
     QVERIFY(!a->text.contains(QLatin1String("Most read")));
 
-    const auto source = store->articleSource(a->id);
+    const auto source = store->articles().source(a->id);
     QVERIFY(source);
     QCOMPARE(source->html, TestData::read(QStringLiteral("feeds/article.html")));
     QCOMPARE(source->url, url);
@@ -234,13 +234,13 @@ void TestFetch::importByUrlKeepsThePage()
     // Importing the page again finds the article already there.
     const auto again = importer.importPaths({url});
     QCOMPARE(again[0].status, ImportOutcome::Status::Duplicate);
-    QCOMPARE(store->articleCount(), 1);
+    QCOMPARE(store->articles().count(), 1);
 }
 
 void TestFetch::failedUrlLosesNothing()
 {
-    auto store = ProjectStore::open(m_dir.filePath(QStringLiteral("fail.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(m_dir.filePath(QStringLiteral("fail.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     const auto outcomes
         = importer.importPaths({m_server.url(QStringLiteral("/missing")).toString(),
@@ -250,7 +250,7 @@ void TestFetch::failedUrlLosesNothing()
     QVERIFY2(outcomes[0].message.contains(QLatin1String("HTTP 404")),
              qPrintable(outcomes[0].message));
     QCOMPARE(outcomes[1].status, ImportOutcome::Status::Imported);
-    QCOMPARE(store->articleCount(), 1);
+    QCOMPARE(store->articles().count(), 1);
 }
 
 void TestFetch::cancelAbortsFetch()
@@ -259,8 +259,8 @@ void TestFetch::cancelAbortsFetch()
     slow.body = "<p>late</p>";
     slow.delayMs = 5000;
     m_server.setRoute(QStringLiteral("/very-slow"), slow);
-    auto store = ProjectStore::open(m_dir.filePath(QStringLiteral("cancel.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(m_dir.filePath(QStringLiteral("cancel.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     // As a Cancel button would: an event handled while the page loads.
     QTimer::singleShot(200, [&importer] { importer.cancel(); });
@@ -273,7 +273,7 @@ void TestFetch::cancelAbortsFetch()
     QCOMPARE(outcomes.size(), 1);
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
     QVERIFY2(outcomes[0].message.contains(QLatin1String("cancelled")), qPrintable(outcomes[0].message));
-    QCOMPARE(store->articleCount(), 0);
+    QCOMPARE(store->articles().count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFetch)

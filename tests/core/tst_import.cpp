@@ -2,7 +2,7 @@
 // refused with a message naming it; the other files still go in.
 #include "TestHttpServer.h"
 #include "import/ArticleImporter.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,15 +43,15 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<ProjectSession> m_session;
 };
 
 void TestImport::init()
 {
-    m_store.reset();
+    m_session.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = ProjectStore::open(m_dir->filePath(QStringLiteral("p.framewise")),
-                                 ProjectStore::OpenMode::CreateIfMissing);
+    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("p.framewise")),
+                                 ProjectSession::OpenMode::CreateIfMissing);
 }
 
 void TestImport::formats_data()
@@ -103,11 +103,11 @@ void TestImport::formats()
     QFETCH(QString, title);
     QFETCH(QString, text);
     const QString path = writeFile(QDir(m_dir->path()), name, bytes);
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({path});
     QCOMPARE(outcomes.size(), 1);
     QVERIFY2(outcomes[0].status == ImportOutcome::Status::Imported, qPrintable(outcomes[0].message));
-    const auto article = m_store->article(outcomes[0].articleId);
+    const auto article = m_session->articles().get(outcomes[0].articleId);
     QVERIFY(article);
     QCOMPARE(article->title, title);
     QCOMPARE(article->text, text);
@@ -136,13 +136,13 @@ void TestImport::refusals()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
     const QString path = writeFile(QDir(m_dir->path()), name, bytes);
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({path});
     QCOMPARE(outcomes.size(), 1);
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
     QVERIFY2(outcomes[0].message.contains(name), qPrintable(outcomes[0].message));
     QVERIFY2(outcomes[0].message.contains(expected, Qt::CaseInsensitive), qPrintable(outcomes[0].message));
-    QCOMPARE(m_store->articleCount(), 0);
+    QCOMPARE(m_session->articles().count(), 0);
 }
 
 void TestImport::mixedImportKeepsGoodFiles()
@@ -152,7 +152,7 @@ void TestImport::mixedImportKeepsGoodFiles()
     const QString bad = writeFile(dir, QStringLiteral("bad.bin"), QByteArray("\x00\x01\x02\x03\x00\xff", 6));
     const QString missing = dir.filePath(QStringLiteral("missing.txt"));
     const QString good2 = writeFile(dir, QStringLiteral("two.txt"), "Second article\nbody");
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({good1, bad, missing, good2});
     QCOMPARE(outcomes.size(), 4);
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
@@ -160,7 +160,7 @@ void TestImport::mixedImportKeepsGoodFiles()
     QCOMPARE(outcomes[2].status, ImportOutcome::Status::Failed);
     QVERIFY(outcomes[2].message.contains(QStringLiteral("missing.txt")));
     QCOMPARE(outcomes[3].status, ImportOutcome::Status::Imported);
-    QCOMPARE(m_store->articleCount(), 2);
+    QCOMPARE(m_session->articles().count(), 2);
 }
 
 void TestImport::folderIsWalkedRecursively()
@@ -171,14 +171,14 @@ void TestImport::folderIsWalkedRecursively()
     writeFile(dir, QStringLiteral("corpus/sub/deeper/c.htm"), "<p>C text</p>");
     writeFile(dir, QStringLiteral("corpus/sub/notes.pdf"), "%PDF-1.4");
     int lastDone = 0, lastTotal = 0;
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({dir.filePath(QStringLiteral("corpus"))},
                                                [&](int done, int total) {
                                                    lastDone = done;
                                                    lastTotal = total;
                                                });
     QCOMPARE(outcomes.size(), 3);
-    QCOMPARE(m_store->articleCount(), 3);
+    QCOMPARE(m_session->articles().count(), 3);
     QCOMPARE(lastDone, 3);
     QCOMPARE(lastTotal, 3);
     // An empty folder is reported, not silently ignored.
@@ -193,13 +193,13 @@ void TestImport::duplicatesAreReportedNotStored()
     const QDir dir(m_dir->path());
     const QString a = writeFile(dir, QStringLiteral("a.txt"), "Same text\n");
     const QString b = writeFile(dir, QStringLiteral("b.txt"), "Same text\r\n");
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({a, b});
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
     QCOMPARE(outcomes[1].status, ImportOutcome::Status::Duplicate);
     QCOMPARE(outcomes[1].articleId, outcomes[0].articleId);
     QVERIFY(outcomes[1].message.contains(QStringLiteral("b.txt")));
-    QCOMPARE(m_store->articleCount(), 1);
+    QCOMPARE(m_session->articles().count(), 1);
 }
 
 void TestImport::sampleArticleImportsExactly()
@@ -208,10 +208,10 @@ void TestImport::sampleArticleImportsExactly()
     QFile f(sample);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString expected = QString::fromUtf8(f.readAll()).trimmed();
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({sample});
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
-    QCOMPARE(m_store->article(outcomes[0].articleId)->text, expected);
+    QCOMPARE(m_session->articles().get(outcomes[0].articleId)->text, expected);
 }
 
 void TestImport::titleFromLongFirstLine()
@@ -233,10 +233,10 @@ void TestImport::gzipFoldersAndCancel()
     writeFile(dir, QStringLiteral("zipped/sub/c.pdf.gz"), TestHttpServer::gzip("%PDF-1.4"));
     writeFile(dir, QStringLiteral("zipped/sub/d.txt.gz"), QByteArray("\x1f\x8b\x08\x00broken", 12));
     writeFile(dir, QStringLiteral("zipped/e.md"), "E text");
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({dir.filePath(QStringLiteral("zipped"))});
     QCOMPARE(outcomes.size(), 4); // the .pdf.gz is not an article
-    QCOMPARE(m_store->articleCount(), 3);
+    QCOMPARE(m_session->articles().count(), 3);
     for (const ImportOutcome &o : outcomes) {
         if (o.path.endsWith(QLatin1String("d.txt.gz"))) {
             QCOMPARE(o.status, ImportOutcome::Status::Failed);
@@ -248,7 +248,7 @@ void TestImport::gzipFoldersAndCancel()
     // Cancelling from the progress callback stores what was read and stops.
     for (int i = 0; i < 10; ++i)
         writeFile(dir, QStringLiteral("many/%1.txt").arg(i), QStringLiteral("Article number %1").arg(i).toUtf8());
-    ArticleImporter cancelling(*m_store);
+    ArticleImporter cancelling(*m_session);
     int calls = 0;
     const auto some = cancelling.importPaths({dir.filePath(QStringLiteral("many"))}, [&](int done, int total) {
         ++calls;
@@ -259,7 +259,7 @@ void TestImport::gzipFoldersAndCancel()
     QVERIFY(cancelling.wasCancelled());
     QCOMPARE(calls, 3);
     QCOMPARE(some.size(), 3);
-    QCOMPARE(m_store->articleCount(), 6);
+    QCOMPARE(m_session->articles().count(), 6);
 }
 
 void TestImport::manyBatchesReadAheadInOrder()
@@ -274,7 +274,7 @@ void TestImport::manyBatchesReadAheadInOrder()
                   QStringLiteral("Dispatch %1 — Pyongyang 😀 평양").arg(i).toUtf8());
     writeFile(dir, QStringLiteral("batches/0500-broken.txt"), QByteArray("\x00\x01binary", 8));
     const QString folder = dir.filePath(QStringLiteral("batches"));
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({folder});
     QCOMPARE(outcomes.size(), n + 1);
     qint64 lastId = 0;
@@ -287,47 +287,47 @@ void TestImport::manyBatchesReadAheadInOrder()
         QCOMPARE(o.status, ImportOutcome::Status::Imported);
         QVERIFY(o.articleId > lastId);
         lastId = o.articleId;
-        const Article a = *m_store->article(o.articleId);
+        const Article a = *m_session->articles().get(o.articleId);
         QCOMPARE(QFileInfo(o.path).fileName(), QFileInfo(a.origin).fileName());
-        QCOMPARE(a.contentHash, ProjectStore::contentHash(a.text));
+        QCOMPARE(a.contentHash, ArticleRepository::contentHash(a.text));
     }
-    QCOMPARE(m_store->articleCount(), n);
+    QCOMPARE(m_session->articles().count(), n);
 
     // Again: every one a duplicate, found through the hash read ahead.
-    const auto again = ArticleImporter(*m_store).importPaths({folder});
+    const auto again = ArticleImporter(*m_session).importPaths({folder});
     QCOMPARE(std::count_if(again.begin(), again.end(),
                            [](const ImportOutcome &o) { return o.status == ImportOutcome::Status::Duplicate; }),
              n);
-    QCOMPARE(m_store->articleCount(), n);
+    QCOMPARE(m_session->articles().count(), n);
 
     // Cancelled in the second batch: what came before is stored, no more.
     for (int i = 0; i < n; ++i)
         writeFile(dir, QStringLiteral("more/%1.txt").arg(i, 4, 10, QLatin1Char('0')),
                   QStringLiteral("Another dispatch %1").arg(i).toUtf8());
-    ArticleImporter cancelling(*m_store);
+    ArticleImporter cancelling(*m_session);
     const auto some = cancelling.importPaths({dir.filePath(QStringLiteral("more"))}, [&](int done, int) {
         if (done == 700)
             cancelling.cancel();
     });
     QVERIFY(cancelling.wasCancelled());
     QCOMPARE(some.size(), 700);
-    QCOMPARE(m_store->articleCount(), n + 700);
+    QCOMPARE(m_session->articles().count(), n + 700);
 }
 
 void TestImport::htmlFileKeepsItsPage()
 {
     const QByteArray page("<html><head><title>T</title></head><body><p>Kept page</p></body></html>");
     const QString path = writeFile(QDir(m_dir->path()), QStringLiteral("kept.html"), page);
-    ArticleImporter importer(*m_store);
+    ArticleImporter importer(*m_session);
     const auto outcomes = importer.importPaths({path});
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
-    const auto source = m_store->articleSource(outcomes[0].articleId);
+    const auto source = m_session->articles().source(outcomes[0].articleId);
     QVERIFY(source);
     QCOMPARE(source->html, page);
     QCOMPARE(source->url, QFileInfo(path).absoluteFilePath());
     // Plain text files have no page to keep.
     const QString txt = writeFile(QDir(m_dir->path()), QStringLiteral("plain.txt"), "Plain");
-    QVERIFY(!m_store->articleSource(importer.importPaths({txt})[0].articleId));
+    QVERIFY(!m_session->articles().source(importer.importPaths({txt})[0].articleId));
 }
 
 QTEST_GUILESS_MAIN(TestImport)

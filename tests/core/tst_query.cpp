@@ -6,7 +6,7 @@
 #include "query/QueryRunner.h"
 #include "query/ReadOnlyQuery.h"
 #include "query/StatementGuard.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
 #include <QCryptographicHash>
@@ -54,20 +54,20 @@ void TestQuery::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_project = m_dir.filePath(QStringLiteral("q.framewise"));
-    auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(m_project, ProjectSession::OpenMode::CreateIfMissing);
     Article a;
     a.title = QStringLiteral("Kim on Ukraine");
     a.outlet = QStringLiteral("Example News");
     a.published = QStringLiteral("2025-05-09");
     a.text = QStringLiteral("He declared readiness. “We will win,” he said.");
-    const qint64 article = store->addArticle(a).id;
+    const qint64 article = store->articles().add(a).id;
     NewAnnotation n;
     n.articleId = article;
     n.start = 23;
     n.end = 37;
-    n.codeIds = {store->ensureCode(QStringLiteral("Claim")).id};
+    n.codeIds = {store->codebook().ensureCode(QStringLiteral("Claim")).id};
     n.coderName = QStringLiteral("ana");
-    store->addAnnotation(n);
+    store->annotations().add(n);
     SearchIndexer::catchUp(*store);
     // Closed: everything is in the main file, whose bytes the tests watch.
 }

@@ -2,7 +2,7 @@
 // a file that is not a project, with the file's bytes checked unchanged.
 #include "base/ProjectError.h"
 #include "store/ProjectFileInspector.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "RawSql.h"
 #include "store/SearchIndexer.h"
 #include "store/SqliteDialect.h"
@@ -96,14 +96,14 @@ void TestStore::createsMarkedWalProject()
 {
     const QString file = path(QStringLiteral("new.framewise"));
     {
-        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
-        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::currentVersion);
         QVERIFY(!store->isReadOnly());
     }
     const QByteArray bytes = fileBytes(file);
     QVERIFY(bytes.startsWith("SQLite format 3"));
     QCOMPARE(qFromBigEndian<quint32>(bytes.constData() + 68), SqliteDialect::applicationId);
-    QCOMPARE(int(qFromBigEndian<quint32>(bytes.constData() + 60)), SqliteDialect::schemaVersion);
+    QCOMPARE(int(qFromBigEndian<quint32>(bytes.constData() + 60)), SqliteDialect::currentVersion);
     // Bytes 18 and 19 are 2 in a WAL-mode database.
     QCOMPARE(int(bytes.at(18)), 2);
     QCOMPARE(int(bytes.at(19)), 2);
@@ -115,52 +115,52 @@ void TestStore::reopensWithData()
     const QString file = path(QStringLiteral("reopen.framewise"));
     qint64 articleId = 0;
     {
-        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
-        articleId = store->addArticle(sampleArticle()).id;
-        const Code code = store->ensureCode(QStringLiteral("Claim"));
-        store->addAnnotation({articleId, 0, 12, {code.id}, QStringLiteral("ana"), QStringLiteral("n")});
+        auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
+        articleId = store->articles().add(sampleArticle()).id;
+        const Code code = store->codebook().ensureCode(QStringLiteral("Claim"));
+        store->annotations().add({articleId, 0, 12, {code.id}, QStringLiteral("ana"), QStringLiteral("n")});
     }
-    auto store = ProjectStore::open(file);
-    QCOMPARE(store->articleCount(), 1);
-    const auto a = store->article(articleId);
+    auto store = ProjectSession::open(file);
+    QCOMPARE(store->articles().count(), 1);
+    const auto a = store->articles().get(articleId);
     QVERIFY(a);
     QCOMPARE(a->text, sampleArticle().text);
     QCOMPARE(a->outlet, QStringLiteral("Example News"));
-    const auto annotations = store->annotationsForArticle(articleId);
+    const auto annotations = store->annotations().forArticle(articleId);
     QCOMPARE(annotations.size(), 1);
     QCOMPARE(annotations[0].quote, QStringLiteral("Kim Jong Un "));
     QCOMPARE(annotations[0].coderName, QStringLiteral("ana"));
-    QCOMPARE(store->articleSummaries().constFirst().annotationCount, 1);
+    QCOMPARE(store->articles().summaries().constFirst().annotationCount, 1);
 }
 
 void TestStore::migratesFromVersion1()
 {
     // A project exactly as version 1 wrote it: its frozen schema and data.
     const QString file = path(QStringLiteral("v1.framewise"));
-    QStringList v1 = SqliteDialect::migrationTo(1);
-    v1 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(1)
+    QStringList v1 = SqliteDialect().migrationTo(1);
+    v1 << SqliteDialect::setApplicationId() << SqliteDialect().writeVersion(1)
        << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
                          "('Old', 'Pyongyang praised Moscow', 'h1', '2026-01-01T00:00:00Z')");
     RawSql::run(file, v1);
     QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 1);
 
     {
-        auto store = ProjectStore::open(file);
-        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        auto store = ProjectSession::open(file);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::currentVersion);
         // Version 2 built the full-text index from the articles already there.
-        const auto hits = store->search(QStringLiteral("pyongyang"));
+        const auto hits = store->articles().search(QStringLiteral("pyongyang"));
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits[0].title, QStringLiteral("Old"));
     }
-    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, SqliteDialect::schemaVersion);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, SqliteDialect::currentVersion);
 }
 
 void TestStore::migratesFromVersion2()
 {
     // A version 2 project with a coded segment.
     const QString file = path(QStringLiteral("v2.framewise"));
-    QStringList v2 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2);
-    v2 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(2)
+    QStringList v2 = SqliteDialect().migrationTo(1) + SqliteDialect().migrationTo(2);
+    v2 << SqliteDialect::setApplicationId() << SqliteDialect().writeVersion(2)
        << articleCoderAndCodeRows()
        << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
                          "modified_at) VALUES (1, 1, 0, 3, 'Kim', '2026-01-01T00:00:00.000Z', "
@@ -168,9 +168,9 @@ void TestStore::migratesFromVersion2()
        << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
     RawSql::run(file, v2);
     {
-        auto store = ProjectStore::open(file);
-        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
-        const auto a = store->annotation(1);
+        auto store = ProjectSession::open(file);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::currentVersion);
+        const auto a = store->annotations().get(1);
         QVERIFY(a);
         QVERIFY(!a->document);
         QVERIFY(!a->primary);
@@ -194,9 +194,9 @@ void TestStore::migratesFromVersion3()
 {
     // A version 3 project with an article and a coded segment.
     const QString file = path(QStringLiteral("v3.framewise"));
-    QStringList v3 = SqliteDialect::migrationTo(1) + SqliteDialect::migrationTo(2)
-        + SqliteDialect::migrationTo(3);
-    v3 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(3)
+    QStringList v3 = SqliteDialect().migrationTo(1) + SqliteDialect().migrationTo(2)
+        + SqliteDialect().migrationTo(3);
+    v3 << SqliteDialect::setApplicationId() << SqliteDialect().writeVersion(3)
        << articleCoderAndCodeRows()
        << QStringLiteral("INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, created_at, "
                          "modified_at, scope, is_primary) VALUES (1, 1, 0, 3, 'Kim', "
@@ -204,23 +204,23 @@ void TestStore::migratesFromVersion3()
        << QStringLiteral("INSERT INTO annotation_codes VALUES (1, 1)");
     RawSql::run(file, v3);
     QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 3);
-    auto store = ProjectStore::open(file);
-    QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+    auto store = ProjectSession::open(file);
+    QCOMPARE(store->schemaVersion(), SqliteDialect::currentVersion);
     // Everything of version 3 is still there, unchanged.
-    const auto article = store->article(1);
+    const auto article = store->articles().get(1);
     QVERIFY(article);
     QCOMPARE(article->text, QStringLiteral("Kim praised Moscow"));
-    const auto a = store->annotation(1);
+    const auto a = store->annotations().get(1);
     QVERIFY(a);
     QVERIFY(a->primary);
     QCOMPARE(a->quote, QStringLiteral("Kim"));
     // The new tables are empty and usable.
-    QVERIFY(!store->articleSource(1));
-    QVERIFY(store->feeds().isEmpty());
-    QVERIFY(store->feedFolders().isEmpty());
+    QVERIFY(!store->articles().source(1));
+    QVERIFY(store->feeds().all().isEmpty());
+    QVERIFY(store->feeds().folders().isEmpty());
     Feed feed;
     feed.url = QStringLiteral("https://example.org/feed.xml");
-    QVERIFY(store->addFeed(feed) > 0);
+    QVERIFY(store->feeds().add(feed) > 0);
 }
 
 void TestStore::migratesFromVersion5()
@@ -230,12 +230,12 @@ void TestStore::migratesFromVersion5()
     const QString file = path(QStringLiteral("v5.framewise"));
     QStringList v5;
     for (int v = 1; v <= 5; ++v)
-        v5 += SqliteDialect::migrationTo(v);
+        v5 += SqliteDialect().migrationTo(v);
     const QString annotation = QStringLiteral(
         "INSERT INTO annotations(article_id, coder_id, start, \"end\", quote, actor_id, created_at, "
         "modified_at) VALUES (1, 1, %1, %2, '%3', %4, '2026-01-01T00:00:00.000Z', "
         "'2026-01-01T00:00:00.000Z')");
-    v5 << SqliteDialect::setApplicationId() << SqliteDialect::setVersion(5)
+    v5 << SqliteDialect::setApplicationId() << SqliteDialect().writeVersion(5)
        << QStringLiteral("INSERT INTO articles(title, text, content_hash, imported_at) VALUES "
                          "('Old', 'Kim warned Seoul. Kim left.', 'h1', '2026-01-01T00:00:00.000Z')")
        << QStringLiteral("INSERT INTO coders(name, created_at) VALUES ('ana', '2026-01-01T00:00:00.000Z')")
@@ -248,24 +248,23 @@ void TestStore::migratesFromVersion5()
     RawSql::run(file, v5);
     QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 5);
     {
-        auto store = ProjectStore::open(file);
-        QCOMPARE(store->schemaVersion(), 6);
-        QCOMPARE(store->schemaVersion(), SqliteDialect::schemaVersion);
+        auto store = ProjectSession::open(file);
+        QCOMPARE(store->schemaVersion(), SqliteDialect::currentVersion);
         // Everything of version 5 is still there.
-        QCOMPARE(store->article(1)->text, QStringLiteral("Kim warned Seoul. Kim left."));
-        QCOMPARE(store->annotationCount(), 4);
-        QCOMPARE(store->actors().size(), 2);
-        QCOMPARE(store->annotation(2)->quote, QStringLiteral("Seoul"));
-        QCOMPARE(store->annotation(2)->actorId, qint64(2));
-        QCOMPARE(store->annotation(4)->actorId, qint64(0));
+        QCOMPARE(store->articles().get(1)->text, QStringLiteral("Kim warned Seoul. Kim left."));
+        QCOMPARE(store->annotations().count(), 4);
+        QCOMPARE(store->actors().all().size(), 2);
+        QCOMPARE(store->annotations().get(2)->quote, QStringLiteral("Seoul"));
+        QCOMPARE(store->annotations().get(2)->actorId, qint64(2));
+        QCOMPARE(store->annotations().get(4)->actorId, qint64(0));
         // Mention counts read the new index; the annotation naming nobody
         // counts for no one.
-        const QHash<qint64, int> counts = store->actorMentionCounts();
+        const QHash<qint64, int> counts = store->actors().mentionCounts();
         QCOMPARE(counts.size(), 2);
         QCOMPARE(counts.value(1), 2);
         QCOMPARE(counts.value(2), 1);
     }
-    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, 6);
+    QCOMPARE(ProjectFileInspector::inspect(file).schemaVersion, SqliteDialect::currentVersion);
     QCOMPARE(RawSql::scalar(file, QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'index' "
                                                  "AND name = 'annotations_by_actor'"))
                  .toString(),
@@ -283,15 +282,15 @@ void TestStore::migratesFromVersion5()
 
 void TestStore::articleSourcesAndFeeds()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("sources.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(path(QStringLiteral("sources.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     ArticleSource source;
     source.url = QStringLiteral("https://example.org/a");
     source.contentType = QStringLiteral("text/html; charset=utf-8");
     source.html = QByteArray("<html><body><p>Kim spoke.</p></body></html>").repeated(50);
-    const auto added = store->addArticles({sampleArticle(QStringLiteral("Kim spoke."))}, {source});
+    const auto added = store->articles().addMany({sampleArticle(QStringLiteral("Kim spoke."))}, {source});
     const qint64 id = added.constFirst().id;
-    const auto stored = store->articleSource(id);
+    const auto stored = store->articles().source(id);
     QVERIFY(stored);
     QCOMPARE(stored->html, source.html);
     QCOMPARE(stored->url, source.url);
@@ -299,47 +298,46 @@ void TestStore::articleSourcesAndFeeds()
     // The same text again is a duplicate; its page does not replace the first.
     ArticleSource other = source;
     other.url = QStringLiteral("https://example.org/b");
-    const auto dup = store->addArticles({sampleArticle(QStringLiteral("Kim spoke."))}, {other});
-    QCOMPARE(dup.constFirst().status, ProjectStore::AddResult::Status::Duplicate);
-    QCOMPARE(store->articleSource(id)->url, source.url);
+    const auto dup = store->articles().addMany({sampleArticle(QStringLiteral("Kim spoke."))}, {other});
+    QCOMPARE(dup.constFirst().status, ArticleRepository::AddResult::Status::Duplicate);
+    QCOMPARE(store->articles().source(id)->url, source.url);
 
     // A feed item linked to an article; the feed's removal keeps the article.
     Feed feed;
     feed.url = QStringLiteral("https://example.org/feed.xml");
-    feed.id = store->addFeed(feed);
+    feed.id = store->feeds().add(feed);
     FeedItem item;
     item.guid = QStringLiteral("1");
     item.title = QStringLiteral("Kim spoke");
     feed.lastFetched = QDateTime::currentDateTimeUtc();
-    QCOMPARE(store->recordFeedRefresh(feed, {item, item}), 1);
-    const qint64 itemId = store->feedItems(feed.id).constFirst().id;
-    store->linkFeedItem(itemId, id);
-    QCOMPARE(store->feedItem(itemId)->articleId, id);
-    store->removeFeed(feed.id);
-    QVERIFY(!store->feedItem(itemId));
-    QCOMPARE(store->articleCount(), 1);
+    QCOMPARE(store->feeds().recordRefresh(feed, {item, item}), 1);
+    const qint64 itemId = store->feeds().items(feed.id).constFirst().id;
+    store->feeds().linkItem(itemId, id);
+    QCOMPARE(store->feeds().item(itemId)->articleId, id);
+    store->feeds().remove(feed.id);
+    QVERIFY(!store->feeds().item(itemId));
+    QCOMPARE(store->articles().count(), 1);
 }
 
 void TestStore::documentLevelAndPrimaryCodes()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("doc.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    const qint64 id = store->addArticle(sampleArticle(QStringLiteral("Kim 😀 spoke"))).id;
-    const Code frame = store->ensureCode(QStringLiteral("Security"));
+    auto store = ProjectSession::open(path(QStringLiteral("doc.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 id = store->articles().add(sampleArticle(QStringLiteral("Kim 😀 spoke"))).id;
+    const Code frame = store->codebook().ensureCode(QStringLiteral("Security"));
     NewAnnotation n;
     n.articleId = id;
     n.codeIds = {frame.id};
     n.document = true;
     n.primary = true;
-    const Annotation a = store->addAnnotation(n);
+    const Annotation a = store->annotations().add(n);
     QVERIFY(a.document);
     QVERIFY(a.primary);
     QCOMPARE(a.start, 0);
     QCOMPARE(a.end, 11); // code points: the emoji counts once
     QVERIFY(a.quote.isEmpty());
-    store->removeAnnotation(a.id);
-    store->restoreAnnotation(a);
-    QVERIFY(store->annotation(a.id)->document);
-    QVERIFY(store->annotation(a.id)->primary);
+    store->annotations().restore(store->annotations().remove(a.id));
+    QVERIFY(store->annotations().get(a.id)->document);
+    QVERIFY(store->annotations().get(a.id)->primary);
 }
 
 void TestStore::refusesNonProjects_data()
@@ -362,7 +360,7 @@ void TestStore::refusesNonProjects()
     const QString file = path(QStringLiteral("bad-%1.framewise").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
     writeFile(file, bytes);
     try {
-        ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+        ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
         QFAIL("opened a file that is not a project");
     } catch (const ProjectError &e) {
         QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
@@ -379,9 +377,9 @@ void TestStore::refusesDamagedProject()
     RawSql::run(foreign, {QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)"),
                      QStringLiteral("INSERT INTO notes(body) VALUES ('hello')")});
     const QByteArray foreignBytes = fileBytes(foreign);
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::open(foreign));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectSession::open(foreign));
     try {
-        ProjectStore::open(foreign);
+        ProjectSession::open(foreign);
     } catch (const ProjectError &e) {
         QVERIFY2(e.message().contains(QStringLiteral("another application")), qPrintable(e.message()));
     }
@@ -390,13 +388,13 @@ void TestStore::refusesDamagedProject()
     // A project from a newer version.
     const QString newer = path(QStringLiteral("newer.framewise"));
     {
-        auto store = ProjectStore::open(newer, ProjectStore::OpenMode::CreateIfMissing);
-        store->addArticle(sampleArticle());
+        auto store = ProjectSession::open(newer, ProjectSession::OpenMode::CreateIfMissing);
+        store->articles().add(sampleArticle());
     }
     RawSql::run(newer, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99")});
     const QByteArray newerBytes = fileBytes(newer);
     try {
-        ProjectStore::open(newer);
+        ProjectSession::open(newer);
         QFAIL("opened a project from the future");
     } catch (const ProjectError &e) {
         QVERIFY2(e.message().contains(QStringLiteral("newer Framewise")), qPrintable(e.message()));
@@ -406,9 +404,9 @@ void TestStore::refusesDamagedProject()
     // A truncated project: cut in the middle of its pages.
     const QString truncated = path(QStringLiteral("truncated.framewise"));
     {
-        auto store = ProjectStore::open(truncated, ProjectStore::OpenMode::CreateIfMissing);
+        auto store = ProjectSession::open(truncated, ProjectSession::OpenMode::CreateIfMissing);
         for (int i = 0; i < 50; ++i)
-            store->addArticle(sampleArticle(QStringLiteral("Article %1 ").arg(i).repeated(200)));
+            store->articles().add(sampleArticle(QStringLiteral("Article %1 ").arg(i).repeated(200)));
     }
     RawSql::run(truncated, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
     QByteArray whole = fileBytes(truncated);
@@ -418,7 +416,7 @@ void TestStore::refusesDamagedProject()
     QFile::remove(truncated + QStringLiteral("-wal"));
     QFile::remove(truncated + QStringLiteral("-shm"));
     try {
-        ProjectStore::open(truncated);
+        ProjectSession::open(truncated);
         QFAIL("opened a truncated project");
     } catch (const ProjectError &e) {
         QVERIFY2(e.message().contains(QStringLiteral("truncated")), qPrintable(e.message()));
@@ -432,7 +430,7 @@ void TestStore::refusesDamagedProject()
         damaged[i] = char(0xA5);
     writeFile(corrupt, damaged);
     try {
-        ProjectStore::open(corrupt);
+        ProjectSession::open(corrupt);
         QFAIL("opened a corrupted project");
     } catch (const ProjectError &e) {
         QVERIFY2(e.message().contains(QStringLiteral("corrupt.framewise")), qPrintable(e.message()));
@@ -444,8 +442,8 @@ void TestStore::opensReadOnlyFileReadOnly()
 {
     const QString file = path(QStringLiteral("readonly.framewise"));
     {
-        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
-        store->addArticle(sampleArticle());
+        auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
+        store->articles().add(sampleArticle());
     }
     RawSql::run(file, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
     QFile::remove(file + QStringLiteral("-wal"));
@@ -453,11 +451,11 @@ void TestStore::opensReadOnlyFileReadOnly()
     QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
     const QByteArray before = fileBytes(file);
     {
-        auto store = ProjectStore::open(file);
+        auto store = ProjectSession::open(file);
         QVERIFY(store->isReadOnly());
-        QCOMPARE(store->articleCount(), 1);
+        QCOMPARE(store->articles().count(), 1);
         try {
-            store->addArticle(sampleArticle(QStringLiteral("Another text")));
+            store->articles().add(sampleArticle(QStringLiteral("Another text")));
             QFAIL("wrote to a read-only project");
         } catch (const ProjectError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("read-only")), qPrintable(e.message()));
@@ -470,9 +468,9 @@ void TestStore::opensReadOnlyFileReadOnly()
 void TestStore::missingFileIsNotCreatedUnlessAsked()
 {
     const QString file = path(QStringLiteral("nope/missing.framewise"));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::open(file));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectSession::open(file));
     QVERIFY(!QFile::exists(file));
-    ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+    ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
     QVERIFY(QFile::exists(file));
 }
 
@@ -481,8 +479,8 @@ void TestStore::articleTextIsImmutable()
     const QString file = path(QStringLiteral("immutable.framewise"));
     qint64 id = 0;
     {
-        auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
-        id = store->addArticle(sampleArticle()).id;
+        auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
+        id = store->articles().add(sampleArticle()).id;
     }
     const QString name = QStringLiteral("tamper");
     {
@@ -495,71 +493,71 @@ void TestStore::articleTextIsImmutable()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    auto store = ProjectStore::open(file);
-    QCOMPARE(store->article(id)->text, sampleArticle().text);
+    auto store = ProjectSession::open(file);
+    QCOMPARE(store->articles().get(id)->text, sampleArticle().text);
 }
 
 void TestStore::detectsDuplicates()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("dups.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    QSignalSpy changed(store.get(), &ProjectStore::articlesChanged);
-    const auto results = store->addArticles({sampleArticle(), sampleArticle(QStringLiteral("Other")), sampleArticle()});
+    auto store = ProjectSession::open(path(QStringLiteral("dups.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    QSignalSpy changed(store.get(), &ProjectSession::changed);
+    const auto results = store->articles().addMany({sampleArticle(), sampleArticle(QStringLiteral("Other")), sampleArticle()});
     QCOMPARE(results.size(), 3);
-    QCOMPARE(results[0].status, ProjectStore::AddResult::Status::Added);
-    QCOMPARE(results[1].status, ProjectStore::AddResult::Status::Added);
-    QCOMPARE(results[2].status, ProjectStore::AddResult::Status::Duplicate);
+    QCOMPARE(results[0].status, ArticleRepository::AddResult::Status::Added);
+    QCOMPARE(results[1].status, ArticleRepository::AddResult::Status::Added);
+    QCOMPARE(results[2].status, ArticleRepository::AddResult::Status::Duplicate);
     QCOMPARE(results[2].id, results[0].id);
-    QCOMPARE(store->articleCount(), 2);
+    QCOMPARE(store->articles().count(), 2);
     QCOMPARE(changed.count(), 1);
 }
 
 void TestStore::annotationQuoteUsesCodePoints()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("cp.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(path(QStringLiteral("cp.framewise")), ProjectSession::OpenMode::CreateIfMissing);
     // Emoji (surrogate pairs), a combining mark, Hebrew and CJK.
     const QString text = QStringLiteral("A 😀 said: e\u0301 שלום 北朝鮮 🇰🇵 end");
-    const qint64 id = store->addArticle(sampleArticle(text)).id;
-    const Code code = store->ensureCode(QStringLiteral("Quote"));
+    const qint64 id = store->articles().add(sampleArticle(text)).id;
+    const Code code = store->codebook().ensureCode(QStringLiteral("Quote"));
     // Code points: A=0 ' '=1 😀=2 ' '=3 s=4 ... ':'=8 ' '=9 e=10 U+0301=11 ' '=12 ש=13..ם=16 ' '=17 北=18 朝=19 鮮=20
-    const Annotation smile = store->addAnnotation({id, 2, 3, {code.id}, {}, {}});
+    const Annotation smile = store->annotations().add({id, 2, 3, {code.id}, {}, {}});
     QCOMPARE(smile.quote, QStringLiteral("😀"));
     QCOMPARE(smile.prefix, QStringLiteral("A "));
-    const Annotation accent = store->addAnnotation({id, 10, 12, {code.id}, {}, {}});
+    const Annotation accent = store->annotations().add({id, 10, 12, {code.id}, {}, {}});
     QCOMPARE(accent.quote, QStringLiteral("e\u0301"));
-    const Annotation hebrew = store->addAnnotation({id, 13, 17, {code.id}, {}, {}});
+    const Annotation hebrew = store->annotations().add({id, 13, 17, {code.id}, {}, {}});
     QCOMPARE(hebrew.quote, QStringLiteral("שלום"));
-    const Annotation cjk = store->addAnnotation({id, 18, 21, {code.id}, {}, {}});
+    const Annotation cjk = store->annotations().add({id, 18, 21, {code.id}, {}, {}});
     QCOMPARE(cjk.quote, QStringLiteral("北朝鮮"));
     // A flag is two regional indicators: two code points, four UTF-16 units.
-    const Annotation flag = store->addAnnotation({id, 22, 24, {code.id}, {}, {}});
+    const Annotation flag = store->annotations().add({id, 22, 24, {code.id}, {}, {}});
     QCOMPARE(flag.quote, QStringLiteral("🇰🇵"));
     QCOMPARE(flag.suffix, QStringLiteral(" end"));
 }
 
 void TestStore::annotationRefusalsChangeNothing()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("refuse.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    const qint64 id = store->addArticle(sampleArticle(QStringLiteral("short"))).id;
-    const Code code = store->ensureCode(QStringLiteral("Claim"));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 2, 9, {code.id}, {}, {}}));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 3, 3, {code.id}, {}, {}}));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id + 5, 0, 1, {code.id}, {}, {}}));
+    auto store = ProjectSession::open(path(QStringLiteral("refuse.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 id = store->articles().add(sampleArticle(QStringLiteral("short"))).id;
+    const Code code = store->codebook().ensureCode(QStringLiteral("Claim"));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->annotations().add({id, 2, 9, {code.id}, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->annotations().add({id, 3, 3, {code.id}, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->annotations().add({id + 5, 0, 1, {code.id}, {}, {}}));
     // An unknown code rolls back the annotation and the new coder with it.
-    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addAnnotation({id, 0, 2, {code.id, 999}, QStringLiteral("ghost"), {}}));
-    QCOMPARE(store->annotationCount(), 0);
-    QVERIFY(store->coders().isEmpty());
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->annotations().add({id, 0, 2, {code.id, 999}, QStringLiteral("ghost"), {}}));
+    QCOMPARE(store->annotations().count(), 0);
+    QVERIFY(store->coders().all().isEmpty());
     // The whole text is a valid span.
-    QCOMPARE(store->addAnnotation({id, 0, 5, {code.id}, {}, {}}).quote, QStringLiteral("short"));
+    QCOMPARE(store->annotations().add({id, 0, 5, {code.id}, {}, {}}).quote, QStringLiteral("short"));
 }
 
 void TestStore::annotationsComeInReadingOrder()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("order.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    const qint64 first = store->addArticle(sampleArticle()).id;
-    const qint64 second = store->addArticle(sampleArticle(QStringLiteral("Another text."))).id;
-    const Code code = store->ensureCode(QStringLiteral("Claim"));
+    auto store = ProjectSession::open(path(QStringLiteral("order.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 first = store->articles().add(sampleArticle()).id;
+    const qint64 second = store->articles().add(sampleArticle(QStringLiteral("Another text."))).id;
+    const Code code = store->codebook().ensureCode(QStringLiteral("Claim"));
     // Stored out of order: by start, then end, then id is how they come back.
-    const QList<qint64> ids = store->addAnnotations({{second, 0, 3, {code.id}, {}, {}},
+    const QList<qint64> ids = store->annotations().addMany({{second, 0, 3, {code.id}, {}, {}},
                                                      {first, 0, 10, {code.id}, {}, {}},
                                                      {first, 2, 5, {code.id}, {}, {}},
                                                      {first, 0, 4, {code.id}, {}, {}},
@@ -571,91 +569,92 @@ void TestStore::annotationsComeInReadingOrder()
         return result;
     };
     const QList<qint64> firstInOrder{ids[3], ids[4], ids[1], ids[2]};
-    QCOMPARE(idsOf(store->annotationsForArticle(first)), firstInOrder);
-    QCOMPARE(idsOf(store->allAnnotations()), firstInOrder + QList<qint64>{ids[0]});
-    QCOMPARE(idsOf(store->annotationsForCode(code.id)), idsOf(store->allAnnotations()));
+    QCOMPARE(idsOf(store->annotations().forArticle(first)), firstInOrder);
+    QCOMPARE(idsOf(store->annotations().all()), firstInOrder + QList<qint64>{ids[0]});
+    QCOMPARE(idsOf(store->annotations().forCode(code.id)), idsOf(store->annotations().all()));
 }
 
 void TestStore::removeAndRestoreKeepId()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("undo.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    const qint64 id = store->addArticle(sampleArticle()).id;
-    const Code a = store->ensureCode(QStringLiteral("A"));
-    const Code b = store->ensureCode(QStringLiteral("B"));
-    QSignalSpy changed(store.get(), &ProjectStore::annotationsChanged);
-    const Annotation made = store->addAnnotation({id, 4, 12, {a.id, b.id}, {}, QStringLiteral("why")});
+    auto store = ProjectSession::open(path(QStringLiteral("undo.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 id = store->articles().add(sampleArticle()).id;
+    const Code a = store->codebook().ensureCode(QStringLiteral("A"));
+    const Code b = store->codebook().ensureCode(QStringLiteral("B"));
+    QSignalSpy changed(store.get(), &ProjectSession::changed);
+    const Annotation made = store->annotations().add({id, 4, 12, {a.id, b.id}, {}, QStringLiteral("why")});
     QCOMPARE(made.codeIds, (QList<qint64>{a.id, b.id}));
-    store->removeAnnotation(made.id);
-    QVERIFY(!store->annotation(made.id));
-    store->restoreAnnotation(made);
-    const auto back = store->annotation(made.id);
+    const AnnotationRecord removed = store->annotations().remove(made.id);
+    QVERIFY(!store->annotations().get(made.id));
+    store->annotations().restore(removed);
+    const auto back = store->annotations().get(made.id);
     QVERIFY(back);
     QCOMPARE(back->quote, made.quote);
     QCOMPARE(back->codeIds, made.codeIds);
     QCOMPARE(back->note, QStringLiteral("why"));
     QCOMPARE(back->created, made.created);
     QCOMPARE(changed.count(), 3);
-    QCOMPARE(changed.at(0).at(0).toLongLong(), id);
+    QCOMPARE(changed.at(0).at(0).value<ChangeSet>().annotatedArticles(), QSet<qint64>{id});
+    QCOMPARE(back->uuid, made.uuid);
 }
 
 void TestStore::searchCoversIndexedArticles()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("fts.framewise")), ProjectStore::OpenMode::CreateIfMissing);
-    store->addArticle(sampleArticle(QStringLiteral("Kim praised the Soviet victory at Kursk.")));
-    store->addArticle(sampleArticle(QStringLiteral("Seoul answered with caution.")));
+    auto store = ProjectSession::open(path(QStringLiteral("fts.framewise")), ProjectSession::OpenMode::CreateIfMissing);
+    store->articles().add(sampleArticle(QStringLiteral("Kim praised the Soviet victory at Kursk.")));
+    store->articles().add(sampleArticle(QStringLiteral("Seoul answered with caution.")));
     // Stored at once, searchable once indexed.
-    QCOMPARE(store->search(QStringLiteral("kursk")).size(), 0);
-    QCOMPARE(store->unindexedArticleCount(), 2);
+    QCOMPARE(store->articles().search(QStringLiteral("kursk")).size(), 0);
+    QCOMPARE(store->articles().unindexedCount(), 2);
     QCOMPARE(SearchIndexer::catchUp(*store), 2);
-    QCOMPARE(store->unindexedArticleCount(), 0);
-    auto hits = store->search(QStringLiteral("kursk"));
+    QCOMPARE(store->articles().unindexedCount(), 0);
+    auto hits = store->articles().search(QStringLiteral("kursk"));
     QCOMPARE(hits.size(), 1);
     QVERIFY(hits[0].snippet.contains(QChar(2)));
-    QCOMPARE(store->search(QStringLiteral("caut*")).size(), 1);
+    QCOMPARE(store->articles().search(QStringLiteral("caut*")).size(), 1);
     // Punctuation in what users type never breaks the query.
-    QCOMPARE(store->search(QStringLiteral("\"Kursk) (")).size(), 1);
-    QCOMPARE(store->search(QStringLiteral("   ")).size(), 0);
+    QCOMPARE(store->articles().search(QStringLiteral("\"Kursk) (")).size(), 1);
+    QCOMPARE(store->articles().search(QStringLiteral("   ")).size(), 0);
 }
 
 void TestStore::codebookAndCoders()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("codes.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(path(QStringLiteral("codes.framewise")), ProjectSession::OpenMode::CreateIfMissing);
     Category claim;
     claim.name = QStringLiteral("Claim");
     claim.kind = Category::Kind::Claim;
-    const qint64 cat = store->addCategory(claim);
+    const qint64 cat = store->codebook().addCategory(claim);
     Code parent;
     parent.categoryId = cat;
     parent.name = QStringLiteral("Factual claim");
     parent.shortcut = QStringLiteral("1");
-    const qint64 parentId = store->addCode(parent);
+    const qint64 parentId = store->codebook().addCode(parent);
     Code child;
     child.categoryId = cat;
     child.parentId = parentId;
     child.name = QStringLiteral("Statistic");
-    store->addCode(child);
-    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addCode(child)); // names are unique
-    const auto codes = store->codes();
+    store->codebook().addCode(child);
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->codebook().addCode(child)); // names are unique
+    const auto codes = store->codebook().codes();
     QCOMPARE(codes.size(), 2);
     QCOMPARE(codes[1].parentId, parentId);
     QVERIFY(!codes[0].colour.isEmpty());
-    QCOMPARE(store->codeByName(QStringLiteral("statistic"))->id, codes[1].id);
+    QCOMPARE(store->codebook().codeByName(QStringLiteral("statistic"))->id, codes[1].id);
     // ensureCode puts an unknown code into Custom.
-    const Code custom = store->ensureCode(QStringLiteral("New one"));
-    QCOMPARE(store->categoryByName(QStringLiteral("Custom"))->id, custom.categoryId);
-    QCOMPARE(store->ensureCode(QStringLiteral("New one")).id, custom.id);
-    QCOMPARE(store->coderId(QStringLiteral("ana")), store->coderId(QStringLiteral("ana")));
-    QCOMPARE(store->coders().size(), 1);
+    const Code custom = store->codebook().ensureCode(QStringLiteral("New one"));
+    QCOMPARE(store->codebook().categoryByName(QStringLiteral("Custom"))->id, custom.categoryId);
+    QCOMPARE(store->codebook().ensureCode(QStringLiteral("New one")).id, custom.id);
+    QCOMPARE(store->coders().ensure(QStringLiteral("ana")), store->coders().ensure(QStringLiteral("ana")));
+    QCOMPARE(store->coders().all().size(), 1);
 }
 
 void TestStore::actorsAndMemos()
 {
-    auto store = ProjectStore::open(path(QStringLiteral("actors.framewise")), ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(path(QStringLiteral("actors.framewise")), ProjectSession::OpenMode::CreateIfMissing);
     Actor kim;
     kim.name = QStringLiteral("Kim Jong Un");
     kim.aliases = {QStringLiteral("Kim"), QStringLiteral("the leader")};
-    const qint64 id = store->addActor(kim);
-    const auto actors = store->actors();
+    const qint64 id = store->actors().add(kim);
+    const auto actors = store->actors().all();
     QCOMPARE(actors.size(), 1);
     QCOMPARE(actors[0].id, id);
     QCOMPARE(actors[0].aliases.size(), 2);
@@ -663,9 +662,9 @@ void TestStore::actorsAndMemos()
     memo.target = Memo::Target::Actor;
     memo.targetId = id;
     memo.body = QStringLiteral("Speaks of Kursk as if of Pyongyang.");
-    store->addMemo(memo);
-    QCOMPARE(store->memos().size(), 1);
-    QCOMPARE(store->memos()[0].target, Memo::Target::Actor);
+    store->memos().add(memo);
+    QCOMPARE(store->memos().all().size(), 1);
+    QCOMPARE(store->memos().all()[0].target, Memo::Target::Actor);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

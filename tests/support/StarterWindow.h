@@ -2,7 +2,7 @@
 
 #include "MainWindow.h"
 #include "project/StarterProject.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QTemporaryDir>
 #include <QTest>

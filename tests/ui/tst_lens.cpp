@@ -10,7 +10,7 @@
 #include "lens/LensEngine.h"
 #include "lens/LensToolBar.h"
 #include "lens/ReadingLens.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/TextOffsets.h"
 
 #include <QAbstractItemModelTester>
@@ -171,7 +171,7 @@ void TestLens::otherCuesAndLanguages()
 void TestLens::lexiconEditChangesHighlighting()
 {
     ReaderView *reader = m_window->reader();
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     const qint64 at = reader->article().text.indexOf(QStringLiteral("readiness")) + 2;
     QVERIFY(at > 2);
     const auto underlined = [&] {
@@ -182,18 +182,18 @@ void TestLens::lexiconEditChangesHighlighting()
     QVERIFY(!underlined());
 
     QStringList loaded;
-    for (const LexiconTerm &t : store.lexiconTerms()) {
+    for (const LexiconTerm &t : store.lexicon().terms()) {
         if (t.cue == QLatin1String("loaded") && t.language == QLatin1String("en"))
             loaded.append(t.term);
     }
     QVERIFY(loaded.contains(QStringLiteral("lackeys")));
-    store.setLexiconTerms(QStringLiteral("loaded"), QStringLiteral("en"), loaded + QStringList{QStringLiteral("readiness")});
+    store.lexicon().setTerms(QStringLiteral("loaded"), QStringLiteral("en"), loaded + QStringList{QStringLiteral("readiness")});
     QVERIFY(underlined());
     QCOMPARE(reader->mergedFormatAt(at).underlineColor(),
              m_window->readingLens()->engine().colour(LensCue::Loaded));
 
     // And back: the stored lexicon drives the definitions, both ways.
-    store.setLexiconTerms(QStringLiteral("loaded"), QStringLiteral("en"), loaded);
+    store.lexicon().setTerms(QStringLiteral("loaded"), QStringLiteral("en"), loaded);
     QVERIFY(!underlined());
 }
 
@@ -255,11 +255,11 @@ void TestLens::toggles()
 void TestLens::codesAllQuotationsAndUndoes()
 {
     ReadingLens *lens = m_window->readingLens();
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     const qint64 articleId = m_window->reader()->articleId();
     const qint64 claim = lens->defaultClaimCode();
     QVERIFY(claim);
-    const int before = int(store.annotationsForArticle(articleId).size());
+    const int before = int(store.annotations().forArticle(articleId).size());
 
     const QList<QuotationCandidate> candidates = lens->quotationCandidates(claim);
     Spans found;
@@ -272,7 +272,7 @@ void TestLens::codesAllQuotationsAndUndoes()
     QList<QuotationCandidate> accepted = candidates;
     accepted.removeAt(1);
     QCOMPARE(lens->codeQuotations(accepted, claim), 4);
-    QList<Annotation> after = store.annotationsForArticle(articleId);
+    QList<Annotation> after = store.annotations().forArticle(articleId);
     QCOMPARE(after.size(), before + 4);
     Spans coded;
     for (const Annotation &a : after) {
@@ -289,9 +289,9 @@ void TestLens::codesAllQuotationsAndUndoes()
 
     // One undo removes the whole batch; redo brings it back.
     m_window->undoStack()->undo();
-    QCOMPARE(store.annotationsForArticle(articleId).size(), before);
+    QCOMPARE(store.annotations().forArticle(articleId).size(), before);
     m_window->undoStack()->redo();
-    QCOMPARE(store.annotationsForArticle(articleId).size(), before + 4);
+    QCOMPARE(store.annotations().forArticle(articleId).size(), before + 4);
 }
 
 QByteArray TestLens::projectHash() const
@@ -323,14 +323,14 @@ void TestLens::consoleRunsAndRefusesWrites()
 
     QueryResult r = runInConsole(QStringLiteral("SELECT id, title FROM articles ORDER BY id"));
     QVERIFY2(r.ok(), qPrintable(r.message));
-    QCOMPARE(console->model()->rowCount(), m_window->store().articleCount());
+    QCOMPARE(console->model()->rowCount(), m_window->store().articles().count());
     QCOMPARE(console->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("title"));
     QVERIFY(console->statusLabel()->text().contains(QStringLiteral("row")));
     QCOMPARE(console->historyBox()->itemData(1).toString(), QStringLiteral("SELECT id, title FROM articles ORDER BY id"));
 
     // The store holds the project open for writing meanwhile: what is on
     // disk (main file) must not change, and neither may the data.
-    const int annotations = m_window->store().annotationCount();
+    const int annotations = m_window->store().annotations().count();
     const QByteArray before = projectHash();
     for (const char *sql : {"INSERT INTO coders(name, created_at) VALUES ('x', 'y')", "UPDATE articles SET title = ''",
                             "DELETE FROM annotations", "DROP TABLE annotations", "CREATE TABLE t(x)",
@@ -340,10 +340,10 @@ void TestLens::consoleRunsAndRefusesWrites()
         QCOMPARE(r.status, QueryResult::Status::Refused);
         QVERIFY2(console->statusLabel()->text().startsWith(QStringLiteral("Refused")), sql);
         // The last good result stays on screen.
-        QCOMPARE(console->model()->rowCount(), m_window->store().articleCount());
+        QCOMPARE(console->model()->rowCount(), m_window->store().articles().count());
     }
     QCOMPARE(projectHash(), before);
-    QCOMPARE(m_window->store().annotationCount(), annotations);
+    QCOMPARE(m_window->store().annotations().count(), annotations);
 
     // Export of what is shown.
     const QString csv = m_dir->filePath(QStringLiteral("out.csv"));

@@ -16,7 +16,7 @@
 #include "ReaderView.h"
 #include "ReaderSelection.h"
 #include "StarterWindow.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -60,7 +60,7 @@ private Q_SLOTS:
 
 private:
     void selectPhrase(const QString &phrase, int occurrence = 0);
-    qint64 codeId(const QString &name) const { return m_window->store().codeByName(name)->id; }
+    qint64 codeId(const QString &name) const { return m_window->store().codebook().codeByName(name)->id; }
     QList<Annotation> annotations() const;
     Annotation only() const;
     QTreeView *annotationView() const { return m_window->annotationPanel()->view(); }
@@ -94,7 +94,7 @@ void TestAnnotatingUi::selectPhrase(const QString &phrase, int occurrence)
 
 QList<Annotation> TestAnnotatingUi::annotations() const
 {
-    return m_window->store().annotationsForArticle(m_window->reader()->articleId());
+    return m_window->store().annotations().forArticle(m_window->reader()->articleId());
 }
 
 Annotation TestAnnotatingUi::only() const
@@ -351,12 +351,12 @@ void TestAnnotatingUi::codeEveryOccurrenceWithPreview()
 
 void TestAnnotatingUi::claimFormRoundTrip()
 {
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     Actor kim, seoul;
     kim.name = QStringLiteral("Kim Jong Un");
     seoul.name = QStringLiteral("South Korea");
-    const qint64 kimId = store.addActor(kim);
-    const qint64 seoulId = store.addActor(seoul);
+    const qint64 kimId = store.actors().add(kim);
+    const qint64 seoulId = store.actors().add(seoul);
 
     ReaderView *reader = m_window->reader();
     ClaimForm *form = m_window->annotating()->claimForm();
@@ -394,17 +394,17 @@ void TestAnnotatingUi::claimFormRoundTrip()
     expected.kind = QStringLiteral("prediction");
     expected.status = QStringLiteral("misleading");
     expected.evidence = QStringLiteral("KCNA transcript, 9 May");
-    QCOMPARE(*store.claim(claimId), expected);
+    QCOMPARE(*store.annotations().claim(claimId), expected);
 
     // Undo steps back one field at a time.
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(store.claim(claimId)->evidence, QString());
+    QCOMPARE(store.annotations().claim(claimId)->evidence, QString());
     QCOMPARE(form->evidenceEdit()->text(), QString());
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
 
     // Reopen the project: the values come back into the form.
     const QString path = store.path();
-    m_window->replaceProject(ProjectStore::open(path));
+    m_window->replaceProject(ProjectSession::open(path));
     form = m_window->annotating()->claimForm();
     m_window->annotationPanel()->selectAnnotation(claimId);
     QVERIFY(form->isEditing());
@@ -418,7 +418,7 @@ void TestAnnotatingUi::claimFormRoundTrip()
     // For the README: FRAMEWISE_SCREENSHOT_DIR=dir keeps a picture of it.
     const QString shots = qEnvironmentVariable("FRAMEWISE_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        const auto claim = m_window->store().annotation(claimId);
+        const auto claim = m_window->store().annotations().get(claimId);
         m_window->reader()->scrollToSpan(claim->start, claim->end);
         QTest::qWait(200);
         QVERIFY(m_window->grab().save(shots + QStringLiteral("/annotating-claim.png")));
@@ -428,15 +428,15 @@ void TestAnnotatingUi::claimFormRoundTrip()
 void TestAnnotatingUi::actorFromSelectionAndSuggestion()
 {
     ReaderView *reader = m_window->reader();
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     ActorPanel *panel = m_window->annotating()->actorPanel();
     QAbstractItemModelTester tester(panel->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     selectPhrase(QStringLiteral("Kim Jong Un"));
     QTest::keyClick(reader, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(store.actors().size(), 1);
-    const Actor kim = store.actors().first();
+    QCOMPARE(store.actors().all().size(), 1);
+    const Actor kim = store.actors().all().first();
     QCOMPARE(kim.name, QStringLiteral("Kim Jong Un"));
     QCOMPARE(only().actorId, kim.id); // the mention, coded and linked
     QCOMPARE(only().codeIds, QList<qint64> {codeId(QStringLiteral("Person"))});
@@ -459,22 +459,22 @@ void TestAnnotatingUi::actorFromSelectionAndSuggestion()
     QCOMPARE(annotations().size(), 1);
     QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier); // alias
     QTest::keyClick(reader, Qt::Key_Z, Qt::ControlModifier); // actor + mention
-    QVERIFY(store.actors().isEmpty());
+    QVERIFY(store.actors().all().isEmpty());
     QVERIFY(annotations().isEmpty());
     QTest::keyClick(reader, Qt::Key_Y, Qt::ControlModifier);
-    QCOMPARE(store.actors().first().id, kim.id);
+    QCOMPARE(store.actors().all().first().id, kim.id);
     QCOMPARE(only().actorId, kim.id);
 }
 
 void TestAnnotatingUi::mergeActorsUndoably()
 {
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     ActorPanel *panel = m_window->annotating()->actorPanel();
     Actor a, b;
     a.name = QStringLiteral("Kim Jong Un");
     b.name = QStringLiteral("Kim Jong-un");
-    a.id = store.addActor(a);
-    b.id = store.addActor(b);
+    a.id = store.actors().add(a);
+    b.id = store.actors().add(b);
     ReaderView *reader = m_window->reader();
     selectPhrase(QStringLiteral("Kim Jong Un"), 0);
     QTest::keyClick(reader, Qt::Key_4);
@@ -488,19 +488,19 @@ void TestAnnotatingUi::mergeActorsUndoably()
     QCOMPARE(panel->model()->rowCount(), 1);
     QCOMPARE(only().actorId, a.id);
     QCOMPARE(panel->model()->index(0, ActorListModel::Mentions).data().toInt(), 1);
-    QVERIFY(store.actor(a.id)->aliases.contains(QStringLiteral("Kim Jong-un")));
+    QVERIFY(store.actors().get(a.id)->aliases.contains(QStringLiteral("Kim Jong-un")));
 
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(panel->model()->rowCount(), 2);
     QCOMPARE(only().actorId, b.id);
-    QVERIFY(store.actor(a.id)->aliases.isEmpty());
-    QCOMPARE(store.actor(b.id)->name, QStringLiteral("Kim Jong-un"));
+    QVERIFY(store.actors().get(a.id)->aliases.isEmpty());
+    QCOMPARE(store.actors().get(b.id)->name, QStringLiteral("Kim Jong-un"));
 
     // Rename keeps the old name as an alias; undo puts it back.
     QVERIFY(panel->renameActor(b.id, QStringLiteral("Chairman Kim")));
-    QCOMPARE(store.actor(b.id)->aliases, QStringList {QStringLiteral("Kim Jong-un")});
+    QCOMPARE(store.actors().get(b.id)->aliases, QStringList {QStringLiteral("Kim Jong-un")});
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(store.actor(b.id)->name, QStringLiteral("Kim Jong-un"));
+    QCOMPARE(store.actors().get(b.id)->name, QStringLiteral("Kim Jong-un"));
 }
 
 void TestAnnotatingUi::wholeArticleFrameWithPrimaryFlag()

@@ -15,7 +15,7 @@
 #include "ReaderSelection.h"
 #include "ReaderView.h"
 #include "StarterWindow.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -81,7 +81,7 @@ private Q_SLOTS:
 private:
     QTreeView *view() const { return m_window->codebookPanel()->view(); }
     CodebookModel *model() const { return m_window->codebookPanel()->model(); }
-    ProjectStore &store() const { return m_window->store(); }
+    ProjectSession &store() const { return m_window->store(); }
     qint64 codeId(const QString &name) const;
     void select(const QString &codeName);
     void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -120,7 +120,7 @@ void TestUiCodebook::cleanup()
 
 qint64 TestUiCodebook::codeId(const QString &name) const
 {
-    const auto code = store().codeByName(name);
+    const auto code = store().codebook().codeByName(name);
     return code ? code->id : 0;
 }
 
@@ -158,7 +158,7 @@ qint64 TestUiCodebook::annotate(const QString &phrase, const QList<qint64> &code
     n.start = text.indexOf(phrase); // the sample's start is plain ASCII
     n.end = n.start + phrase.size();
     n.codeIds = codes;
-    return store().addAnnotation(n).id;
+    return store().annotations().add(n).id;
 }
 
 void TestUiCodebook::insertCreatesCodeAndNamesItInPlace()
@@ -170,7 +170,7 @@ void TestUiCodebook::insertCreatesCodeAndNamesItInPlace()
     // Right after the current code, in its category, and being named.
     // Every edit resets the model, so indexes are looked up afresh.
     const auto claim = [this] {
-        return model()->indexOfCategory(store().categoryByName(QStringLiteral("Claim"))->id);
+        return model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Claim"))->id);
     };
     QCOMPARE(childNames(claim()).indexOf(QStringLiteral("New code")), 2);
     auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
@@ -178,17 +178,17 @@ void TestUiCodebook::insertCreatesCodeAndNamesItInPlace()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Speculation"));
     QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next event loop turn
-    QTRY_COMPARE(store().code(id)->name, QStringLiteral("Speculation"));
+    QTRY_COMPARE(store().codebook().code(id)->name, QStringLiteral("Speculation"));
     QCOMPARE(childNames(claim()).indexOf(QStringLiteral("Speculation")), 2);
     QCOMPARE(m_window->codebookPanel()->currentCodeId(), id);
 
     undo(); // the name
-    QCOMPARE(store().code(id)->name, QStringLiteral("New code"));
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("New code"));
     undo(); // the code
-    QVERIFY(!store().code(id));
+    QVERIFY(!store().codebook().code(id));
     redo();
     redo();
-    QCOMPARE(store().code(id)->name, QStringLiteral("Speculation")); // same id back
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Speculation")); // same id back
 
     // The button adds a category, named in place too.
     QTest::mouseClick(
@@ -199,11 +199,11 @@ void TestUiCodebook::insertCreatesCodeAndNamesItInPlace()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Tone"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_VERIFY(store().categoryByName(QStringLiteral("Tone")));
+    QTRY_VERIFY(store().codebook().categoryByName(QStringLiteral("Tone")));
     undo();
     undo();
-    QVERIFY(!store().categoryByName(QStringLiteral("Tone")));
-    QVERIFY(!store().categoryByName(QStringLiteral("New category")));
+    QVERIFY(!store().codebook().categoryByName(QStringLiteral("Tone")));
+    QVERIFY(!store().codebook().categoryByName(QStringLiteral("New category")));
 }
 
 void TestUiCodebook::f2RenamesAndUndoRestores()
@@ -217,7 +217,7 @@ void TestUiCodebook::f2RenamesAndUndoRestores()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Rationale"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(store().code(id)->name, QStringLiteral("Rationale"));
+    QTRY_COMPARE(store().codebook().code(id)->name, QStringLiteral("Rationale"));
     QCOMPARE(model()->indexOfCode(id).data(Qt::EditRole).toString(), QStringLiteral("Rationale"));
     QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Rename Code “Justification”"));
 
@@ -230,35 +230,35 @@ void TestUiCodebook::f2RenamesAndUndoRestores()
     QTest::keyClicks(editor, QStringLiteral("person"));
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage")));
-    QCOMPARE(store().code(id)->name, QStringLiteral("Rationale"));
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Rationale"));
     m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"))->close();
 
     undo();
-    QCOMPARE(store().code(id)->name, QStringLiteral("Justification"));
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Justification"));
     redo();
-    QCOMPARE(store().code(id)->name, QStringLiteral("Rationale"));
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Rationale"));
 }
 
 void TestUiCodebook::recolourWithColourDialog()
 {
     const qint64 id = codeId(QStringLiteral("Person"));
-    const QString before = store().code(id)->colour;
+    const QString before = store().codebook().code(id)->colour;
     select(QStringLiteral("Person"));
     onModal<QColorDialog>([](QColorDialog *dialog) {
         dialog->setCurrentColor(QColor(QStringLiteral("#112233")));
         dialog->accept();
     });
     QVERIFY(m_window->codebookPanel()->recolourCurrent());
-    QCOMPARE(store().code(id)->colour, QStringLiteral("#112233"));
+    QCOMPARE(store().codebook().code(id)->colour, QStringLiteral("#112233"));
     QCOMPARE(model()->indexOfCode(id).data(CodebookModel::ColourRole).value<QColor>(),
              QColor(0x11, 0x22, 0x33));
     undo();
-    QCOMPARE(store().code(id)->colour, before);
+    QCOMPARE(store().codebook().code(id)->colour, before);
 
     // Cancelling changes nothing.
     onModal<QColorDialog>([](QColorDialog *dialog) { dialog->reject(); });
     QVERIFY(!m_window->codebookPanel()->recolourCurrent());
-    QCOMPARE(store().code(id)->colour, before);
+    QCOMPARE(store().codebook().code(id)->colour, before);
 }
 
 void TestUiCodebook::nestByDragAndDropAndKeys()
@@ -272,21 +272,21 @@ void TestUiCodebook::nestByDragAndDropAndKeys()
     QVERIFY(!model()->canDropMimeData(data.get(), Qt::MoveAction, -1, 0,
                                       QModelIndex())); // not the root
     QVERIFY(model()->dropMimeData(data.get(), Qt::MoveAction, -1, 0, model()->indexOfCode(person)));
-    QCOMPARE(store().code(forces)->parentId, person);
+    QCOMPARE(store().codebook().code(forces)->parentId, person);
     QCOMPARE(model()->indexOfCode(forces).parent(), model()->indexOfCode(person));
     // A parent cannot go into its own child.
     std::unique_ptr<QMimeData> parentData(model()->mimeData({model()->indexOfCode(person)}));
     QVERIFY(!model()->canDropMimeData(parentData.get(), Qt::MoveAction, -1, 0,
                                       model()->indexOfCode(forces)));
     undo();
-    QCOMPARE(store().code(forces)->parentId, 0);
+    QCOMPARE(store().codebook().code(forces)->parentId, 0);
 
     // Into another category, at a given row.
-    const qint64 frame = store().categoryByName(QStringLiteral("Frame"))->id;
+    const qint64 frame = store().codebook().categoryByName(QStringLiteral("Frame"))->id;
     data.reset(model()->mimeData({model()->indexOfCode(forces)}));
     QVERIFY(
         model()->dropMimeData(data.get(), Qt::MoveAction, 1, 0, model()->indexOfCategory(frame)));
-    QCOMPARE(store().code(forces)->categoryId, frame);
+    QCOMPARE(store().codebook().code(forces)->categoryId, frame);
     QCOMPARE(childNames(model()->indexOfCategory(frame)).indexOf(QStringLiteral("Armed forces")),
              1);
     undo();
@@ -294,12 +294,12 @@ void TestUiCodebook::nestByDragAndDropAndKeys()
     // Keyboard: Alt+Right nests under the code above, Alt+Left takes it out.
     select(QStringLiteral("Armed forces"));
     key(Qt::Key_Right, Qt::AltModifier);
-    QCOMPARE(store().code(forces)->parentId, codeId(QStringLiteral("State or government")));
+    QCOMPARE(store().codebook().code(forces)->parentId, codeId(QStringLiteral("State or government")));
     QCOMPARE(m_window->codebookPanel()->currentCodeId(), forces); // still selected
     key(Qt::Key_Left, Qt::AltModifier);
-    QCOMPARE(store().code(forces)->parentId, 0);
+    QCOMPARE(store().codebook().code(forces)->parentId, 0);
     const QModelIndex actor
-        = model()->indexOfCategory(store().categoryByName(QStringLiteral("Actor"))->id);
+        = model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Actor"))->id);
     QCOMPARE(childNames(actor),
              QStringList({QStringLiteral("Person"), QStringLiteral("State or government"),
                           QStringLiteral("Armed forces")}));
@@ -308,13 +308,13 @@ void TestUiCodebook::nestByDragAndDropAndKeys()
 void TestUiCodebook::reorderWithAltArrows()
 {
     const QModelIndex claim
-        = model()->indexOfCategory(store().categoryByName(QStringLiteral("Claim"))->id);
+        = model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Claim"))->id);
     const QStringList before = childNames(claim);
     select(QStringLiteral("Factual claim"));
     key(Qt::Key_Down, Qt::AltModifier);
     key(Qt::Key_Down, Qt::AltModifier);
     const QModelIndex claimNow
-        = model()->indexOfCategory(store().categoryByName(QStringLiteral("Claim"))->id);
+        = model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Claim"))->id);
     QCOMPARE(childNames(claimNow),
              QStringList({QStringLiteral("Justification"), QStringLiteral("Threat or warning"),
                           QStringLiteral("Factual claim")}));
@@ -322,23 +322,23 @@ void TestUiCodebook::reorderWithAltArrows()
     QCOMPARE(m_window->undoStack()->count(), 2);
     key(Qt::Key_Up, Qt::AltModifier);
     QCOMPARE(
-        childNames(model()->indexOfCategory(store().categoryByName(QStringLiteral("Claim"))->id))
+        childNames(model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Claim"))->id))
             .at(1),
         QStringLiteral("Factual claim"));
     undo();
     undo();
     undo();
     QCOMPARE(
-        childNames(model()->indexOfCategory(store().categoryByName(QStringLiteral("Claim"))->id)),
+        childNames(model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Claim"))->id)),
         before);
 
     // Categories reorder too.
     view()->setCurrentIndex(
-        model()->indexOfCategory(store().categoryByName(QStringLiteral("Frame"))->id));
+        model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Frame"))->id));
     key(Qt::Key_Up, Qt::AltModifier);
-    QCOMPARE(store().categories().at(1).name, QStringLiteral("Frame"));
+    QCOMPARE(store().codebook().categories().at(1).name, QStringLiteral("Frame"));
     undo();
-    QCOMPARE(store().categories().at(2).name, QStringLiteral("Frame"));
+    QCOMPARE(store().codebook().categories().at(2).name, QStringLiteral("Frame"));
 }
 
 void TestUiCodebook::mergeWithDialogUndoRedoExact()
@@ -347,8 +347,8 @@ void TestUiCodebook::mergeWithDialogUndoRedoExact()
     const qint64 target = codeId(QStringLiteral("Factual claim"));
     const qint64 a = annotate(QStringLiteral("neo-Nazi"), {source});
     const qint64 b = annotate(QStringLiteral("Kursk"), {source, target});
-    const QList<Annotation> before = store().allAnnotations();
-    const Code sourceBefore = *store().code(source);
+    const QList<Annotation> before = store().annotations().all();
+    const Code sourceBefore = *store().codebook().code(source);
 
     select(QStringLiteral("Threat or warning"));
     onModal<MergeCodesDialog>([target](MergeCodesDialog *dialog) {
@@ -358,20 +358,20 @@ void TestUiCodebook::mergeWithDialogUndoRedoExact()
         dialog->accept();
     });
     QVERIFY(m_window->codebookPanel()->mergeCurrent());
-    QVERIFY(!store().code(source));
-    QCOMPARE(store().annotation(a)->codeIds, QList<qint64> {target});
-    QCOMPARE(store().annotation(b)->codeIds, QList<qint64> {target});
+    QVERIFY(!store().codebook().code(source));
+    QCOMPARE(store().annotations().get(a)->codeIds, QList<qint64> {target});
+    QCOMPARE(store().annotations().get(b)->codeIds, QList<qint64> {target});
     QVERIFY(!model()->indexOfCode(source).isValid());
     QCOMPARE(m_window->codebookPanel()->currentCodeId(), target);
     QCOMPARE(m_window->undoStack()->undoText(),
              QStringLiteral("Merge “Threat or warning” into “Factual claim”"));
 
     undo();
-    const Code sourceAfter = *store().code(source);
+    const Code sourceAfter = *store().codebook().code(source);
     QCOMPARE(sourceAfter.name, sourceBefore.name);
     QCOMPARE(sourceAfter.position, sourceBefore.position);
     QCOMPARE(sourceAfter.shortcut, sourceBefore.shortcut);
-    const QList<Annotation> after = store().allAnnotations();
+    const QList<Annotation> after = store().annotations().all();
     QCOMPARE(after.size(), before.size());
     for (qsizetype i = 0; i < before.size(); ++i) {
         QCOMPARE(after[i].id, before[i].id);
@@ -379,8 +379,8 @@ void TestUiCodebook::mergeWithDialogUndoRedoExact()
     }
     QVERIFY(model()->indexOfCode(source).isValid());
     redo();
-    QVERIFY(!store().code(source));
-    QCOMPARE(store().annotation(a)->codeIds, QList<qint64> {target});
+    QVERIFY(!store().codebook().code(source));
+    QCOMPARE(store().annotations().get(a)->codeIds, QList<qint64> {target});
 }
 
 void TestUiCodebook::deleteSaysHowManyAnnotationsAndUndoes()
@@ -400,7 +400,7 @@ void TestUiCodebook::deleteSaysHowManyAnnotationsAndUndoes()
     key(Qt::Key_Delete);
     QVERIFY2(informative.contains(QStringLiteral("2 annotations")), qPrintable(informative));
     QVERIFY2(informative.contains(QStringLiteral("1 of them")), qPrintable(informative));
-    QVERIFY(store().code(doomed));
+    QVERIFY(store().codebook().code(doomed));
 
     onModal<QMessageBox>([](QMessageBox *box) {
         QCOMPARE(box->objectName(), QStringLiteral("deleteCodeConfirmation"));
@@ -410,17 +410,17 @@ void TestUiCodebook::deleteSaysHowManyAnnotationsAndUndoes()
         }
     });
     key(Qt::Key_Delete);
-    QVERIFY(!store().code(doomed));
-    QVERIFY(!store().annotation(alone));
-    QCOMPARE(store().annotation(shared)->codeIds, QList<qint64> {other});
+    QVERIFY(!store().codebook().code(doomed));
+    QVERIFY(!store().annotations().get(alone));
+    QCOMPARE(store().annotations().get(shared)->codeIds, QList<qint64> {other});
     QVERIFY(!model()->indexOfCode(doomed).isValid());
     // The window's Delete (delete annotation) did not fire as well.
-    QVERIFY(store().annotation(shared));
+    QVERIFY(store().annotations().get(shared));
 
     undo();
-    QCOMPARE(store().code(doomed)->name, QStringLiteral("Us versus them"));
-    QCOMPARE(store().annotation(alone)->codeIds, QList<qint64> {doomed});
-    QCOMPARE(store().annotation(shared)->codeIds,
+    QCOMPARE(store().codebook().code(doomed)->name, QStringLiteral("Us versus them"));
+    QCOMPARE(store().annotations().get(alone)->codeIds, QList<qint64> {doomed});
+    QCOMPARE(store().annotations().get(shared)->codeIds,
              (QList<qint64> {qMin(doomed, other), qMax(doomed, other)}));
     QCOMPARE(m_window->annotationPanel()->model()->rowCount(), 2);
 }
@@ -446,8 +446,8 @@ void TestUiCodebook::shortcutChangeApplies()
         dialog->accept();
     });
     QVERIFY(m_window->codebookPanel()->editDetailsOfCurrent(true));
-    QCOMPARE(store().code(alliance)->shortcut, QStringLiteral("0"));
-    QVERIFY(store().code(alliance)->description.endsWith(
+    QCOMPARE(store().codebook().code(alliance)->shortcut, QStringLiteral("0"));
+    QVERIFY(store().codebook().code(alliance)->description.endsWith(
         QStringLiteral("\nExample: brothers in arms")));
     const QString tip = model()->indexOfCode(alliance).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("brothers in arms"))
@@ -461,36 +461,36 @@ void TestUiCodebook::shortcutChangeApplies()
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     reader->setFocus();
     QTest::keyClick(reader, Qt::Key_0);
-    const QList<Annotation> coded = store().annotationsForCode(alliance);
+    const QList<Annotation> coded = store().annotations().forCode(alliance);
     QCOMPARE(coded.size(), 1);
     QCOMPARE(coded.first().quote, QStringLiteral("Kursk"));
 
     undo(); // the annotation
     undo(); // the shortcut
-    QVERIFY(store().code(alliance)->shortcut.isEmpty());
+    QVERIFY(store().codebook().code(alliance)->shortcut.isEmpty());
 }
 
 void TestUiCodebook::starterCodebookFromMenu()
 {
-    const int before = int(store().codes().size());
+    const int before = int(store().codebook().codes().size());
     auto *action
         = m_window->findChild<QAction *>(QStringLiteral("addStarterCodebook-media-frames"));
     QVERIFY(action);
     QVERIFY(m_window->findChild<QMenu *>(QStringLiteral("codebookMenu")));
     action->trigger();
-    QCOMPARE(int(store().codes().size()), before + 14); // Security and defense was there
+    QCOMPARE(int(store().codebook().codes().size()), before + 14); // Security and defense was there
     const qint64 economic = codeId(QStringLiteral("Economic"));
     QVERIFY(model()->indexOfCode(economic).isValid());
     QCOMPARE(model()->indexOfCode(economic).parent(),
-             model()->indexOfCategory(store().categoryByName(QStringLiteral("Frame"))->id));
+             model()->indexOfCategory(store().codebook().categoryByName(QStringLiteral("Frame"))->id));
 
     m_window->findChild<QAction *>(QStringLiteral("addStarterCodebook-propaganda-techniques"))
         ->trigger();
-    QCOMPARE(int(store().codes().size()), before + 14 + 11);
+    QCOMPARE(int(store().codebook().codes().size()), before + 14 + 11);
     undo();
-    QCOMPARE(int(store().codes().size()), before + 14);
+    QCOMPARE(int(store().codebook().codes().size()), before + 14);
     undo();
-    QCOMPARE(int(store().codes().size()), before);
+    QCOMPARE(int(store().codebook().codes().size()), before);
     redo();
     QCOMPARE(codeId(QStringLiteral("Economic")), economic); // the same codes come back
 }
@@ -504,20 +504,20 @@ void TestUiCodebook::exportImportRoundTrip()
     const QString file = m_dir->filePath(QStringLiteral("book.json"));
     QVERIFY(m_window->codebookActions()->exportCodebook(file));
 
-    m_window->replaceProject(ProjectStore::open(m_dir->filePath(QStringLiteral("empty.framewise")),
-                                                ProjectStore::OpenMode::CreateIfMissing));
+    m_window->replaceProject(ProjectSession::open(m_dir->filePath(QStringLiteral("empty.framewise")),
+                                                ProjectSession::OpenMode::CreateIfMissing));
     watchModel();
     QCOMPARE(model()->rowCount(), 0);
     QVERIFY(m_window->codebookActions()->importCodebook(file));
-    QCOMPARE(store().codes().size(), 13);
-    QCOMPARE(store().code(codeId(QStringLiteral("State or government")))->parentId,
+    QCOMPARE(store().codebook().codes().size(), 13);
+    QCOMPARE(store().codebook().code(codeId(QStringLiteral("State or government")))->parentId,
              codeId(QStringLiteral("Person")));
     QCOMPARE(model()->rowCount(), 4);
     QVERIFY(m_window->codebookActions()->importCodebook(file)); // again: nothing new
-    QCOMPARE(store().codes().size(), 13);
+    QCOMPARE(store().codebook().codes().size(), 13);
     undo();
     undo();
-    QCOMPARE(store().codes().size(), 0);
+    QCOMPARE(store().codebook().codes().size(), 0);
     QCOMPARE(model()->rowCount(), 0);
 
     // A broken file is refused with its name, and nothing is imported.
@@ -530,7 +530,7 @@ void TestUiCodebook::exportImportRoundTrip()
     QTRY_VERIFY(error);
     QVERIFY2(error->text().contains(QStringLiteral("bad.json")), qPrintable(error->text()));
     error->close();
-    QCOMPARE(store().codes().size(), 0);
+    QCOMPARE(store().codebook().codes().size(), 0);
 }
 
 void TestUiCodebook::memosAddEditDeleteUndo()
@@ -551,7 +551,7 @@ void TestUiCodebook::memosAddEditDeleteUndo()
              QStringLiteral("Code: Person"));
     QCOMPARE(list->index(0, MemoListModel::FirstLine).data().toString(),
              QStringLiteral("Only named people."));
-    QCOMPARE(list->index(0, MemoListModel::Coder).data().toString(), store().currentCoder());
+    QCOMPARE(list->index(0, MemoListModel::Coder).data().toString(), store().coders().current());
     QVERIFY(!list->index(0, MemoListModel::Date).data().toString().isEmpty());
 
     // On the article too.
@@ -575,23 +575,23 @@ void TestUiCodebook::memosAddEditDeleteUndo()
     });
     QTest::mouseClick(memos->findChild<QPushButton *>(QStringLiteral("editMemoButton")),
                       Qt::LeftButton);
-    QCOMPARE(store().memo(id)->body, QStringLiteral("Named people and groups."));
+    QCOMPARE(store().memos().get(id)->body, QStringLiteral("Named people and groups."));
 
     memos->selectMemo(id);
     QTest::mouseClick(memos->findChild<QPushButton *>(QStringLiteral("deleteMemoButton")),
                       Qt::LeftButton);
-    QVERIFY(!store().memo(id));
+    QVERIFY(!store().memos().get(id));
     QCOMPARE(list->rowCount(), 1);
 
     undo(); // delete
-    QCOMPARE(store().memo(id)->body, QStringLiteral("Named people and groups."));
+    QCOMPARE(store().memos().get(id)->body, QStringLiteral("Named people and groups."));
     undo(); // edit
-    QCOMPARE(store().memo(id)->body, QStringLiteral("Only named people.\nNot crowds."));
+    QCOMPARE(store().memos().get(id)->body, QStringLiteral("Only named people.\nNot crowds."));
     undo(); // article memo
     undo(); // code memo
     QCOMPARE(list->rowCount(), 0);
     redo();
-    QCOMPARE(store().memo(id)->title, QStringLiteral("Who counts"));
+    QCOMPARE(store().memos().get(id)->title, QStringLiteral("Who counts"));
 }
 
 QTEST_MAIN(TestUiCodebook)

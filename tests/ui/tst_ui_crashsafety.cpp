@@ -5,13 +5,13 @@
 // while the window and its store are still open (nothing closed, nothing
 // checkpointed, no destructor run), the project file and its -wal file are
 // copied byte for byte, which is exactly what a killed process leaves
-// behind. A fresh ProjectStore then opens the copy, as the next start of
+// behind. A fresh ProjectSession then opens the copy, as the next start of
 // the app would, and must find the annotation.
 #include "MainWindow.h"
 #include "ReaderView.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,8 +67,8 @@ void TestCrashSafety::annotateAndCopy(const QString &path, const QString &dir)
     reader->setTextCursor(found);
     reader->setFocus();
     QTest::keyClick(reader, Qt::Key_1);
-    QCOMPARE(window.store().annotationCount(), 1);
-    const Annotation made = window.store().allAnnotations().first();
+    QCOMPARE(window.store().annotations().count(), 1);
+    const Annotation made = window.store().annotations().all().first();
 
     // Copy what is on disk right now, store still open.
     const QString copy = QDir(dir).filePath(QStringLiteral("crash.framewise"));
@@ -76,15 +76,15 @@ void TestCrashSafety::annotateAndCopy(const QString &path, const QString &dir)
     QVERIFY2(QFile::exists(path + QStringLiteral("-wal")), "expected a WAL file while the store is open");
     QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
 
-    std::unique_ptr<ProjectStore> reopened;
+    std::unique_ptr<ProjectSession> reopened;
     QString error;
     try {
-        reopened = ProjectStore::open(copy);
+        reopened = ProjectSession::open(copy);
     } catch (const ProjectError &e) {
         error = e.message();
     }
     QVERIFY2(reopened, qPrintable(error));
-    const QList<Annotation> survived = reopened->allAnnotations();
+    const QList<Annotation> survived = reopened->annotations().all();
     QCOMPARE(survived.size(), 1);
     QCOMPARE(survived.first().id, made.id);
     QCOMPARE(survived.first().quote, QStringLiteral("neo-Nazi"));

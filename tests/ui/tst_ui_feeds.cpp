@@ -12,7 +12,7 @@
 #include "WebImportActions.h"
 #include "feeds/FeedItemImporter.h"
 #include "feeds/FeedUpdater.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,8 +68,8 @@ void TestUiFeeds::initTestCase()
 void TestUiFeeds::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = ProjectStore::open(m_dir->filePath(QStringLiteral("ui.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto store = ProjectSession::open(m_dir->filePath(QStringLiteral("ui.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     m_window = std::make_unique<MainWindow>(std::move(store), MainWindow::Options {false});
     m_window->resize(1300, 820);
     m_window->show();
@@ -118,14 +118,14 @@ void TestUiFeeds::selectingItemShowsSummaryAndMarksRead()
     items->setCurrentIndex(panel()->itemModel()->index(1, 0));
     auto *summary = panel()->findChild<QPlainTextEdit *>(QStringLiteral("feedSummary"));
     QVERIFY(summary->toPlainText().contains(QLatin1String("Thousands marched on Monday evening.")));
-    QCOMPARE(m_window->store().feed(id)->unreadCount, 2);
+    QCOMPARE(m_window->store().feeds().get(id)->unreadCount, 2);
     QCOMPARE(panel()->feedModel()->indexOfFeed(id).data(FeedTreeModel::UnreadRole).toInt(), 2);
     // The list stays on the same item after the reload.
     QCOMPARE(items->currentIndex().row(), 1);
 
     items->selectAll();
     panel()->markSelectedRead();
-    QCOMPARE(m_window->store().feed(id)->unreadCount, 0);
+    QCOMPARE(m_window->store().feeds().get(id)->unreadCount, 0);
     QCOMPARE(panel()->feedModel()->indexOfFeed(id).data().toString(),
              QStringLiteral("The Daily Example – World"));
 }
@@ -143,7 +143,7 @@ void TestUiFeeds::addToCorpusOpensArticle()
     QCOMPARE(m_window->reader()->articleId(), articleId);
     QCOMPARE(m_window->reader()->article().outlet, QStringLiteral("The Daily Example"));
     QVERIFY(panel()->statusLabel()->text().contains(QLatin1String("Added 1 article")));
-    QCOMPARE(m_window->store().articleCount(), 1);
+    QCOMPARE(m_window->store().articles().count(), 1);
 }
 
 void TestUiFeeds::brokenFeedShowsItsOwnError()
@@ -153,7 +153,7 @@ void TestUiFeeds::brokenFeedShowsItsOwnError()
     Feed broken;
     broken.url = m_server.url(QStringLiteral("/broken.xml")).toString();
     broken.title = QStringLiteral("Broken");
-    const qint64 bad = m_window->store().addFeed(broken);
+    const qint64 bad = m_window->store().feeds().add(broken);
     QSignalSpy idle(panel()->updater(), &FeedUpdater::idle);
     panel()->refreshAll();
     QVERIFY(idle.wait(10000));
@@ -183,10 +183,10 @@ void TestUiFeeds::opmlExportAndImport()
     QVERIFY(id);
     const QString file = m_dir->filePath(QStringLiteral("out.opml"));
     QVERIFY(panel()->exportOpml(file));
-    m_window->store().removeFeed(id);
+    m_window->store().feeds().remove(id);
     QCOMPARE(panel()->feedModel()->rowCount(), 0);
     QVERIFY(panel()->importOpml(file));
-    QCOMPARE(m_window->store().feeds().size(), 1);
+    QCOMPARE(m_window->store().feeds().all().size(), 1);
     QCOMPARE(panel()->feedModel()->rowCount(), 1);
     QVERIFY(!panel()->importOpml(QStringLiteral(FRAMEWISE_TEST_DATA "/feeds/broken.xml")));
     QVERIFY(panel()->statusLabel()->text().contains(QLatin1String("broken.xml")));

@@ -15,7 +15,7 @@
 #include "StarterWindow.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/TextOffsets.h"
 #include "console/SqlConsole.h"
 
@@ -92,7 +92,7 @@ void TestMainWindow::selectPhrase(const QString &phrase, int occurrence)
 
 qint64 TestMainWindow::codeIdForShortcut(const QString &key) const
 {
-    for (const Code &c : m_window->store().codes()) {
+    for (const Code &c : m_window->store().codebook().codes()) {
         if (c.shortcut == key)
             return c.id;
     }
@@ -101,7 +101,7 @@ qint64 TestMainWindow::codeIdForShortcut(const QString &key) const
 
 QList<Annotation> TestMainWindow::annotations() const
 {
-    return m_window->store().annotationsForArticle(m_window->reader()->articleId());
+    return m_window->store().annotations().forArticle(m_window->reader()->articleId());
 }
 
 void TestMainWindow::opensSampleArticle()
@@ -253,7 +253,7 @@ void TestMainWindow::doubleClickOnCodeApplies()
 {
     ReaderView *reader = m_window->reader();
     selectPhrase(QStringLiteral("Western hegemony"));
-    const qint64 codeId = m_window->store().codeByName(QStringLiteral("Loaded language"))->id;
+    const qint64 codeId = m_window->store().codebook().codeByName(QStringLiteral("Loaded language"))->id;
     QTreeView *tree = m_window->codebookPanel()->view();
     const QModelIndex index = m_window->codebookPanel()->model()->indexOfCode(codeId);
     QVERIFY(index.isValid());
@@ -324,7 +324,7 @@ void TestMainWindow::emojiAndCjkOffsetsAreCodePoints()
     article.title = QStringLiteral("Mixed scripts");
     article.outlet = QStringLiteral("Test Wire");
     article.text = QStringLiteral("Intro 😀 text 北朝鮮 and שלום end");
-    const qint64 id = m_window->store().addArticle(article).id;
+    const qint64 id = m_window->store().articles().add(article).id;
     QVERIFY(m_window->openArticle(id));
     ReaderView *reader = m_window->reader();
     QCOMPARE(reader->document()->toPlainText().mid(reader->textStart()), article.text);
@@ -359,9 +359,9 @@ void TestMainWindow::readOnlyProjectDisablesEditing()
     const QString path = m_window->store().path();
     m_window.reset();
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    std::unique_ptr<ProjectStore> store;
+    std::unique_ptr<ProjectSession> store;
     try {
-        store = ProjectStore::open(path);
+        store = ProjectSession::open(path);
     } catch (const ProjectError &e) {
         QSKIP(qPrintable(QStringLiteral("cannot open a read-only copy here: ") + e.message()));
     }
@@ -400,30 +400,30 @@ void TestMainWindow::importedArticlesBecomeSearchableInTheBackground()
     const QString summary = m_window->importPaths({folder.path()});
     QVERIFY2(summary.startsWith(QStringLiteral("Imported %1 articles").arg(n)), qPrintable(summary));
     // Listed at once; searchable as the indexer gets through them.
-    QCOMPARE(m_window->store().articleCount(), n + 1);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->store().unindexedArticleCount(), 0, 30000);
+    QCOMPARE(m_window->store().articles().count(), n + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->store().articles().unindexedCount(), 0, 30000);
     QTRY_VERIFY(!status->isIndexing());
     QTRY_VERIFY(status->isHidden());
     QVERIFY(advanced.size() >= 2);
     QVERIFY2(shown.constFirst().startsWith(QStringLiteral("Indexing for search:")), qPrintable(shown.join(u'|')));
     QVERIFY(shown.constFirst().endsWith(QStringLiteral("of %1").arg(QLocale().toString(n))));
-    QCOMPARE(m_window->store().search(QStringLiteral("quelpart"), 5000).size(), n);
-    QCOMPARE(m_window->store().search(QStringLiteral("\"Dispatch 1199\"")).size(), 1);
+    QCOMPARE(m_window->store().articles().search(QStringLiteral("quelpart"), 5000).size(), n);
+    QCOMPARE(m_window->store().articles().search(QStringLiteral("\"Dispatch 1199\"")).size(), 1);
 }
 
 void TestMainWindow::libraryKeepsImportOrderAndFitsCounts()
 {
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     Article article;
     article.title = QStringLiteral("A much coded dispatch");
     article.text = QStringLiteral("Pyongyang commentary on Quelpart.");
     article.published = QStringLiteral("2025-12-28");
-    const qint64 id = store.addArticle(article).id;
-    const Code code = store.ensureCode(QStringLiteral("Claim"));
+    const qint64 id = store.articles().add(article).id;
+    const Code code = store.codebook().ensureCode(QStringLiteral("Claim"));
     QList<NewAnnotation> many;
     for (int i = 0; i < 12345; ++i)
         many.append({id, i % 20, i % 20 + 5, {code.id}, {}, {}});
-    store.addAnnotations(many);
+    store.annotations().addMany(many);
 
     auto *table = m_window->findChild<QTableView *>(QStringLiteral("libraryView"));
     QVERIFY(table);
@@ -444,7 +444,7 @@ void TestMainWindow::libraryKeepsImportOrderAndFitsCounts()
     QVERIFY(table->columnWidth(LibraryModel::Published) >= table->sizeHintForIndex(dated).width());
     // The status bar's counts follow the store.
     auto *counts = m_window->findChild<QLabel *>(QStringLiteral("countsLabel"));
-    QVERIFY(counts->text().contains(QStringLiteral("%1 annotations").arg(store.annotationCount())));
+    QVERIFY(counts->text().contains(QStringLiteral("%1 annotations").arg(store.annotations().count())));
     QVERIFY(counts->text().contains(QStringLiteral("2 articles")));
 }
 

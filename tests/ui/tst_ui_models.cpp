@@ -5,7 +5,7 @@
 #include "LibraryFilterProxy.h"
 #include "LibraryModel.h"
 #include "project/StarterProject.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>
@@ -33,7 +33,7 @@ private:
     void annotate(qint64 articleId, int count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<ProjectSession> m_session;
 };
 
 void TestModels::initTestCase()
@@ -45,12 +45,12 @@ void TestModels::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("m.framewise")));
+    m_session = StarterProject::openOrCreate(m_dir->filePath(QStringLiteral("m.framewise")));
 }
 
 void TestModels::cleanup()
 {
-    m_store.reset();
+    m_session.reset();
     m_dir.reset();
 }
 
@@ -60,19 +60,19 @@ qint64 TestModels::addArticle(const QString &title, const QString &outlet, const
     a.title = title;
     a.outlet = outlet;
     a.text = text;
-    return m_store->addArticle(a).id;
+    return m_session->articles().add(a).id;
 }
 
 void TestModels::annotate(qint64 articleId, int count)
 {
-    const qint64 code = m_store->codes().first().id;
+    const qint64 code = m_session->codebook().codes().first().id;
     for (int i = 0; i < count; ++i)
-        m_store->addAnnotation({articleId, i, i + 1, {code}, {}, {}, 0});
+        m_session->annotations().add({articleId, i, i + 1, {code}, {}, {}, 0});
 }
 
 void TestModels::libraryModelFollowsStore()
 {
-    LibraryModel model(*m_store);
+    LibraryModel model(*m_session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     LibraryFilterProxy proxy;
     proxy.setSourceModel(&model);
@@ -113,7 +113,7 @@ void TestModels::filterMatchesTitleAndOutlet()
     addArticle(QStringLiteral("Election night"), QStringLiteral("The Guardian"), QStringLiteral("zebra one"));
     addArticle(QStringLiteral("After the election"), QStringLiteral("Times"), QStringLiteral("zebra two"));
     addArticle(QStringLiteral("Budget row"), QStringLiteral("Herald"), QStringLiteral("zebra three"));
-    LibraryModel model(*m_store);
+    LibraryModel model(*m_session);
     LibraryFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -130,7 +130,7 @@ void TestModels::annotationColumnSortsAsNumbers()
     annotate(a, 2);
     annotate(b, 10);
     annotate(c, 1);
-    LibraryModel model(*m_store);
+    LibraryModel model(*m_session);
     LibraryFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -148,9 +148,9 @@ void TestModels::annotationColumnSortsAsNumbers()
 
 void TestModels::codebookModelTree()
 {
-    CodebookModel model(*m_store);
+    CodebookModel model(*m_session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), m_store->categories().size());
+    QCOMPARE(model.rowCount(), m_session->codebook().categories().size());
     const QModelIndex claim = model.index(0, 0);
     QCOMPARE(claim.data().toString(), QStringLiteral("Claim"));
     QVERIFY(claim.data(CodebookModel::IsCategoryRole).toBool());
@@ -163,11 +163,11 @@ void TestModels::codebookModelTree()
 
     // A nested code appears under its parent.
     Code child;
-    child.categoryId = m_store->categoryByName(QStringLiteral("Claim"))->id;
+    child.categoryId = m_session->codebook().categoryByName(QStringLiteral("Claim"))->id;
     child.parentId = factual.data(CodebookModel::CodeIdRole).toLongLong();
     child.name = QStringLiteral("Statistic");
     child.colour = QStringLiteral("#336699");
-    const qint64 childId = m_store->addCode(child);
+    const qint64 childId = m_session->codebook().addCode(child);
     const QModelIndex childIndex = model.indexOfCode(childId);
     QVERIFY(childIndex.isValid());
     QCOMPARE(childIndex.parent().data(CodebookModel::CodeIdRole).toLongLong(), child.parentId);
@@ -176,14 +176,14 @@ void TestModels::codebookModelTree()
 
 void TestModels::annotationListModel()
 {
-    AnnotationListModel model(*m_store);
+    AnnotationListModel model(*m_session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const qint64 id = addArticle(QStringLiteral("List"), {}, QStringLiteral("alpha beta gamma delta"));
     model.setArticle(id);
     QCOMPARE(model.rowCount(), 0);
-    const Code code = *m_store->codeByName(QStringLiteral("Person"));
-    m_store->addAnnotation({id, 11, 16, {code.id}, QStringLiteral("Ana"), QStringLiteral("a note"), 0});
-    m_store->addAnnotation({id, 0, 5, {code.id}, QStringLiteral("Ben"), {}, 0});
+    const Code code = *m_session->codebook().codeByName(QStringLiteral("Person"));
+    m_session->annotations().add({id, 11, 16, {code.id}, QStringLiteral("Ana"), QStringLiteral("a note"), 0});
+    m_session->annotations().add({id, 0, 5, {code.id}, QStringLiteral("Ben"), {}, 0});
     QCOMPARE(model.rowCount(), 2);
     // Reading order, not creation order.
     QCOMPARE(model.index(0, AnnotationListModel::Quote).data().toString(), QStringLiteral("alpha"));
@@ -194,9 +194,9 @@ void TestModels::annotationListModel()
     QVERIFY(!model.index(1, AnnotationListModel::Codes).data(Qt::DecorationRole).isNull());
     // Changes to another article leave this list alone.
     const qint64 other = addArticle(QStringLiteral("Other"), {}, QStringLiteral("zzz yyy"));
-    m_store->addAnnotation({other, 0, 3, {code.id}, {}, {}, 0});
+    m_session->annotations().add({other, 0, 3, {code.id}, {}, {}, 0});
     QCOMPARE(model.rowCount(), 2);
-    m_store->removeAnnotation(model.annotation(0).id);
+    m_session->annotations().remove(model.annotation(0).id);
     QCOMPARE(model.rowCount(), 1);
 }
 

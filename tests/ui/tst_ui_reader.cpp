@@ -8,7 +8,7 @@
 #include "ReaderView.h"
 #include "StarterWindow.h"
 #include "ThemeSettings.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -112,12 +112,12 @@ void TestReader::cleanup()
 
 qint64 TestReader::annotate(const QString &phrase, const QString &codeName, const QString &coder)
 {
-    ProjectStore &store = m_window->store();
+    ProjectSession &store = m_window->store();
     const Article article = reader()->article();
     const qsizetype at = article.text.indexOf(phrase);
     if (at < 0)
         return 0;
-    const auto code = store.codeByName(codeName);
+    const auto code = store.codebook().codeByName(codeName);
     if (!code)
         return 0;
     NewAnnotation request;
@@ -126,7 +126,7 @@ qint64 TestReader::annotate(const QString &phrase, const QString &codeName, cons
     request.end = at + phrase.size();
     request.codeIds = {code->id};
     request.coderName = coder;
-    return store.addAnnotation(request).id;
+    return store.annotations().add(request).id;
 }
 
 void TestReader::reopen()
@@ -152,7 +152,7 @@ void TestReader::nestedAnnotationsGetWashAndStackedUnderlines()
     QCOMPARE(two.property(AnnotationHighlighter::DepthProperty).toInt(), 2);
     QCOMPARE(three.property(AnnotationHighlighter::DepthProperty).toInt(), 3);
     // The outer annotation's colour stays the wash throughout.
-    const QColor factual(m_window->store().codeByName(QStringLiteral("Factual claim"))->colour);
+    const QColor factual(m_window->store().codebook().codeByName(QStringLiteral("Factual claim"))->colour);
     QCOMPARE(one.background().color().rgb(), factual.rgb());
     QCOMPARE(three.background().color().rgb(), factual.rgb());
     QVERIFY(reader()->highlighter()->washColour(factual) != reader()->palette().color(QPalette::Base));
@@ -161,7 +161,7 @@ void TestReader::nestedAnnotationsGetWashAndStackedUnderlines()
     QCOMPARE(two.property(AnnotationHighlighter::UnderlineColoursProperty).toList().size(), 1);
     const QVariantList lines = three.property(AnnotationHighlighter::UnderlineColoursProperty).toList();
     QCOMPARE(lines.size(), 2);
-    const QColor actor(m_window->store().codeByName(QStringLiteral("Person"))->colour);
+    const QColor actor(m_window->store().codebook().codeByName(QStringLiteral("Person"))->colour);
     QCOMPARE(lines[0].value<QColor>(), reader()->highlighter()->lineColour(actor));
     QCOMPARE(lines[1].value<QColor>(), reader()->highlighter()->lineColour(factual));
 
@@ -208,8 +208,8 @@ void TestReader::marginBarsShowEachAnnotation()
 
 void TestReader::categoryAndCoderTogglesHideHighlights()
 {
-    ProjectStore &store = m_window->store();
-    const Code actor = *store.codeByName(QStringLiteral("Person"));
+    ProjectSession &store = m_window->store();
+    const Code actor = *store.codebook().codeByName(QStringLiteral("Person"));
     QVERIFY(annotate(QStringLiteral("Kim Jong Un"), QStringLiteral("Person")));
     QVERIFY(annotate(QStringLiteral("has offered"), QStringLiteral("Factual claim"), QStringLiteral("Second Coder")));
     reopen();
@@ -234,7 +234,7 @@ void TestReader::categoryAndCoderTogglesHideHighlights()
     QMetaObject::invokeMethod(categories, "aboutToShow");
     QAction *actorCategory = nullptr;
     for (QAction *a : categories->actions()) {
-        if (store.categoryByName(a->text()) && store.categoryByName(a->text())->id == actor.categoryId)
+        if (store.codebook().categoryByName(a->text()) && store.codebook().categoryByName(a->text())->id == actor.categoryId)
             actorCategory = a;
     }
     QVERIFY(actorCategory);
@@ -310,7 +310,7 @@ void TestReader::themeSwitchKeepsHighlightsVisible()
     QVERIFY(!reader()->isDarkTheme());
     const QColor lightBase = reader()->palette().color(QPalette::Base);
     const QColor lightText = reader()->palette().color(QPalette::Text);
-    const QColor factual(m_window->store().codeByName(QStringLiteral("Factual claim"))->colour);
+    const QColor factual(m_window->store().codebook().codeByName(QStringLiteral("Factual claim"))->colour);
     const QColor lightWash = reader()->highlighter()->washColour(factual);
 
     ThemeSettings::apply(*app, ThemeSettings::Theme::Dark);
@@ -435,7 +435,7 @@ void TestReader::longArticleOpensLazily()
     article.title = QStringLiteral("Long");
     article.text = text;
     QList<Annotation> annotations;
-    const qint64 codeId = m_window->store().codes().first().id;
+    const qint64 codeId = m_window->store().codebook().codes().first().id;
     for (int i = 0; i < 5000; ++i) {
         Annotation a;
         a.id = i + 1;
@@ -446,7 +446,7 @@ void TestReader::longArticleOpensLazily()
         annotations.append(a);
     }
     ReaderView view;
-    view.setCodes(m_window->store().codes());
+    view.setCodes(m_window->store().codebook().codes());
     view.resize(900, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

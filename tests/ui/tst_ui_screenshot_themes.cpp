@@ -4,7 +4,7 @@
 // page that follows the theme and the highlights visible on it. With
 // FRAMEWISE_KEEP_SCREENSHOTS=DIR set the pictures are kept there.
 #include "project/StarterProject.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,18 +65,18 @@ void TestScreenshotThemes::highlightsVisible()
     QColor factualColour;
     {
         auto store = StarterProject::openOrCreate(project);
-        const Article sample = *store->article(store->articleSummaries().first().id);
-        const Code factual = *store->codeByName(QStringLiteral("Factual claim"));
-        const Code person = *store->codeByName(QStringLiteral("Person"));
-        const Code loaded = *store->codeByName(QStringLiteral("Loaded language"));
+        const Article sample = *store->articles().get(store->articles().summaries().first().id);
+        const Code factual = *store->codebook().codeByName(QStringLiteral("Factual claim"));
+        const Code person = *store->codebook().codeByName(QStringLiteral("Person"));
+        const Code loaded = *store->codebook().codeByName(QStringLiteral("Loaded language"));
         factualColour = QColor(factual.colour);
         const qint64 start = sample.text.indexOf(QStringLiteral("Kim Jong Un has offered"));
         QVERIFY(start >= 0); // BMP-only prefix: UTF-16 index == code point
-        store->addAnnotation({sample.id, start, start + 115, {factual.id}, {}, {}, 0});
-        store->addAnnotation({sample.id, start, start + 11, {person.id}, {}, {}, 0});
+        store->annotations().add({sample.id, start, start + 115, {factual.id}, {}, {}, 0});
+        store->annotations().add({sample.id, start, start + 11, {person.id}, {}, {}, 0});
         const qint64 nazi = sample.text.indexOf(QStringLiteral("“neo-Nazi” regime"));
         QVERIFY(nazi >= 0);
-        store->addAnnotation({sample.id, nazi, nazi + 17, {loaded.id}, {}, QStringLiteral("Echoes Moscow's framing"), 0});
+        store->annotations().add({sample.id, nazi, nazi + 17, {loaded.id}, {}, QStringLiteral("Echoes Moscow's framing"), 0});
     }
 
     const QString png = dir.filePath(QStringLiteral("out.png"));

@@ -9,7 +9,7 @@
 #include "SearchHitDelegate.h"
 #include "SearchPanel.h"
 #include "SearchResultModel.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 #include "text/TextOffsets.h"
 
@@ -56,7 +56,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ProjectStore> m_store; // until the window takes it
+    std::unique_ptr<ProjectSession> m_session; // until the window takes it
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
@@ -70,16 +70,16 @@ qint64 TestUiSearch::add(const QString &title, const QString &text)
     Article a;
     a.title = title;
     a.text = text;
-    ProjectStore &store = m_store ? *m_store : m_window->store();
-    return store.addArticle(a).id;
+    ProjectSession &store = m_session ? *m_session : m_window->store();
+    return store.articles().add(a).id;
 }
 
 void TestUiSearch::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = ProjectStore::open(m_dir->filePath(QStringLiteral("search.framewise")),
-                                 ProjectStore::OpenMode::CreateIfMissing);
+    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("search.framewise")),
+                                 ProjectSession::OpenMode::CreateIfMissing);
     add(QStringLiteral("Talks in Seoul"),
         QStringLiteral(
             "Diplomats moved toward a deal.\nThen the war in Ukraine came up; Koreans listened."));
@@ -90,10 +90,10 @@ void TestUiSearch::init()
     add(QStringLiteral("Le Café"),
         QStringLiteral("Au Cafe\u0301 de Paris, on parle <b>politique</b> & guerre."));
     // Imports index in the background; here, at once.
-    SearchIndexer::catchUp(*m_store);
-    QCOMPARE(m_store->unindexedArticleCount(), 0);
+    SearchIndexer::catchUp(*m_session);
+    QCOMPARE(m_session->articles().unindexedCount(), 0);
 
-    m_window = std::make_unique<MainWindow>(std::move(m_store), MainWindow::Options {false});
+    m_window = std::make_unique<MainWindow>(std::move(m_session), MainWindow::Options {false});
     m_window->resize(1200, 800);
     m_window->show();
     m_window->activateWindow();
@@ -106,7 +106,7 @@ void TestUiSearch::cleanup()
 {
     m_tester.reset();
     m_window.reset();
-    m_store.reset();
+    m_session.reset();
     m_dir.reset();
 }
 
@@ -257,7 +257,7 @@ void TestUiSearch::manyHitsAskToRefine()
         a.text = QStringLiteral("Bulletin number %1 about the harvest.").arg(i);
         many.append(a);
     }
-    m_window->store().addArticles(many);
+    m_window->store().articles().addMany(many);
     SearchIndexer::catchUp(m_window->store());
     panel()->refresh();
     search(QStringLiteral("harvest"));
@@ -286,12 +286,12 @@ void TestUiSearch::replacingTheProjectRebuildsThePanel()
     search(QStringLiteral("war"));
     QCOMPARE(panel()->model()->rowCount(), 2);
     m_tester.reset();
-    auto other = ProjectStore::open(m_dir->filePath(QStringLiteral("other.framewise")),
-                                    ProjectStore::OpenMode::CreateIfMissing);
+    auto other = ProjectSession::open(m_dir->filePath(QStringLiteral("other.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
     Article a;
     a.title = QStringLiteral("Elsewhere");
     a.text = QStringLiteral("Only one war here.");
-    other->addArticle(a);
+    other->articles().add(a);
     SearchIndexer::catchUp(*other);
     m_window->replaceProject(std::move(other));
     QVERIFY(panel());

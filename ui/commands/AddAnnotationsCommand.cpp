@@ -1,10 +1,10 @@
 #include "AddAnnotationsCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AddAnnotationsCommand::AddAnnotationsCommand(ProjectStore &store,
+AddAnnotationsCommand::AddAnnotationsCommand(ProjectSession &store,
                                              const QList<NewAnnotation> &requests,
                                              ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
@@ -17,21 +17,14 @@ AddAnnotationsCommand::AddAnnotationsCommand(ProjectStore &store,
 void AddAnnotationsCommand::redo()
 {
     attempt([this] {
-        if (!m_saved.isEmpty()) {
-            m_store.restoreAnnotations(m_saved);
-            return;
-        }
-        for (qint64 id : m_store.addAnnotations(m_requests)) {
-            if (auto a = m_store.annotation(id))
-                m_saved.append(*a);
-        }
+        if (m_ids.isEmpty())
+            m_ids = m_session.annotations().addMany(m_requests);
+        else
+            m_session.annotations().restoreMany(m_undone);
     });
 }
 
 void AddAnnotationsCommand::undo()
 {
-    QList<qint64> ids;
-    for (const Annotation &a : std::as_const(m_saved))
-        ids.append(a.id);
-    attempt([&] { m_store.removeAnnotations(ids); });
+    attempt([this] { m_undone = m_session.annotations().removeMany(m_ids); });
 }

@@ -2,22 +2,24 @@
 
 #include "StoreCommand.h"
 #include "domain/Annotation.h"
+#include "domain/AnnotationRecord.h"
 
-// Codes many spans in one step (every occurrence of a phrase): one
-// transaction to add, one to take them all back. Later redos put back the
-// very same annotations.
+// Codes many spans in one step (every occurrence of a phrase): one unit of
+// work to add, one to take them all back. Later redos put back the very
+// same annotations, with whatever they had become before the undo.
 class AddAnnotationsCommand final : public StoreCommand
 {
 public:
-    AddAnnotationsCommand(ProjectStore &store, const QList<NewAnnotation> &requests,
+    AddAnnotationsCommand(ProjectSession &store, const QList<NewAnnotation> &requests,
                           ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;
 
-    const QList<Annotation> &annotations() const { return m_saved; }
+    const QList<qint64> &annotationIds() const { return m_ids; }
 
 private:
     QList<NewAnnotation> m_requests;
-    QList<Annotation> m_saved;
+    QList<qint64> m_ids;
+    QList<AnnotationRecord> m_undone;
 };

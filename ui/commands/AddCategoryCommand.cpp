@@ -1,10 +1,10 @@
 #include "AddCategoryCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AddCategoryCommand::AddCategoryCommand(ProjectStore &store, const Category &category,
+AddCategoryCommand::AddCategoryCommand(ProjectSession &store, const Category &category,
                                        ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_category(category)
@@ -17,15 +17,15 @@ void AddCategoryCommand::redo()
 {
     attempt([this] {
         if (m_category.id == 0) {
-            m_category.id = m_store.addCategory(m_category);
-            m_category = m_store.categoryByName(m_category.name).value_or(m_category);
+            m_category.id = m_session.codebook().addCategory(m_category);
+            m_category = m_session.codebook().categoryByName(m_category.name).value_or(m_category);
         } else {
-            m_store.restoreCategory(m_category);
+            m_session.codebook().restoreCategory(m_category);
         }
     });
 }
 
 void AddCategoryCommand::undo()
 {
-    attempt([this] { m_store.removeCategory(m_category.id); });
+    attempt([this] { m_session.codebook().removeCategory(m_category.id); });
 }

@@ -7,7 +7,7 @@
 class AddCategoryCommand final : public StoreCommand
 {
 public:
-    AddCategoryCommand(ProjectStore &store, const Category &category, ErrorHandler onError = {});
+    AddCategoryCommand(ProjectSession &store, const Category &category, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

@@ -1,10 +1,10 @@
 #include "AddCodeCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AddCodeCommand::AddCodeCommand(ProjectStore &store, const Code &code, int row, ErrorHandler onError)
+AddCodeCommand::AddCodeCommand(ProjectSession &store, const Code &code, int row, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_code(code)
     , m_row(row)
@@ -16,15 +16,15 @@ void AddCodeCommand::redo()
 {
     attempt([this] {
         if (m_id == 0) {
-            m_id = m_store.addCode(m_code);
-            m_store.moveCode(m_id, m_code.categoryId, m_code.parentId, m_row);
+            m_id = m_session.codebook().addCode(m_code);
+            m_session.codebook().moveCode(m_id, m_code.categoryId, m_code.parentId, m_row);
         } else {
-            m_store.restoreCode(m_removal);
+            m_session.codebook().restoreCode(m_removal);
         }
     });
 }
 
 void AddCodeCommand::undo()
 {
-    attempt([this] { m_removal = m_store.removeCode(m_id); });
+    attempt([this] { m_removal = m_session.codebook().removeCode(m_id); });
 }

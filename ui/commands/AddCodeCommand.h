@@ -9,7 +9,7 @@
 class AddCodeCommand final : public StoreCommand
 {
 public:
-    AddCodeCommand(ProjectStore &store, const Code &code, int row, ErrorHandler onError = {});
+    AddCodeCommand(ProjectSession &store, const Code &code, int row, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

@@ -1,10 +1,10 @@
 #include "AddMemoCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AddMemoCommand::AddMemoCommand(ProjectStore &store, const Memo &memo, ErrorHandler onError)
+AddMemoCommand::AddMemoCommand(ProjectSession &store, const Memo &memo, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_memo(memo)
 {
@@ -15,13 +15,13 @@ void AddMemoCommand::redo()
 {
     attempt([this] {
         if (m_memo.id == 0)
-            m_memo = m_store.memo(m_store.addMemo(m_memo)).value_or(m_memo);
+            m_memo = m_session.memos().get(m_session.memos().add(m_memo)).value_or(m_memo);
         else
-            m_store.restoreMemo(m_memo);
+            m_session.memos().restore(m_memo);
     });
 }
 
 void AddMemoCommand::undo()
 {
-    attempt([this] { m_store.removeMemo(m_memo.id); });
+    attempt([this] { m_session.memos().remove(m_memo.id); });
 }

@@ -7,7 +7,7 @@
 class AddMemoCommand final : public StoreCommand
 {
 public:
-    AddMemoCommand(ProjectStore &store, const Memo &memo, ErrorHandler onError = {});
+    AddMemoCommand(ProjectSession &store, const Memo &memo, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

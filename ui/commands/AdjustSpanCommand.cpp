@@ -1,10 +1,10 @@
 #include "AdjustSpanCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AdjustSpanCommand::AdjustSpanCommand(ProjectStore &store, qint64 annotationId, Span before,
+AdjustSpanCommand::AdjustSpanCommand(ProjectSession &store, qint64 annotationId, Span before,
                                      Span after, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_annotationId(annotationId)
@@ -16,12 +16,12 @@ AdjustSpanCommand::AdjustSpanCommand(ProjectStore &store, qint64 annotationId, S
 
 void AdjustSpanCommand::redo()
 {
-    attempt([this] { m_store.setAnnotationSpan(m_annotationId, m_after.start, m_after.end); });
+    attempt([this] { m_session.annotations().setSpan(m_annotationId, m_after.start, m_after.end); });
 }
 
 void AdjustSpanCommand::undo()
 {
-    attempt([this] { m_store.setAnnotationSpan(m_annotationId, m_before.start, m_before.end); });
+    attempt([this] { m_session.annotations().setSpan(m_annotationId, m_before.start, m_before.end); });
 }
 
 bool AdjustSpanCommand::mergeWith(const QUndoCommand *other)

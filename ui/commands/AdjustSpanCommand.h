@@ -14,7 +14,7 @@ public:
         friend bool operator==(const Span &, const Span &) = default;
     };
 
-    AdjustSpanCommand(ProjectStore &store, qint64 annotationId, Span before, Span after,
+    AdjustSpanCommand(ProjectSession &store, qint64 annotationId, Span before, Span after,
                       ErrorHandler onError = {});
 
     void redo() override;

@@ -1,10 +1,10 @@
 #include "AnnotationCodeCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-AnnotationCodeCommand::AnnotationCodeCommand(ProjectStore &store, qint64 annotationId,
+AnnotationCodeCommand::AnnotationCodeCommand(ProjectSession &store, qint64 annotationId,
                                              qint64 codeId, Change change, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_annotationId(annotationId)
@@ -20,9 +20,9 @@ void AnnotationCodeCommand::apply(bool add)
 {
     attempt([&] {
         if (add)
-            m_store.addAnnotationCode(m_annotationId, m_codeId);
+            m_session.annotations().addCode(m_annotationId, m_codeId);
         else
-            m_store.removeAnnotationCode(m_annotationId, m_codeId);
+            m_session.annotations().removeCode(m_annotationId, m_codeId);
     });
 }
 

@@ -12,7 +12,7 @@ public:
         Remove
     };
 
-    AnnotationCodeCommand(ProjectStore &store, qint64 annotationId, qint64 codeId, Change change,
+    AnnotationCodeCommand(ProjectSession &store, qint64 annotationId, qint64 codeId, Change change,
                           ErrorHandler onError = {});
 
     void redo() override;

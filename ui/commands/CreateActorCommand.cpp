@@ -1,10 +1,10 @@
 #include "CreateActorCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-CreateActorCommand::CreateActorCommand(ProjectStore &store, const Actor &actor,
+CreateActorCommand::CreateActorCommand(ProjectSession &store, const Actor &actor,
                                        ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_actor(actor)
@@ -16,13 +16,13 @@ void CreateActorCommand::redo()
 {
     attempt([this] {
         if (m_actor.id)
-            m_store.restoreActor(m_actor);
+            m_session.actors().restore(m_actor);
         else
-            m_actor.id = m_store.addActor(m_actor);
+            m_actor.id = m_session.actors().add(m_actor);
     });
 }
 
 void CreateActorCommand::undo()
 {
-    attempt([this] { m_store.removeActor(m_actor.id); });
+    attempt([this] { m_session.actors().remove(m_actor.id); });
 }

@@ -7,7 +7,7 @@
 class CreateActorCommand final : public StoreCommand
 {
 public:
-    CreateActorCommand(ProjectStore &store, const Actor &actor, ErrorHandler onError = {});
+    CreateActorCommand(ProjectSession &store, const Actor &actor, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

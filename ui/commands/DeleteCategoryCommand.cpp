@@ -1,10 +1,10 @@
 #include "DeleteCategoryCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-DeleteCategoryCommand::DeleteCategoryCommand(ProjectStore &store, const Category &category,
+DeleteCategoryCommand::DeleteCategoryCommand(ProjectSession &store, const Category &category,
                                              ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_category(category)
@@ -15,10 +15,10 @@ DeleteCategoryCommand::DeleteCategoryCommand(ProjectStore &store, const Category
 
 void DeleteCategoryCommand::redo()
 {
-    attempt([this] { m_store.removeCategory(m_category.id); });
+    attempt([this] { m_session.codebook().removeCategory(m_category.id); });
 }
 
 void DeleteCategoryCommand::undo()
 {
-    attempt([this] { m_store.restoreCategory(m_category); });
+    attempt([this] { m_session.codebook().restoreCategory(m_category); });
 }

@@ -7,7 +7,7 @@
 class DeleteCategoryCommand final : public StoreCommand
 {
 public:
-    DeleteCategoryCommand(ProjectStore &store, const Category &category, ErrorHandler onError = {});
+    DeleteCategoryCommand(ProjectSession &store, const Category &category, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

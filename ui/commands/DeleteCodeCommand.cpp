@@ -1,8 +1,8 @@
 #include "DeleteCodeCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-DeleteCodeCommand::DeleteCodeCommand(ProjectStore &store, qint64 codeId, const QString &text,
+DeleteCodeCommand::DeleteCodeCommand(ProjectSession &store, qint64 codeId, const QString &text,
                                      ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_codeId(codeId)
@@ -12,10 +12,10 @@ DeleteCodeCommand::DeleteCodeCommand(ProjectStore &store, qint64 codeId, const Q
 
 void DeleteCodeCommand::redo()
 {
-    attempt([this] { m_removal = m_store.removeCode(m_codeId); });
+    attempt([this] { m_removal = m_session.codebook().removeCode(m_codeId); });
 }
 
 void DeleteCodeCommand::undo()
 {
-    attempt([this] { m_store.restoreCode(m_removal); });
+    attempt([this] { m_session.codebook().restoreCode(m_removal); });
 }

@@ -8,7 +8,7 @@
 class DeleteCodeCommand final : public StoreCommand
 {
 public:
-    DeleteCodeCommand(ProjectStore &store, qint64 codeId, const QString &text,
+    DeleteCodeCommand(ProjectSession &store, qint64 codeId, const QString &text,
                       ErrorHandler onError = {});
 
     void redo() override;

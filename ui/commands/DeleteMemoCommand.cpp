@@ -1,10 +1,10 @@
 #include "DeleteMemoCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-DeleteMemoCommand::DeleteMemoCommand(ProjectStore &store, const Memo &memo, ErrorHandler onError)
+DeleteMemoCommand::DeleteMemoCommand(ProjectSession &store, const Memo &memo, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_memo(memo)
 {
@@ -13,10 +13,10 @@ DeleteMemoCommand::DeleteMemoCommand(ProjectStore &store, const Memo &memo, Erro
 
 void DeleteMemoCommand::redo()
 {
-    attempt([this] { m_store.removeMemo(m_memo.id); });
+    attempt([this] { m_session.memos().remove(m_memo.id); });
 }
 
 void DeleteMemoCommand::undo()
 {
-    attempt([this] { m_store.restoreMemo(m_memo); });
+    attempt([this] { m_session.memos().restore(m_memo); });
 }

@@ -7,7 +7,7 @@
 class DeleteMemoCommand final : public StoreCommand
 {
 public:
-    DeleteMemoCommand(ProjectStore &store, const Memo &memo, ErrorHandler onError = {});
+    DeleteMemoCommand(ProjectSession &store, const Memo &memo, ErrorHandler onError = {});
 
     void redo() override;
     void undo() override;

@@ -1,10 +1,10 @@
 #include "EditActorCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-EditActorCommand::EditActorCommand(ProjectStore &store, const Actor &before, const Actor &after,
+EditActorCommand::EditActorCommand(ProjectSession &store, const Actor &before, const Actor &after,
                                    ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_before(before)
@@ -17,10 +17,10 @@ EditActorCommand::EditActorCommand(ProjectStore &store, const Actor &before, con
 
 void EditActorCommand::redo()
 {
-    attempt([this] { m_store.updateActor(m_after); });
+    attempt([this] { m_session.actors().update(m_after); });
 }
 
 void EditActorCommand::undo()
 {
-    attempt([this] { m_store.updateActor(m_before); });
+    attempt([this] { m_session.actors().update(m_before); });
 }

@@ -7,7 +7,7 @@
 class EditActorCommand final : public StoreCommand
 {
 public:
-    EditActorCommand(ProjectStore &store, const Actor &before, const Actor &after,
+    EditActorCommand(ProjectSession &store, const Actor &before, const Actor &after,
                      ErrorHandler onError = {});
 
     void redo() override;

@@ -1,8 +1,8 @@
 #include "EditCategoryCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-EditCategoryCommand::EditCategoryCommand(ProjectStore &store, const Category &before,
+EditCategoryCommand::EditCategoryCommand(ProjectSession &store, const Category &before,
                                          const Category &after, const QString &text,
                                          ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
@@ -14,10 +14,10 @@ EditCategoryCommand::EditCategoryCommand(ProjectStore &store, const Category &be
 
 void EditCategoryCommand::redo()
 {
-    attempt([this] { m_store.updateCategory(m_after); });
+    attempt([this] { m_session.codebook().updateCategory(m_after); });
 }
 
 void EditCategoryCommand::undo()
 {
-    attempt([this] { m_store.updateCategory(m_before); });
+    attempt([this] { m_session.codebook().updateCategory(m_before); });
 }

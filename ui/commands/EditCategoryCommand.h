@@ -7,7 +7,7 @@
 class EditCategoryCommand final : public StoreCommand
 {
 public:
-    EditCategoryCommand(ProjectStore &store, const Category &before, const Category &after,
+    EditCategoryCommand(ProjectSession &store, const Category &before, const Category &after,
                         const QString &text, ErrorHandler onError = {});
 
     void redo() override;

@@ -1,8 +1,8 @@
 #include "EditCodeCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-EditCodeCommand::EditCodeCommand(ProjectStore &store, const Code &before, const Code &after,
+EditCodeCommand::EditCodeCommand(ProjectSession &store, const Code &before, const Code &after,
                                  const QString &text, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_before(before)
@@ -13,10 +13,10 @@ EditCodeCommand::EditCodeCommand(ProjectStore &store, const Code &before, const 
 
 void EditCodeCommand::redo()
 {
-    attempt([this] { m_store.updateCode(m_after); });
+    attempt([this] { m_session.codebook().updateCode(m_after); });
 }
 
 void EditCodeCommand::undo()
 {
-    attempt([this] { m_store.updateCode(m_before); });
+    attempt([this] { m_session.codebook().updateCode(m_before); });
 }

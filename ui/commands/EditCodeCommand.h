@@ -7,7 +7,7 @@
 class EditCodeCommand final : public StoreCommand
 {
 public:
-    EditCodeCommand(ProjectStore &store, const Code &before, const Code &after, const QString &text,
+    EditCodeCommand(ProjectSession &store, const Code &before, const Code &after, const QString &text,
                     ErrorHandler onError = {});
 
     void redo() override;

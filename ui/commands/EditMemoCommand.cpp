@@ -1,10 +1,10 @@
 #include "EditMemoCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-EditMemoCommand::EditMemoCommand(ProjectStore &store, const Memo &before, const Memo &after,
+EditMemoCommand::EditMemoCommand(ProjectSession &store, const Memo &before, const Memo &after,
                                  ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_before(before)
@@ -15,10 +15,10 @@ EditMemoCommand::EditMemoCommand(ProjectStore &store, const Memo &before, const 
 
 void EditMemoCommand::redo()
 {
-    attempt([this] { m_store.updateMemo(m_after); });
+    attempt([this] { m_session.memos().update(m_after); });
 }
 
 void EditMemoCommand::undo()
 {
-    attempt([this] { m_store.revertMemo(m_before); });
+    attempt([this] { m_session.memos().revert(m_before); });
 }

@@ -7,7 +7,7 @@
 class EditMemoCommand final : public StoreCommand
 {
 public:
-    EditMemoCommand(ProjectStore &store, const Memo &before, const Memo &after,
+    EditMemoCommand(ProjectSession &store, const Memo &before, const Memo &after,
                     ErrorHandler onError = {});
 
     void redo() override;

@@ -1,10 +1,10 @@
 #include "ImportCodebookCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QSet>
 
-ImportCodebookCommand::ImportCodebookCommand(ProjectStore &store, const QByteArray &json,
+ImportCodebookCommand::ImportCodebookCommand(ProjectSession &store, const QByteArray &json,
                                              const QString &origin, const QString &text,
                                              ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
@@ -19,18 +19,18 @@ void ImportCodebookCommand::redo()
     attempt([this] {
         if (m_done) {
             for (const Category &c : std::as_const(m_addedCategories))
-                m_store.restoreCategory(c);
+                m_session.codebook().restoreCategory(c);
             for (const CodeRemoval &r : std::as_const(m_removals))
-                m_store.restoreCode(r);
+                m_session.codebook().restoreCode(r);
             return;
         }
         QSet<qint64> codesBefore, categoriesBefore;
-        for (const Code &c : m_store.codes())
+        for (const Code &c : m_session.codebook().codes())
             codesBefore.insert(c.id);
-        for (const Category &c : m_store.categories())
+        for (const Category &c : m_session.codebook().categories())
             categoriesBefore.insert(c.id);
-        m_result = CodebookFile::merge(m_store, m_json, m_origin);
-        const QList<Code> codesAfter = m_store.codes();
+        m_result = CodebookFile::merge(m_session, m_json, m_origin);
+        const QList<Code> codesAfter = m_session.codebook().codes();
         QSet<qint64> added;
         for (const Code &c : codesAfter) {
             if (!codesBefore.contains(c.id))
@@ -40,7 +40,7 @@ void ImportCodebookCommand::redo()
             if (added.contains(c.id) && !added.contains(c.parentId))
                 m_addedCodes.append(c.id);
         }
-        for (const Category &c : m_store.categories()) {
+        for (const Category &c : m_session.codebook().categories()) {
             if (!categoriesBefore.contains(c.id))
                 m_addedCategories.append(c);
         }
@@ -53,8 +53,8 @@ void ImportCodebookCommand::undo()
     attempt([this] {
         m_removals.clear();
         for (qint64 id : std::as_const(m_addedCodes))
-            m_removals.append(m_store.removeCode(id));
+            m_removals.append(m_session.codebook().removeCode(id));
         for (const Category &c : std::as_const(m_addedCategories))
-            m_store.removeCategory(c.id);
+            m_session.codebook().removeCategory(c.id);
     });
 }

@@ -11,7 +11,7 @@
 class ImportCodebookCommand final : public StoreCommand
 {
 public:
-    ImportCodebookCommand(ProjectStore &store, const QByteArray &json, const QString &origin,
+    ImportCodebookCommand(ProjectSession &store, const QByteArray &json, const QString &origin,
                           const QString &text, ErrorHandler onError = {});
 
     void redo() override;

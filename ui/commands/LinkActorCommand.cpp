@@ -1,10 +1,10 @@
 #include "LinkActorCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-LinkActorCommand::LinkActorCommand(ProjectStore &store, qint64 annotationId, qint64 before,
+LinkActorCommand::LinkActorCommand(ProjectSession &store, qint64 annotationId, qint64 before,
                                    qint64 after, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_annotationId(annotationId)
@@ -17,10 +17,10 @@ LinkActorCommand::LinkActorCommand(ProjectStore &store, qint64 annotationId, qin
 
 void LinkActorCommand::redo()
 {
-    attempt([this] { m_store.setAnnotationActor(m_annotationId, m_after); });
+    attempt([this] { m_session.annotations().setActor(m_annotationId, m_after); });
 }
 
 void LinkActorCommand::undo()
 {
-    attempt([this] { m_store.setAnnotationActor(m_annotationId, m_before); });
+    attempt([this] { m_session.annotations().setActor(m_annotationId, m_before); });
 }

@@ -6,7 +6,7 @@
 class LinkActorCommand final : public StoreCommand
 {
 public:
-    LinkActorCommand(ProjectStore &store, qint64 annotationId, qint64 before, qint64 after,
+    LinkActorCommand(ProjectSession &store, qint64 annotationId, qint64 before, qint64 after,
                      ErrorHandler onError = {});
 
     void redo() override;

@@ -1,10 +1,10 @@
 #include "MergeActorsCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-MergeActorsCommand::MergeActorsCommand(ProjectStore &store, qint64 keptId, qint64 droppedId,
+MergeActorsCommand::MergeActorsCommand(ProjectSession &store, qint64 keptId, qint64 droppedId,
                                        ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_keptId(keptId)
@@ -16,10 +16,10 @@ MergeActorsCommand::MergeActorsCommand(ProjectStore &store, qint64 keptId, qint6
 void MergeActorsCommand::redo()
 {
     // Recomputed each time: undo restored the dropped actor with its id.
-    attempt([this] { m_merge = m_store.mergeActors(m_keptId, m_droppedId); });
+    attempt([this] { m_merge = m_session.actors().merge(m_keptId, m_droppedId); });
 }
 
 void MergeActorsCommand::undo()
 {
-    attempt([this] { m_store.undoActorMerge(m_merge); });
+    attempt([this] { m_session.actors().undoMerge(m_merge); });
 }

@@ -8,7 +8,7 @@
 class MergeActorsCommand final : public StoreCommand
 {
 public:
-    MergeActorsCommand(ProjectStore &store, qint64 keptId, qint64 droppedId,
+    MergeActorsCommand(ProjectSession &store, qint64 keptId, qint64 droppedId,
                        ErrorHandler onError = {});
 
     void redo() override;

@@ -1,8 +1,8 @@
 #include "MergeCodesCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-MergeCodesCommand::MergeCodesCommand(ProjectStore &store, qint64 sourceId, qint64 targetId,
+MergeCodesCommand::MergeCodesCommand(ProjectSession &store, qint64 sourceId, qint64 targetId,
                                      const QString &text, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_sourceId(sourceId)
@@ -13,10 +13,10 @@ MergeCodesCommand::MergeCodesCommand(ProjectStore &store, qint64 sourceId, qint6
 
 void MergeCodesCommand::redo()
 {
-    attempt([this] { m_merge = m_store.mergeCodes(m_sourceId, m_targetId); });
+    attempt([this] { m_merge = m_session.codebook().mergeCodes(m_sourceId, m_targetId); });
 }
 
 void MergeCodesCommand::undo()
 {
-    attempt([this] { m_store.undoCodeMerge(m_merge); });
+    attempt([this] { m_session.codebook().undoCodeMerge(m_merge); });
 }

@@ -8,7 +8,7 @@
 class MergeCodesCommand final : public StoreCommand
 {
 public:
-    MergeCodesCommand(ProjectStore &store, qint64 sourceId, qint64 targetId, const QString &text,
+    MergeCodesCommand(ProjectSession &store, qint64 sourceId, qint64 targetId, const QString &text,
                       ErrorHandler onError = {});
 
     void redo() override;

@@ -1,8 +1,8 @@
 #include "MoveCodebookItemCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
-MoveCodebookItemCommand::MoveCodebookItemCommand(ProjectStore &store, const Move &move,
+MoveCodebookItemCommand::MoveCodebookItemCommand(ProjectSession &store, const Move &move,
                                                  const QString &text, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_move(move)
@@ -14,20 +14,20 @@ void MoveCodebookItemCommand::redo()
 {
     attempt([this] {
         if (m_done) {
-            m_store.restoreCodebookLayout(m_after);
+            m_session.codebook().restoreLayout(m_after);
             return;
         }
-        m_before = m_store.codebookLayout();
+        m_before = m_session.codebook().layout();
         if (m_move.category)
-            m_store.moveCategory(m_move.id, m_move.row);
+            m_session.codebook().moveCategory(m_move.id, m_move.row);
         else
-            m_store.moveCode(m_move.id, m_move.categoryId, m_move.parentId, m_move.row);
-        m_after = m_store.codebookLayout();
+            m_session.codebook().moveCode(m_move.id, m_move.categoryId, m_move.parentId, m_move.row);
+        m_after = m_session.codebook().layout();
         m_done = true;
     });
 }
 
 void MoveCodebookItemCommand::undo()
 {
-    attempt([this] { m_store.restoreCodebookLayout(m_before); });
+    attempt([this] { m_session.codebook().restoreLayout(m_before); });
 }

@@ -18,7 +18,7 @@ public:
         int row = 0;
     };
 
-    MoveCodebookItemCommand(ProjectStore &store, const Move &move, const QString &text,
+    MoveCodebookItemCommand(ProjectSession &store, const Move &move, const QString &text,
                             ErrorHandler onError = {});
 
     void redo() override;

@@ -1,10 +1,10 @@
 #include "SetClaimCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-SetClaimCommand::SetClaimCommand(ProjectStore &store, std::optional<Claim> before,
+SetClaimCommand::SetClaimCommand(ProjectSession &store, std::optional<Claim> before,
                                  const Claim &after, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_before(std::move(before))
@@ -15,15 +15,15 @@ SetClaimCommand::SetClaimCommand(ProjectStore &store, std::optional<Claim> befor
 
 void SetClaimCommand::redo()
 {
-    attempt([this] { m_store.setClaim(m_after); });
+    attempt([this] { m_session.annotations().setClaim(m_after); });
 }
 
 void SetClaimCommand::undo()
 {
     attempt([this] {
         if (m_before)
-            m_store.setClaim(*m_before);
+            m_session.annotations().setClaim(*m_before);
         else
-            m_store.clearClaim(m_after.annotationId);
+            m_session.annotations().clearClaim(m_after.annotationId);
     });
 }

@@ -9,7 +9,7 @@
 class SetClaimCommand final : public StoreCommand
 {
 public:
-    SetClaimCommand(ProjectStore &store, std::optional<Claim> before, const Claim &after,
+    SetClaimCommand(ProjectSession &store, std::optional<Claim> before, const Claim &after,
                     ErrorHandler onError = {});
 
     void redo() override;

@@ -1,10 +1,10 @@
 #include "SetPrimaryCommand.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-SetPrimaryCommand::SetPrimaryCommand(ProjectStore &store, qint64 annotationId, bool primary,
+SetPrimaryCommand::SetPrimaryCommand(ProjectSession &store, qint64 annotationId, bool primary,
                                      ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
     , m_annotationId(annotationId)
@@ -16,10 +16,10 @@ SetPrimaryCommand::SetPrimaryCommand(ProjectStore &store, qint64 annotationId, b
 
 void SetPrimaryCommand::redo()
 {
-    attempt([this] { m_store.setAnnotationPrimary(m_annotationId, m_primary); });
+    attempt([this] { m_session.annotations().setPrimary(m_annotationId, m_primary); });
 }
 
 void SetPrimaryCommand::undo()
 {
-    attempt([this] { m_store.setAnnotationPrimary(m_annotationId, !m_primary); });
+    attempt([this] { m_session.annotations().setPrimary(m_annotationId, !m_primary); });
 }

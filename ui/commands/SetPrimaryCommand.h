@@ -6,7 +6,7 @@
 class SetPrimaryCommand final : public StoreCommand
 {
 public:
-    SetPrimaryCommand(ProjectStore &store, qint64 annotationId, bool primary,
+    SetPrimaryCommand(ProjectSession &store, qint64 annotationId, bool primary,
                       ErrorHandler onError = {});
 
     void redo() override;

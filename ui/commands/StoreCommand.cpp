@@ -1,10 +1,11 @@
 #include "StoreCommand.h"
 
 #include "base/ProjectError.h"
+#include "store/ProjectSession.h"
 
-StoreCommand::StoreCommand(ProjectStore &store, ErrorHandler onError, QUndoCommand *parent)
+StoreCommand::StoreCommand(ProjectSession &store, ErrorHandler onError, QUndoCommand *parent)
     : QUndoCommand(parent)
-    , m_store(store)
+    , m_session(store)
     , m_onError(std::move(onError))
 {
 }
@@ -12,7 +13,11 @@ StoreCommand::StoreCommand(ProjectStore &store, ErrorHandler onError, QUndoComma
 bool StoreCommand::attempt(const std::function<void()> &change)
 {
     try {
+        // Each step of a command is one user action: one unit of work,
+        // committed whole or not at all, announced by one change event.
+        UnitOfWork unit(m_session.database());
         change();
+        unit.commit();
         return true;
     } catch (const ProjectError &e) {
         setObsolete(true);

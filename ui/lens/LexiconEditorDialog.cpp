@@ -2,7 +2,7 @@
 
 #include "lens/LensCue.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,16 +16,16 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
-LexiconEditorDialog::LexiconEditorDialog(ProjectStore &store, const QString &language, QWidget *parent)
+LexiconEditorDialog::LexiconEditorDialog(ProjectSession &store, const QString &language, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_session(store)
 {
     setObjectName(QStringLiteral("lexiconEditor"));
     setWindowTitle(tr("Lens Lexicons"));
     resize(620, 480);
 
     QStringList languages;
-    for (const LexiconTerm &t : m_store.lexiconTerms()) {
+    for (const LexiconTerm &t : m_session.lexicon().terms()) {
         m_original[t.language + QLatin1Char('/') + t.cue].append(t.term);
         if (!languages.contains(t.language))
             languages.append(t.language);
@@ -53,13 +53,12 @@ LexiconEditorDialog::LexiconEditorDialog(ProjectStore &store, const QString &lan
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(QStringLiteral("lexiconTerms"));
     m_editor->setPlaceholderText(tr("One word or phrase per line; end a stem with * (заявил*)"));
-    m_editor->setReadOnly(m_store.isReadOnly());
+    m_editor->setReadOnly(m_session.isReadOnly());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setEnabled(!m_store.isReadOnly());
+    buttons->button(QDialogButtonBox::Save)->setEnabled(!m_session.isReadOnly());
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (save())
-            accept();
+        accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_languageBox, &QComboBox::currentTextChanged, this, &LexiconEditorDialog::showList);
@@ -122,25 +121,17 @@ void LexiconEditorDialog::addLanguage()
     m_languageBox->setCurrentText(code);
 }
 
-bool LexiconEditorDialog::save()
+QHash<QString, QStringList> LexiconEditorDialog::changedLists()
 {
     stash();
-    try {
-        for (auto it = m_edited.cbegin(); it != m_edited.cend(); ++it) {
-            QStringList before = m_original.value(it.key());
-            QStringList after = it.value();
-            before.sort();
-            after.sort();
-            if (before == after)
-                continue;
-            const QString language = it.key().section(QLatin1Char('/'), 0, 0);
-            const QString cue = it.key().section(QLatin1Char('/'), 1);
-            m_store.setLexiconTerms(cue, language, it.value());
-            m_original[it.key()] = it.value();
-        }
-    } catch (const ProjectError &e) {
-        QMessageBox::warning(this, windowTitle(), e.message());
-        return false;
+    QHash<QString, QStringList> changed;
+    for (auto it = m_edited.cbegin(); it != m_edited.cend(); ++it) {
+        QStringList before = m_original.value(it.key());
+        QStringList after = it.value();
+        before.sort();
+        after.sort();
+        if (before != after)
+            changed.insert(it.key(), it.value());
     }
-    return true;
+    return changed;
 }

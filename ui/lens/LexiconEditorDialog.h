@@ -3,23 +3,24 @@
 #include <QDialog>
 #include <QHash>
 
-class ProjectStore;
+class ProjectSession;
 class QComboBox;
 class QListWidget;
 class QPlainTextEdit;
 
 // Edits the lens's word lists, one per cue and language, one term per
-// line ("stem*" matches any ending). Save writes the changed lists to the
-// project, which regenerates the lens's definitions.
+// line ("stem*" matches any ending). On Save the caller writes the changed
+// lists to the project (as one undoable step), which regenerates the lens's
+// definitions.
 class LexiconEditorDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    LexiconEditorDialog(ProjectStore &store, const QString &language, QWidget *parent = nullptr);
+    LexiconEditorDialog(ProjectSession &store, const QString &language, QWidget *parent = nullptr);
 
-    // Writes every changed list; false (with a message) if the store refused.
-    bool save();
+    // The lists the user changed: "language/cue" -> every term.
+    QHash<QString, QStringList> changedLists();
 
 private:
     QString key() const;
@@ -27,7 +28,7 @@ private:
     void showList();
     void addLanguage();
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     QHash<QString, QStringList> m_original; // "language/cue" -> terms
     QHash<QString, QStringList> m_edited;
     QString m_shown; // key of the list in the editor

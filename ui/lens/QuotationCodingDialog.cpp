@@ -1,6 +1,6 @@
 #include "QuotationCodingDialog.h"
 
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,7 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-QuotationCodingDialog::QuotationCodingDialog(const ProjectStore &store,
+QuotationCodingDialog::QuotationCodingDialog(const ProjectSession &store,
                                              const QList<QuotationCandidate> &quotations, qint64 codeId,
                                              QWidget *parent)
     : QDialog(parent)
@@ -22,7 +22,7 @@ QuotationCodingDialog::QuotationCodingDialog(const ProjectStore &store,
 
     m_codeBox = new QComboBox(this);
     m_codeBox->setObjectName(QStringLiteral("quotationCode"));
-    for (const Code &code : store.codes())
+    for (const Code &code : store.codebook().codes())
         m_codeBox->addItem(code.name, code.id);
     m_codeBox->setCurrentIndex(std::max(0, m_codeBox->findData(codeId)));
 

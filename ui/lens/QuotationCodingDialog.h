@@ -4,7 +4,7 @@
 
 #include <QDialog>
 
-class ProjectStore;
+class ProjectSession;
 class QComboBox;
 class QListWidget;
 class QPushButton;
@@ -17,7 +17,7 @@ class QuotationCodingDialog final : public QDialog
     Q_OBJECT
 
 public:
-    QuotationCodingDialog(const ProjectStore &store, const QList<QuotationCandidate> &quotations,
+    QuotationCodingDialog(const ProjectSession &store, const QList<QuotationCandidate> &quotations,
                           qint64 codeId, QWidget *parent = nullptr);
 
     QList<QuotationCandidate> selectedQuotations() const;

@@ -1,6 +1,7 @@
 #include "ReadingLens.h"
 
-#include "AddAnnotationCommand.h"
+#include "commands/AddAnnotationsCommand.h"
+#include "commands/EditLexiconCommand.h"
 #include "LensDecorator.h"
 #include "LensEngine.h"
 #include "LensToolBar.h"
@@ -9,7 +10,7 @@
 #include "ReaderView.h"
 #include "lens/DefaultLexicon.h"
 #include "base/ProjectError.h"
-#include "store/ProjectStore.h"
+#include "store/ProjectSession.h"
 #include "text/TextOffsets.h"
 
 #include <QApplication>
@@ -43,9 +44,9 @@ void report(QWidget *window, const QString &message)
 
 } // namespace
 
-ReadingLens::ReadingLens(ProjectStore &store, ReaderView &reader, QUndoStack &undo, QWidget *window)
+ReadingLens::ReadingLens(ProjectSession &store, ReaderView &reader, QUndoStack &undo, QWidget *window)
     : QObject(window)
-    , m_store(store)
+    , m_session(store)
     , m_reader(reader)
     , m_undo(undo)
     , m_window(window)
@@ -64,21 +65,24 @@ ReadingLens::ReadingLens(ProjectStore &store, ReaderView &reader, QUndoStack &un
     m_themeName = settings.value(QStringLiteral("lens/theme")).toString();
 
     try {
-        m_store.seedLexicon(DefaultLexicon::terms());
+        m_session.lexicon().seed(DefaultLexicon::terms());
     } catch (const ProjectError &e) {
         qWarning("lens: cannot store the starter lexicons: %s", qPrintable(e.message()));
     }
     reloadLexicon();
     setThemeName(m_themeName);
 
-    connect(&m_store, &ProjectStore::lexiconChanged, this, &ReadingLens::reloadLexicon);
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::LexiconTerm))
+            reloadLexicon();
+    });
     connect(m_engine.get(), &LensEngine::changed, this, [this] {
         m_decorator->invalidate();
         if (m_installed)
             m_reader.refreshDecorations();
     });
     m_toolBar = new LensToolBar(*this, window);
-    m_toolBar->codeQuotationsAction()->setEnabled(!m_store.isReadOnly());
+    m_toolBar->codeQuotationsAction()->setEnabled(!m_session.isReadOnly());
     applyToReader();
 }
 
@@ -92,7 +96,7 @@ ReadingLens::~ReadingLens()
 void ReadingLens::reloadLexicon()
 {
     try {
-        QList<LexiconTerm> terms = m_store.lexiconTerms();
+        QList<LexiconTerm> terms = m_session.lexicon().terms();
         // A read-only project that never had lexicons still gets a lens.
         if (terms.isEmpty())
             terms = DefaultLexicon::terms();
@@ -171,14 +175,14 @@ QString ReadingLens::language() const
 
 qint64 ReadingLens::defaultClaimCode() const
 {
-    if (const auto claim = m_store.codeByName(QStringLiteral("Claim")))
+    if (const auto claim = m_session.codebook().codeByName(QStringLiteral("Claim")))
         return claim->id;
     QSet<qint64> claimCategories;
-    for (const Category &c : m_store.categories()) {
+    for (const Category &c : m_session.codebook().categories()) {
         if (c.kind == Category::Kind::Claim)
             claimCategories.insert(c.id);
     }
-    for (const Code &code : m_store.codes()) {
+    for (const Code &code : m_session.codebook().codes()) {
         if (claimCategories.contains(code.categoryId))
             return code.id;
     }
@@ -193,7 +197,7 @@ QList<QuotationCandidate> ReadingLens::quotationCandidates(qint64 codeId) const
     const QString &text = m_reader.article().text;
     const TextOffsets offsets(text);
     QSet<QPair<qint64, qint64>> coded;
-    for (const Annotation &a : m_store.annotationsForArticle(m_reader.articleId())) {
+    for (const Annotation &a : m_session.annotations().forArticle(m_reader.articleId())) {
         if (a.codeIds.contains(codeId))
             coded.insert({a.start, a.end});
     }
@@ -210,48 +214,49 @@ QList<QuotationCandidate> ReadingLens::quotationCandidates(qint64 codeId) const
 
 int ReadingLens::codeQuotations(const QList<QuotationCandidate> &quotations, qint64 codeId)
 {
-    if (quotations.isEmpty() || !codeId || m_store.isReadOnly())
+    if (quotations.isEmpty() || !codeId || m_session.isReadOnly())
         return 0;
-    // Commands outlive this call (undo/redo run later): the handler owns
-    // what it touches.
-    auto failed = std::make_shared<bool>(false);
-    const QPointer<QWidget> window = m_window;
-    const auto onError = [failed, window](const QString &message) {
-        *failed = true;
-        if (window)
-            report(window, message);
-    };
-    const auto code = m_store.code(codeId);
-    m_undo.beginMacro(tr("Code %n Quotation(s) as %1", nullptr, int(quotations.size()))
-                          .arg(code ? code->name : QString()));
-    int stored = 0;
+    QList<NewAnnotation> requests;
     for (const QuotationCandidate &q : quotations) {
         NewAnnotation n;
         n.articleId = m_reader.articleId();
         n.start = q.start;
         n.end = q.end;
         n.codeIds = {codeId};
-        m_undo.push(new AddAnnotationCommand(m_store, n, onError));
-        if (*failed)
-            break;
-        ++stored;
+        requests.append(n);
     }
-    m_undo.endMacro();
-    if (*failed && stored > 0)
-        m_undo.undo(); // all or nothing
-    return *failed ? 0 : stored;
+    // One step, one unit of work: all of them or none. The handler owns
+    // what it touches, since commands outlive this call.
+    auto failed = std::make_shared<bool>(false);
+    auto *command = new AddAnnotationsCommand(m_session, requests, errorHandler(failed));
+    const auto code = m_session.codebook().code(codeId);
+    command->setText(tr("Code %n Quotation(s) as %1", nullptr, int(quotations.size()))
+                         .arg(code ? code->name : QString()));
+    m_undo.push(command);
+    return *failed ? 0 : int(requests.size());
+}
+
+StoreCommand::ErrorHandler ReadingLens::errorHandler(std::shared_ptr<bool> failed) const
+{
+    const QPointer<QWidget> window = m_window;
+    return [failed, window](const QString &message) {
+        if (failed)
+            *failed = true;
+        if (window)
+            report(window, message);
+    };
 }
 
 void ReadingLens::codeQuotationsInteractively()
 {
-    if (m_store.isReadOnly()) {
+    if (m_session.isReadOnly()) {
         report(m_window, tr("This project is read-only; nothing can be coded."));
         return;
     }
     if (!m_reader.articleId())
         return;
     const qint64 codeId = defaultClaimCode(); // store queries: once
-    auto *dialog = new QuotationCodingDialog(m_store, quotationCandidates(codeId), codeId, m_window);
+    auto *dialog = new QuotationCodingDialog(m_session, quotationCandidates(codeId), codeId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QuotationCodingDialog::accepted, this, [this, dialog] {
         codeQuotations(dialog->selectedQuotations(), dialog->codeId());
@@ -261,7 +266,12 @@ void ReadingLens::codeQuotationsInteractively()
 
 void ReadingLens::editLexicons()
 {
-    auto *dialog = new LexiconEditorDialog(m_store, language(), m_window);
+    auto *dialog = new LexiconEditorDialog(m_session, language(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto lists = dialog->changedLists();
+        if (!lists.isEmpty())
+            m_undo.push(new EditLexiconCommand(m_session, lists, errorHandler()));
+    });
     dialog->open();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "QuotationCandidate.h"
+#include "commands/StoreCommand.h"
 #include "lens/LensCue.h"
 
 #include <QObject>
@@ -11,7 +12,7 @@
 class LensDecorator;
 class LensEngine;
 class LensToolBar;
-class ProjectStore;
+class ProjectSession;
 class QUndoStack;
 class QWidget;
 class ReaderView;
@@ -25,7 +26,7 @@ class ReadingLens final : public QObject
     Q_OBJECT
 
 public:
-    ReadingLens(ProjectStore &store, ReaderView &reader, QUndoStack &undo, QWidget *window);
+    ReadingLens(ProjectSession &store, ReaderView &reader, QUndoStack &undo, QWidget *window);
     ~ReadingLens() override;
 
     LensEngine &engine() const { return *m_engine; }
@@ -62,8 +63,10 @@ private:
     void reloadLexicon();
     void applyToReader();
     void saveSettings() const;
+    // Reports a refused command through the window; sets *failed if given.
+    StoreCommand::ErrorHandler errorHandler(std::shared_ptr<bool> failed = {}) const;
 
-    ProjectStore &m_store;
+    ProjectSession &m_session;
     ReaderView &m_reader;
     QUndoStack &m_undo;
     QWidget *m_window;

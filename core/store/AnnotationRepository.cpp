@@ -1,0 +1,621 @@
+#include "AnnotationRepository.h"
+
+#include "CoderRepository.h"
+#include "base/ProjectError.h"
+#include "text/TextOffsets.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+using Aggregate = ChangeSet::Aggregate;
+
+const QString kScopeSpan = QStringLiteral("span");
+const QString kScopeDocument = QStringLiteral("document");
+
+// Every statement of the aggregate (annotations, annotation_codes, claims).
+const QString kSelect = QStringLiteral(
+    "SELECT a.id, a.uuid, a.article_id, a.coder_id, c.name, a.start, a.\"end\", a.quote, "
+    "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.scope = 'document', a.is_primary, "
+    "a.created_at, a.modified_at, "
+    "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
+    "FROM annotations a JOIN coders c ON c.id = a.coder_id ");
+// Ordered as the article index is read (its entries end in the id), so the
+// database need not sort; ties on the start are settled afterwards.
+const QString kOrder = QStringLiteral(" ORDER BY a.article_id, a.start, a.id");
+const QString kInsert = QStringLiteral(
+    "INSERT INTO annotations(uuid, article_id, coder_id, start, \"end\", quote, prefix, suffix, "
+    "note, actor_id, scope, is_primary, created_at, modified_at) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+const QString kInsertExact = QStringLiteral(
+    "INSERT INTO annotations(id, uuid, article_id, coder_id, start, \"end\", quote, prefix, "
+    "suffix, note, actor_id, scope, is_primary, created_at, modified_at) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+const QString kLink = QStringLiteral(
+    "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+const QString kUnlink
+    = QStringLiteral("DELETE FROM annotation_codes WHERE annotation_id = ? AND code_id = ?");
+const QString kCodeCount
+    = QStringLiteral("SELECT count(*) FROM annotation_codes WHERE annotation_id = ?");
+const QString kKnownCode = QStringLiteral("SELECT 1 FROM codes WHERE id = ?");
+const QString kAllCodes = QStringLiteral("SELECT id FROM codes");
+const QString kArticleText = QStringLiteral("SELECT text FROM articles WHERE id = ?");
+const QString kArticleOf = QStringLiteral("SELECT article_id FROM annotations WHERE id = ?");
+const QString kSpanSource = QStringLiteral(
+    "SELECT ar.text, an.scope FROM annotations an JOIN articles ar ON ar.id = an.article_id "
+    "WHERE an.id = ?");
+const QString kSetSpan = QStringLiteral(
+    "UPDATE annotations SET start = ?, \"end\" = ?, quote = ?, prefix = ?, suffix = ?, "
+    "modified_at = ? WHERE id = ?");
+const QString kSetNote
+    = QStringLiteral("UPDATE annotations SET note = ?, modified_at = ? WHERE id = ?");
+const QString kSetActor
+    = QStringLiteral("UPDATE annotations SET actor_id = ?, modified_at = ? WHERE id = ?");
+const QString kActorOf
+    = QStringLiteral("SELECT coalesce(actor_id, 0) FROM annotations WHERE id = ?");
+const QString kSetPrimary
+    = QStringLiteral("UPDATE annotations SET is_primary = ?, modified_at = ? WHERE id = ?");
+const QString kTouch = QStringLiteral("UPDATE annotations SET modified_at = ? WHERE id = ?");
+const QString kDelete = QStringLiteral("DELETE FROM annotations WHERE id = ?");
+const QString kCount = QStringLiteral("SELECT count(*) FROM annotations");
+const QString kClaimSelect = QStringLiteral(
+    "SELECT annotation_id, uuid, coalesce(coder_id, 0), coalesce(speaker_id, 0), "
+    "coalesce(target_id, 0), stance, kind, status, evidence FROM claims ");
+const QString kClaimSave = QStringLiteral(
+    "INSERT INTO claims(annotation_id, uuid, coder_id, speaker_id, target_id, stance, kind, "
+    "status, evidence) VALUES (?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT(annotation_id) DO UPDATE SET coder_id = excluded.coder_id, "
+    "speaker_id = excluded.speaker_id, target_id = excluded.target_id, stance = excluded.stance, "
+    "kind = excluded.kind, status = excluded.status, evidence = excluded.evidence");
+const QString kClaimDelete = QStringLiteral("DELETE FROM claims WHERE annotation_id = ?");
+
+// Rows come ordered by article, start and id; spans sharing a start are put
+// in the order of their ends (then ids), which makes (article, start, end, id).
+void orderSameStartByEnd(QList<Annotation> &list)
+{
+    for (auto from = list.begin(); from != list.end();) {
+        const auto to = std::find_if(from + 1, list.end(), [&](const Annotation &a) {
+            return a.articleId != from->articleId || a.start != from->start;
+        });
+        if (to - from > 1) {
+            std::sort(from, to, [](const Annotation &a, const Annotation &b) {
+                return a.end != b.end ? a.end < b.end : a.id < b.id;
+            });
+        }
+        from = to;
+    }
+}
+
+QList<qint64> idsOf(const QList<AnnotationRecord> &records)
+{
+    QList<qint64> ids;
+    ids.reserve(records.size());
+    for (const AnnotationRecord &r : records)
+        ids.append(r.annotation.id);
+    return ids;
+}
+} // namespace
+
+AnnotationRepository::AnnotationRepository(Database &db, CoderRepository &coders)
+    : Repository(db)
+    , m_coders(coders)
+{
+}
+
+// ---------------------------------------------------------------- reading
+
+QList<Annotation> AnnotationRepository::load(const QString &where, const QVariantList &binds) const
+{
+    SqlQuery q(sql(), kSelect + where + kOrder);
+    for (const QVariant &value : binds)
+        q.bind(value);
+    q.exec();
+    QList<Annotation> list;
+    while (q.next()) {
+        Annotation a;
+        a.id = q.value(0).toLongLong();
+        a.uuid = q.value(1).toString();
+        a.articleId = q.value(2).toLongLong();
+        a.coderId = q.value(3).toLongLong();
+        a.coderName = q.value(4).toString();
+        a.start = q.value(5).toLongLong();
+        a.end = q.value(6).toLongLong();
+        a.quote = q.value(7).toString();
+        a.prefix = q.value(8).toString();
+        a.suffix = q.value(9).toString();
+        a.note = q.value(10).toString();
+        a.actorId = q.value(11).toLongLong();
+        a.document = q.value(12).toInt() != 0;
+        a.primary = q.value(13).toInt() != 0;
+        a.created = SqlQuery::parseTime(q.value(14));
+        a.modified = SqlQuery::parseTime(q.value(15));
+        const QString codes = q.value(16).toString();
+        for (QStringView id : QStringView(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            a.codeIds.append(id.toLongLong());
+        std::sort(a.codeIds.begin(), a.codeIds.end());
+        list.append(std::move(a));
+    }
+    orderSameStartByEnd(list);
+    return list;
+}
+
+std::optional<Annotation> AnnotationRepository::get(qint64 id) const
+{
+    const QList<Annotation> found = load(QStringLiteral("WHERE a.id = ?"), {id});
+    return found.isEmpty() ? std::nullopt : std::optional<Annotation>(found.constFirst());
+}
+
+QList<Annotation> AnnotationRepository::forArticle(qint64 articleId) const
+{
+    return load(QStringLiteral("WHERE a.article_id = ?"), {articleId});
+}
+
+QList<Annotation> AnnotationRepository::forArticles(const QList<qint64> &articleIds) const
+{
+    return load(QStringLiteral("WHERE a.article_id IN ") + idsIn(), {idList(articleIds)});
+}
+
+QList<Annotation> AnnotationRepository::forCode(qint64 codeId) const
+{
+    return load(QStringLiteral(
+                    "WHERE a.id IN (SELECT annotation_id FROM annotation_codes WHERE code_id = ?)"),
+                {codeId});
+}
+
+QList<Annotation> AnnotationRepository::forCodes(const QList<qint64> &codeIds) const
+{
+    return load(QStringLiteral("WHERE a.id IN (SELECT annotation_id FROM annotation_codes WHERE "
+                               "code_id IN ")
+                    + idsIn() + QLatin1Char(')'),
+                {idList(codeIds)});
+}
+
+QList<Annotation> AnnotationRepository::all() const
+{
+    return load(QString(), {});
+}
+
+int AnnotationRepository::count() const
+{
+    return SqlQuery::scalar(sql(), kCount).toInt();
+}
+
+QList<Claim> AnnotationRepository::loadClaims(const QString &where, const QVariantList &binds) const
+{
+    SqlQuery q(sql(), kClaimSelect + where);
+    for (const QVariant &value : binds)
+        q.bind(value);
+    q.exec();
+    QList<Claim> list;
+    while (q.next()) {
+        Claim c;
+        c.annotationId = q.value(0).toLongLong();
+        c.uuid = q.value(1).toString();
+        c.coderId = q.value(2).toLongLong();
+        c.speakerId = q.value(3).toLongLong();
+        c.targetId = q.value(4).toLongLong();
+        c.stance = q.value(5).toString();
+        c.kind = q.value(6).toString();
+        c.status = q.value(7).toString();
+        c.evidence = q.value(8).toString();
+        list.append(c);
+    }
+    return list;
+}
+
+std::optional<Claim> AnnotationRepository::claim(qint64 annotationId) const
+{
+    const QList<Claim> found = loadClaims(QStringLiteral("WHERE annotation_id = ?"), {annotationId});
+    return found.isEmpty() ? std::nullopt : std::optional<Claim>(found.constFirst());
+}
+
+AnnotationRecord AnnotationRepository::record(qint64 id) const
+{
+    const auto a = get(id);
+    if (!a)
+        throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
+    return {*a, claim(id)};
+}
+
+QList<AnnotationRecord> AnnotationRepository::records(const QList<qint64> &ids) const
+{
+    const QVariant list = idList(ids);
+    const QList<Annotation> found = load(QStringLiteral("WHERE a.id IN ") + idsIn(), {list});
+    QHash<qint64, Claim> claims;
+    for (const Claim &c : loadClaims(QStringLiteral("WHERE annotation_id IN ") + idsIn(), {list}))
+        claims.insert(c.annotationId, c);
+    QList<AnnotationRecord> out;
+    out.reserve(found.size());
+    for (const Annotation &a : found) {
+        const auto it = claims.constFind(a.id);
+        out.append({a, it == claims.constEnd() ? std::nullopt : std::optional<Claim>(*it)});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- spans
+
+void AnnotationRepository::checkSpan(const TextOffsets &o, qint64 start, qint64 end)
+{
+    if (start < 0 || end <= start)
+        throw ProjectError(QStringLiteral("invalid span %1–%2: the end must come after the start")
+                               .arg(start)
+                               .arg(end));
+    if (end > o.codePointCount())
+        throw ProjectError(QStringLiteral("span %1–%2 lies outside the article (%3 characters)")
+                               .arg(start)
+                               .arg(end)
+                               .arg(o.codePointCount()));
+}
+
+AnnotationRepository::Excerpt AnnotationRepository::excerpt(const QString &text, const TextOffsets &o,
+                                                            qint64 start, qint64 end)
+{
+    checkSpan(o, start, end);
+    const auto cut = [&](qint64 from, qint64 to) {
+        const qsizetype a = o.toUtf16(from);
+        return text.mid(a, o.toUtf16(to) - a);
+    };
+    return {cut(start, end), cut(qMax<qint64>(0, start - contextLength), start),
+            cut(end, qMin<qint64>(o.codePointCount(), end + contextLength))};
+}
+
+// ---------------------------------------------------------------- change records
+
+void AnnotationRepository::noteModified(ChangeSet &changes, qint64 annotationId, qint64 articleId)
+{
+    changes.modify(Aggregate::Annotation, annotationId);
+    changes.touchAnnotationsOf(articleId);
+}
+
+void AnnotationRepository::noteAddedOrRemoved(ChangeSet &changes, const Annotation &a, bool added,
+                                              const std::optional<Claim> &claim)
+{
+    if (added)
+        changes.add(Aggregate::Annotation, a.id);
+    else
+        changes.remove(Aggregate::Annotation, a.id);
+    changes.touchAnnotationsOf(a.articleId);
+    for (qint64 code : a.codeIds)
+        changes.touchCodeUsage(code);
+    if (a.actorId)
+        changes.touchActorUsage(a.actorId);
+    if (claim) {
+        for (qint64 actor : {claim->speakerId, claim->targetId}) {
+            if (actor)
+                changes.touchActorUsage(actor);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- creating
+
+Annotation AnnotationRepository::add(const NewAnnotation &annotation)
+{
+    return *get(addMany({annotation}).constFirst());
+}
+
+QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotations)
+{
+    return write([&](ChangeSet &changes) {
+        // Each article's text is read and indexed once per batch, and every
+        // statement is prepared once.
+        struct Source
+        {
+            QString text;
+            TextOffsets offsets;
+        };
+        QSet<qint64> knownCodes;
+        {
+            SqlQuery q(sql(), kAllCodes);
+            q.exec();
+            while (q.next())
+                knownCodes.insert(q.value(0).toLongLong());
+        }
+        QHash<QString, qint64> coders;
+        const auto coderId = [&](const QString &name) {
+            const QString coder = name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
+            auto it = coders.constFind(coder);
+            if (it == coders.constEnd())
+                it = coders.insert(coder, m_coders.ensure(coder));
+            return *it;
+        };
+        QHash<qint64, std::shared_ptr<const Source>> sources;
+        SqlQuery text(sql(), kArticleText);
+        SqlQuery insert(sql(), returningId(kInsert));
+        SqlQuery link(sql(), kLink);
+        const QString time = Database::now();
+        QList<qint64> ids;
+        ids.reserve(annotations.size());
+        for (const NewAnnotation &n : annotations) {
+            auto &source = sources[n.articleId];
+            if (!source) {
+                text.bind(n.articleId).exec();
+                if (!text.next())
+                    throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
+                const QString t = text.value(0).toString();
+                source = std::make_shared<const Source>(Source{t, TextOffsets(t)});
+            }
+            for (qint64 codeId : n.codeIds) {
+                if (!knownCodes.contains(codeId))
+                    throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+            }
+            if (n.codeIds.isEmpty())
+                throw ProjectError(QStringLiteral("an annotation needs at least one code"));
+            const TextOffsets &o = source->offsets;
+            const qint64 start = n.document ? 0 : n.start;
+            const qint64 end = n.document ? o.codePointCount() : n.end;
+            insert.bind(Database::newUuid()).bind(n.articleId).bind(coderId(n.coderName));
+            insert.bind(start).bind(end);
+            if (n.document) {
+                // The quote of a document-level code would be the whole text.
+                checkSpan(o, start, end);
+                insert.bind(QString()).bind(QString()).bind(QString());
+            } else {
+                const Excerpt e = excerpt(source->text, o, start, end);
+                insert.bind(e.quote).bind(e.prefix).bind(e.suffix);
+            }
+            insert.bind(n.note).bind(SqlQuery::nullIfZero(n.actorId));
+            insert.bind(n.document ? kScopeDocument : kScopeSpan).bind(n.primary ? 1 : 0);
+            insert.bind(time).bind(time).exec();
+            Annotation made;
+            made.id = insert.returnedId();
+            made.articleId = n.articleId;
+            made.actorId = n.actorId;
+            for (qint64 codeId : n.codeIds) {
+                link.bind(made.id).bind(codeId).exec();
+                made.codeIds.append(codeId);
+            }
+            noteAddedOrRemoved(changes, made, true, std::nullopt);
+            ids << made.id;
+        }
+        return ids;
+    });
+}
+
+void AnnotationRepository::restore(const AnnotationRecord &record)
+{
+    restoreMany({record});
+}
+
+void AnnotationRepository::restoreMany(const QList<AnnotationRecord> &records)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery insert(sql(), kInsertExact);
+        SqlQuery link(sql(), kLink);
+        for (const AnnotationRecord &r : records) {
+            const Annotation &a = r.annotation;
+            insert.bind(a.id).bind(a.uuid.isEmpty() ? Database::newUuid() : a.uuid);
+            insert.bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end).bind(a.quote);
+            insert.bind(a.prefix).bind(a.suffix).bind(a.note).bind(SqlQuery::nullIfZero(a.actorId));
+            insert.bind(a.document ? kScopeDocument : kScopeSpan).bind(a.primary ? 1 : 0);
+            insert.bind(SqlQuery::formatTime(a.created)).bind(SqlQuery::formatTime(a.modified));
+            insert.exec();
+            for (qint64 codeId : a.codeIds)
+                link.bind(a.id).bind(codeId).exec();
+            if (r.claim)
+                saveClaim(*r.claim);
+            noteAddedOrRemoved(changes, a, true, r.claim);
+        }
+    });
+}
+
+// ---------------------------------------------------------------- removing
+
+AnnotationRecord AnnotationRepository::remove(qint64 id)
+{
+    const QList<AnnotationRecord> removed = removeMany({id});
+    if (removed.isEmpty())
+        throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
+    return removed.constFirst();
+}
+
+QList<AnnotationRecord> AnnotationRepository::removeMany(const QList<qint64> &ids)
+{
+    return write([&](ChangeSet &changes) {
+        const QList<AnnotationRecord> removed = records(ids);
+        if (removed.size() != QSet<qint64>(ids.cbegin(), ids.cend()).size()) {
+            const QList<qint64> found = idsOf(removed);
+            for (qint64 id : ids) {
+                if (!found.contains(id))
+                    throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
+            }
+        }
+        SqlQuery remove(sql(), kDelete);
+        for (const AnnotationRecord &r : removed) {
+            remove.bind(r.annotation.id).exec();
+            noteAddedOrRemoved(changes, r.annotation, false, r.claim);
+        }
+        return removed;
+    });
+}
+
+// ---------------------------------------------------------------- editing
+
+qint64 AnnotationRepository::requireArticleOf(qint64 annotationId) const
+{
+    SqlQuery q(sql(), kArticleOf);
+    q.bind(annotationId).exec();
+    if (!q.next())
+        throw ProjectError(QStringLiteral("no annotation with id %1").arg(annotationId));
+    return q.value(0).toLongLong();
+}
+
+void AnnotationRepository::touch(qint64 annotationId, const QString &time)
+{
+    SqlQuery(sql(), kTouch).bind(time).bind(annotationId).exec();
+}
+
+void AnnotationRepository::addCode(qint64 annotationId, qint64 codeId)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery known(sql(), kKnownCode);
+        known.bind(codeId).exec();
+        if (!known.next())
+            throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+        SqlQuery(sql(), kLink).bind(annotationId).bind(codeId).exec();
+        touch(annotationId, Database::now());
+        noteModified(changes, annotationId, article);
+        changes.touchCodeUsage(codeId);
+    });
+}
+
+void AnnotationRepository::removeCode(qint64 annotationId, qint64 codeId)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery count(sql(), kCodeCount);
+        count.bind(annotationId).exec();
+        count.next();
+        if (count.value(0).toInt() <= 1)
+            throw ProjectError(
+                QStringLiteral("an annotation keeps at least one code; delete it instead"));
+        SqlQuery(sql(), kUnlink).bind(annotationId).bind(codeId).exec();
+        touch(annotationId, Database::now());
+        noteModified(changes, annotationId, article);
+        changes.touchCodeUsage(codeId);
+    });
+}
+
+void AnnotationRepository::setSpan(qint64 annotationId, qint64 start, qint64 end)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery q(sql(), kSpanSource);
+        q.bind(annotationId).exec();
+        q.next();
+        if (q.value(1).toString() == kScopeDocument)
+            throw ProjectError(QStringLiteral("a code on the whole article has no span to change"));
+        const QString text = q.value(0).toString();
+        const Excerpt e = excerpt(text, TextOffsets(text), start, end);
+        SqlQuery set(sql(), kSetSpan);
+        set.bind(start).bind(end).bind(e.quote).bind(e.prefix).bind(e.suffix);
+        set.bind(Database::now()).bind(annotationId).exec();
+        noteModified(changes, annotationId, article);
+    });
+}
+
+void AnnotationRepository::setDocumentSpan(qint64 annotationId, qint64 end)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery set(sql(), kSetSpan);
+        set.bind(0).bind(end).bind(QString()).bind(QString()).bind(QString());
+        set.bind(Database::now()).bind(annotationId).exec();
+        noteModified(changes, annotationId, article);
+    });
+}
+
+void AnnotationRepository::setNote(qint64 annotationId, const QString &note)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery(sql(), kSetNote).bind(note).bind(Database::now()).bind(annotationId).exec();
+        noteModified(changes, annotationId, article);
+    });
+}
+
+void AnnotationRepository::setActor(qint64 annotationId, qint64 actorId)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery before(sql(), kActorOf);
+        before.bind(annotationId).exec();
+        before.next();
+        const qint64 previous = before.value(0).toLongLong();
+        SqlQuery(sql(), kSetActor)
+            .bind(SqlQuery::nullIfZero(actorId))
+            .bind(Database::now())
+            .bind(annotationId)
+            .exec();
+        noteModified(changes, annotationId, article);
+        for (qint64 actor : {previous, actorId}) {
+            if (actor)
+                changes.touchActorUsage(actor);
+        }
+    });
+}
+
+void AnnotationRepository::setPrimary(qint64 annotationId, bool primary)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        SqlQuery(sql(), kSetPrimary)
+            .bind(primary ? 1 : 0)
+            .bind(Database::now())
+            .bind(annotationId)
+            .exec();
+        noteModified(changes, annotationId, article);
+    });
+}
+
+void AnnotationRepository::linkCode(const QList<qint64> &annotationIds, qint64 codeId)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery link(sql(), kLink);
+        for (qint64 id : annotationIds) {
+            link.bind(id).bind(codeId).exec();
+            changes.modify(Aggregate::Annotation, id);
+        }
+        changes.touchCodeUsage(codeId);
+    });
+}
+
+void AnnotationRepository::unlinkCode(const QList<qint64> &annotationIds, qint64 codeId)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery unlink(sql(), kUnlink);
+        for (qint64 id : annotationIds) {
+            unlink.bind(id).bind(codeId).exec();
+            changes.modify(Aggregate::Annotation, id);
+        }
+        changes.touchCodeUsage(codeId);
+    });
+}
+
+// ---------------------------------------------------------------- claims
+
+void AnnotationRepository::saveClaim(const Claim &c)
+{
+    SqlQuery q(sql(), kClaimSave);
+    q.bind(c.annotationId).bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid);
+    q.bind(c.coderId ? c.coderId : m_coders.currentId());
+    q.bind(SqlQuery::nullIfZero(c.speakerId)).bind(SqlQuery::nullIfZero(c.targetId));
+    q.bind(c.stance).bind(c.kind);
+    q.bind(c.status.isEmpty() ? QStringLiteral("unverified") : c.status).bind(c.evidence).exec();
+}
+
+void AnnotationRepository::setClaim(const Claim &c)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(c.annotationId);
+        const auto before = claim(c.annotationId);
+        saveClaim(c);
+        noteModified(changes, c.annotationId, article);
+        for (qint64 actor : {c.speakerId, c.targetId, before ? before->speakerId : 0,
+                             before ? before->targetId : 0}) {
+            if (actor)
+                changes.touchActorUsage(actor);
+        }
+    });
+}
+
+void AnnotationRepository::clearClaim(qint64 annotationId)
+{
+    write([&](ChangeSet &changes) {
+        const qint64 article = requireArticleOf(annotationId);
+        const auto before = claim(annotationId);
+        SqlQuery(sql(), kClaimDelete).bind(annotationId).exec();
+        noteModified(changes, annotationId, article);
+        if (before) {
+            for (qint64 actor : {before->speakerId, before->targetId}) {
+                if (actor)
+                    changes.touchActorUsage(actor);
+            }
+        }
+    });
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "Repository.h"
+#include "domain/Annotation.h"
+#include "domain/AnnotationRecord.h"
+#include "domain/Claim.h"
+
+#include <optional>
+
+class CoderRepository;
+class TextOffsets;
+
+// Annotations with their codes and claim attributes: one aggregate. Spans
+// are Unicode code points into the stored article text, end exclusive; the
+// store cuts each quote and its context from the text itself.
+class AnnotationRepository : public Repository
+{
+public:
+    AnnotationRepository(Database &db, CoderRepository &coders);
+
+    std::optional<Annotation> get(qint64 id) const;
+    QList<Annotation> forArticle(qint64 articleId) const;
+    QList<Annotation> forArticles(const QList<qint64> &articleIds) const;
+    // Every annotation carrying the code, across the corpus, in article order.
+    QList<Annotation> forCode(qint64 codeId) const;
+    // Every annotation carrying one of the codes.
+    QList<Annotation> forCodes(const QList<qint64> &codeIds) const;
+    QList<Annotation> all() const;
+    int count() const;
+
+    // New annotations, all or none; ids in the given order. The coder is
+    // the request's or the current one.
+    Annotation add(const NewAnnotation &annotation);
+    QList<qint64> addMany(const QList<NewAnnotation> &annotations);
+
+    // An annotation and its claim as they are now, for undo.
+    AnnotationRecord record(qint64 id) const;
+    QList<AnnotationRecord> records(const QList<qint64> &ids) const;
+    // Deletes annotations (their codes and claims go with them) and returns
+    // what they were.
+    AnnotationRecord remove(qint64 id);
+    QList<AnnotationRecord> removeMany(const QList<qint64> &ids);
+    // Puts annotations back exactly as they were: same ids, UUIDs, times,
+    // codes, notes and claim attributes.
+    void restore(const AnnotationRecord &record);
+    void restoreMany(const QList<AnnotationRecord> &records);
+
+    // Changes to one annotation; each stamps its modification time.
+    void addCode(qint64 annotationId, qint64 codeId);
+    // Refuses to take the last code: an annotation without codes means nothing.
+    void removeCode(qint64 annotationId, qint64 codeId);
+    // Moves a span annotation and recuts its quote and context.
+    void setSpan(qint64 annotationId, qint64 start, qint64 end);
+    // A whole-article code's span after its article's text was rewritten.
+    void setDocumentSpan(qint64 annotationId, qint64 end);
+    void setNote(qint64 annotationId, const QString &note);
+    void setActor(qint64 annotationId, qint64 actorId); // 0 = unlink
+    void setPrimary(qint64 annotationId, bool primary);
+
+    // Claim attributes, one row per annotation.
+    std::optional<Claim> claim(qint64 annotationId) const;
+    void setClaim(const Claim &claim);
+    void clearClaim(qint64 annotationId);
+
+    // Links for codebook edits (merge and removal), recorded as changes to
+    // the annotations.
+    void linkCode(const QList<qint64> &annotationIds, qint64 codeId);
+    void unlinkCode(const QList<qint64> &annotationIds, qint64 codeId);
+
+    struct Excerpt
+    {
+        QString quote, prefix, suffix;
+    };
+    // The quote of [start, end) with its context, cut by code points; throws
+    // ProjectError on a span outside the text.
+    static Excerpt excerpt(const QString &text, const TextOffsets &offsets, qint64 start, qint64 end);
+    // Throws ProjectError unless [start, end) is a non-empty span inside the text.
+    static void checkSpan(const TextOffsets &offsets, qint64 start, qint64 end);
+    // Characters of context stored on each side of a quote.
+    static constexpr int contextLength = 40;
+
+private:
+    // Annotations with their codes; where is a clause on alias a with binds.
+    QList<Annotation> load(const QString &where, const QVariantList &binds) const;
+    QList<Claim> loadClaims(const QString &where, const QVariantList &binds) const;
+    qint64 requireArticleOf(qint64 annotationId) const;
+    void saveClaim(const Claim &claim);
+    // Records a change to an annotation in the current unit of work.
+    void noteModified(ChangeSet &changes, qint64 annotationId, qint64 articleId);
+    void noteAddedOrRemoved(ChangeSet &changes, const Annotation &a, bool added,
+                            const std::optional<Claim> &claim);
+    void touch(qint64 annotationId, const QString &time);
+
+    CoderRepository &m_coders;
+};

@@ -1,0 +1,589 @@
+#include "CodebookRepository.h"
+
+#include "AnnotationRepository.h"
+#include "MemoRepository.h"
+#include "base/ProjectError.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
+namespace {
+using Aggregate = ChangeSet::Aggregate;
+
+// Every statement of the aggregate (categories, codes).
+const QString kCategorySelect = QStringLiteral(
+    "SELECT id, uuid, name, kind, colour, position FROM categories ORDER BY position, id");
+const QString kCategoryInsert = QStringLiteral(
+    "INSERT INTO categories(uuid, name, kind, colour, position) VALUES (?,?,?,?,?)");
+const QString kCategoryInsertExact = QStringLiteral(
+    "INSERT INTO categories(id, uuid, name, kind, colour, position) VALUES (?,?,?,?,?,?)");
+const QString kCategorySameName
+    = QStringLiteral("SELECT name FROM categories WHERE name = ? AND id <> ?");
+const QString kCategoryUpdate
+    = QStringLiteral("UPDATE categories SET name = ?, kind = ?, colour = ? WHERE id = ?");
+const QString kCategoryOrder = QStringLiteral("SELECT id FROM categories ORDER BY position, id");
+const QString kCategoryPosition = QStringLiteral("UPDATE categories SET position = ? WHERE id = ?");
+const QString kCategoryCodeCount = QStringLiteral("SELECT count(*) FROM codes WHERE category_id = ?");
+const QString kCategoryDelete = QStringLiteral("DELETE FROM categories WHERE id = ?");
+const QString kCategoryExists = QStringLiteral("SELECT 1 FROM categories WHERE id = ?");
+const QString kCodeSelect = QStringLiteral(
+    "SELECT id, uuid, category_id, coalesce(parent_id, 0), name, description, colour, shortcut, "
+    "position FROM codes ");
+const QString kCodeOrder = QStringLiteral(" ORDER BY category_id, position, id");
+const QString kCodeCount = QStringLiteral("SELECT count(*) FROM codes");
+const QString kCodeInsert = QStringLiteral(
+    "INSERT INTO codes(uuid, category_id, parent_id, name, description, colour, shortcut, "
+    "position) VALUES (?,?,?,?,?,?,?,?)");
+const QString kCodeInsertExact = QStringLiteral(
+    "INSERT INTO codes(id, uuid, category_id, parent_id, name, description, colour, shortcut, "
+    "position) VALUES (?,?,?,?,?,?,?,?,?)");
+const QString kCodeSameName = QStringLiteral("SELECT name FROM codes WHERE name = ? AND id <> ?");
+const QString kCodeSameShortcut = QStringLiteral(
+    "SELECT name FROM codes WHERE shortcut = ? COLLATE NOCASE AND id <> ?");
+const QString kCodeUpdate = QStringLiteral(
+    "UPDATE codes SET name = ?, description = ?, colour = ?, shortcut = ? WHERE id = ?");
+const QString kCodeSiblings = QStringLiteral(
+    "SELECT id FROM codes WHERE category_id = ? AND coalesce(parent_id, 0) = ? AND id <> ? "
+    "ORDER BY position, id");
+const QString kCodeChildren
+    = QStringLiteral("SELECT id FROM codes WHERE parent_id = ? ORDER BY position, id");
+const QString kCodePlace = QStringLiteral(
+    "UPDATE codes SET category_id = ?, parent_id = ?, position = ? WHERE id = ?");
+const QString kCodeCategory = QStringLiteral("UPDATE codes SET category_id = ? WHERE id = ?");
+const QString kCodeDelete = QStringLiteral("DELETE FROM codes WHERE id = ?");
+const QString kUsage
+    = QStringLiteral("SELECT code_id, count(*) FROM annotation_codes GROUP BY code_id");
+// The code and everything below it, parents first (SQLite walks a
+// recursive CTE breadth first).
+const QString kSubtree
+    = QStringLiteral("WITH RECURSIVE subtree(id) AS (SELECT ? UNION ALL "
+                     "SELECT c.id FROM codes c JOIN subtree s ON c.parent_id = s.id) ");
+const QString kMergeSharing = QStringLiteral(
+    "SELECT ac.annotation_id, a.article_id, EXISTS (SELECT 1 FROM annotation_codes t WHERE "
+    "t.annotation_id = ac.annotation_id AND t.code_id = ?) FROM annotation_codes ac JOIN "
+    "annotations a ON a.id = ac.annotation_id WHERE ac.code_id = ? ORDER BY 1");
+
+int clampRow(int row, qsizetype size)
+{
+    return int(std::clamp<qsizetype>(row, 0, size));
+}
+
+// Distinct, legible on light and dark backgrounds; used for new codes.
+const char *const kPalette[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0",
+                                "#c8288c", "#7f9e00", "#9a6324", "#2f7f9f", "#b04a4a", "#5a5ac8"};
+
+QList<qint64> idColumn(SqlQuery &q)
+{
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+} // namespace
+
+CodebookRepository::CodebookRepository(Database &db, AnnotationRepository &annotations,
+                                       MemoRepository &memos)
+    : Repository(db)
+    , m_annotations(annotations)
+    , m_memos(memos)
+{
+}
+
+// ---------------------------------------------------------------- reading
+
+QList<Category> CodebookRepository::categories() const
+{
+    SqlQuery q(sql(), kCategorySelect);
+    q.exec();
+    QList<Category> list;
+    while (q.next()) {
+        Category c;
+        c.id = q.value(0).toLongLong();
+        c.uuid = q.value(1).toString();
+        c.name = q.value(2).toString();
+        c.kind = Category::kindFromName(q.value(3).toString());
+        c.colour = q.value(4).toString();
+        c.position = q.value(5).toInt();
+        list.append(c);
+    }
+    return list;
+}
+
+std::optional<Category> CodebookRepository::categoryByName(const QString &name) const
+{
+    for (const Category &c : categories()) {
+        if (c.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QList<Code> CodebookRepository::loadCodes(const QString &where, const QVariant &bound) const
+{
+    SqlQuery q(sql(), kCodeSelect + where + kCodeOrder);
+    if (bound.isValid())
+        q.bind(bound);
+    q.exec();
+    QList<Code> list;
+    while (q.next()) {
+        Code c;
+        c.id = q.value(0).toLongLong();
+        c.uuid = q.value(1).toString();
+        c.categoryId = q.value(2).toLongLong();
+        c.parentId = q.value(3).toLongLong();
+        c.name = q.value(4).toString();
+        c.description = q.value(5).toString();
+        c.colour = q.value(6).toString();
+        c.shortcut = q.value(7).toString();
+        c.position = q.value(8).toInt();
+        list.append(c);
+    }
+    return list;
+}
+
+QList<Code> CodebookRepository::codes() const
+{
+    return loadCodes();
+}
+
+std::optional<Code> CodebookRepository::code(qint64 id) const
+{
+    const QList<Code> found = loadCodes(QStringLiteral("WHERE id = ?"), id);
+    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
+}
+
+std::optional<Code> CodebookRepository::codeByName(const QString &name) const
+{
+    const QList<Code> found = loadCodes(QStringLiteral("WHERE name = ?"), name.trimmed());
+    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
+}
+
+std::optional<Code> CodebookRepository::codeByUuid(const QString &uuid) const
+{
+    const QList<Code> found = loadCodes(QStringLiteral("WHERE uuid = ?"), uuid);
+    return found.isEmpty() ? std::nullopt : std::optional<Code>(found.constFirst());
+}
+
+Code CodebookRepository::requireCode(qint64 id) const
+{
+    if (const auto c = code(id))
+        return *c;
+    throw ProjectError(QStringLiteral("no code with id %1").arg(id));
+}
+
+QList<qint64> CodebookRepository::descendants(qint64 id) const
+{
+    SqlQuery q(sql(), kSubtree + QStringLiteral("SELECT id FROM subtree WHERE id <> ?"));
+    q.bind(id).bind(id).exec();
+    return idColumn(q);
+}
+
+QHash<qint64, int> CodebookRepository::codeAnnotationCounts() const
+{
+    SqlQuery q(sql(), kUsage);
+    q.exec();
+    QHash<qint64, int> counts;
+    while (q.next())
+        counts.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return counts;
+}
+
+QHash<qint64, int> CodebookRepository::codeAnnotationCounts(const QList<qint64> &codeIds) const
+{
+    // One index probe per code instead of a pass over every link.
+    SqlQuery q(sql(), QStringLiteral("SELECT count(*) FROM annotation_codes WHERE code_id = ?"));
+    QHash<qint64, int> counts;
+    for (qint64 id : codeIds) {
+        q.bind(id).exec();
+        q.next();
+        counts.insert(id, q.value(0).toInt());
+    }
+    return counts;
+}
+
+CodebookLayout CodebookRepository::layout() const
+{
+    return {categories(), codes()};
+}
+
+// ---------------------------------------------------------------- adding
+
+qint64 CodebookRepository::addCategory(const Category &c)
+{
+    if (c.name.trimmed().isEmpty())
+        throw ProjectError(QStringLiteral("a category needs a name"));
+    return write([&](ChangeSet &changes) {
+        SqlQuery same(sql(), kCategorySameName);
+        same.bind(c.name.trimmed()).bind(0).exec();
+        if (same.next())
+            throw ProjectError(QStringLiteral("a category named “%1” already exists")
+                                   .arg(same.value(0).toString()));
+        SqlQuery q(sql(), returningId(kCategoryInsert));
+        q.bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.name.trimmed());
+        q.bind(Category::kindName(c.kind));
+        q.bind(c.colour.isEmpty() ? QStringLiteral("#888888") : c.colour).bind(c.position).exec();
+        const qint64 id = q.returnedId();
+        changes.add(Aggregate::Category, id);
+        return id;
+    });
+}
+
+void CodebookRepository::validate(const Code &code) const
+{
+    const QString name = code.name.trimmed();
+    if (name.isEmpty())
+        throw ProjectError(QStringLiteral("a code needs a name"));
+    SqlQuery same(sql(), kCodeSameName);
+    same.bind(name).bind(code.id).exec();
+    if (same.next())
+        throw ProjectError(
+            QStringLiteral("a code named “%1” already exists").arg(same.value(0).toString()));
+    if (!code.colour.isEmpty() && !Code::isColour(code.colour))
+        throw ProjectError(QStringLiteral("“%1” is not a colour; use #rrggbb").arg(code.colour));
+    const QString shortcut = code.shortcut.trimmed();
+    if (shortcut.isEmpty())
+        return;
+    if (shortcut.size() > 32 || shortcut.contains(QLatin1Char('\n')))
+        throw ProjectError(QStringLiteral("“%1” is not a usable shortcut").arg(shortcut));
+    SqlQuery taken(sql(), kCodeSameShortcut);
+    taken.bind(shortcut).bind(code.id).exec();
+    if (taken.next())
+        throw ProjectError(QStringLiteral("the shortcut %1 is already used by “%2”")
+                               .arg(shortcut, taken.value(0).toString()));
+}
+
+qint64 CodebookRepository::addCode(const Code &c)
+{
+    validate(c);
+    return write([&](ChangeSet &changes) {
+        QString colour = c.colour;
+        if (colour.isEmpty()) {
+            const int n = SqlQuery::scalar(sql(), kCodeCount).toInt();
+            colour = QString::fromLatin1(kPalette[n % std::size(kPalette)]);
+        }
+        SqlQuery q(sql(), returningId(kCodeInsert));
+        q.bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.categoryId);
+        q.bind(SqlQuery::nullIfZero(c.parentId)).bind(c.name.trimmed());
+        q.bind(c.description).bind(colour).bind(c.shortcut.trimmed()).bind(c.position).exec();
+        const qint64 id = q.returnedId();
+        changes.add(Aggregate::Code, id);
+        return id;
+    });
+}
+
+Code CodebookRepository::ensureCode(const QString &name)
+{
+    if (auto existing = codeByName(name))
+        return *existing;
+    const qint64 id = write([&](ChangeSet &) {
+        qint64 categoryId = 0;
+        if (const auto custom = categoryByName(QStringLiteral("Custom")))
+            categoryId = custom->id;
+        else {
+            Category c;
+            c.name = QStringLiteral("Custom");
+            c.kind = Category::Kind::Custom;
+            c.colour = QStringLiteral("#7a7a7a");
+            c.position = 100;
+            categoryId = addCategory(c);
+        }
+        Code code;
+        code.categoryId = categoryId;
+        code.name = name.trimmed();
+        return addCode(code);
+    });
+    return requireCode(id);
+}
+
+void CodebookRepository::restoreCategory(const Category &c)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kCategoryInsertExact);
+        q.bind(c.id).bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.name);
+        q.bind(Category::kindName(c.kind)).bind(c.colour).bind(c.position).exec();
+        changes.add(Aggregate::Category, c.id);
+    });
+}
+
+void CodebookRepository::insertCodeExact(const Code &c)
+{
+    SqlQuery q(sql(), kCodeInsertExact);
+    q.bind(c.id).bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.categoryId);
+    q.bind(SqlQuery::nullIfZero(c.parentId)).bind(c.name);
+    q.bind(c.description).bind(c.colour).bind(c.shortcut).bind(c.position).exec();
+}
+
+// ---------------------------------------------------------------- editing
+
+void CodebookRepository::updateCategory(const Category &c)
+{
+    const QString name = c.name.trimmed();
+    if (name.isEmpty())
+        throw ProjectError(QStringLiteral("a category needs a name"));
+    if (!Code::isColour(c.colour))
+        throw ProjectError(QStringLiteral("“%1” is not a colour; use #rrggbb").arg(c.colour));
+    write([&](ChangeSet &changes) {
+        SqlQuery same(sql(), kCategorySameName);
+        same.bind(name).bind(c.id).exec();
+        if (same.next())
+            throw ProjectError(QStringLiteral("a category named “%1” already exists")
+                                   .arg(same.value(0).toString()));
+        SqlQuery q(sql(), kCategoryUpdate);
+        q.bind(name).bind(Category::kindName(c.kind)).bind(c.colour).bind(c.id).exec();
+        if (q.rowsAffected() != 1)
+            throw ProjectError(QStringLiteral("no category with id %1").arg(c.id));
+        changes.modify(Aggregate::Category, c.id);
+    });
+}
+
+void CodebookRepository::moveCategory(qint64 id, int row)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kCategoryOrder);
+        q.exec();
+        QList<qint64> order = idColumn(q);
+        if (!order.removeOne(id))
+            throw ProjectError(QStringLiteral("no category with id %1").arg(id));
+        order.insert(clampRow(row, order.size()), id);
+        SqlQuery set(sql(), kCategoryPosition);
+        for (int i = 0; i < order.size(); ++i) {
+            set.bind(i).bind(order[i]).exec();
+            changes.modify(Aggregate::Category, order[i]);
+        }
+    });
+}
+
+void CodebookRepository::removeCategory(qint64 id)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery codes(sql(), kCategoryCodeCount);
+        codes.bind(id).exec();
+        if (codes.next() && codes.value(0).toInt() > 0)
+            throw ProjectError(QStringLiteral("only an empty category can be deleted; move or "
+                                              "delete its %1 codes first")
+                                   .arg(codes.value(0).toInt()));
+        SqlQuery q(sql(), kCategoryDelete);
+        q.bind(id).exec();
+        if (q.rowsAffected() != 1)
+            throw ProjectError(QStringLiteral("no category with id %1").arg(id));
+        changes.remove(Aggregate::Category, id);
+    });
+}
+
+void CodebookRepository::updateCode(const Code &code)
+{
+    requireCode(code.id);
+    if (code.colour.isEmpty())
+        throw ProjectError(QStringLiteral("a code needs a colour"));
+    validate(code);
+    write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kCodeUpdate);
+        q.bind(code.name.trimmed()).bind(code.description).bind(code.colour);
+        q.bind(code.shortcut.trimmed()).bind(code.id).exec();
+        changes.modify(Aggregate::Code, code.id);
+    });
+}
+
+void CodebookRepository::place(qint64 id, qint64 categoryId, qint64 parentId, int row,
+                               ChangeSet &changes)
+{
+    const Code code = requireCode(id);
+    if (parentId) {
+        if (parentId == id || descendants(id).contains(parentId))
+            throw ProjectError(
+                QStringLiteral("“%1” cannot go inside itself or one of its sub-codes").arg(code.name));
+        categoryId = requireCode(parentId).categoryId; // a sub-code lives in its parent's category
+    }
+    SqlQuery category(sql(), kCategoryExists);
+    category.bind(categoryId).exec();
+    if (!category.next())
+        throw ProjectError(QStringLiteral("no category with id %1").arg(categoryId));
+
+    SqlQuery siblings(sql(), kCodeSiblings);
+    siblings.bind(categoryId).bind(parentId).bind(id).exec();
+    QList<qint64> order = idColumn(siblings);
+    order.insert(clampRow(row, order.size()), id);
+    SqlQuery set(sql(), kCodePlace);
+    for (int i = 0; i < order.size(); ++i) {
+        set.bind(categoryId).bind(SqlQuery::nullIfZero(parentId)).bind(i).bind(order[i]).exec();
+        changes.modify(Aggregate::Code, order[i]);
+    }
+    if (categoryId != code.categoryId) {
+        SqlQuery follow(sql(), kCodeCategory);
+        for (qint64 child : descendants(id)) {
+            follow.bind(categoryId).bind(child).exec();
+            changes.modify(Aggregate::Code, child);
+        }
+    }
+}
+
+void CodebookRepository::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row)
+{
+    write([&](ChangeSet &changes) { place(id, categoryId, parentId, row, changes); });
+}
+
+void CodebookRepository::restoreLayout(const CodebookLayout &layout)
+{
+    write([&](ChangeSet &changes) {
+        SqlQuery category(sql(), kCategoryPosition);
+        for (const Category &c : layout.categories) {
+            category.bind(c.position).bind(c.id).exec();
+            changes.modify(Aggregate::Category, c.id);
+        }
+        SqlQuery code(sql(), kCodePlace);
+        for (const Code &c : layout.codes) {
+            code.bind(c.categoryId).bind(SqlQuery::nullIfZero(c.parentId)).bind(c.position);
+            code.bind(c.id).exec();
+            changes.modify(Aggregate::Code, c.id);
+        }
+    });
+}
+
+// ---------------------------------------------------------------- merging
+
+CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
+{
+    if (sourceId == targetId)
+        throw ProjectError(QStringLiteral("a code cannot be merged into itself"));
+    return write([&](ChangeSet &changes) {
+        CodeMerge m;
+        m.source = requireCode(sourceId);
+        const Code target = requireCode(targetId);
+        if (descendants(sourceId).contains(targetId))
+            throw ProjectError(QStringLiteral("“%1” cannot be merged into its own sub-code “%2”; "
+                                              "move that out first")
+                                   .arg(m.source.name, target.name));
+        m.targetId = targetId;
+        m.layoutBefore = layout();
+
+        SqlQuery annotations(sql(), kMergeSharing);
+        annotations.bind(targetId).bind(sourceId).exec();
+        QSet<qint64> articles;
+        while (annotations.next()) {
+            const qint64 id = annotations.value(0).toLongLong();
+            articles.insert(annotations.value(1).toLongLong());
+            (annotations.value(2).toInt() ? m.shared : m.moved).append(id);
+        }
+        m.articles = articles.values();
+        std::sort(m.articles.begin(), m.articles.end());
+        for (qint64 article : std::as_const(m.articles))
+            changes.touchAnnotationsOf(article);
+        m_annotations.linkCode(m.moved, targetId);
+        // The source's links go with it (ON DELETE CASCADE); its users change.
+        changes.modifyAll(Aggregate::Annotation, m.shared);
+        changes.touchCodeUsage(sourceId);
+
+        for (const Memo &memo : m_memos.forTarget(Memo::Target::Code, sourceId))
+            m.memos.append(memo.id);
+        m_memos.retarget(m.memos, targetId);
+
+        // Sub-codes of the source go to the end of the target's sub-codes.
+        SqlQuery children(sql(), kCodeChildren);
+        children.bind(sourceId).exec();
+        for (qint64 child : idColumn(children))
+            place(child, target.categoryId, targetId, std::numeric_limits<int>::max(), changes);
+
+        SqlQuery(sql(), kCodeDelete).bind(sourceId).exec();
+        changes.remove(Aggregate::Code, sourceId);
+        changes.modify(Aggregate::Code, targetId);
+        return m;
+    });
+}
+
+void CodebookRepository::undoCodeMerge(const CodeMerge &m)
+{
+    write([&](ChangeSet &changes) {
+        insertCodeExact(m.source);
+        changes.add(Aggregate::Code, m.source.id);
+        restoreLayout(m.layoutBefore);
+        m_annotations.unlinkCode(m.moved, m.targetId);
+        m_annotations.linkCode(m.moved, m.source.id);
+        m_annotations.linkCode(m.shared, m.source.id);
+        for (qint64 article : m.articles)
+            changes.touchAnnotationsOf(article);
+        m_memos.retarget(m.memos, m.source.id);
+    });
+}
+
+// ---------------------------------------------------------------- removing
+
+CodeRemoval CodebookRepository::removalPreview(qint64 id) const
+{
+    CodeRemoval r;
+    const QList<Code> all = codes();
+    QSet<qint64> ids;
+    for (qint64 codeId : QList<qint64>{id} + descendants(id)) {
+        const auto it
+            = std::find_if(all.cbegin(), all.cend(), [&](const Code &c) { return c.id == codeId; });
+        if (it == all.cend())
+            throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+        r.codes.append(*it);
+        ids.insert(codeId);
+    }
+    const QList<Annotation> touched = m_annotations.forCodes(QList<qint64>(ids.cbegin(), ids.cend()));
+    r.touchedAnnotations = int(touched.size());
+    QSet<qint64> articles;
+    QList<qint64> removed;
+    for (const Annotation &a : touched) {
+        articles.insert(a.articleId);
+        const bool keepsACode = std::any_of(a.codeIds.cbegin(), a.codeIds.cend(),
+                                            [&](qint64 c) { return !ids.contains(c); });
+        if (!keepsACode) {
+            removed.append(a.id);
+            continue;
+        }
+        for (qint64 c : a.codeIds) {
+            if (ids.contains(c))
+                r.links.append({a.id, c});
+        }
+    }
+    // Claim attributes live beside the annotation and go with it.
+    r.annotations = m_annotations.records(removed);
+    r.articles = articles.values();
+    std::sort(r.articles.begin(), r.articles.end());
+    return r;
+}
+
+CodeRemoval CodebookRepository::removeCode(qint64 id)
+{
+    return write([&](ChangeSet &changes) {
+        const CodeRemoval r = removalPreview(id);
+        QList<qint64> removed;
+        removed.reserve(r.annotations.size());
+        for (const AnnotationRecord &a : r.annotations)
+            removed.append(a.annotation.id);
+        m_annotations.removeMany(removed);
+        for (const auto &link : r.links)
+            changes.modify(Aggregate::Annotation, link.first);
+        for (qint64 article : r.articles)
+            changes.touchAnnotationsOf(article);
+        // Sub-codes and links go by ON DELETE CASCADE.
+        SqlQuery(sql(), kCodeDelete).bind(id).exec();
+        for (const Code &c : r.codes) {
+            changes.remove(Aggregate::Code, c.id);
+            changes.touchCodeUsage(c.id);
+        }
+        return r;
+    });
+}
+
+void CodebookRepository::restoreCode(const CodeRemoval &r)
+{
+    write([&](ChangeSet &changes) {
+        for (const Code &c : r.codes) {
+            insertCodeExact(c);
+            changes.add(Aggregate::Code, c.id);
+        }
+        m_annotations.restoreMany(r.annotations);
+        QHash<qint64, QList<qint64>> byCode;
+        for (const auto &[annotationId, codeId] : r.links)
+            byCode[codeId].append(annotationId);
+        for (auto it = byCode.cbegin(); it != byCode.cend(); ++it)
+            m_annotations.linkCode(it.value(), it.key());
+        for (qint64 article : r.articles)
+            changes.touchAnnotationsOf(article);
+    });
+}

@@ -1,0 +1,217 @@
+#include "Database.h"
+
+#include "ProjectFileInspector.h"
+#include "ProjectSchema.h"
+#include "SqlQuery.h"
+#include "SqliteDialect.h"
+#include "base/ProjectError.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <atomic>
+
+std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
+{
+    const auto inspection = ProjectFileInspector::inspect(path);
+    bool create = false;
+    switch (inspection.verdict) {
+    case ProjectFileInspector::Verdict::Project:
+        break;
+    case ProjectFileInspector::Verdict::Missing:
+        if (mode != OpenMode::CreateIfMissing)
+            throw ProjectError(inspection.message);
+        create = true;
+        break;
+    default:
+        throw ProjectError(inspection.message);
+    }
+    std::unique_ptr<Database> db(new Database(path, !create && inspection.readOnly));
+    db->connect(create);
+    return db;
+}
+
+Database::Database(const QString &path, bool readOnly)
+    : m_path(QFileInfo(path).absoluteFilePath())
+    , m_dialect(std::make_unique<SqliteDialect>())
+    , m_readOnly(readOnly)
+{
+    static std::atomic<int> counter{0};
+    m_connectionName = QStringLiteral("framewise-%1").arg(++counter);
+}
+
+Database::~Database()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Database::connect(bool create)
+{
+    const QString name = QDir::toNativeSeparators(m_path);
+    if (create && !QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        throw ProjectError(QStringLiteral("%1: cannot create its folder").arg(name));
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (m_readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(options);
+    if (!m_db.open())
+        throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
+
+    try {
+        ProjectSchema schema(m_db, *m_dialect);
+        schema.configure(!m_readOnly);
+        if (create) {
+            exec(m_dialect->beginTransaction());
+            try {
+                exec(SqliteDialect::setApplicationId());
+                schema.create(now());
+                exec(m_dialect->commit());
+            } catch (...) {
+                exec(m_dialect->rollback());
+                throw;
+            }
+            checkpoint();
+        } else {
+            const int version = schema.version();
+            if (version < m_dialect->schemaVersion()) {
+                if (m_readOnly)
+                    throw ProjectError(QStringLiteral("the project needs an upgrade from version "
+                                                      "%1 but the file is read-only")
+                                           .arg(version));
+                migrate(version);
+                checkpoint();
+            }
+            schema.verify();
+        }
+    } catch (const ProjectError &e) {
+        m_db.close();
+        if (create) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(m_path + QLatin1String(suffix));
+        }
+        throw ProjectError(QStringLiteral("%1: %2").arg(name, e.message()));
+    }
+}
+
+void Database::migrate(int from)
+{
+    // One transaction per step, so a failure leaves the last good version.
+    for (int v = from + 1; v <= m_dialect->schemaVersion(); ++v) {
+        exec(m_dialect->beginTransaction());
+        try {
+            ProjectSchema(m_db, *m_dialect).upgradeTo(v);
+            exec(m_dialect->commit());
+        } catch (const ProjectError &e) {
+            exec(m_dialect->rollback());
+            throw ProjectError(QStringLiteral("upgrading to version %1 failed: %2").arg(v).arg(e.message()));
+        }
+    }
+}
+
+void Database::checkpoint()
+{
+    // The marks that make a file a project (application_id, user_version)
+    // live in the main file's header: put them there now, not at some later
+    // checkpoint, so a crash in the first session leaves a file we accept.
+    exec(SqliteDialect::checkpoint());
+}
+
+void Database::exec(const QString &sql)
+{
+    SqlQuery::run(m_db, sql);
+}
+
+void Database::requireWritable() const
+{
+    if (m_readOnly)
+        throw ProjectError(QStringLiteral("%1 is read-only; nothing was changed")
+                               .arg(QDir::toNativeSeparators(m_path)));
+}
+
+int Database::schemaVersion() const
+{
+    return ProjectSchema(m_db, *m_dialect).version();
+}
+
+void Database::setCommitHandler(std::function<void(const ChangeSet &)> handler)
+{
+    m_onCommit = std::move(handler);
+}
+
+QString Database::now()
+{
+    return SqlQuery::formatTime(QDateTime::currentDateTimeUtc());
+}
+
+QString Database::newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void Database::beginUnit()
+{
+    requireWritable();
+    if (m_units.empty()) {
+        exec(m_dialect->beginTransaction());
+        m_units.emplace_back();
+        return;
+    }
+    const QString name = QStringLiteral("unit_%1").arg(++m_savepointSerial);
+    exec(m_dialect->savepoint(name));
+    m_savepoints.append(name);
+    m_units.emplace_back();
+}
+
+std::optional<ChangeSet> Database::commitUnit()
+{
+    if (m_units.size() == 1) {
+        exec(m_dialect->commit());
+        ChangeSet changes = std::move(m_units.back());
+        m_units.pop_back();
+        if (changes.isEmpty())
+            return std::nullopt;
+        return changes;
+    }
+    exec(m_dialect->releaseSavepoint(m_savepoints.last()));
+    m_savepoints.removeLast();
+    const ChangeSet inner = std::move(m_units.back());
+    m_units.pop_back();
+    m_units.back().merge(inner);
+    return std::nullopt;
+}
+
+void Database::announce(const ChangeSet &changes)
+{
+    if (m_onCommit)
+        m_onCommit(changes);
+}
+
+void Database::rollbackUnit()
+{
+    // Never throws: it runs from destructors while an error unwinds.
+    QSqlQuery q(m_db);
+    if (m_units.size() == 1) {
+        q.exec(m_dialect->rollback());
+    } else {
+        q.exec(m_dialect->rollbackToSavepoint(m_savepoints.last()));
+        q.exec(m_dialect->releaseSavepoint(m_savepoints.last()));
+        m_savepoints.removeLast();
+    }
+    m_units.pop_back();
+}
+
+ChangeSet &Database::changes()
+{
+    Q_ASSERT(!m_units.empty());
+    return m_units.back();
+}

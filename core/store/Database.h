@@ -1,0 +1,76 @@
+#pragma once
+
+#include "ChangeSet.h"
+
+#include <QSqlDatabase>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class SqlDialect;
+
+// One connection to a project: opening (refusing what is not a project),
+// settings, migrations, and the stack of units of work running on it. The
+// repositories reach the database only through here, and write only inside
+// a UnitOfWork.
+class Database
+{
+public:
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+
+    // Opens a project file, migrating an older one forward. Anything that is
+    // not a Framewise project is refused without writing a byte to it.
+    static std::unique_ptr<Database> open(const QString &path, OpenMode mode = OpenMode::OpenExisting);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const QSqlDatabase &connection() const { return m_db; }
+    const SqlDialect &dialect() const { return *m_dialect; }
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    // Throws ProjectError naming the file when it is read-only.
+    void requireWritable() const;
+    int schemaVersion() const;
+
+    // Called with what a unit of work changed, right after its outermost
+    // commit (never after a rollback).
+    void setCommitHandler(std::function<void(const ChangeSet &)> handler);
+    bool inUnitOfWork() const { return !m_units.empty(); }
+
+    // Stored times are UTC ISO 8601 with milliseconds; ids are UUIDs.
+    static QString now();
+    static QString newUuid();
+
+private:
+    friend class UnitOfWork;
+    Database(const QString &path, bool readOnly);
+    void connect(bool create);
+    void migrate(int from);
+    void checkpoint();
+    void exec(const QString &sql);
+
+    // The UnitOfWork protocol: begin pushes a frame (a transaction or a
+    // savepoint inside one), commit and rollback pop it.
+    void beginUnit();
+    // Pops the frame once committed; what the outermost one changed is
+    // returned for announce(), which runs after the unit is closed.
+    std::optional<ChangeSet> commitUnit();
+    void rollbackUnit();
+    void announce(const ChangeSet &changes);
+    ChangeSet &changes();
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<SqlDialect> m_dialect;
+    bool m_readOnly = false;
+    // One frame per open unit. A deque: opening an inner unit must not move
+    // the frames outer units hold references to.
+    std::deque<ChangeSet> m_units;
+    int m_savepointSerial = 0;
+    QList<QString> m_savepoints;
+    std::function<void(const ChangeSet &)> m_onCommit;
+};

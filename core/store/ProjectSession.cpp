@@ -1,0 +1,31 @@
+#include "ProjectSession.h"
+
+#include "ActorRepository.h"
+#include "AnnotationRepository.h"
+#include "ArticleRepository.h"
+#include "CodebookRepository.h"
+#include "CoderRepository.h"
+#include "FeedRepository.h"
+#include "LexiconRepository.h"
+#include "MemoRepository.h"
+
+std::unique_ptr<ProjectSession> ProjectSession::open(const QString &path, OpenMode mode)
+{
+    return std::unique_ptr<ProjectSession>(new ProjectSession(Database::open(path, mode)));
+}
+
+ProjectSession::ProjectSession(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_coders(std::make_unique<CoderRepository>(*m_db))
+    , m_annotations(std::make_unique<AnnotationRepository>(*m_db, *m_coders))
+    , m_memos(std::make_unique<MemoRepository>(*m_db, *m_coders))
+    , m_feeds(std::make_unique<FeedRepository>(*m_db))
+    , m_articles(std::make_unique<ArticleRepository>(*m_db, *m_annotations, *m_memos, *m_feeds))
+    , m_codebook(std::make_unique<CodebookRepository>(*m_db, *m_annotations, *m_memos))
+    , m_actors(std::make_unique<ActorRepository>(*m_db))
+    , m_lexicon(std::make_unique<LexiconRepository>(*m_db))
+{
+    m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
+}
+
+ProjectSession::~ProjectSession() = default;

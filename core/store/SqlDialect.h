@@ -1,0 +1,70 @@
+#pragma once
+
+#include "text/SearchTerms.h"
+
+#include <QStringList>
+#include <QVariant>
+
+// What differs between the SQL databases a project can live in, behind one
+// small interface: connection settings, transaction and savepoint syntax,
+// returning new ids, new UUIDs in SQL, full-text search, and the schema's
+// migration steps. Repositories write their plain SQL once and ask the
+// dialect for the rest; SqliteDialect is the project file's, and a server
+// backend adds a sibling without touching the repositories or their callers.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString name() const = 0;
+
+    // Statements run on every new connection, and on a writable one.
+    virtual QStringList connectionSettings() const = 0;
+    virtual QStringList writableSettings() const = 0;
+
+    // Starts the outermost transaction of a unit of work.
+    virtual QString beginTransaction() const = 0;
+    virtual QString commit() const { return QStringLiteral("COMMIT"); }
+    virtual QString rollback() const { return QStringLiteral("ROLLBACK"); }
+    // Nested units of work are savepoints (standard SQL in both backends).
+    virtual QString savepoint(const QString &name) const;
+    virtual QString releaseSavepoint(const QString &name) const;
+    virtual QString rollbackToSavepoint(const QString &name) const;
+
+    // An INSERT statement that yields the new row's id as its one column:
+    // never lastInsertId(), which is lastval() on PostgreSQL.
+    virtual QString returningId(const QString &insert) const;
+    // A subquery of the ids in one bound value (idList), for IN (...) over
+    // thousands of ids with one statement.
+    virtual QString idsIn() const = 0;
+    virtual QVariant idList(const QList<qint64> &ids) const = 0;
+    // An SQL expression giving a new random UUID as lower-case text
+    // (migrations give existing rows one without a round trip per row).
+    virtual QString newUuid() const = 0;
+
+    // The schema: the version this build writes, and the statements that
+    // take a project from version - 1 to version.
+    virtual int schemaVersion() const = 0;
+    virtual QStringList migrationTo(int version) const = 0;
+    virtual QString readVersion() const = 0;
+    virtual QString writeVersion(int version) const = 0;
+    // Tables every valid project has, to tell a project from a damaged file.
+    virtual QStringList requiredTables() const = 0;
+    virtual QString tableExists() const = 0; // binds: the name
+
+    // Full-text search: ids, titles and snippets (matches between U+0002
+    // and U+0003) ranked by relevance. Binds: match expression, limit.
+    virtual QString searchArticles() const = 0;
+    // Turns what a user typed (SearchTerms::parse) into a safe match expression.
+    virtual QString matchExpression(const QList<SearchTerms::Term> &terms) const = 0;
+    // Articles holding every one of scannedTerms unspaced-script terms (the
+    // index cannot find them inside a run), most covered first, optionally
+    // narrowed by a match expression. Columns: id, title, text. Binds: each
+    // term, [the match expression,] each term again, limit.
+    virtual QString scanArticles(int scannedTerms, bool withMatch) const = 0;
+    // Articles wait for the index after they are stored: the largest id of
+    // the first N waiting (binds: N), then the statements that index the
+    // waiting articles up to that id and forget them (binds: the id).
+    virtual QString pendingChunkEnd() const = 0;
+    virtual QStringList indexPendingUpTo() const = 0;
+};

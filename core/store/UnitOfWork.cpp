@@ -1,0 +1,28 @@
+#include "UnitOfWork.h"
+
+#include "Database.h"
+
+UnitOfWork::UnitOfWork(Database &db)
+    : m_db(db)
+{
+    m_db.beginUnit();
+}
+
+UnitOfWork::~UnitOfWork()
+{
+    if (m_open)
+        m_db.rollbackUnit();
+}
+
+void UnitOfWork::commit()
+{
+    const auto changes = m_db.commitUnit();
+    m_open = false;
+    if (changes)
+        m_db.announce(*changes);
+}
+
+ChangeSet &UnitOfWork::changes()
+{
+    return m_db.changes();
+}

@@ -1,0 +1,139 @@
+// Forward migration of a project file saved by the previous release
+// (tests/data/projects/v6-release.framewise, schema 6) to this one.
+#include "RawSql.h"
+#include "store/ProjectSession.h"
+#include "store/SqliteDialect.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void upgradesTheReleasedFile();
+    void givesEveryRowAUniqueUuid();
+    void keepsCodingIntact();
+    void keepsSearchAndImmutability();
+
+private:
+    QString copyOfRelease();
+    QTemporaryDir m_dir;
+    int m_copies = 0;
+};
+
+void TestMigration::init()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestMigration::copyOfRelease()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v6-%1.framewise").arg(++m_copies));
+    const QString source = QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v6-release.framewise");
+    [&] { QVERIFY(QFile::copy(source, path)); }();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+void TestMigration::upgradesTheReleasedFile()
+{
+    const QString path = copyOfRelease();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 6);
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
+    QCOMPARE(session->schemaVersion(), 7);
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
+}
+
+void TestMigration::givesEveryRowAUniqueUuid()
+{
+    const QString path = copyOfRelease();
+    ProjectSession::open(path).reset();
+    const QRegularExpression v4(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    QSet<QString> seen;
+    for (const char *table : {"articles", "categories", "codes", "coders", "actors", "annotations",
+                              "claims", "memos"}) {
+        const auto rows = RawSql::rows(path, QStringLiteral("SELECT uuid FROM %1").arg(QLatin1String(table)));
+        QVERIFY2(!rows.isEmpty(), table);
+        for (const QVariantList &row : rows) {
+            const QString uuid = row.at(0).toString();
+            QVERIFY2(v4.match(uuid).hasMatch(), qPrintable(uuid));
+            QVERIFY2(!seen.contains(uuid), qPrintable(uuid));
+            seen.insert(uuid);
+        }
+    }
+    // Stable: opening again changes none of them.
+    const QString before = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString();
+    ProjectSession::open(path).reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString(), before);
+}
+
+void TestMigration::keepsCodingIntact()
+{
+    const QString path = copyOfRelease();
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->articles().count(), 2);
+    QCOMPARE(session->annotations().count(), 5);
+    const QList<Annotation> mixed = session->annotations().forArticle(2);
+    QCOMPARE(mixed.size(), 2);
+    QCOMPARE(mixed.at(0).quote, QStringLiteral("🇰🇷"));
+    QCOMPARE(mixed.at(0).start, 6);
+    QCOMPARE(mixed.at(0).note, QStringLiteral("flag emoji"));
+    QCOMPARE(mixed.at(1).quote, QStringLiteral("北京"));
+    QCOMPARE(session->coders().all().size(), 2);
+    for (const Coder &c : session->coders().all())
+        QVERIFY(Code::isColour(c.colour) || c.colour.isEmpty());
+    const auto claim = session->annotations().claim(2);
+    QVERIFY(claim);
+    QCOMPARE(claim->stance, QStringLiteral("supports"));
+    QCOMPARE(claim->coderId, session->annotations().get(2)->coderId); // the annotation's coder
+    QCOMPARE(session->actors().get(1)->aliases, QStringList{QStringLiteral("Kim")});
+    QCOMPARE(session->memos().all().size(), 2);
+    QCOMPARE(session->feeds().all().size(), 1);
+    QCOMPARE(session->feeds().items(1).constFirst().articleId, 1);
+    QCOMPARE(session->lexicon().terms().size(), 2);
+    // New work after the upgrade gets the new columns.
+    NewAnnotation n;
+    n.articleId = 1;
+    n.start = 0;
+    n.end = 3;
+    n.codeIds = {session->codebook().codeByName(QStringLiteral("Loaded language"))->id};
+    QCOMPARE(session->annotations().add(n).uuid.size(), 36);
+}
+
+void TestMigration::keepsSearchAndImmutability()
+{
+    const QString path = copyOfRelease();
+    auto session = ProjectSession::open(path);
+    while (session->articles().indexPending(100) > 0) {
+    }
+    QCOMPARE(session->articles().search(QStringLiteral("Pyongyang")).size(), 2);
+    session.reset();
+    // Outside the store's own rewrite the text still cannot change.
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+    {
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(!q.exec(QStringLiteral("UPDATE articles SET text = 'x' WHERE id = 1")));
+        QVERIFY(q.lastError().text().contains(QStringLiteral("never changes")));
+        db.close();
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"
