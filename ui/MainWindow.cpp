@@ -11,6 +11,7 @@
 #include "LibraryPanel.h"
 #include "FeedPanel.h"
 #include "ImportProgress.h"
+#include "LiteralText.h"
 #include "MemoPanel.h"
 #include "WebImportActions.h"
 #include "ReaderFilterMenus.h"
@@ -294,6 +295,9 @@ void MainWindow::createStatusBar()
     m_coderLabel->setObjectName(QStringLiteral("coderLabel"));
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    // File and coder names are shown as they are, never read as rich text.
+    for (QLabel *label : {m_projectLabel, m_coderLabel, m_countsLabel})
+        label->setTextFormat(Qt::PlainText);
     m_readOnlyBadge = new QLabel(tr("Read-only"), this);
     m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
     m_readOnlyBadge->setToolTip(tr("This project file cannot be written; coding is disabled."));
@@ -656,7 +660,7 @@ void MainWindow::updateWindowState()
     setWindowTitle(title + QStringLiteral(" — Framewise"));
 
     m_projectLabel->setText(QFileInfo(m_store->path()).fileName());
-    m_projectLabel->setToolTip(m_store->path());
+    m_projectLabel->setToolTip(LiteralText::html(m_store->path()));
     m_coderLabel->setText(tr("Coder: %1").arg(m_store->currentCoder()));
     m_readOnlyBadge->setVisible(readOnly);
 
@@ -698,6 +702,7 @@ void MainWindow::showError(const QString &message)
     statusBar()->showMessage(message, 10000);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Framewise"), message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorMessage"));
+    box->setTextFormat(Qt::PlainText); // messages quote titles, names and paths
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -736,7 +741,7 @@ void MainWindow::openProjectDialog()
     try {
         replaceProject(ProjectStore::open(path));
     } catch (const ProjectError &e) {
-        QMessageBox::critical(this, tr("Cannot open project"), e.message());
+        QMessageBox::critical(this, tr("Cannot open project"), LiteralText::html(e.message()));
     }
 }
 
@@ -751,8 +756,8 @@ void MainWindow::newProjectDialog()
         path += QStringLiteral(".framewise");
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New Project"),
-                             tr("%1 already exists. Use Open Project to open it.")
-                                 .arg(QDir::toNativeSeparators(path)));
+                             LiteralText::html(tr("%1 already exists. Use Open Project to open it.")
+                                                   .arg(QDir::toNativeSeparators(path))));
         return;
     }
     try {
@@ -763,7 +768,7 @@ void MainWindow::newProjectDialog()
             CodebookFile::merge(*store, codebook.readAll(), QStringLiteral("general.json"));
         replaceProject(std::move(store));
     } catch (const ProjectError &e) {
-        QMessageBox::critical(this, tr("Cannot create project"), e.message());
+        QMessageBox::critical(this, tr("Cannot create project"), LiteralText::html(e.message()));
     }
 }
 

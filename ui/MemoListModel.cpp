@@ -1,5 +1,6 @@
 #include "MemoListModel.h"
 
+#include "LiteralText.h"
 #include "store/ProjectStore.h"
 
 #include <QLocale>
@@ -83,7 +84,7 @@ QVariant MemoListModel::data(const QModelIndex &index, int role) const
     if (role == MemoIdRole)
         return m.id;
     if (role == Qt::ToolTipRole)
-        return m.body;
+        return LiteralText::html(m.body);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

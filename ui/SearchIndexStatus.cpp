@@ -1,5 +1,6 @@
 #include "SearchIndexStatus.h"
 
+#include "LiteralText.h"
 #include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "store/SearchIndexer.h"
@@ -38,7 +39,7 @@ void SearchIndexStatus::start()
     try {
         waiting = m_store.unindexedArticleCount();
     } catch (const ProjectError &e) {
-        setToolTip(e.message());
+        setToolTip(LiteralText::html(e.message()));
         return;
     }
     if (waiting == 0)
@@ -50,7 +51,7 @@ void SearchIndexStatus::start()
     connect(m_indexer.get(), &SearchIndexer::failed, this, [this](const QString &message) {
         m_failed = true;
         setText(tr("Search index not updated"));
-        setToolTip(message);
+        setToolTip(LiteralText::html(message));
         show();
     });
     connect(m_indexer.get(), &QThread::finished, this, &SearchIndexStatus::onFinished);

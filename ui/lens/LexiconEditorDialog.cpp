@@ -1,5 +1,6 @@
 #include "LexiconEditorDialog.h"
 
+#include "LiteralText.h"
 #include "lens/LensCue.h"
 #include "base/ProjectError.h"
 #include "store/ProjectStore.h"
@@ -139,7 +140,7 @@ bool LexiconEditorDialog::save()
             m_original[it.key()] = it.value();
         }
     } catch (const ProjectError &e) {
-        QMessageBox::warning(this, windowTitle(), e.message());
+        QMessageBox::warning(this, windowTitle(), LiteralText::html(e.message()));
         return false;
     }
     return true;
