@@ -591,14 +591,17 @@ QString MainWindow::importPaths(const QStringList &paths)
     QList<ImportOutcome> outcomes;
     {
         QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_searchIndex->setHeld(true);
         try {
             ArticleImporter importer(*m_store);
             outcomes = ImportProgress::run(importer, paths, this);
         } catch (const ProjectError &e) {
+            m_searchIndex->setHeld(false);
             QApplication::restoreOverrideCursor();
             showError(e.message());
             return {};
         }
+        m_searchIndex->setHeld(false);
         QApplication::restoreOverrideCursor();
     }
     QStringList imported, duplicates, failed;

@@ -27,10 +27,23 @@ bool SearchIndexStatus::isIndexing() const
     return m_indexer && m_indexer->isRunning();
 }
 
+void SearchIndexStatus::setHeld(bool held)
+{
+    m_held = held;
+    if (!held && m_waiting) {
+        m_waiting = false;
+        start();
+    }
+}
+
 void SearchIndexStatus::start()
 {
     if (m_store.isReadOnly())
         return;
+    if (m_held) {
+        m_waiting = true;
+        return;
+    }
     if (isIndexing()) {
         m_again = true;
         return;

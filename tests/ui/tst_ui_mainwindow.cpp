@@ -406,7 +406,7 @@ void TestMainWindow::importedArticlesBecomeSearchableInTheBackground()
     QTRY_VERIFY(status->isHidden());
     QVERIFY(advanced.size() >= 2);
     QVERIFY2(shown.constFirst().startsWith(QStringLiteral("Indexing for search:")), qPrintable(shown.join(u'|')));
-    QVERIFY(shown.constFirst().endsWith(QStringLiteral("of %1").arg(QLocale().toString(n))));
+    QVERIFY2(shown.constFirst().endsWith(QStringLiteral("of %1").arg(QLocale().toString(n))), qPrintable(shown.join(u'|')));
     QCOMPARE(m_window->store().search(QStringLiteral("quelpart"), 5000).size(), n);
     QCOMPARE(m_window->store().search(QStringLiteral("\"Dispatch 1199\"")).size(), 1);
 }
