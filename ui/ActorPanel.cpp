@@ -1,6 +1,7 @@
 #include "ActorPanel.h"
 
 #include "ActorListModel.h"
+#include "LiteralText.h"
 #include "commands/EditActorCommand.h"
 #include "commands/MergeActorsCommand.h"
 #include "store/ProjectSession.h"
@@ -195,7 +196,7 @@ void ActorPanel::addAliasToSelected()
         return;
     bool ok = false;
     const QString alias
-        = QInputDialog::getText(this, tr("Add Alias"), tr("Another name for %1:").arg(actor->name),
+        = QInputDialog::getText(this, tr("Add Alias"), LiteralText::html(tr("Another name for %1:").arg(actor->name)),
                                 QLineEdit::Normal, QString(), &ok);
     if (ok)
         addAlias(actor->id, alias);
@@ -221,7 +222,7 @@ void ActorPanel::mergeSelected()
     bool ok = false;
     const QString kept = QInputDialog::getItem(
         this, tr("Merge Actors"),
-        tr("Merge “%1” into (its mentions, claims and names move there):").arg(dropped->name),
+        LiteralText::html(tr("Merge “%1” into (its mentions, claims and names move there):").arg(dropped->name)),
         names, 0, false, &ok);
     if (ok)
         mergeActors(ids.value(names.indexOf(kept)), dropped->id);

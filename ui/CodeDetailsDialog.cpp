@@ -36,6 +36,7 @@ CodeDetailsDialog::CodeDetailsDialog(const ProjectSession &store, const Code &co
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("codeDetailsDialog"));
+    m_conflict->setTextFormat(Qt::PlainText); // names another code
     setWindowTitle(tr("Code “%1”").arg(code.name));
     m_description->setObjectName(QStringLiteral("descriptionEdit"));
     m_description->setAccessibleName(tr("Description"));

@@ -3,6 +3,7 @@
 #include "AnnotationPanel.h"
 #include "CodebookEditor.h"
 #include "CodebookPanel.h"
+#include "LiteralText.h"
 #include "MainWindow.h"
 #include "MemoPanel.h"
 #include "ReaderView.h"
@@ -87,7 +88,7 @@ bool CodebookActions::addStarterCodebook(const QString &name)
     try {
         json = StarterCodebooks::json(name);
     } catch (const ProjectError &e) {
-        QMessageBox::warning(m_window, tr("Codebook"), e.message());
+        QMessageBox::warning(m_window, tr("Codebook"), LiteralText::html(e.message()));
         return false;
     }
     const auto merged = editor->importCodebook(
@@ -109,7 +110,7 @@ bool CodebookActions::importCodebook(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(m_window, tr("Import Codebook"),
-                             tr("%1: cannot read (%2)").arg(path, file.errorString()));
+                             LiteralText::html(tr("%1: cannot read (%2)").arg(path, file.errorString())));
         return false;
     }
     const QString name = QFileInfo(path).fileName();
@@ -130,7 +131,7 @@ bool CodebookActions::exportCodebook(const QString &path)
         m_window->store(), QFileInfo(m_window->store().path()).completeBaseName());
     if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
         QMessageBox::warning(m_window, tr("Export Codebook"),
-                             tr("%1: cannot write (%2)").arg(path, file.errorString()));
+                             LiteralText::html(tr("%1: cannot write (%2)").arg(path, file.errorString())));
         return false;
     }
     report(tr("Exported the codebook to %1").arg(QFileInfo(path).fileName()));

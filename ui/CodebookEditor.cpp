@@ -48,6 +48,7 @@ void CodebookEditor::fail(const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Codebook"), message, QMessageBox::Ok,
                                 m_dialogParent);
     box->setObjectName(QStringLiteral("errorMessage"));
+    box->setTextFormat(Qt::PlainText); // messages quote code and category names
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -2,6 +2,7 @@
 
 #include "CodeDetailsDialog.h"
 #include "CodebookEditor.h"
+#include "LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QColor>
@@ -191,7 +192,7 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
         case CategoryIdRole:
             return c.id;
         case Qt::ToolTipRole:
-            return tr("%1 (%2 codes)").arg(c.name, Category::kindName(c.kind));
+            return LiteralText::html(tr("%1 (%2 codes)").arg(c.name, Category::kindName(c.kind)));
         case Qt::FontRole: {
             QFont font;
             font.setBold(true);
@@ -225,7 +226,7 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
                        .arg(tr("Example: %1").arg(examples.toHtmlEscaped()));
         if (!code.shortcut.isEmpty())
             tip += QStringLiteral("<br>%1").arg(
-                tr("Press %1 to apply to the selection").arg(code.shortcut));
+                tr("Press %1 to apply to the selection").arg(code.shortcut.toHtmlEscaped()));
         const int count = m_counts.value(code.id);
         tip += QStringLiteral("<br><small>%1</small>")
                    .arg(count == 1 ? tr("1 annotation") : tr("%1 annotations").arg(count));

@@ -385,6 +385,7 @@ bool CodebookPanel::deleteCurrent()
     details += QLatin1Char(' ') + tr("Ctrl+Z brings everything back.");
     QMessageBox box(QMessageBox::Question, tr("Delete Code"), text, QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("deleteCodeConfirmation"));
+    box.setTextFormat(Qt::PlainText); // the code's name as it is
     box.setInformativeText(details);
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);

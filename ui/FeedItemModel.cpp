@@ -1,5 +1,7 @@
 #include "FeedItemModel.h"
 
+#include "LiteralText.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
@@ -49,8 +51,9 @@ QVariant FeedItemModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return i->articleId ? tr("%1\nIn the corpus as article %2").arg(i->url).arg(i->articleId)
-                            : i->url;
+        return LiteralText::html(i->articleId
+                                     ? tr("%1\nIn the corpus as article %2").arg(i->url).arg(i->articleId)
+                                     : i->url);
     case Qt::FontRole:
         if (!i->read) {
             QFont bold;

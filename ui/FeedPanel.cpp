@@ -2,6 +2,7 @@
 
 #include "FeedItemModel.h"
 #include "FeedTreeModel.h"
+#include "LiteralText.h"
 #include "feeds/FeedItemImporter.h"
 #include "feeds/FeedUpdater.h"
 #include "feeds/OpmlFile.h"
@@ -39,6 +40,7 @@ FeedPanel::FeedPanel(ProjectSession &store, QWidget *parent)
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("feedPanel"));
+    m_status->setTextFormat(Qt::PlainText); // feed titles and errors as they are
     createActions();
 
     m_feeds->setObjectName(QStringLiteral("feedTree"));
@@ -399,9 +401,10 @@ void FeedPanel::removeCurrent()
     const QString name = m_feeds->currentIndex().data().toString();
     const auto answer = QMessageBox::question(
         this, tr("Remove"),
-        feed ? tr("Unsubscribe from “%1”? Its items go; articles already added to the corpus stay.")
-                   .arg(name)
-             : tr("Remove the folder “%1”? Its feeds move to the top level.").arg(name));
+        LiteralText::html(
+            feed ? tr("Unsubscribe from “%1”? Its items go; articles already added to the corpus stay.")
+                       .arg(name)
+                 : tr("Remove the folder “%1”? Its feeds move to the top level.").arg(name)));
     if (answer != QMessageBox::Yes)
         return;
     try {

@@ -1,5 +1,7 @@
 #include "FeedTreeModel.h"
 
+#include "LiteralText.h"
+
 #include <QApplication>
 #include <QFont>
 #include <QHash>
@@ -51,7 +53,7 @@ void FeedTreeModel::reload(const QList<FeedFolder> &folders, const QList<Feed> &
             tip += QLatin1Char('\n') + feed.lastError;
             item->setAccessibleDescription(feed.lastError);
         }
-        item->setToolTip(tip);
+        item->setToolTip(LiteralText::html(tip));
         if (QStandardItem *folder = folderItems.value(feed.folderId)) {
             folder->appendRow(item);
             folderUnread[feed.folderId] += feed.unreadCount;

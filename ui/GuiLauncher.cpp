@@ -187,6 +187,7 @@ int GuiLauncher::run(int argc, char *argv[])
                 return 1;
             }
             QMessageBox box(QMessageBox::Critical, QObject::tr("Cannot open project"), e.message());
+            box.setTextFormat(Qt::PlainText); // the path as it is
             box.setInformativeText(QObject::tr("You can open another project instead."));
             QPushButton *other = box.addButton(QObject::tr("Open Another…"), QMessageBox::AcceptRole);
             box.addButton(QMessageBox::Close);

@@ -1,5 +1,6 @@
 #include "LibraryModel.h"
 
+#include "LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QDate>
@@ -176,7 +177,8 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == Title)
-            return a.outlet.isEmpty() ? a.title : QStringLiteral("%1 — %2").arg(a.title, a.outlet);
+            return LiteralText::html(a.outlet.isEmpty() ? a.title
+                                                        : QStringLiteral("%1 — %2").arg(a.title, a.outlet));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Annotations)

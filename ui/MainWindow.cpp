@@ -12,6 +12,7 @@
 #include "LibraryPanel.h"
 #include "FeedPanel.h"
 #include "ImportProgress.h"
+#include "LiteralText.h"
 #include "MemoPanel.h"
 #include "WebImportActions.h"
 #include "ReaderFilterMenus.h"
@@ -305,6 +306,9 @@ void MainWindow::createStatusBar()
     m_coderLabel->setObjectName(QStringLiteral("coderLabel"));
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    // File and coder names are shown as they are, never read as rich text.
+    for (QLabel *label : {m_projectLabel, m_coderLabel, m_countsLabel})
+        label->setTextFormat(Qt::PlainText);
     m_readOnlyBadge = new QLabel(tr("Read-only"), this);
     m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
     m_readOnlyBadge->setToolTip(tr("This project file cannot be written; coding is disabled."));
@@ -650,14 +654,17 @@ QString MainWindow::importPaths(const QStringList &paths)
     QList<ImportOutcome> outcomes;
     {
         QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_searchIndex->setHeld(true);
         try {
             ArticleImporter importer(*m_session);
             outcomes = ImportProgress::run(importer, paths, this);
         } catch (const ProjectError &e) {
+            m_searchIndex->setHeld(false);
             QApplication::restoreOverrideCursor();
             showError(e.message());
             return {};
         }
+        m_searchIndex->setHeld(false);
         QApplication::restoreOverrideCursor();
     }
     QList<qint64> added;
@@ -725,7 +732,7 @@ void MainWindow::updateWindowState()
     setWindowTitle(title + QStringLiteral(" — Framewise"));
 
     m_projectLabel->setText(QFileInfo(m_session->path()).fileName());
-    m_projectLabel->setToolTip(m_session->path());
+    m_projectLabel->setToolTip(LiteralText::html(m_session->path()));
     m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
     m_readOnlyBadge->setVisible(readOnly);
 
@@ -767,6 +774,7 @@ void MainWindow::showError(const QString &message)
     statusBar()->showMessage(message, 10000);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Framewise"), message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorMessage"));
+    box->setTextFormat(Qt::PlainText); // messages quote titles, names and paths
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -805,7 +813,7 @@ void MainWindow::openProjectDialog()
     try {
         replaceProject(ProjectSession::open(path));
     } catch (const ProjectError &e) {
-        QMessageBox::critical(this, tr("Cannot open project"), e.message());
+        QMessageBox::critical(this, tr("Cannot open project"), LiteralText::html(e.message()));
     }
 }
 
@@ -820,8 +828,8 @@ void MainWindow::newProjectDialog()
         path += QStringLiteral(".framewise");
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New Project"),
-                             tr("%1 already exists. Use Open Project to open it.")
-                                 .arg(QDir::toNativeSeparators(path)));
+                             LiteralText::html(tr("%1 already exists. Use Open Project to open it.")
+                                                   .arg(QDir::toNativeSeparators(path))));
         return;
     }
     try {
@@ -832,7 +840,7 @@ void MainWindow::newProjectDialog()
             CodebookFile::merge(*store, codebook.readAll(), QStringLiteral("general.json"));
         replaceProject(std::move(store));
     } catch (const ProjectError &e) {
-        QMessageBox::critical(this, tr("Cannot create project"), e.message());
+        QMessageBox::critical(this, tr("Cannot create project"), LiteralText::html(e.message()));
     }
 }
 

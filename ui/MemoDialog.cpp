@@ -24,6 +24,7 @@ MemoDialog::MemoDialog(const QString &about, const QString &title, const QString
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *aboutLabel = new QLabel(about, this);
     aboutLabel->setWordWrap(true);
+    aboutLabel->setTextFormat(Qt::PlainText); // quotes titles, quotes and code names
     auto *form = new QFormLayout(this);
     form->addRow(aboutLabel);
     form->addRow(tr("&Title:"), m_title);

@@ -1,5 +1,6 @@
 #include "MemoListModel.h"
 
+#include "LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QLocale>
@@ -84,7 +85,7 @@ QVariant MemoListModel::data(const QModelIndex &index, int role) const
     if (role == MemoIdRole)
         return m.id;
     if (role == Qt::ToolTipRole)
-        return m.body;
+        return LiteralText::html(m.body);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -1,5 +1,6 @@
 #include "MemoPanel.h"
 
+#include "LiteralText.h"
 #include "MemoDialog.h"
 #include "MemoListModel.h"
 #include "commands/AddMemoCommand.h"
@@ -77,7 +78,7 @@ StoreCommand::ErrorHandler MemoPanel::onError()
 {
     return [this](const QString &message) {
         m_failed = true;
-        QMessageBox::warning(this, tr("Memo"), message);
+        QMessageBox::warning(this, tr("Memo"), LiteralText::html(message));
     };
 }
 

@@ -45,6 +45,7 @@ MergeCodesDialog::MergeCodesDialog(const ProjectSession &store, qint64 sourceId,
 
     const int count = store.codebook().codeAnnotationCounts().value(sourceId);
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText); // code names as they are
     m_summary->setText(tr("Annotations coded “%1” (%2) will carry the chosen code instead, its "
                           "sub-codes and memos move there, and “%1” is deleted. Ctrl+Z undoes it.")
                            .arg(name)
@@ -57,7 +58,9 @@ MergeCodesDialog::MergeCodesDialog(const ProjectSession &store, qint64 sourceId,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Merge “%1” into:").arg(name), this));
+    auto *heading = new QLabel(tr("Merge “%1” into:").arg(name), this);
+    heading->setTextFormat(Qt::PlainText);
+    layout->addWidget(heading);
     layout->addWidget(m_targets);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);

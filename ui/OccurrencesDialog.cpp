@@ -49,6 +49,7 @@ OccurrencesDialog::OccurrencesDialog(const QString &phrase, const QList<PhraseFi
     auto *heading
         = new QLabel(tr("Occurrences of “%1” in this article:").arg(phrase.simplified()), this);
     heading->setWordWrap(true);
+    heading->setTextFormat(Qt::PlainText); // a phrase of the article, as it is
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(heading);

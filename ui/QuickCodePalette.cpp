@@ -1,5 +1,6 @@
 #include "QuickCodePalette.h"
 
+#include "LiteralText.h"
 #include "text/FuzzyMatcher.h"
 
 #include <QCheckBox>
@@ -105,7 +106,7 @@ void QuickCodePalette::refilter()
         const QString category = m_categoryNames.value(r.code->categoryId);
         auto *item = new QListWidgetItem(swatch(r.code->colour), r.code->name, m_list);
         item->setData(CodeIdRole, r.code->id);
-        item->setToolTip(r.code->description);
+        item->setToolTip(LiteralText::html(r.code->description));
         item->setData(Qt::AccessibleDescriptionRole, category);
         if (!category.isEmpty())
             item->setText(QStringLiteral("%1   —  %2").arg(r.code->name, category));

@@ -905,7 +905,7 @@ QString ReaderView::tooltipFor(const QList<Annotation> &annotations) const
         for (qint64 id : a.codeIds) {
             const Code code = m_codes.value(id);
             codes.append(QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>")
-                             .arg(code.colour, (code.name.isEmpty() ? tr("(deleted code)") : code.name)
+                             .arg(QColor(code.colour).name(), (code.name.isEmpty() ? tr("(deleted code)") : code.name)
                                                    .toHtmlEscaped()));
         }
         html += codes.join(QStringLiteral("<br>"));

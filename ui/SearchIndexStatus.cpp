@@ -1,5 +1,6 @@
 #include "SearchIndexStatus.h"
 
+#include "LiteralText.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
@@ -29,10 +30,23 @@ bool SearchIndexStatus::isIndexing() const
     return m_indexer && m_indexer->isRunning();
 }
 
+void SearchIndexStatus::setHeld(bool held)
+{
+    m_held = held;
+    if (!held && m_waiting) {
+        m_waiting = false;
+        start();
+    }
+}
+
 void SearchIndexStatus::start()
 {
     if (m_session.isReadOnly())
         return;
+    if (m_held) {
+        m_waiting = true;
+        return;
+    }
     if (isIndexing()) {
         m_again = true;
         return;
@@ -41,7 +55,7 @@ void SearchIndexStatus::start()
     try {
         waiting = m_session.articles().unindexedCount();
     } catch (const ProjectError &e) {
-        setToolTip(e.message());
+        setToolTip(LiteralText::html(e.message()));
         return;
     }
     if (waiting == 0)
@@ -53,7 +67,7 @@ void SearchIndexStatus::start()
     connect(m_indexer.get(), &SearchIndexer::failed, this, [this](const QString &message) {
         m_failed = true;
         setText(tr("Search index not updated"));
-        setToolTip(message);
+        setToolTip(LiteralText::html(message));
         show();
     });
     connect(m_indexer.get(), &QThread::finished, this, &SearchIndexStatus::onFinished);

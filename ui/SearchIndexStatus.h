@@ -19,6 +19,11 @@ public:
     ~SearchIndexStatus() override;
 
     bool isIndexing() const;
+    // While held, arriving articles wait: an import stores them in batches
+    // and its progress dialog lets events through between them, so indexing
+    // would start after the first batch and compete with the rest for the
+    // file. Releasing starts indexing if articles arrived meanwhile.
+    void setHeld(bool held);
 
 public Q_SLOTS:
     // Indexes whatever waits; harmless when nothing does or it is running.
@@ -36,4 +41,6 @@ private:
     std::unique_ptr<SearchIndexer> m_indexer;
     bool m_again = false;
     bool m_failed = false;
+    bool m_held = false;
+    bool m_waiting = false; // articles arrived while held
 };

@@ -36,6 +36,7 @@ SearchPanel::SearchPanel(ProjectSession &store, QWidget *parent)
     m_edit->installEventFilter(this);
 
     m_count->setObjectName(QStringLiteral("searchCount"));
+    m_count->setTextFormat(Qt::PlainText); // echoes the query and errors as typed
     m_count->setWordWrap(true);
     m_count->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_indexing->setObjectName(QStringLiteral("searchIndexingNotice"));

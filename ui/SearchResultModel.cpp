@@ -1,5 +1,6 @@
 #include "SearchResultModel.h"
 
+#include "LiteralText.h"
 #include "text/SearchTerms.h"
 
 SearchResultModel::SearchResultModel(QObject *parent)
@@ -26,6 +27,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case SnippetRole:
         return hit.snippet;
     case Qt::ToolTipRole:
+        return LiteralText::html(SearchTerms::bracketed(hit.snippet, QString(), QString()).simplified());
     case Qt::AccessibleDescriptionRole:
         // Screen readers and tooltips get the snippet without its markers.
         return SearchTerms::bracketed(hit.snippet, QString(), QString()).simplified();

@@ -24,7 +24,7 @@ struct Feed
     QDateTime lastFetched; // invalid: never refreshed
     QString lastError; // empty after a good refresh
     int refreshMinutes = 60;
-    int unreadCount = 0; // filled by ProjectStore::feeds()
+    int unreadCount = 0; // filled by FeedRepository::all()
 };
 
 // One entry of a feed.

@@ -186,7 +186,7 @@ const QStringList kSchemaV4 = {
 // Version 5: articles are indexed for full-text search after they are
 // stored, not row by row inside the import: FTS5 fed by a trigger per row
 // costs twice as much as indexing the same rows in chunks afterwards. New
-// articles wait in fts_pending until ProjectStore::indexPendingText() runs.
+// articles wait in fts_pending until ArticleRepository::indexPending() runs.
 // An article still pending has no index entry, so deleting or renaming it
 // must not touch the index.
 const QStringList kSchemaV5 = {

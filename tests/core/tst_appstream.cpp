@@ -2,13 +2,14 @@
 // Validates the desktop integration files in resources/: AppStream metainfo,
 // the .desktop launcher, the shared-mime-info package and the app icons.
 
+#include "RequiredTool.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QXmlStreamReader>
@@ -103,9 +104,7 @@ private Q_SLOTS:
 
 void TestAppStream::metainfoValidates()
 {
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("appstreamcli"));
-    if (tool.isEmpty())
-        QSKIP("appstreamcli is not installed; cannot validate the AppStream metainfo");
+    REQUIRE_TOOL(tool, QStringLiteral("appstreamcli"), QStringLiteral("appstream"));
     QVERIFY(QFileInfo::exists(metainfoPath()));
     const ToolResult r = runTool(tool, {QStringLiteral("validate"), QStringLiteral("--no-net"),
                                         QStringLiteral("--explain"), metainfoPath()});
@@ -117,9 +116,7 @@ void TestAppStream::metainfoValidates()
 
 void TestAppStream::desktopFileValidates()
 {
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate"));
-    if (tool.isEmpty())
-        QSKIP("desktop-file-validate is not installed; cannot validate the .desktop file");
+    REQUIRE_TOOL(tool, QStringLiteral("desktop-file-validate"), QStringLiteral("desktop-file-utils"));
     QVERIFY(QFileInfo::exists(desktopPath()));
     const ToolResult r = runTool(tool, {desktopPath()});
     QVERIFY2(r.started, "desktop-file-validate could not be started");

@@ -75,7 +75,6 @@ private Q_SLOTS:
     void refusesNonProjects_data();
     void refusesNonProjects();
     void refusesDamagedProject();
-    void opensReadOnlyFileReadOnly();
     void missingFileIsNotCreatedUnlessAsked();
     void articleTextIsImmutable();
     void detectsDuplicates();
@@ -436,33 +435,6 @@ void TestStore::refusesDamagedProject()
         QVERIFY2(e.message().contains(QStringLiteral("corrupt.framewise")), qPrintable(e.message()));
     }
     QCOMPARE(fileBytes(corrupt), damaged);
-}
-
-void TestStore::opensReadOnlyFileReadOnly()
-{
-    const QString file = path(QStringLiteral("readonly.framewise"));
-    {
-        auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
-        store->articles().add(sampleArticle());
-    }
-    RawSql::run(file, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
-    QFile::remove(file + QStringLiteral("-wal"));
-    QFile::remove(file + QStringLiteral("-shm"));
-    QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
-    const QByteArray before = fileBytes(file);
-    {
-        auto store = ProjectSession::open(file);
-        QVERIFY(store->isReadOnly());
-        QCOMPARE(store->articles().count(), 1);
-        try {
-            store->articles().add(sampleArticle(QStringLiteral("Another text")));
-            QFAIL("wrote to a read-only project");
-        } catch (const ProjectError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("read-only")), qPrintable(e.message()));
-        }
-    }
-    QCOMPARE(fileBytes(file), before);
-    QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 void TestStore::missingFileIsNotCreatedUnlessAsked()

@@ -3,6 +3,7 @@
 // inspects the picture: right size, not blank, text drawn in the reader, a
 // page that follows the theme and the highlights visible on it. With
 // FRAMEWISE_KEEP_SCREENSHOTS=DIR set the pictures are kept there.
+#include "RequiredTool.h"
 #include "project/StarterProject.h"
 #include "store/ProjectSession.h"
 
@@ -11,7 +12,6 @@
 #include <QImage>
 #include <QProcess>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,9 +55,7 @@ void TestScreenshotThemes::highlightsVisible()
 {
     QFETCH(QString, theme);
     QFETCH(bool, dark);
-    const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
-    if (xvfb.isEmpty())
-        QSKIP("xvfb-run is not installed");
+    REQUIRE_TOOL(xvfb, QStringLiteral("xvfb-run"), QStringLiteral("xvfb"));
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

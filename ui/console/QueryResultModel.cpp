@@ -1,5 +1,6 @@
 #include "QueryResultModel.h"
 
+#include "LiteralText.h"
 #include "query/QueryResultWriter.h"
 
 #include <QColor>
@@ -45,7 +46,7 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
         return text.replace(QLatin1Char('\n'), QChar(0x23CE));
     }
     case Qt::ToolTipRole:
-        return null ? QVariant() : QVariant(QueryResultWriter::text(value).left(2000));
+        return null ? QVariant() : QVariant(LiteralText::html(QueryResultWriter::text(value).left(2000)));
     case Qt::ForegroundRole:
         return null ? QVariant(QPalette().color(QPalette::Disabled, QPalette::Text)) : QVariant();
     case Qt::TextAlignmentRole:

@@ -80,6 +80,7 @@ SqlConsole::SqlConsole(const QString &projectPath, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("sqlStatus"));
+    m_status->setTextFormat(Qt::PlainText); // SQLite's messages quote the user's SQL
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

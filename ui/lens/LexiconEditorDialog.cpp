@@ -1,5 +1,6 @@
 #include "LexiconEditorDialog.h"
 
+#include "LiteralText.h"
 #include "lens/LensCue.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"

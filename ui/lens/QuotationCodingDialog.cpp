@@ -1,5 +1,6 @@
 #include "QuotationCodingDialog.h"
 
+#include "LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QComboBox>
@@ -36,7 +37,7 @@ QuotationCodingDialog::QuotationCodingDialog(const ProjectSession &store,
         if (q.alreadyCoded)
             text += QStringLiteral("   (%1)").arg(tr("already coded"));
         item->setText(text);
-        item->setToolTip(q.quote);
+        item->setToolTip(LiteralText::html(q.quote));
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         item->setCheckState(q.alreadyCoded ? Qt::Unchecked : Qt::Checked);
     }

@@ -38,6 +38,7 @@ void report(QWidget *window, const QString &message)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Reading lens"), message, QMessageBox::Ok, window);
     box->setObjectName(QStringLiteral("lensError"));
+    box->setTextFormat(Qt::PlainText); // messages quote paths and terms
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
