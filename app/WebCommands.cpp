@@ -1,8 +1,8 @@
 #include "WebCommands.h"
 
 #include "CommandLine.h"
+#include "base/Decompressor.h"
 #include "extract/ArticleExtractor.h"
-#include "base/GzipReader.h"
 #include "feeds/FeedUpdater.h"
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"
@@ -45,9 +45,9 @@ int WebCommands::extract(const QString &source, bool json)
             return CommandLine::Failure;
         }
         QString error;
-        page = GzipReader::readFile(source, &error);
+        page = Decompressor::readFile(source, &error);
         if (!error.isEmpty()) {
-            CommandLine::err(QStringLiteral("%1: %2").arg(source, error));
+            CommandLine::err(error);
             return CommandLine::Failure;
         }
     }

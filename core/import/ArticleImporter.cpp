@@ -3,7 +3,7 @@
 #include "html/HtmlTextExtractor.h"
 #include "text/TextDecoder.h"
 #include "WebArticleReader.h"
-#include "base/GzipReader.h"
+#include "base/Decompressor.h"
 #include "net/HttpFetcher.h"
 #include "base/ProjectError.h"
 #include "store/ProjectStore.h"
@@ -14,6 +14,9 @@
 #include <QFileInfo>
 
 #include <future>
+
+// A gzip file may not smuggle in more than a plain file may hold.
+static_assert(Decompressor::kMaxOutput <= ArticleImporter::maxFileSize);
 
 namespace {
 constexpr int kBatchSize = 500;
@@ -137,13 +140,12 @@ std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QStr
 
     // "page.html.gz" is judged as "page.html".
     QString suffix = info.suffix().toLower();
-    if (GzipReader::isGzip(bytes)) {
+    if (Decompressor::isGzip(bytes)) {
+        // Inflating stops at maxFileSize (Decompressor::kMaxOutput).
         QString error;
-        bytes = GzipReader::decompress(bytes, &error);
+        bytes = Decompressor::gunzip(bytes, name, &error);
         if (!error.isEmpty())
-            return QStringLiteral("%1: %2").arg(name, error);
-        if (bytes.size() > maxFileSize)
-            return QStringLiteral("%1: too large to import once decompressed").arg(name);
+            return error;
         if (suffix == QLatin1String("gz"))
             suffix = QFileInfo(info.completeBaseName()).suffix().toLower();
     }

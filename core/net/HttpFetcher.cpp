@@ -1,6 +1,6 @@
 #include "HttpFetcher.h"
 
-#include "base/GzipReader.h"
+#include "base/Decompressor.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -93,7 +93,9 @@ void HttpFetcher::fetch(const FetchRequest &request, const Callback &done)
         nr.setRawHeader("If-None-Match", request.etag.toLatin1());
     if (!request.lastModified.isEmpty())
         nr.setRawHeader("If-Modified-Since", request.lastModified.toLatin1());
-    // No Accept-Encoding of our own: then Qt asks for gzip and inflates it.
+    // Our own Accept-Encoding turns off Qt's inflating, so that gzip goes
+    // through Decompressor and its limits against gzip bombs.
+    nr.setRawHeader("Accept-Encoding", "gzip");
 
     ++m_running;
     QNetworkReply *reply = m_nam->get(nr);
@@ -158,14 +160,10 @@ void HttpFetcher::finish(QNetworkReply *reply, const FetchRequest &request, bool
                                                                     : networkError(reply));
     } else {
         r.body = reply->readAll();
-        if (GzipReader::isGzip(r.body)) {
-            // A .gz file served as is, without Content-Encoding.
-            QString error;
-            const QByteArray inflated = GzipReader::decompress(r.body, &error);
-            if (!error.isEmpty())
-                r.error = QStringLiteral("%1: %2").arg(where, error);
-            r.body = inflated;
-        }
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        // Content-Encoding: gzip, or a .gz file served as is.
+        if (encoding == "gzip" || encoding == "x-gzip" || Decompressor::isGzip(r.body))
+            r.body = Decompressor::gunzip(r.body, where, &r.error);
         r.ok = r.error.isEmpty();
     }
     done(r);

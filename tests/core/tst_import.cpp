@@ -40,6 +40,7 @@ private Q_SLOTS:
     void gzipFoldersAndCancel();
     void htmlFileKeepsItsPage();
     void manyBatchesReadAheadInOrder();
+    void gzipBombsAndBrokenGzipAreRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -328,6 +329,33 @@ void TestImport::htmlFileKeepsItsPage()
     // Plain text files have no page to keep.
     const QString txt = writeFile(QDir(m_dir->path()), QStringLiteral("plain.txt"), "Plain");
     QVERIFY(!m_store->articleSource(importer.importPaths({txt})[0].articleId));
+}
+
+// A gzip bomb is refused with the limit named; the other files go in.
+void TestImport::gzipBombsAndBrokenGzipAreRefused()
+{
+    const QDir dir(m_dir->path());
+    QByteArray text;
+    for (int i = 0; i < 500; ++i)
+        text += "Sentence " + QByteArray::number(i) + " of a long report.\n";
+    const QString bomb = writeFile(dir, QStringLiteral("bomb.html.gz"),
+                                   TestHttpServer::gzipZeros(200 * 1000 * 1000));
+    const QString cut
+        = writeFile(dir, QStringLiteral("cut.txt.gz"), TestHttpServer::gzip(text).chopped(10));
+    const QString good = writeFile(dir, QStringLiteral("good.txt.gz"), TestHttpServer::gzip(text));
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({bomb, cut, good});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[0].message,
+             QDir::toNativeSeparators(bomb)
+                 + QStringLiteral(": expands more than 100 times its compressed size; refusing a "
+                                  "possible gzip bomb"));
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[1].message,
+             QDir::toNativeSeparators(cut) + QStringLiteral(": the gzip data is truncated"));
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_store->articleCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
