@@ -1,12 +1,13 @@
 #include "ArticleImporter.h"
 
-#include "html/HtmlTextExtractor.h"
-#include "text/TextDecoder.h"
+#include "MarkdownText.h"
 #include "WebArticleReader.h"
 #include "base/Decompressor.h"
-#include "net/HttpFetcher.h"
 #include "base/ProjectError.h"
+#include "html/HtmlTextExtractor.h"
+#include "net/HttpFetcher.h"
 #include "store/ProjectStore.h"
+#include "text/TextDecoder.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -51,23 +52,29 @@ QStringList ArticleImporter::importableSuffixes()
             QStringLiteral("xhtml")};
 }
 
+namespace {
+QString shortened(QString title)
+{
+    if (title.size() > kMaxTitleLength) {
+        qsizetype cut = title.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
+        if (cut < kMaxTitleLength / 2)
+            cut = kMaxTitleLength;
+        title = title.left(cut).trimmed() + QStringLiteral("…");
+    }
+    return title;
+}
+} // namespace
+
 QString ArticleImporter::titleFromText(const QString &text)
 {
     for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
         QString title = line.trimmed().toString();
-        // Markdown headings: "# Title"
+        // Markdown headings in a plain text file: "# Title"
         while (title.startsWith(QLatin1Char('#')))
             title.remove(0, 1);
         title = title.trimmed();
-        if (title.isEmpty())
-            continue;
-        if (title.size() > kMaxTitleLength) {
-            qsizetype cut = title.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
-            if (cut < kMaxTitleLength / 2)
-                cut = kMaxTitleLength;
-            title = title.left(cut).trimmed() + QStringLiteral("…");
-        }
-        return title;
+        if (!title.isEmpty())
+            return shortened(title);
     }
     return {};
 }
@@ -172,10 +179,18 @@ std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QStr
     WebArticle web;
     Article &article = web.article;
     article.origin = info.absoluteFilePath();
-    article.text = withoutBlankEdges(decoded.text);
+    QString heading;
+    if (isMarkdownSuffix(suffix)) {
+        // The markup never enters the text: annotations would cover it.
+        const MarkdownText markdown(decoded.text);
+        article.text = markdown.text();
+        heading = markdown.title();
+    } else {
+        article.text = withoutBlankEdges(decoded.text);
+    }
     if (article.text.trimmed().isEmpty())
         return QStringLiteral("%1: contains no text").arg(name);
-    article.title = titleFromText(article.text);
+    article.title = heading.isEmpty() ? titleFromText(article.text) : shortened(heading);
     return web;
 }
 

@@ -16,10 +16,11 @@
 class HttpFetcher;
 class ProjectStore;
 
-// Turns files and web pages into stored articles: plain text, Markdown,
-// HTML (main text by ArticleExtractor, the page kept) and gzip of those;
-// http(s) URLs among the paths are fetched. A bad file or page is refused
-// with a message naming it; the others still go in.
+// Turns files and web pages into stored articles: plain text, Markdown
+// (its plain text, MarkdownText), HTML (main text by ArticleExtractor, the
+// page kept) and gzip of those; http(s) URLs among the paths are fetched. A
+// bad file or page is refused with a message naming it; the others still
+// go in.
 class ArticleImporter
 {
 public:

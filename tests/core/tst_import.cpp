@@ -40,6 +40,7 @@ private Q_SLOTS:
     void gzipFoldersAndCancel();
     void htmlFileKeepsItsPage();
     void manyBatchesReadAheadInOrder();
+    void markdownBecomesPlainText();
     void gzipBombsAndBrokenGzipAreRefused();
 
 private:
@@ -75,7 +76,12 @@ void TestImport::formats_data()
     QTest::newRow("windows-1252") << "d.txt" << QByteArray("\x93Quoted\x94 caf\xE9\rnext")
                                   << "“Quoted” café" << "“Quoted” café\nnext";
     QTest::newRow("markdown") << "e.md" << QByteArray("# Heading here\n\nSome *text*.\n")
-                              << "Heading here" << "# Heading here\n\nSome *text*.";
+                              << "Heading here"
+                              << "Heading here\nSome text.";
+    QTest::newRow("markdown.gz") << "e2.md.gz"
+                                 << TestHttpServer::gzip("Setext title\n===\n\n- a\n- b\n")
+                                 << "Setext title"
+                                 << "Setext title\na\nb";
     QTest::newRow("html") << "f.html"
                           << QByteArray("<html lang=en><head><title>Page &amp; title</title>"
                                         "<style>p{}</style><script>var x=1;</script></head>"
@@ -329,6 +335,74 @@ void TestImport::htmlFileKeepsItsPage()
     // Plain text files have no page to keep.
     const QString txt = writeFile(QDir(m_dir->path()), QStringLiteral("plain.txt"), "Plain");
     QVERIFY(!m_store->articleSource(importer.importPaths({txt})[0].articleId));
+}
+
+// The markup never enters the text; what a reader sees does, line by line.
+void TestImport::markdownBecomesPlainText()
+{
+    const QByteArray markdown = R"(# Peace talks 🕊 resume in 서울
+
+Negotiators met on **Friday**, officials said — see [the statement](https://example.com/statement "Statement")
+and <https://example.org/x>.
+
+- First point with `code`
+- Second 和平会谈 point 👍🏽
+  1. nested *item*
+
+> A quote with _emphasis_ &amp; an entity&nbsp;here.
+
+```cpp
+int main() {
+    return 0;
+}
+```
+
+| Party | Seats |
+|-------|------:|
+| North | 12 |
+
+![photo of delegates](img.jpg)
+
+<div class="note">Visible <b>note</b><script>hidden()</script></div>
+
+Line one\
+Line two ~~struck~~ after a <em>hard</em> break.
+
+## Later heading
+)";
+    const QString path = writeFile(QDir(m_dir->path()), QStringLiteral("talks.md"), markdown);
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({path});
+    QVERIFY2(outcomes[0].status == ImportOutcome::Status::Imported,
+             qPrintable(outcomes[0].message));
+    const Article a = *m_store->article(outcomes[0].articleId);
+    QCOMPARE(a.title, QStringLiteral("Peace talks 🕊 resume in 서울"));
+    QCOMPARE(a.text,
+             QStringLiteral("Peace talks 🕊 resume in 서울\n"
+                            "Negotiators met on Friday, officials said — see the statement "
+                            "and https://example.org/x.\n"
+                            "First point with code\n"
+                            "Second 和平会谈 point 👍🏽\n"
+                            "nested item\n"
+                            "A quote with emphasis & an entity here.\n"
+                            "int main() {\n"
+                            "    return 0;\n"
+                            "}\n"
+                            "Party Seats\n"
+                            "North 12\n"
+                            "Visible note\n"
+                            "Line one\n"
+                            "Line two struck after a hard break.\n"
+                            "Later heading"));
+    for (const char *markup :
+         {"**", "](", "example.com", "`", "<", ">", "|", "#", "~~", "img.jpg", "photo"})
+        QVERIFY2(!a.text.contains(QLatin1String(markup)), markup);
+
+    // Without a heading first, the first line is the title as for text files.
+    const QString plain = writeFile(QDir(m_dir->path()), QStringLiteral("plain.md"),
+                                    "Opening *words* here\n\n# A heading later\n");
+    const auto second = importer.importPaths({plain});
+    QCOMPARE(m_store->article(second[0].articleId)->title, QStringLiteral("Opening words here"));
 }
 
 // A gzip bomb is refused with the limit named; the other files go in.
