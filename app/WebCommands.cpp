@@ -12,8 +12,19 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <new>
 
 int WebCommands::extract(const QString &source, bool json)
+{
+    try {
+        return extractOrThrow(source, json);
+    } catch (const std::bad_alloc &) {
+        CommandLine::err(QStringLiteral("%1: not enough memory to extract it").arg(source));
+        return CommandLine::Failure;
+    }
+}
+
+int WebCommands::extractOrThrow(const QString &source, bool json)
 {
     QByteArray page;
     QUrl base;

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 
 #include <future>
+#include <new>
 
 // A gzip file may not smuggle in more than a plain file may hold.
 static_assert(Decompressor::kMaxOutput <= ArticleImporter::maxFileSize);
@@ -79,6 +80,11 @@ QString ArticleImporter::titleFromText(const QString &text)
     return {};
 }
 
+QString ArticleImporter::outOfMemoryMessage(const QString &path)
+{
+    return QStringLiteral("%1: not enough memory to import it").arg(display(path));
+}
+
 QString ArticleImporter::withoutBlankEdges(QString text)
 {
     // Surrounding blank lines carry nothing and would shift no offsets once
@@ -121,7 +127,11 @@ std::variant<WebArticle, QString> ArticleImporter::fetchPage(const QUrl &url)
     m_fetcher = &fetcher;
     const FetchResult result = fetcher.fetchAndWaitHere(request);
     m_fetcher = nullptr;
-    return WebArticleReader::fromFetch(result);
+    try {
+        return WebArticleReader::fromFetch(result);
+    } catch (const std::bad_alloc &) {
+        return outOfMemoryMessage(url.toDisplayString());
+    }
 }
 
 std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QString &path)
@@ -228,7 +238,9 @@ QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcom
     return files;
 }
 
-QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &files, const std::atomic<bool> &cancelled)
+QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &files,
+                                                             const std::atomic<bool> &cancelled,
+                                                             const FileReader &reader)
 {
     QList<Read> reads;
     reads.reserve(files.size());
@@ -237,10 +249,17 @@ QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &
             reads.append(std::nullopt);
             continue;
         }
-        auto read = readFileWithSource(path);
-        // Hashing here spares the store's thread most of its work per article.
-        if (auto *web = std::get_if<WebArticle>(&read))
-            web->article.contentHash = ProjectStore::contentHash(web->article.text);
+        std::variant<WebArticle, QString> read;
+        try {
+            read = reader(path);
+            // Hashing here spares the store's thread most of its work per article.
+            if (auto *web = std::get_if<WebArticle>(&read))
+                web->article.contentHash = ProjectStore::contentHash(web->article.text);
+        } catch (const std::bad_alloc &) {
+            // Decoding or extracting one huge file can exhaust memory; what
+            // it allocated is freed by now, and the other files go on.
+            read = outOfMemoryMessage(path);
+        }
         reads.append(std::move(read));
     }
     return reads;
@@ -256,8 +275,9 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
     // On two cores: the next batch is read and hashed while this one is
     // stored. Web pages are fetched here, where the network lives.
     const auto readAhead = [this, &files](qsizetype start) {
-        return std::async(std::launch::async, &ArticleImporter::readLocalFiles, files.mid(start, kBatchSize),
-                          std::cref(m_cancelled));
+        return std::async(std::launch::async, &ArticleImporter::readLocalFiles,
+                          files.mid(start, kBatchSize), std::cref(m_cancelled),
+                          std::cref(m_reader));
     };
     std::future<QList<Read>> ahead = readAhead(0);
     for (qsizetype batchStart = 0; batchStart < files.size() && !m_cancelled; batchStart += kBatchSize) {
@@ -304,6 +324,11 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
                     outcomes[k].status = ImportOutcome::Status::Failed;
                     outcomes[k].message = QStringLiteral("%1: not stored (%2)")
                                               .arg(display(outcomes[k].path), e.message());
+                }
+            } catch (const std::bad_alloc &) {
+                for (qsizetype k : outcomeIndex) {
+                    outcomes[k].status = ImportOutcome::Status::Failed;
+                    outcomes[k].message = outOfMemoryMessage(outcomes[k].path);
                 }
             }
         }

@@ -8,6 +8,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTimer>
+#include <new>
 
 namespace {
 
@@ -159,11 +160,17 @@ void HttpFetcher::finish(QNetworkReply *reply, const FetchRequest &request, bool
             reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("cancelled")
                                                                     : networkError(reply));
     } else {
-        r.body = reply->readAll();
-        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
-        // Content-Encoding: gzip, or a .gz file served as is.
-        if (encoding == "gzip" || encoding == "x-gzip" || Decompressor::isGzip(r.body))
-            r.body = Decompressor::gunzip(r.body, where, &r.error);
+        // An exception must not unwind through Qt's event loop.
+        try {
+            r.body = reply->readAll();
+            const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+            // Content-Encoding: gzip, or a .gz file served as is.
+            if (encoding == "gzip" || encoding == "x-gzip" || Decompressor::isGzip(r.body))
+                r.body = Decompressor::gunzip(r.body, where, &r.error);
+        } catch (const std::bad_alloc &) {
+            r.body = QByteArray();
+            r.error = QStringLiteral("%1: not enough memory to fetch it").arg(where);
+        }
         r.ok = r.error.isEmpty();
     }
     done(r);

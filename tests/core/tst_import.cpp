@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <new>
 
 namespace {
 QString writeFile(const QDir &dir, const QString &name, const QByteArray &bytes)
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void manyBatchesReadAheadInOrder();
     void markdownBecomesPlainText();
     void gzipBombsAndBrokenGzipAreRefused();
+    void hugeFileIsRefusedClearly();
+    void outOfMemoryIsAPerFileError();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -430,6 +433,48 @@ void TestImport::gzipBombsAndBrokenGzipAreRefused()
              QDir::toNativeSeparators(cut) + QStringLiteral(": the gzip data is truncated"));
     QCOMPARE(outcomes[2].status, ImportOutcome::Status::Imported);
     QCOMPARE(m_store->articleCount(), 1);
+}
+
+void TestImport::hugeFileIsRefusedClearly()
+{
+    QFile huge(m_dir->filePath(QStringLiteral("huge.txt")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(ArticleImporter::maxFileSize + 1)); // sparse: no 64 MiB written
+    huge.close();
+    ArticleImporter importer(*m_store);
+    const auto outcomes = importer.importPaths({huge.fileName()});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[0].message,
+             QDir::toNativeSeparators(huge.fileName())
+                 + QStringLiteral(": too large to import (64 MB; the limit is 64 MB)"));
+    QCOMPARE(m_store->articleCount(), 0);
+}
+
+// std::bad_alloc while one file is read is that file's error: the import
+// goes on, and nothing of that file is stored.
+void TestImport::outOfMemoryIsAPerFileError()
+{
+    const QDir dir(m_dir->path());
+    const QString before = writeFile(dir, QStringLiteral("before.txt"), "Before\nbody");
+    const QString huge = writeFile(dir, QStringLiteral("huge.md"), "# Huge\n\ntext");
+    const QString after = writeFile(dir, QStringLiteral("after.txt"), "After\nbody");
+    ArticleImporter importer(*m_store);
+    importer.setFileReader([&huge](const QString &path) -> std::variant<WebArticle, QString> {
+        auto read = ArticleImporter::readFileWithSource(path);
+        if (path == huge)
+            throw std::bad_alloc(); // as decoding a file too big for memory would
+        return read;
+    });
+    const auto outcomes = importer.importPaths({before, huge, after});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[1].message,
+             QDir::toNativeSeparators(huge) + QStringLiteral(": not enough memory to import it"));
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_store->articleCount(), 2);
+    for (const ArticleSummary &s : m_store->articleSummaries())
+        QVERIFY(s.title != QLatin1String("Huge"));
 }
 
 QTEST_GUILESS_MAIN(TestImport)
