@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <new>
 
 namespace {
 
@@ -476,6 +477,11 @@ int CommandLine::run(const QStringList &arguments)
         return Usage;
     } catch (const ProjectError &e) {
         err(e.message());
+        return Failure;
+    } catch (const std::bad_alloc &) {
+        // Importing and extracting report this per file; anything else that
+        // runs out of memory still ends with a message, not an abort.
+        err(QStringLiteral("framewise %1: not enough memory").arg(name));
         return Failure;
     }
 }

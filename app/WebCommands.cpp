@@ -1,8 +1,8 @@
 #include "WebCommands.h"
 
 #include "CommandLine.h"
+#include "base/Decompressor.h"
 #include "extract/ArticleExtractor.h"
-#include "base/GzipReader.h"
 #include "feeds/FeedUpdater.h"
 #include "import/ArticleImporter.h"
 #include "import/WebArticleReader.h"
@@ -12,8 +12,19 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <new>
 
 int WebCommands::extract(const QString &source, bool json)
+{
+    try {
+        return extractOrThrow(source, json);
+    } catch (const std::bad_alloc &) {
+        CommandLine::err(QStringLiteral("%1: not enough memory to extract it").arg(source));
+        return CommandLine::Failure;
+    }
+}
+
+int WebCommands::extractOrThrow(const QString &source, bool json)
 {
     QByteArray page;
     QUrl base;
@@ -45,9 +56,9 @@ int WebCommands::extract(const QString &source, bool json)
             return CommandLine::Failure;
         }
         QString error;
-        page = GzipReader::readFile(source, &error);
+        page = Decompressor::readFile(source, &error);
         if (!error.isEmpty()) {
-            CommandLine::err(QStringLiteral("%1: %2").arg(source, error));
+            CommandLine::err(error);
             return CommandLine::Failure;
         }
     }

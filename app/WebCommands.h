@@ -14,4 +14,7 @@ public:
     static int feedAdd(const QString &project, const QString &url, const QString &folder);
     static int feedList(const QString &project);
     static int feedRefresh(const QString &project);
+
+private:
+    static int extractOrThrow(const QString &source, bool json);
 };

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QProgressDialog>
+#include <new>
 
 QList<ImportOutcome> ImportProgress::run(ArticleImporter &importer, const QStringList &paths,
                                          QWidget *parent)
@@ -18,14 +19,27 @@ QList<ImportOutcome> ImportProgress::run(ArticleImporter &importer, const QStrin
     dialog.setAutoReset(false);
     QObject::connect(&dialog, &QProgressDialog::canceled, &dialog,
                      [&importer] { importer.cancel(); });
-    const auto outcomes = importer.importPaths(paths, [&dialog](int done, int total) {
-        dialog.setMaximum(total);
-        dialog.setLabelText(QCoreApplication::translate("ImportProgress", "Importing %1 of %2…")
-                                .arg(done)
-                                .arg(total));
-        // A modal QProgressDialog processes events here, so Cancel is heard.
-        dialog.setValue(done);
-    });
+    QList<ImportOutcome> outcomes;
+    try {
+        outcomes = importer.importPaths(paths, [&dialog](int done, int total) {
+            dialog.setMaximum(total);
+            dialog.setLabelText(QCoreApplication::translate("ImportProgress", "Importing %1 of %2…")
+                                    .arg(done)
+                                    .arg(total));
+            // A modal QProgressDialog processes events here, so Cancel is heard.
+            dialog.setValue(done);
+        });
+    } catch (const std::bad_alloc &) {
+        // The importer reports this per file; should it escape anyway, the
+        // window stays and says so for each path instead of aborting.
+        outcomes.clear();
+        for (const QString &path : paths)
+            outcomes.append({path,
+                             ImportOutcome::Status::Failed,
+                             0,
+                             {},
+                             ArticleImporter::outOfMemoryMessage(path)});
+    }
     dialog.close();
     return outcomes;
 }

@@ -14,7 +14,7 @@
 class ArticleExtractor
 {
 public:
-    // html: the raw page bytes (not gzip; see GzipReader). baseUrl resolves
+    // html: the raw page bytes (not gzip; see Decompressor). baseUrl resolves
     // a relative canonical URL. Never fails: broken or empty input gives
     // empty fields.
     static ExtractedArticle extract(const QByteArray &html, const QUrl &baseUrl = {});

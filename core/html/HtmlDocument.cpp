@@ -58,6 +58,18 @@ void collectByTag(const GumboNode *node, GumboTag tag, QList<const GumboNode *> 
 HtmlDocument::HtmlDocument(const QByteArray &html)
     : m_utf8(toUtf8(html))
 {
+    parse();
+}
+
+HtmlDocument::HtmlDocument(const QString &decodedHtml)
+    : m_utf8(
+        QStringView(decodedHtml).sliced(decodedHtml.startsWith(QChar(0xFEFF)) ? 1 : 0).toUtf8())
+{
+    parse();
+}
+
+void HtmlDocument::parse()
+{
     m_output = gumbo_parse_with_options(&kGumboDefaultOptions, m_utf8.constData(),
                                         size_t(m_utf8.size()));
     limitDepth();

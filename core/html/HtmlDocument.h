@@ -22,6 +22,9 @@ class HtmlDocument
 {
 public:
     explicit HtmlDocument(const QByteArray &html);
+    // Already decoded text: parsed as it is, a <meta charset> is not applied
+    // again. A leading U+FEFF is dropped.
+    explicit HtmlDocument(const QString &decodedHtml);
     ~HtmlDocument();
     HtmlDocument(const HtmlDocument &) = delete;
     HtmlDocument &operator=(const HtmlDocument &) = delete;
@@ -51,6 +54,7 @@ public:
     static constexpr int kMaxDepth = 256;
 
 private:
+    void parse();
     void limitDepth();
 
     QByteArray m_utf8; // gumbo keeps pointers into this buffer

@@ -11,27 +11,27 @@ struct HtmlText
     QByteArray declaredCharset; // from <meta charset> / http-equiv, empty if none
 };
 
-// A tolerant first-version extractor of the visible text of simple HTML
-// files: a small tokenizer that follows browsers where it matters (raw-text
-// elements, entities, whitespace collapsing) and never fails on broken input.
-// It does not pick out the "main content"; every visible paragraph is kept.
+// The visible text of simple HTML files, read from the DOM that gumbo builds
+// (HtmlDocument), so broken markup, raw-text elements and entities come out
+// as a browser shows them. It does not pick out the "main content"; every
+// visible paragraph is kept.
 class HtmlTextExtractor
 {
 public:
-    // Skips script, style, noscript, template, textarea, iframe, svg, math,
-    // select, audio/video/canvas/object fallback, comments, CDATA, head
-    // metadata and elements with a `hidden` attribute (except p, li, ...
-    // whose end tag is optional). Block elements (p, div, h1-h6, li, br,
-    // tr, ...) start a new line; each paragraph is one line, with no blank
-    // lines between them. Whitespace is collapsed except inside <pre>, whose
-    // non-blank lines are kept. All numeric and the HTML 4 named entities
-    // (plus &apos;) are decoded; &nbsp; becomes a normal space. The result
-    // is trimmed.
+    // html: already decoded text. Skips script, style, noscript, template,
+    // textarea, iframe, SVG, MathML, select, audio/video/canvas/object
+    // fallback, comments, head metadata and elements with a `hidden`
+    // attribute. Block elements (p, div, h1-h6, li, br, tr, ...) start a new
+    // line; each paragraph is one line, with no blank lines between them.
+    // Whitespace is collapsed except inside <pre>, whose non-blank lines are
+    // kept. Entities are decoded by gumbo (all of HTML5's); &nbsp; becomes a
+    // normal space. The result is trimmed.
     static HtmlText extract(const QString &html);
 
     // <meta charset=...> or <meta http-equiv="Content-Type" content="...;
-    // charset=..."> (or an XML declaration's encoding) within the first 4 KB.
-    // Comments are skipped. Returns the charset as written, empty if none.
+    // charset=..."> (or an XML declaration's encoding) within the first 4 KB,
+    // found by parsing those 4 KB with gumbo. Returns the charset as
+    // written, empty if none.
     static QByteArray sniffCharset(const QByteArray &rawHtml);
 
     // True if, after whitespace, a BOM, comments and an XML declaration, the

@@ -1,12 +1,13 @@
 #include "ArticleImporter.h"
 
-#include "html/HtmlTextExtractor.h"
-#include "text/TextDecoder.h"
+#include "MarkdownText.h"
 #include "WebArticleReader.h"
-#include "base/GzipReader.h"
-#include "net/HttpFetcher.h"
+#include "base/Decompressor.h"
 #include "base/ProjectError.h"
+#include "html/HtmlTextExtractor.h"
+#include "net/HttpFetcher.h"
 #include "store/ProjectSession.h"
+#include "text/TextDecoder.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -14,6 +15,10 @@
 #include <QFileInfo>
 
 #include <future>
+#include <new>
+
+// A gzip file may not smuggle in more than a plain file may hold.
+static_assert(Decompressor::kMaxOutput <= ArticleImporter::maxFileSize);
 
 namespace {
 constexpr int kBatchSize = 500;
@@ -48,25 +53,36 @@ QStringList ArticleImporter::importableSuffixes()
             QStringLiteral("xhtml")};
 }
 
+namespace {
+QString shortened(QString title)
+{
+    if (title.size() > kMaxTitleLength) {
+        qsizetype cut = title.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
+        if (cut < kMaxTitleLength / 2)
+            cut = kMaxTitleLength;
+        title = title.left(cut).trimmed() + QStringLiteral("…");
+    }
+    return title;
+}
+} // namespace
+
 QString ArticleImporter::titleFromText(const QString &text)
 {
     for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
         QString title = line.trimmed().toString();
-        // Markdown headings: "# Title"
+        // Markdown headings in a plain text file: "# Title"
         while (title.startsWith(QLatin1Char('#')))
             title.remove(0, 1);
         title = title.trimmed();
-        if (title.isEmpty())
-            continue;
-        if (title.size() > kMaxTitleLength) {
-            qsizetype cut = title.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
-            if (cut < kMaxTitleLength / 2)
-                cut = kMaxTitleLength;
-            title = title.left(cut).trimmed() + QStringLiteral("…");
-        }
-        return title;
+        if (!title.isEmpty())
+            return shortened(title);
     }
     return {};
+}
+
+QString ArticleImporter::outOfMemoryMessage(const QString &path)
+{
+    return QStringLiteral("%1: not enough memory to import it").arg(display(path));
 }
 
 QString ArticleImporter::withoutBlankEdges(QString text)
@@ -111,7 +127,11 @@ std::variant<WebArticle, QString> ArticleImporter::fetchPage(const QUrl &url)
     m_fetcher = &fetcher;
     const FetchResult result = fetcher.fetchAndWaitHere(request);
     m_fetcher = nullptr;
-    return WebArticleReader::fromFetch(result);
+    try {
+        return WebArticleReader::fromFetch(result);
+    } catch (const std::bad_alloc &) {
+        return outOfMemoryMessage(url.toDisplayString());
+    }
 }
 
 std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QString &path)
@@ -137,13 +157,12 @@ std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QStr
 
     // "page.html.gz" is judged as "page.html".
     QString suffix = info.suffix().toLower();
-    if (GzipReader::isGzip(bytes)) {
+    if (Decompressor::isGzip(bytes)) {
+        // Inflating stops at maxFileSize (Decompressor::kMaxOutput).
         QString error;
-        bytes = GzipReader::decompress(bytes, &error);
+        bytes = Decompressor::gunzip(bytes, name, &error);
         if (!error.isEmpty())
-            return QStringLiteral("%1: %2").arg(name, error);
-        if (bytes.size() > maxFileSize)
-            return QStringLiteral("%1: too large to import once decompressed").arg(name);
+            return error;
         if (suffix == QLatin1String("gz"))
             suffix = QFileInfo(info.completeBaseName()).suffix().toLower();
     }
@@ -170,10 +189,18 @@ std::variant<WebArticle, QString> ArticleImporter::readFileWithSource(const QStr
     WebArticle web;
     Article &article = web.article;
     article.origin = info.absoluteFilePath();
-    article.text = withoutBlankEdges(decoded.text);
+    QString heading;
+    if (isMarkdownSuffix(suffix)) {
+        // The markup never enters the text: annotations would cover it.
+        const MarkdownText markdown(decoded.text);
+        article.text = markdown.text();
+        heading = markdown.title();
+    } else {
+        article.text = withoutBlankEdges(decoded.text);
+    }
     if (article.text.trimmed().isEmpty())
         return QStringLiteral("%1: contains no text").arg(name);
-    article.title = titleFromText(article.text);
+    article.title = heading.isEmpty() ? titleFromText(article.text) : shortened(heading);
     return web;
 }
 
@@ -211,7 +238,9 @@ QStringList ArticleImporter::expand(const QStringList &paths, QList<ImportOutcom
     return files;
 }
 
-QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &files, const std::atomic<bool> &cancelled)
+QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &files,
+                                                             const std::atomic<bool> &cancelled,
+                                                             const FileReader &reader)
 {
     QList<Read> reads;
     reads.reserve(files.size());
@@ -220,10 +249,17 @@ QList<ArticleImporter::Read> ArticleImporter::readLocalFiles(const QStringList &
             reads.append(std::nullopt);
             continue;
         }
-        auto read = readFileWithSource(path);
-        // Hashing here spares the store's thread most of its work per article.
-        if (auto *web = std::get_if<WebArticle>(&read))
-            web->article.contentHash = ArticleRepository::contentHash(web->article.text);
+        std::variant<WebArticle, QString> read;
+        try {
+            read = reader(path);
+            // Hashing here spares the store's thread most of its work per article.
+            if (auto *web = std::get_if<WebArticle>(&read))
+                web->article.contentHash = ArticleRepository::contentHash(web->article.text);
+        } catch (const std::bad_alloc &) {
+            // Decoding or extracting one huge file can exhaust memory; what
+            // it allocated is freed by now, and the other files go on.
+            read = outOfMemoryMessage(path);
+        }
         reads.append(std::move(read));
     }
     return reads;
@@ -239,8 +275,9 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
     // On two cores: the next batch is read and hashed while this one is
     // stored. Web pages are fetched here, where the network lives.
     const auto readAhead = [this, &files](qsizetype start) {
-        return std::async(std::launch::async, &ArticleImporter::readLocalFiles, files.mid(start, kBatchSize),
-                          std::cref(m_cancelled));
+        return std::async(std::launch::async, &ArticleImporter::readLocalFiles,
+                          files.mid(start, kBatchSize), std::cref(m_cancelled),
+                          std::cref(m_reader));
     };
     std::future<QList<Read>> ahead = readAhead(0);
     for (qsizetype batchStart = 0; batchStart < files.size() && !m_cancelled; batchStart += kBatchSize) {
@@ -287,6 +324,11 @@ QList<ImportOutcome> ArticleImporter::importPaths(const QStringList &paths, cons
                     outcomes[k].status = ImportOutcome::Status::Failed;
                     outcomes[k].message = QStringLiteral("%1: not stored (%2)")
                                               .arg(display(outcomes[k].path), e.message());
+                }
+            } catch (const std::bad_alloc &) {
+                for (qsizetype k : outcomeIndex) {
+                    outcomes[k].status = ImportOutcome::Status::Failed;
+                    outcomes[k].message = outOfMemoryMessage(outcomes[k].path);
                 }
             }
         }

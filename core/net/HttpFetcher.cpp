@@ -1,6 +1,6 @@
 #include "HttpFetcher.h"
 
-#include "base/GzipReader.h"
+#include "base/Decompressor.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -8,6 +8,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTimer>
+#include <new>
 
 namespace {
 
@@ -93,7 +94,9 @@ void HttpFetcher::fetch(const FetchRequest &request, const Callback &done)
         nr.setRawHeader("If-None-Match", request.etag.toLatin1());
     if (!request.lastModified.isEmpty())
         nr.setRawHeader("If-Modified-Since", request.lastModified.toLatin1());
-    // No Accept-Encoding of our own: then Qt asks for gzip and inflates it.
+    // Our own Accept-Encoding turns off Qt's inflating, so that gzip goes
+    // through Decompressor and its limits against gzip bombs.
+    nr.setRawHeader("Accept-Encoding", "gzip");
 
     ++m_running;
     QNetworkReply *reply = m_nam->get(nr);
@@ -157,14 +160,16 @@ void HttpFetcher::finish(QNetworkReply *reply, const FetchRequest &request, bool
             reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("cancelled")
                                                                     : networkError(reply));
     } else {
-        r.body = reply->readAll();
-        if (GzipReader::isGzip(r.body)) {
-            // A .gz file served as is, without Content-Encoding.
-            QString error;
-            const QByteArray inflated = GzipReader::decompress(r.body, &error);
-            if (!error.isEmpty())
-                r.error = QStringLiteral("%1: %2").arg(where, error);
-            r.body = inflated;
+        // An exception must not unwind through Qt's event loop.
+        try {
+            r.body = reply->readAll();
+            const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+            // Content-Encoding: gzip, or a .gz file served as is.
+            if (encoding == "gzip" || encoding == "x-gzip" || Decompressor::isGzip(r.body))
+                r.body = Decompressor::gunzip(r.body, where, &r.error);
+        } catch (const std::bad_alloc &) {
+            r.body = QByteArray();
+            r.error = QStringLiteral("%1: not enough memory to fetch it").arg(where);
         }
         r.ok = r.error.isEmpty();
     }

@@ -11,7 +11,8 @@ class QNetworkReply;
 
 // HTTP GET on QNetworkAccessManager with what fetching news needs:
 // redirects (at most 10, never from https to http), a deadline for the
-// whole transfer, gzip/deflate, a size limit and errors a user can read
+// whole transfer, gzip (inflated by Decompressor, with its limits against
+// gzip bombs), a size limit and errors a user can read
 // ("https://x/y: host not found"). Every request ends in exactly one call
 // of its callback, on the thread of this object.
 class HttpFetcher : public QObject

@@ -1,5 +1,7 @@
 #include "TextDecoder.h"
 
+#include "CharsetDetector.h"
+
 #include <QByteArrayList>
 #include <QStringDecoder>
 #include <optional>
@@ -266,7 +268,14 @@ DecodedText TextDecoder::decode(const QByteArray &bytes, const QByteArray &decla
     if (utf8 != Utf8Verdict::Invalid)
         return finish(decodeWith(QStringConverter::Utf8, bytes), QStringLiteral("UTF-8"));
 
-    return finish(decodeLegacy(bytes), legacyFallbackName());
+    const QString fallback = decodeLegacy(bytes);
+    if (const auto detected = CharsetDetector::detect(bytes, fallback)) {
+        QStringDecoder decoder(detected->constData(), kDecoderFlags);
+        const QString name = QString::fromLatin1(decoder.name());
+        return finish(decoder.decode(bytes),
+                      name.isEmpty() ? QString::fromLatin1(*detected) : name);
+    }
+    return finish(fallback, legacyFallbackName());
 }
 
 bool TextDecoder::looksBinary(const QByteArray &bytes)

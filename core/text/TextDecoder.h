@@ -17,8 +17,9 @@ struct DecodedText
 // differently for the same bytes.
 //
 // Order: byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE) > declared
-// charset > strictly valid UTF-8 > windows-1252 (ISO-8859-1 if the Qt build
-// lacks it). Two refinements of that order:
+// charset > strictly valid UTF-8 > the charset uchardet detects, when its
+// reading is plausible (see CharsetDetector) > windows-1252 (ISO-8859-1 if
+// the Qt build lacks it). Two refinements of that order:
 //  - a declared legacy charset (anything but UTF-8/16/32) loses to bytes
 //    that are valid UTF-8 *and* contain non-ASCII, because servers often
 //    send a default "ISO-8859-1" for UTF-8 pages and valid multi-byte UTF-8

@@ -1,10 +1,8 @@
 // Main-text extraction: real pages against hand-checked bodies (the same
 // 4-shingle F1 as the published benchmark), metadata, structure, and inputs
 // that must never crash.
+#include "base/Decompressor.h"
 #include "extract/ArticleExtractor.h"
-#include "base/GzipReader.h"
-
-#include "TestHttpServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTemporaryFile>
 #include <QTest>
 #include <algorithm>
 
@@ -74,7 +71,6 @@ private Q_SLOTS:
     void emptyInput();
     void legacyCharset();
     void jsonLdBodyForScriptPages();
-    void gzipReader();
 };
 
 void TestExtract::benchmarkPages_data()
@@ -95,7 +91,7 @@ void TestExtract::benchmarkPages()
     QFETCH(QString, id);
     QFETCH(QString, expected);
     QString error;
-    const QByteArray html = GzipReader::readFile(dataDir + u'/' + id + u".html.gz"_s, &error);
+    const QByteArray html = Decompressor::readFile(dataDir + u'/' + id + u".html.gz"_s, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const ExtractedArticle article = ArticleExtractor::extract(html);
     const double f1 = shingleF1(expected, article.body);
@@ -284,29 +280,6 @@ void TestExtract::jsonLdBodyForScriptPages()
            + body + uR"("}</script></head><body><div id="app">Loading…</div></body></html>)"_s)
               .toUtf8();
     QCOMPARE(ArticleExtractor::extract(html).body, body.trimmed());
-}
-
-void TestExtract::gzipReader()
-{
-    const QByteArray text = "<html><body><p>hello gzip</p></body></html>";
-    const QByteArray packed = TestHttpServer::gzip(text);
-    QVERIFY(GzipReader::isGzip(packed));
-    QString error;
-    QCOMPARE(GzipReader::decompress(packed, &error), text);
-    QVERIFY(error.isEmpty());
-    // Truncated and corrupt streams report an error and never crash.
-    GzipReader::decompress(packed.left(packed.size() / 2), &error);
-    QVERIFY(!error.isEmpty());
-    GzipReader::decompress(QByteArray("\x1f\x8bnot really gzip at all"), &error);
-    QVERIFY(!error.isEmpty());
-    // Plain files pass through readFile unchanged.
-    QTemporaryFile plain;
-    QVERIFY(plain.open());
-    plain.write(text);
-    plain.close();
-    QCOMPARE(GzipReader::readFile(plain.fileName(), &error), text);
-    GzipReader::readFile(u"/nonexistent/file.html.gz"_s, &error);
-    QVERIFY(!error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestExtract)

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void httpErrorsNameTheUrl();
     void timesOut();
     void inflatesGzip();
+    void refusesGzipBombs();
+    void reportsBrokenGzip();
     void refusedConnectionAndBadScheme();
     void refusesNonHtml();
     void charsetFromHeaderBeatsMeta();
@@ -134,6 +136,63 @@ void TestFetch::inflatesGzip()
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(m_server.lastHeaders(QStringLiteral("/gz")).value("accept-encoding").contains("gzip"));
     QCOMPARE(r.body, route.body);
+}
+
+// 200 MB of zeros in 200 KB of gzip: refused after about 1 MiB, whether
+// the server sends it as Content-Encoding or as a .gz file; an import of
+// that URL fails and stores nothing.
+void TestFetch::refusesGzipBombs()
+{
+    const QByteArray bomb = TestHttpServer::gzipZeros(200 * 1000 * 1000);
+    TestHttpServer::Route encoded;
+    encoded.body = bomb;
+    encoded.headers = {{"Content-Encoding", "gzip"}};
+    m_server.setRoute(QStringLiteral("/bomb"), encoded);
+    TestHttpServer::Route file;
+    file.contentType = "application/gzip";
+    file.body = bomb;
+    m_server.setRoute(QStringLiteral("/bomb.html.gz"), file);
+    const QString limit = QStringLiteral(
+        ": expands more than 100 times its compressed size; refusing a possible gzip bomb");
+    for (const QString &path : {QStringLiteral("/bomb"), QStringLiteral("/bomb.html.gz")}) {
+        const QUrl url = m_server.url(path);
+        const FetchResult r = get(url);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, url.toString() + limit);
+        QVERIFY(r.body.isEmpty());
+    }
+
+    auto store = ProjectSession::open(m_dir.filePath(QStringLiteral("bomb.framewise")),
+                                    ProjectSession::OpenMode::CreateIfMissing);
+    ArticleImporter importer(*store);
+    const QString url = m_server.url(QStringLiteral("/bomb")).toString();
+    const auto outcomes = importer.importPaths({url});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[0].message, url + limit);
+    QCOMPARE(store->articles().count(), 0);
+}
+
+void TestFetch::reportsBrokenGzip()
+{
+    TestHttpServer::Route cut;
+    cut.body
+        = TestHttpServer::gzip(TestData::read(QStringLiteral("feeds/article.html"))).chopped(10);
+    cut.headers = {{"Content-Encoding", "gzip"}};
+    m_server.setRoute(QStringLiteral("/cut"), cut);
+    const QUrl url = m_server.url(QStringLiteral("/cut"));
+    const FetchResult r = get(url);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error, url.toString() + QStringLiteral(": the gzip data is truncated"));
+
+    TestHttpServer::Route corrupt;
+    // A valid header, then a deflate block of the reserved type 11.
+    corrupt.body = QByteArray("\x1f\x8b\x08\0\0\0\0\0\0\x03", 10) + QByteArray(16, '\xff');
+    corrupt.headers = {{"Content-Encoding", "gzip"}};
+    m_server.setRoute(QStringLiteral("/corrupt"), corrupt);
+    const QUrl url2 = m_server.url(QStringLiteral("/corrupt"));
+    const FetchResult r2 = get(url2);
+    QVERIFY(!r2.ok);
+    QCOMPARE(r2.error, url2.toString() + QStringLiteral(": the gzip data is corrupt"));
 }
 
 void TestFetch::refusedConnectionAndBadScheme()

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <new>
 
 namespace {
 QString writeFile(const QDir &dir, const QString &name, const QByteArray &bytes)
@@ -40,6 +41,10 @@ private Q_SLOTS:
     void gzipFoldersAndCancel();
     void htmlFileKeepsItsPage();
     void manyBatchesReadAheadInOrder();
+    void markdownBecomesPlainText();
+    void gzipBombsAndBrokenGzipAreRefused();
+    void hugeFileIsRefusedClearly();
+    void outOfMemoryIsAPerFileError();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -74,7 +79,12 @@ void TestImport::formats_data()
     QTest::newRow("windows-1252") << "d.txt" << QByteArray("\x93Quoted\x94 caf\xE9\rnext")
                                   << "“Quoted” café" << "“Quoted” café\nnext";
     QTest::newRow("markdown") << "e.md" << QByteArray("# Heading here\n\nSome *text*.\n")
-                              << "Heading here" << "# Heading here\n\nSome *text*.";
+                              << "Heading here"
+                              << "Heading here\nSome text.";
+    QTest::newRow("markdown.gz") << "e2.md.gz"
+                                 << TestHttpServer::gzip("Setext title\n===\n\n- a\n- b\n")
+                                 << "Setext title"
+                                 << "Setext title\na\nb";
     QTest::newRow("html") << "f.html"
                           << QByteArray("<html lang=en><head><title>Page &amp; title</title>"
                                         "<style>p{}</style><script>var x=1;</script></head>"
@@ -328,6 +338,143 @@ void TestImport::htmlFileKeepsItsPage()
     // Plain text files have no page to keep.
     const QString txt = writeFile(QDir(m_dir->path()), QStringLiteral("plain.txt"), "Plain");
     QVERIFY(!m_session->articles().source(importer.importPaths({txt})[0].articleId));
+}
+
+// The markup never enters the text; what a reader sees does, line by line.
+void TestImport::markdownBecomesPlainText()
+{
+    const QByteArray markdown = R"(# Peace talks 🕊 resume in 서울
+
+Negotiators met on **Friday**, officials said — see [the statement](https://example.com/statement "Statement")
+and <https://example.org/x>.
+
+- First point with `code`
+- Second 和平会谈 point 👍🏽
+  1. nested *item*
+
+> A quote with _emphasis_ &amp; an entity&nbsp;here.
+
+```cpp
+int main() {
+    return 0;
+}
+```
+
+| Party | Seats |
+|-------|------:|
+| North | 12 |
+
+![photo of delegates](img.jpg)
+
+<div class="note">Visible <b>note</b><script>hidden()</script></div>
+
+Line one\
+Line two ~~struck~~ after a <em>hard</em> break.
+
+## Later heading
+)";
+    const QString path = writeFile(QDir(m_dir->path()), QStringLiteral("talks.md"), markdown);
+    ArticleImporter importer(*m_session);
+    const auto outcomes = importer.importPaths({path});
+    QVERIFY2(outcomes[0].status == ImportOutcome::Status::Imported,
+             qPrintable(outcomes[0].message));
+    const Article a = *m_session->articles().get(outcomes[0].articleId);
+    QCOMPARE(a.title, QStringLiteral("Peace talks 🕊 resume in 서울"));
+    QCOMPARE(a.text,
+             QStringLiteral("Peace talks 🕊 resume in 서울\n"
+                            "Negotiators met on Friday, officials said — see the statement "
+                            "and https://example.org/x.\n"
+                            "First point with code\n"
+                            "Second 和平会谈 point 👍🏽\n"
+                            "nested item\n"
+                            "A quote with emphasis & an entity here.\n"
+                            "int main() {\n"
+                            "    return 0;\n"
+                            "}\n"
+                            "Party Seats\n"
+                            "North 12\n"
+                            "Visible note\n"
+                            "Line one\n"
+                            "Line two struck after a hard break.\n"
+                            "Later heading"));
+    for (const char *markup :
+         {"**", "](", "example.com", "`", "<", ">", "|", "#", "~~", "img.jpg", "photo"})
+        QVERIFY2(!a.text.contains(QLatin1String(markup)), markup);
+
+    // Without a heading first, the first line is the title as for text files.
+    const QString plain = writeFile(QDir(m_dir->path()), QStringLiteral("plain.md"),
+                                    "Opening *words* here\n\n# A heading later\n");
+    const auto second = importer.importPaths({plain});
+    QCOMPARE(m_session->articles().get(second[0].articleId)->title, QStringLiteral("Opening words here"));
+}
+
+// A gzip bomb is refused with the limit named; the other files go in.
+void TestImport::gzipBombsAndBrokenGzipAreRefused()
+{
+    const QDir dir(m_dir->path());
+    QByteArray text;
+    for (int i = 0; i < 500; ++i)
+        text += "Sentence " + QByteArray::number(i) + " of a long report.\n";
+    const QString bomb = writeFile(dir, QStringLiteral("bomb.html.gz"),
+                                   TestHttpServer::gzipZeros(200 * 1000 * 1000));
+    const QString cut
+        = writeFile(dir, QStringLiteral("cut.txt.gz"), TestHttpServer::gzip(text).chopped(10));
+    const QString good = writeFile(dir, QStringLiteral("good.txt.gz"), TestHttpServer::gzip(text));
+    ArticleImporter importer(*m_session);
+    const auto outcomes = importer.importPaths({bomb, cut, good});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[0].message,
+             QDir::toNativeSeparators(bomb)
+                 + QStringLiteral(": expands more than 100 times its compressed size; refusing a "
+                                  "possible gzip bomb"));
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[1].message,
+             QDir::toNativeSeparators(cut) + QStringLiteral(": the gzip data is truncated"));
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_session->articles().count(), 1);
+}
+
+void TestImport::hugeFileIsRefusedClearly()
+{
+    QFile huge(m_dir->filePath(QStringLiteral("huge.txt")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(ArticleImporter::maxFileSize + 1)); // sparse: no 64 MiB written
+    huge.close();
+    ArticleImporter importer(*m_session);
+    const auto outcomes = importer.importPaths({huge.fileName()});
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[0].message,
+             QDir::toNativeSeparators(huge.fileName())
+                 + QStringLiteral(": too large to import (64 MB; the limit is 64 MB)"));
+    QCOMPARE(m_session->articles().count(), 0);
+}
+
+// std::bad_alloc while one file is read is that file's error: the import
+// goes on, and nothing of that file is stored.
+void TestImport::outOfMemoryIsAPerFileError()
+{
+    const QDir dir(m_dir->path());
+    const QString before = writeFile(dir, QStringLiteral("before.txt"), "Before\nbody");
+    const QString huge = writeFile(dir, QStringLiteral("huge.md"), "# Huge\n\ntext");
+    const QString after = writeFile(dir, QStringLiteral("after.txt"), "After\nbody");
+    ArticleImporter importer(*m_session);
+    importer.setFileReader([&huge](const QString &path) -> std::variant<WebArticle, QString> {
+        auto read = ArticleImporter::readFileWithSource(path);
+        if (path == huge)
+            throw std::bad_alloc(); // as decoding a file too big for memory would
+        return read;
+    });
+    const auto outcomes = importer.importPaths({before, huge, after});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[1].message,
+             QDir::toNativeSeparators(huge) + QStringLiteral(": not enough memory to import it"));
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Imported);
+    QCOMPARE(m_session->articles().count(), 2);
+    for (const ArticleSummary &s : m_session->articles().summaries())
+        QVERIFY(s.title != QLatin1String("Huge"));
 }
 
 QTEST_GUILESS_MAIN(TestImport)

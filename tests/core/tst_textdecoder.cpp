@@ -2,6 +2,7 @@
 #include "text/TextDecoder.h"
 
 #include <QRandomGenerator>
+#include <QStringEncoder>
 #include <QTest>
 #include <algorithm>
 
@@ -53,6 +54,10 @@ private Q_SLOTS:
     void normaliseSharesUnchangedText();
     void fixtures_data();
     void fixtures();
+    void detectsLegacyCharsets_data();
+    void detectsLegacyCharsets();
+    void westernTextStaysWindows1252_data();
+    void westernTextStaysWindows1252();
     void roundTripsUtf8();
     void neverCrashes();
 };
@@ -290,6 +295,107 @@ void TestTextDecoder::fixtures()
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.text, text);
     QCOMPARE(result.encoding, encoding);
+}
+
+// News sentences saved in the legacy charsets of their languages, without
+// a BOM or a declaration: uchardet finds the charset.
+void TestTextDecoder::detectsLegacyCharsets_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("charset");
+
+    const QString korean = u"서울에서 열린 정상회담에서 양국 정상은 경제 협력을 강화하기로 "
+                           u"합의했다고 정부 관계자가 밝혔다."_s;
+    const QString russian = u"Правительство России объявило о новых мерах поддержки экономики "
+                            u"после переговоров в Москве, сообщили официальные лица."_s;
+    const QString japanese = u"東京で行われた首脳会談で、両国は経済協力の強化に合意したと"
+                             u"政府関係者が明らかにした。"_s;
+    const QString chinese = u"北京举行的和平会谈中，双方代表同意继续就停火协议进行磋商，"
+                            u"官员表示谈判取得了进展。"_s;
+    const QString traditional = u"台北舉行的和平會談中，雙方代表同意繼續就停火協議進行磋商，"
+                                u"官員表示談判取得了進展。"_s;
+    const QString czech = u"Předseda vlády řekl, že jednání v Praze přinesla důležitý pokrok "
+                          u"a že dohoda o rozpočtu je blízko."_s;
+    const QString polish = u"Premier powiedział, że rozmowy w Warszawie są ściśle tajne, a "
+                           u"porozumienie w sprawie budżetu jest bliskie, podała agencja."_s;
+    const QString greek = u"Οι διαπραγματεύσεις συνεχίστηκαν στη Γενεύη την Παρασκευή, δήλωσε "
+                          u"εκπρόσωπος του υπουργείου."_s;
+    QTest::newRow("Korean EUC-KR") << korean << u"EUC-KR"_s;
+    QTest::newRow("Russian windows-1251") << russian << u"windows-1251"_s;
+    QTest::newRow("Russian KOI8-R") << russian << u"KOI8-R"_s;
+    QTest::newRow("Japanese Shift_JIS") << japanese << u"Shift_JIS"_s;
+    QTest::newRow("Japanese EUC-JP") << japanese << u"EUC-JP"_s;
+    QTest::newRow("Chinese GB18030") << chinese << u"GB18030"_s;
+    QTest::newRow("Chinese Big5") << traditional << u"Big5"_s;
+    QTest::newRow("Czech ISO-8859-2") << czech << u"ISO-8859-2"_s;
+    QTest::newRow("Polish ISO-8859-2") << polish << u"ISO-8859-2"_s;
+    QTest::newRow("Greek ISO-8859-7") << greek << u"ISO-8859-7"_s;
+    QTest::newRow("Russian with CRLF and an English name")
+        << u"Заявление\r\nМинистр встретился с делегацией Reuters в Москве и "
+           u"обсудил переговоры."_s
+        << u"windows-1251"_s;
+}
+
+void TestTextDecoder::detectsLegacyCharsets()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, charset);
+
+    QStringEncoder encoder(charset.toLatin1().constData());
+    QVERIFY(encoder.isValid());
+    const QByteArray bytes = encoder.encode(text);
+    QVERIFY(!encoder.hasError());
+    const DecodedText result = TextDecoder::decode(bytes);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.text, TextDecoder::normaliseLineEndings(text));
+    QVERIFY2(result.encoding.compare(charset, Qt::CaseInsensitive) == 0,
+             qPrintable(result.encoding));
+}
+
+// uchardet guesses Latin charsets poorly on short text; these it misreads
+// (Italian as windows-1250, Icelandic as ISO-8859-13, ...) must still come
+// out as windows-1252, the last resort.
+void TestTextDecoder::westernTextStaysWindows1252_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("Italian") << u"Il ministro ha dichiarato che i negoziati a Roma sono proseguiti "
+                                u"e che un accordo sull’economia è vicino. «È un passo avanti», "
+                                u"ha detto."_s;
+    QTest::newRow("Icelandic") << u"Forsætisráðherra Íslands sagði í dag að viðræður við "
+                                  u"Færeyjar hefðu gengið vel og að samkomulag væri í nánd."_s;
+    QTest::newRow("Spanish") << u"El niño pidió más información. ¿Habrá elecciones este año?"_s;
+    QTest::newRow("Danish") << u"Æble og øl på Nørrebro, sagde statsministeren i København."_s;
+    QTest::newRow("English with symbols")
+        << u"The café’s owner, José, said prices rose to £5 and €10 — “cautiously”, 5°C, "
+           u"km², Apple™ and naïve…"_s;
+    QTest::newRow("French") << u"Le ministre a déclaré que les négociations à Genève avaient "
+                               u"progressé et qu’un accord était proche."_s;
+    QTest::newRow("German") << u"Der Außenminister äußerte sich über die Gespräche in Österreich: "
+                               u"„Wir sind vorsichtig optimistisch“, sagte er in Zürich."_s;
+    QTest::newRow("Portuguese")
+        << u"O ministro afirmou que as negociações em São Paulo avançaram e "
+           u"que um acordo sobre a economia está próximo."_s;
+    QTest::newRow("Swedish") << u"Statsministern sade att förhandlingarna i Göteborg hade gått bra "
+                                u"och att en överenskommelse var nära."_s;
+    QTest::newRow("Norwegian") << u"Statsministeren sa at forhandlingene i Tromsø og Bodø hadde "
+                                  u"gått bra. Årets budsjett økes."_s;
+    QTest::newRow("Finnish") << u"Pääministeri sanoi, että neuvottelut Helsingissä olivat edenneet "
+                                u"hyvin ja että sopimus on lähellä."_s;
+    QTest::newRow("Catalan") << u"El col·lectiu va dir que la situació a Barcelona és greu."_s;
+    QTest::newRow("one accented letter") << u"año"_s;
+}
+
+void TestTextDecoder::westernTextStaysWindows1252()
+{
+    QFETCH(QString, text);
+    QStringEncoder encoder("windows-1252");
+    const QByteArray bytes = encoder.encode(text);
+    QVERIFY(!encoder.hasError());
+    const DecodedText result = TextDecoder::decode(bytes);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.text, text);
+    QCOMPARE(result.encoding, u"windows-1252"_s);
 }
 
 // Whatever Unicode text is saved as UTF-8 comes back exactly.

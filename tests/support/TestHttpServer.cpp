@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 #include <zlib.h>
 
 QByteArray TestHttpServer::gzip(const QByteArray &data)
@@ -17,6 +18,35 @@ QByteArray TestHttpServer::gzip(const QByteArray &data)
     zs.avail_out = uInt(out.size());
     deflate(&zs, Z_FINISH);
     out.resize(qsizetype(zs.total_out));
+    deflateEnd(&zs);
+    return out;
+}
+
+QByteArray TestHttpServer::gzipZeros(qint64 count)
+{
+    z_stream zs {};
+    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+    const QByteArray zeros(1024 * 1024, '\0');
+    QByteArray out;
+    char buffer[64 * 1024];
+    qint64 left = count;
+    int flush = Z_NO_FLUSH;
+    do {
+        if (zs.avail_in == 0 && flush == Z_NO_FLUSH) {
+            const qint64 n = std::min<qint64>(left, zeros.size());
+            zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(zeros.constData()));
+            zs.avail_in = uInt(n);
+            left -= n;
+            if (left == 0)
+                flush = Z_FINISH;
+        }
+        zs.next_out = reinterpret_cast<Bytef *>(buffer);
+        zs.avail_out = sizeof buffer;
+        const int rc = deflate(&zs, flush);
+        out.append(buffer, qsizetype(sizeof buffer - zs.avail_out));
+        if (rc == Z_STREAM_END)
+            break;
+    } while (true);
     deflateEnd(&zs);
     return out;
 }

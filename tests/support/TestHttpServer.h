@@ -42,6 +42,9 @@ public:
 
     // gzip-compresses data (also for tests that write .gz files).
     static QByteArray gzip(const QByteArray &data);
+    // A gzip bomb: count zero bytes, compressed chunk by chunk so that the
+    // test never holds them (200 MB of zeros are about 200 KB of gzip).
+    static QByteArray gzipZeros(qint64 count);
 
     int hits(const QString &path) const { return m_hits.value(path); }
     // Request headers of the last request to path (names lower case).

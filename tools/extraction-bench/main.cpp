@@ -1,8 +1,8 @@
 // framewise-extraction-bench DATA_DIR [OUTPUT.json]
 // Extracts the body of every DATA_DIR/html/*.html(.gz) page and writes
 // {"ID": {"articleBody": ...}} for /work/shared/tools/score-extraction.
+#include "base/Decompressor.h"
 #include "extract/ArticleExtractor.h"
-#include "base/GzipReader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,9 +29,9 @@ int main(int argc, char **argv)
         = html.entryList({u"*.html.gz"_s, u"*.html"_s}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
         QString error;
-        const QByteArray bytes = GzipReader::readFile(html.filePath(name), &error);
+        const QByteArray bytes = Decompressor::readFile(html.filePath(name), &error);
         if (!error.isEmpty())
-            err << name << ": " << error << '\n';
+            err << error << '\n';
         const QString id = name.section(u'.', 0, 0);
         const ExtractedArticle a = ArticleExtractor::extract(bytes);
         predictions.insert(id,
