@@ -3,7 +3,6 @@
 // suggestions, merge and its exact undo) and bulk add/remove.
 #include "base/ProjectError.h"
 #include "store/ProjectStore.h"
-#include "text/FuzzyMatcher.h"
 #include "text/PhraseFinder.h"
 #include "text/WordBoundaries.h"
 
@@ -32,7 +31,6 @@ private Q_SLOTS:
     void mergeActorsAndUndo();
     void bulkRemoveAndRestore();
     void signalsAfterCommit();
-    void fuzzyMatching();
     void phraseOccurrences();
     void wordSteps();
 
@@ -341,22 +339,6 @@ void TestAnnotating::signalsAfterCommit()
     // A refused change emits nothing.
     QVERIFY_THROWS_EXCEPTION(ProjectError, m_store->setAnnotationSpan(a.id, 3, 1));
     QCOMPARE(changed.size(), 1);
-}
-
-void TestAnnotating::fuzzyMatching()
-{
-    const QString secdef = QStringLiteral("Security and defense");
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("secdef"), secdef) > 0);
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("SECDEF"), secdef) > 0);
-    QCOMPARE(FuzzyMatcher::score(QStringLiteral("fedces"), secdef), -1);
-    QCOMPARE(FuzzyMatcher::score(QStringLiteral("secdef"), QStringLiteral("Us versus them")), -1);
-    QCOMPARE(FuzzyMatcher::score(QString(), secdef), 0);
-    // Word starts beat letters scattered inside words.
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("secdef"), secdef) > FuzzyMatcher::score(
-                QStringLiteral("secdef"), QStringLiteral("Second-order effects defined")));
-    QVERIFY(
-        FuzzyMatcher::score(QStringLiteral("hist"), QStringLiteral("Historical analogy"))
-        > FuzzyMatcher::score(QStringLiteral("hist"), QStringLiteral("Whataboutism, straw man")));
 }
 
 void TestAnnotating::phraseOccurrences()

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void setSpanToSelection();
     void altDragMovesABoundary();
     void paletteFindsSecdef();
+    void paletteRanksWordStartsFirst();
     void repeatLastCode();
     void codeEveryOccurrenceWithPreview();
     void claimFormRoundTrip();
@@ -289,6 +290,44 @@ void TestAnnotatingUi::paletteFindsSecdef()
     QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
     QTRY_VERIFY(!visible<QuickCodePalette>());
     QCOMPARE(only().codeIds.size(), 1);
+}
+
+void TestAnnotatingUi::paletteRanksWordStartsFirst()
+{
+    // Codebook order puts the weaker matches first: only the ranking can
+    // lift the word-start abbreviations above them.
+    QList<Code> codes;
+    for (const char *name : {"Second-order effects defined", "Whataboutism, straw man",
+                             "Security and defense", "Historical analogy", "Us versus them"}) {
+        Code c;
+        c.id = codes.size() + 1;
+        c.name = QString::fromUtf8(name);
+        c.colour = QStringLiteral("#336699");
+        codes.append(c);
+    }
+    QuickCodePalette palette(codes, {});
+    const auto listed = [&](const QString &pattern) {
+        palette.searchEdit()->setText(pattern);
+        QStringList names;
+        for (int i = 0; i < palette.list()->count(); ++i)
+            names.append(palette.list()->item(i)->text());
+        return names;
+    };
+    QCOMPARE(listed(QStringLiteral("secdef")),
+             (QStringList {QStringLiteral("Security and defense"),
+                           QStringLiteral("Second-order effects defined")}));
+    QCOMPARE(listed(QStringLiteral("SECDEF")).value(0), QStringLiteral("Security and defense"));
+    QCOMPARE(palette.currentCodeId(), 3);
+    QCOMPARE(listed(QStringLiteral("hist")),
+             (QStringList {QStringLiteral("Historical analogy"),
+                           QStringLiteral("Whataboutism, straw man")}));
+    // Letters out of order, or missing, match nothing.
+    QVERIFY(listed(QStringLiteral("fedces")).isEmpty());
+    QVERIFY(listed(QStringLiteral("secdefz")).isEmpty());
+    QCOMPARE(palette.currentCodeId(), 0);
+    // Nothing typed: the whole codebook, in its own order.
+    QCOMPARE(listed(QString()).size(), 5);
+    QCOMPARE(listed(QString()).value(0), QStringLiteral("Second-order effects defined"));
 }
 
 void TestAnnotatingUi::repeatLastCode()
