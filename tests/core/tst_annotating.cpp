@@ -4,7 +4,6 @@
 #include "base/ProjectError.h"
 #include "store/ProjectStore.h"
 #include "text/PhraseFinder.h"
-#include "text/WordBoundaries.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,7 +31,6 @@ private Q_SLOTS:
     void bulkRemoveAndRestore();
     void signalsAfterCommit();
     void phraseOccurrences();
-    void wordSteps();
 
 private:
     qint64 code(const QString &name) { return m_store->ensureCode(name).id; }
@@ -350,18 +348,6 @@ void TestAnnotating::phraseOccurrences()
     QCOMPARE(PhraseFinder::find(QStringLiteral("Kimchi and Kim"), QStringLiteral("Kim")).size(), 1);
     QCOMPARE(PhraseFinder::find(kText, QStringLiteral("Kim Jong Un")).size(), 1);
     QVERIFY(PhraseFinder::find(kText, QStringLiteral("  ")).isEmpty());
-}
-
-void TestAnnotating::wordSteps()
-{
-    const QString t = QStringLiteral("Kim Jong Un spoke.");
-    QCOMPARE(WordBoundaries::nextWordEnd(t, 3), 8);
-    QCOMPARE(WordBoundaries::previousWordEnd(t, 8), 3);
-    QCOMPARE(WordBoundaries::previousWordStart(t, 4), 0);
-    QCOMPARE(WordBoundaries::nextWordStart(t, 0), 4);
-    qsizetype start = 5, end = 10;
-    WordBoundaries::expandToWords(t, start, end);
-    QCOMPARE(t.mid(start, end - start), QStringLiteral("Jong Un"));
 }
 
 QTEST_GUILESS_MAIN(TestAnnotating)
