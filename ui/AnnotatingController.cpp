@@ -18,6 +18,7 @@
 #include "commands/SetPrimaryCommand.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
+#include "text/GraphemeBoundaries.h"
 #include "text/PhraseFinder.h"
 #include "text/TextOffsets.h"
 #include "text/WordBoundaries.h"
@@ -443,19 +444,19 @@ bool AnnotatingController::adjustSelected(Edge edge, int direction, Step step)
     qint64 start = annotation->start;
     qint64 end = annotation->end;
     qint64 &moving = edge == Edge::Start ? start : end;
-    if (step == Step::Character) {
-        moving += direction;
-    } else {
-        const qsizetype pos = offsets.toUtf16(moving);
-        qsizetype next = pos;
-        if (edge == Edge::End)
-            next = direction > 0 ? WordBoundaries::nextWordEnd(text, pos)
-                                 : WordBoundaries::previousWordEnd(text, pos);
-        else
-            next = direction > 0 ? WordBoundaries::nextWordStart(text, pos)
-                                 : WordBoundaries::previousWordStart(text, pos);
-        moving = offsets.toCodePoint(next);
-    }
+    const qsizetype pos = offsets.toUtf16(moving);
+    qsizetype next = pos;
+    // A character step is one user-perceived character: never into "e\u0301" or "👍🏽".
+    if (step == Step::Character)
+        next = direction > 0 ? GraphemeBoundaries::next(text, pos)
+                             : GraphemeBoundaries::previous(text, pos);
+    else if (edge == Edge::End)
+        next = direction > 0 ? WordBoundaries::nextWordEnd(text, pos)
+                             : WordBoundaries::previousWordEnd(text, pos);
+    else
+        next = direction > 0 ? WordBoundaries::nextWordStart(text, pos)
+                             : WordBoundaries::previousWordStart(text, pos);
+    moving = offsets.toCodePoint(next);
     start = qBound<qint64>(0, start, offsets.codePointCount());
     end = qBound<qint64>(0, end, offsets.codePointCount());
     if (end <= start || (start == annotation->start && end == annotation->end))
@@ -473,14 +474,15 @@ bool AnnotatingController::setSpan(qint64 annotationId, qint64 start, qint64 end
     const auto annotation = m_window.store().annotations().get(annotationId);
     if (!annotation || annotation->document || m_window.store().isReadOnly())
         return false;
-    if (m_snap->isChecked()) {
-        const QString &text = m_window.reader()->article().text;
-        const TextOffsets offsets(text);
-        qsizetype a = offsets.toUtf16(start), b = offsets.toUtf16(end);
+    // Whole clusters always, whole words when snapping.
+    const QString &text = m_window.reader()->article().text;
+    const TextOffsets offsets(text);
+    qsizetype a = offsets.toUtf16(start), b = offsets.toUtf16(end);
+    GraphemeBoundaries::expand(text, a, b);
+    if (m_snap->isChecked())
         WordBoundaries::expandToWords(text, a, b);
-        start = offsets.toCodePoint(a);
-        end = offsets.toCodePoint(b);
-    }
+    start = offsets.toCodePoint(a);
+    end = offsets.toCodePoint(b);
     if (start == annotation->start && end == annotation->end)
         return false;
     if (!push(new AdjustSpanCommand(m_window.store(), annotationId,

@@ -1,7 +1,7 @@
 #include "QuickCodePalette.h"
 
 #include "LiteralText.h"
-#include "text/FuzzyMatcher.h"
+#include <KFuzzyMatcher>
 
 #include <QCheckBox>
 #include <QKeyEvent>
@@ -94,9 +94,11 @@ void QuickCodePalette::refilter()
     QList<Ranked> ranked;
     const QString pattern = m_search->text();
     for (qsizetype i = 0; i < m_codes.size(); ++i) {
-        const int score = FuzzyMatcher::score(pattern, m_codes[i].name);
-        if (score >= 0)
-            ranked.append({score, i, &m_codes[i]});
+        // Letters in order, word starts and runs scoring higher: "secdef"
+        // puts "Security and defense" above "Second-order effects defined".
+        const KFuzzyMatcher::Result match = KFuzzyMatcher::match(pattern, m_codes[i].name);
+        if (match.matched)
+            ranked.append({match.score, i, &m_codes[i]});
     }
     // Best match first; ties keep codebook order.
     std::stable_sort(ranked.begin(), ranked.end(),

@@ -4,6 +4,7 @@
 #include "AnnotationMinimap.h"
 #include "FindBar.h"
 #include "ThemeSettings.h"
+#include "text/GraphemeBoundaries.h"
 
 #include <algorithm>
 
@@ -456,7 +457,21 @@ std::optional<ReaderView::Span> ReaderView::selectedSpan() const
         --to;
     if (from >= to)
         return std::nullopt;
+    // A mouse selection can end inside a cluster ("e" without its accent).
+    GraphemeBoundaries::expand(text, from, to);
     return Span{m_offsets.toCodePoint(from), m_offsets.toCodePoint(to)};
+}
+
+qint64 ReaderView::nextGrapheme(qint64 codePoint) const
+{
+    return m_offsets.toCodePoint(
+        GraphemeBoundaries::next(m_article.text, m_offsets.toUtf16(codePoint)));
+}
+
+qint64 ReaderView::previousGrapheme(qint64 codePoint) const
+{
+    return m_offsets.toCodePoint(
+        GraphemeBoundaries::previous(m_article.text, m_offsets.toUtf16(codePoint)));
 }
 
 void ReaderView::scrollToSpan(qint64 start, qint64 end)

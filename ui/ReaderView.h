@@ -57,8 +57,9 @@ public:
     bool showsAnyAnnotation(const QSet<qint64> &annotationIds) const;
     void setCodes(const QList<Code> &codes);
 
-    // The selection in code points, trimmed of surrounding white space;
-    // empty when nothing of the article text is selected.
+    // The selection in code points, trimmed of surrounding white space and
+    // widened to whole grapheme clusters; empty when nothing of the article
+    // text is selected.
     std::optional<Span> selectedSpan() const;
     // Selects the span and scrolls it to the middle of the view.
     void scrollToSpan(qint64 start, qint64 end);
@@ -66,6 +67,10 @@ public:
     int textStart() const { return m_textStart; }
     int documentPosition(qint64 codePoint) const;
     qint64 codePointAt(int documentPosition) const;
+    // The grapheme cluster boundary after / before a code point of the
+    // article text: where a span boundary may move one character to.
+    qint64 nextGrapheme(qint64 codePoint) const;
+    qint64 previousGrapheme(qint64 codePoint) const;
     QList<Annotation> annotationsAt(qint64 codePoint) const;
     // The annotation format at a code point (for tests and tooltips):
     // DepthProperty, the wash as background, stacked underline colours.

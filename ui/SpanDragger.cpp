@@ -71,11 +71,11 @@ bool SpanDragger::eventFilter(QObject *watched, QEvent *event)
         if (!m_id)
             return false;
         const qint64 at = codePointAt(static_cast<QMouseEvent *>(event)->position().toPoint());
-        // A span keeps at least one character.
+        // A span keeps at least one character, a whole grapheme cluster.
         if (m_movingStart)
-            m_start = qMin(at, m_end - 1);
+            m_start = qMin(at, m_reader->previousGrapheme(m_end));
         else
-            m_end = qMax(at, m_start + 1);
+            m_end = qMax(at, m_reader->nextGrapheme(m_start));
         preview();
         return true;
     }

@@ -2,21 +2,54 @@
 
 #include "html/HtmlTextExtractor.h"
 
+#include <Syndication/Atom/Constants>
+#include <Syndication/Constants>
+#include <Syndication/DocumentSource>
+#include <Syndication/DocumentVisitor>
+#include <Syndication/ElementWrapper>
+#include <Syndication/Feed>
+#include <Syndication/Global>
+#include <Syndication/Item>
+#include <Syndication/Person>
+#include <Syndication/SpecificDocument>
+#include <Syndication/SpecificItem>
+
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDomDocument>
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
 namespace {
 
-const QString kAtomNs = QStringLiteral("http://www.w3.org/2005/Atom");
 constexpr int kMaxItems = 5000;
+const QString kRdfNs = QStringLiteral("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
-// The fields of the feed or of the item being read, by element name.
-struct Fields
+// Which of its formats Syndication recognised.
+class FormatVisitor final : public Syndication::DocumentVisitor
 {
-    QString title, link, id, summary, content, author, published, updated;
+public:
+    ParsedFeed::Format format = ParsedFeed::Format::Unknown;
+    bool visitRSS2Document(Syndication::RSS2::Document *) override
+    {
+        return found(ParsedFeed::Format::Rss2);
+    }
+    bool visitRDFDocument(Syndication::RDF::Document *) override
+    {
+        return found(ParsedFeed::Format::Rdf);
+    }
+    bool visitAtomFeedDocument(Syndication::Atom::FeedDocument *) override
+    {
+        return found(ParsedFeed::Format::Atom);
+    }
+
+private:
+    bool found(ParsedFeed::Format f)
+    {
+        format = f;
+        return true;
+    }
 };
 
 QString resolve(const QUrl &base, const QString &link)
@@ -27,104 +60,107 @@ QString resolve(const QUrl &base, const QString &link)
     return base.resolved(QUrl(trimmed)).toString();
 }
 
-// Reads the element's text; for Atom's type="xhtml" the markup inside.
-QString readText(QXmlStreamReader &xml)
+// Syndication cannot say why it refused a document (it only logs), so a
+// refusal is diagnosed here: not XML, XML but not a feed, or cut short.
+QString diagnose(const QByteArray &data)
 {
-    const bool xhtml = xml.attributes().value(QLatin1String("type")) == QLatin1String("xhtml");
-    if (!xhtml)
-        return xml.readElementText(QXmlStreamReader::IncludeChildElements);
-    QString out;
-    int depth = 1;
-    while (depth > 0 && !xml.atEnd()) {
-        switch (xml.readNext()) {
-        case QXmlStreamReader::StartElement:
-            ++depth;
-            out += QLatin1Char('<') + xml.name().toString() + QLatin1Char('>');
-            break;
-        case QXmlStreamReader::EndElement:
-            if (--depth > 0)
-                out += QStringLiteral("</") + xml.name().toString() + QLatin1Char('>');
-            break;
-        case QXmlStreamReader::Characters:
-            out += xml.text().toString().toHtmlEscaped();
-            break;
-        default:
-            break;
-        }
-    }
-    return out;
+    QXmlStreamReader xml(data);
+    const auto malformed = [&] {
+        if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError)
+            return QStringLiteral("the feed ends too early (truncated at line %1)")
+                .arg(xml.lineNumber());
+        return QStringLiteral("malformed XML at line %1, column %2: %3")
+            .arg(xml.lineNumber())
+            .arg(xml.columnNumber())
+            .arg(xml.errorString());
+    };
+    if (!xml.readNextStartElement())
+        return xml.hasError() ? malformed() : QStringLiteral("empty document");
+    const QString root = xml.name().toString();
+    if (root != QLatin1String("rss") && root != QLatin1String("RDF")
+        && root != QLatin1String("feed"))
+        return QStringLiteral("not an RSS or Atom feed (the document is <%1>)").arg(root);
+    while (!xml.atEnd())
+        xml.readNext();
+    if (xml.hasError())
+        return malformed();
+    return QStringLiteral("not an RSS or Atom feed: the <%1> document has no channel or entries")
+        .arg(root);
 }
 
-// Reads one child element of a feed or item into the fields.
-void readField(QXmlStreamReader &xml, Fields &f, bool atom)
+// The item's own XML: RSS 2.0 and Atom items are element wrappers; RDF
+// items are RDF resources, found again in the DOM by their rdf:about.
+Syndication::ElementWrapper elementOf(const Syndication::Item &item,
+                                      const QHash<QString, QDomElement> &rdfItems)
 {
-    const QStringView name = xml.name();
-    const QStringView prefix = xml.prefix();
-    if (name == QLatin1String("link")) {
-        const auto attrs = xml.attributes();
-        if (atom || attrs.hasAttribute(QLatin1String("href"))) {
-            // Atom: rel="alternate" (or no rel) is the page.
-            const QStringView rel = attrs.value(QLatin1String("rel"));
-            if ((rel.isEmpty() || rel == QLatin1String("alternate")) && f.link.isEmpty())
-                f.link = attrs.value(QLatin1String("href")).toString();
-            xml.skipCurrentElement();
-        } else if (prefix.isEmpty()) {
-            const QString text = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-            if (f.link.isEmpty())
-                f.link = text;
-        } else {
-            xml.skipCurrentElement();
-        }
-    } else if (name == QLatin1String("title")
-               && (prefix.isEmpty() || prefix == QLatin1String("dc"))) {
-        if (f.title.isEmpty())
-            f.title = FeedParser::plainText(readText(xml)).simplified();
-        else
-            xml.skipCurrentElement();
-    } else if (name == QLatin1String("guid") || (name == QLatin1String("id") && atom)) {
-        f.id = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-    } else if (name == QLatin1String("description") || name == QLatin1String("summary")
-               || name == QLatin1String("subtitle")) {
-        f.summary = readText(xml);
-    } else if (name == QLatin1String("encoded") || (name == QLatin1String("content") && atom)) {
-        f.content = readText(xml);
-    } else if (name == QLatin1String("author") || name == QLatin1String("creator")) {
-        QString author;
-        if (atom) {
-            // <author><name>…</name><email>…</email></author>
-            while (xml.readNextStartElement()) {
-                if (xml.name() == QLatin1String("name"))
-                    author = xml.readElementText(QXmlStreamReader::SkipChildElements);
-                else
-                    xml.skipCurrentElement();
-            }
-        } else {
-            author = xml.readElementText(QXmlStreamReader::SkipChildElements);
-        }
-        author = author.simplified();
-        if (!author.isEmpty())
-            f.author = f.author.isEmpty() ? author : f.author + QStringLiteral(", ") + author;
-    } else if (name == QLatin1String("pubDate") || name == QLatin1String("published")
-               || (name == QLatin1String("date") && prefix == QLatin1String("dc"))
-               || name == QLatin1String("issued")) {
-        f.published = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-    } else if (name == QLatin1String("updated") || name == QLatin1String("modified")
-               || name == QLatin1String("lastBuildDate")) {
-        f.updated = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-    } else {
-        xml.skipCurrentElement();
-    }
+    const Syndication::SpecificItemPtr specific = item.specificItem(); // a new object each call
+    if (const auto *e = dynamic_cast<const Syndication::ElementWrapper *>(specific.data()))
+        return *e;
+    return rdfItems.value(item.id());
 }
 
-FeedItem toItem(const Fields &f, const QUrl &base)
+QHash<QString, QDomElement> rdfItemsByAbout(const QDomDocument &dom)
+{
+    QHash<QString, QDomElement> items;
+    for (QDomElement e = dom.documentElement().firstChildElement(); !e.isNull();
+         e = e.nextSiblingElement()) {
+        if (e.localName() == QLatin1String("item"))
+            items.insert(e.attributeNS(kRdfNs, QStringLiteral("about")), e);
+    }
+    return items;
+}
+
+// Syndication gives dates as UTC seconds, which drops the publisher's
+// offset and with it, near midnight, the local day of publication: the
+// item's own date text keeps both.
+QString publishedText(const Syndication::Item &item, const Syndication::ElementWrapper &element)
+{
+    const QString atom = Syndication::Atom::atom1Namespace();
+    const QString dc = Syndication::dublinCoreNamespace();
+    const std::pair<QString, QString> dates[] = {{QString(), QStringLiteral("pubDate")},
+                                                 {atom, QStringLiteral("published")},
+                                                 {dc, QStringLiteral("date")},
+                                                 {atom, QStringLiteral("updated")}};
+    for (const auto &[ns, name] : dates) {
+        const QString text = element.extractElementTextNS(ns, name).trimmed();
+        if (!text.isEmpty())
+            return text;
+    }
+    const time_t t = item.datePublished() ? item.datePublished() : item.dateUpdated();
+    return t ? QDateTime::fromSecsSinceEpoch(t, QTimeZone::UTC).toString(Qt::ISODate) : QString();
+}
+
+// An RSS author is "email (Name)"; Syndication splits it, and the name is
+// what an article's author field wants.
+QString authors(const Syndication::Item &item)
+{
+    QStringList names;
+    for (const Syndication::PersonPtr &p : item.authors()) {
+        const QString name = (p->name().isEmpty() ? p->email() : p->name()).simplified();
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+FeedItem toItem(const Syndication::Item &it, const Syndication::ElementWrapper &element,
+                const QUrl &base)
 {
     FeedItem item;
-    item.title = f.title;
-    item.url = resolve(base, f.link);
-    item.summary = FeedParser::plainText(f.summary.isEmpty() ? f.content : f.summary);
-    item.author = f.author;
-    item.published = FeedParser::normaliseDate(f.published.isEmpty() ? f.updated : f.published);
-    item.guid = f.id.isEmpty() ? item.url : f.id;
+    item.title = FeedParser::plainText(it.title()).simplified();
+    // An RSS <link> as written: Syndication glues a relative one onto the
+    // channel link ("…/world//world/…") instead of resolving it.
+    const QString rssLink
+        = element.extractElementTextNS(QString(), QStringLiteral("link")).trimmed();
+    item.url = resolve(base, rssLink.isEmpty() ? it.link() : rssLink);
+    item.summary
+        = FeedParser::plainText(it.description().isEmpty() ? it.content() : it.description());
+    item.author = authors(it);
+    item.published = FeedParser::normaliseDate(publishedText(it, element));
+    // Syndication makes up "hash:…" ids for items without one; the link
+    // stays their identity, as for items stored before.
+    const QString id = it.id().trimmed();
+    item.guid = id.isEmpty() || id.startsWith(QLatin1String("hash:")) ? item.url : id;
     if (item.guid.isEmpty()) {
         // Nothing identifies it: its content does, so a refresh finds it again.
         item.guid = QStringLiteral("sha1:")
@@ -179,72 +215,26 @@ ParsedFeed FeedParser::parse(const QByteArray &data, const QUrl &baseUrl)
         feed.error = QStringLiteral("empty document");
         return feed;
     }
-    QXmlStreamReader xml(data);
-    if (!xml.readNextStartElement()) {
-        feed.error = xml.hasError() ? QStringLiteral("malformed XML at line %1, column %2: %3")
-                                          .arg(xml.lineNumber())
-                                          .arg(xml.columnNumber())
-                                          .arg(xml.errorString())
-                                    : QStringLiteral("empty document");
+    const Syndication::DocumentSource source(data, baseUrl.toString());
+    const Syndication::FeedPtr parsed = Syndication::parse(source);
+    if (!parsed) {
+        feed.error = diagnose(data);
         return feed;
     }
-    const QStringView root = xml.name();
-    Fields channel;
-    if (root == QLatin1String("feed")) {
-        feed.format = ParsedFeed::Format::Atom;
-    } else if (root == QLatin1String("rss")) {
-        feed.format = ParsedFeed::Format::Rss2;
-    } else if (root == QLatin1String("RDF")) {
-        feed.format = ParsedFeed::Format::Rdf;
-    } else {
-        feed.error
-            = QStringLiteral("not an RSS or Atom feed (the document is <%1>)").arg(root.toString());
-        return feed;
+    FormatVisitor format;
+    parsed->specificDocument()->accept(&format);
+    feed.format = format.format;
+    const QHash<QString, QDomElement> rdfItems = feed.format == ParsedFeed::Format::Rdf
+        ? rdfItemsByAbout(source.asDomDocument())
+        : QHash<QString, QDomElement>();
+    for (const Syndication::ItemPtr &item : parsed->items()) {
+        if (feed.items.size() >= kMaxItems)
+            break;
+        feed.items.append(toItem(*item, elementOf(*item, rdfItems), baseUrl));
     }
-    const bool atom = feed.format == ParsedFeed::Format::Atom;
-    // Atom keeps items in the root, RSS 2.0 in <channel>, RDF next to it.
-    const auto readItem = [&] {
-        Fields f;
-        while (xml.readNextStartElement())
-            readField(xml, f, atom);
-        if (feed.items.size() < kMaxItems)
-            feed.items.append(toItem(f, baseUrl));
-    };
-    const auto readContainer = [&](auto &self, bool inChannel) -> void {
-        while (xml.readNextStartElement()) {
-            const QStringView name = xml.name();
-            if (name == QLatin1String("item") || name == QLatin1String("entry"))
-                readItem();
-            else if (name == QLatin1String("channel") && !inChannel)
-                self(self, true);
-            else if (name == QLatin1String("items") || name == QLatin1String("image")
-                     || name == QLatin1String("textinput") || name == QLatin1String("textInput"))
-                xml.skipCurrentElement();
-            else
-                readField(xml, channel, atom);
-        }
-    };
-    readContainer(readContainer, false);
-    // Whatever follows the root must still be well-formed.
-    while (!xml.atEnd())
-        xml.readNext();
-    if (xml.hasError() && xml.error() != QXmlStreamReader::PrematureEndOfDocumentError) {
-        feed.items.clear();
-        feed.error = QStringLiteral("malformed XML at line %1, column %2: %3")
-                         .arg(xml.lineNumber())
-                         .arg(xml.columnNumber())
-                         .arg(xml.errorString());
-        return feed;
-    }
-    if (xml.hasError()) {
-        feed.items.clear();
-        feed.error = QStringLiteral("the feed ends too early (truncated at line %1)")
-                         .arg(xml.lineNumber());
-        return feed;
-    }
-    feed.title = channel.title;
-    feed.siteUrl = resolve(baseUrl, channel.link);
-    feed.description = plainText(channel.summary);
+    feed.title = plainText(parsed->title()).simplified();
+    feed.siteUrl = resolve(baseUrl, parsed->link());
+    feed.description = plainText(parsed->description());
     feed.ok = true;
     return feed;
 }

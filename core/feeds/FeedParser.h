@@ -5,10 +5,10 @@
 #include <QByteArray>
 #include <QUrl>
 
-// Reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom 1.0 with
-// QXmlStreamReader. Tolerant where feeds in the wild are sloppy (unknown
-// elements, HTML in descriptions, RFC 822 dates with odd zones), strict
-// where it matters: malformed XML is an error, never half a feed.
+// Reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom 1.0 with KF6
+// Syndication, into plain text fields. Tolerant where feeds in the wild are
+// sloppy (HTML in descriptions, RFC 822 dates with odd zones), strict where
+// it matters: malformed XML is an error saying where, never half a feed.
 class FeedParser
 {
 public:

@@ -101,19 +101,25 @@ bool isWordChar(QChar c)
     return !delimiters.contains(c) && !c.isSpace();
 }
 
+QString scoped(const QString &language, const QString &scope)
+{
+    return scope.isEmpty() ? language : language + QStringLiteral(", ") + scope;
+}
+
 } // namespace
 
-QString LensDefinitionWriter::quotesName(const QString &language)
+QString LensDefinitionWriter::quotesName(const QString &language, const QString &scope)
 {
-    return QStringLiteral("Framewise Lens Quotations (%1)").arg(language);
+    return QStringLiteral("Framewise Lens Quotations (%1)").arg(scoped(language, scope));
 }
 
-QString LensDefinitionWriter::wordsName(const QString &language)
+QString LensDefinitionWriter::wordsName(const QString &language, const QString &scope)
 {
-    return QStringLiteral("Framewise Lens Words (%1)").arg(language);
+    return QStringLiteral("Framewise Lens Words (%1)").arg(scoped(language, scope));
 }
 
-QByteArray LensDefinitionWriter::quotesDefinition(const QString &language, const QStringList &pairs)
+QByteArray LensDefinitionWriter::quotesDefinition(const QString &language, const QStringList &pairs,
+                                                  const QString &scope)
 {
     // One context per opening mark; it ends at any of that mark's closers,
     // and other openers nest inside it. The highlighter starts every
@@ -130,7 +136,7 @@ QByteArray LensDefinitionWriter::quotesDefinition(const QString &language, const
 
     QByteArray out;
     QXmlStreamWriter xml(&out);
-    startLanguage(xml, quotesName(language));
+    startLanguage(xml, quotesName(language, scope));
     xml.writeStartElement(QStringLiteral("contexts"));
     xml.writeStartElement(QStringLiteral("context"));
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("Text"));
@@ -158,7 +164,9 @@ QByteArray LensDefinitionWriter::quotesDefinition(const QString &language, const
     return out;
 }
 
-QByteArray LensDefinitionWriter::wordsDefinition(const QString &language, const QList<LexiconTerm> &terms)
+QByteArray LensDefinitionWriter::wordsDefinition(const QString &language,
+                                                 const QList<LexiconTerm> &terms,
+                                                 const QString &scope)
 {
     struct Lists
     {
@@ -193,7 +201,7 @@ QByteArray LensDefinitionWriter::wordsDefinition(const QString &language, const 
 
     QByteArray out;
     QXmlStreamWriter xml(&out);
-    startLanguage(xml, wordsName(language));
+    startLanguage(xml, wordsName(language, scope));
     for (auto it = byCue.cbegin(); it != byCue.cend(); ++it) {
         if (it->words.isEmpty())
             continue;
@@ -254,7 +262,8 @@ QByteArray LensDefinitionWriter::wordsDefinition(const QString &language, const 
     return out;
 }
 
-QStringList LensDefinitionWriter::writeAll(const QString &folder, const QList<LexiconTerm> &terms)
+QStringList LensDefinitionWriter::writeAll(const QString &folder, const QList<LexiconTerm> &terms,
+                                           const QString &scope)
 {
     QMap<QString, QList<LexiconTerm>> byLanguage;
     for (const LexiconTerm &t : terms)
@@ -275,8 +284,10 @@ QStringList LensDefinitionWriter::writeAll(const QString &folder, const QList<Le
             if (t.cue == LensCues::id(LensCue::Quotation))
                 pairs.append(t.term);
         }
-        save(QStringLiteral("framewise-lens-quotes-%1.xml").arg(it.key()), quotesDefinition(it.key(), pairs));
-        save(QStringLiteral("framewise-lens-words-%1.xml").arg(it.key()), wordsDefinition(it.key(), it.value()));
+        save(QStringLiteral("framewise-lens-quotes-%1.xml").arg(it.key()),
+             quotesDefinition(it.key(), pairs, scope));
+        save(QStringLiteral("framewise-lens-words-%1.xml").arg(it.key()),
+             wordsDefinition(it.key(), it.value(), scope));
     }
     return byLanguage.keys();
 }

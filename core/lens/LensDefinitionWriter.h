@@ -17,15 +17,20 @@
 class LensDefinitionWriter
 {
 public:
-    static QString quotesName(const QString &language);
-    static QString wordsName(const QString &language);
+    // A scope makes the names unique to one user of a shared repository,
+    // where a definition loaded first shadows later ones of the same name.
+    static QString quotesName(const QString &language, const QString &scope = {});
+    static QString wordsName(const QString &language, const QString &scope = {});
 
-    static QByteArray quotesDefinition(const QString &language, const QStringList &pairs);
-    static QByteArray wordsDefinition(const QString &language, const QList<LexiconTerm> &terms);
+    static QByteArray quotesDefinition(const QString &language, const QStringList &pairs,
+                                       const QString &scope = {});
+    static QByteArray wordsDefinition(const QString &language, const QList<LexiconTerm> &terms,
+                                      const QString &scope = {});
 
     // Writes both definitions of every language in `terms` to
     // folder/syntax/, the layout Repository::addCustomSearchPath expects,
     // removing those of languages no longer present. Returns the languages;
     // throws ProjectError if the folder cannot be written.
-    static QStringList writeAll(const QString &folder, const QList<LexiconTerm> &terms);
+    static QStringList writeAll(const QString &folder, const QList<LexiconTerm> &terms,
+                                const QString &scope = {});
 };

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
-// Word steps for moving span boundaries, on UTF-16 indexes into a text. A
-// word is a run of letters and digits; the space and punctuation between
-// words are stepped over, so a boundary lands next to a word.
+// Word steps for moving span boundaries, on UTF-16 indexes into a text.
+// Words are Unicode word segments (QTextBoundaryFinder::Word: "Un's" and
+// "3.5" are one word, Thai is split by dictionary); the space and
+// punctuation between words are stepped over, so a boundary lands next to a
+// word. Every result is a grapheme boundary.
 class WordBoundaries
 {
 public:
@@ -15,4 +18,15 @@ public:
     // Shrinks or grows [start, end) to whole words: both ends move outward
     // to the edges of the words they cut.
     static void expandToWords(const QString &text, qsizetype &start, qsizetype &end);
+
+private:
+    struct Word
+    {
+        qsizetype start;
+        qsizetype end;
+    };
+    static QList<Word> words(const QString &text);
+    // The first word edge after pos (forward) or before it; the text's end
+    // or start if there is none.
+    static qsizetype step(const QString &text, qsizetype pos, bool forward, qsizetype Word::*edge);
 };

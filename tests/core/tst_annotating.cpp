@@ -3,9 +3,7 @@
 // suggestions, merge and its exact undo) and bulk add/remove.
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
-#include "text/FuzzyMatcher.h"
 #include "text/PhraseFinder.h"
-#include "text/WordBoundaries.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,9 +30,7 @@ private Q_SLOTS:
     void mergeActorsAndUndo();
     void bulkRemoveAndRestore();
     void signalsAfterCommit();
-    void fuzzyMatching();
     void phraseOccurrences();
-    void wordSteps();
 
 private:
     qint64 code(const QString &name) { return m_session->codebook().ensureCode(name).id; }
@@ -351,22 +347,6 @@ void TestAnnotating::signalsAfterCommit()
     QCOMPARE(changed.size(), 3);
 }
 
-void TestAnnotating::fuzzyMatching()
-{
-    const QString secdef = QStringLiteral("Security and defense");
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("secdef"), secdef) > 0);
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("SECDEF"), secdef) > 0);
-    QCOMPARE(FuzzyMatcher::score(QStringLiteral("fedces"), secdef), -1);
-    QCOMPARE(FuzzyMatcher::score(QStringLiteral("secdef"), QStringLiteral("Us versus them")), -1);
-    QCOMPARE(FuzzyMatcher::score(QString(), secdef), 0);
-    // Word starts beat letters scattered inside words.
-    QVERIFY(FuzzyMatcher::score(QStringLiteral("secdef"), secdef) > FuzzyMatcher::score(
-                QStringLiteral("secdef"), QStringLiteral("Second-order effects defined")));
-    QVERIFY(
-        FuzzyMatcher::score(QStringLiteral("hist"), QStringLiteral("Historical analogy"))
-        > FuzzyMatcher::score(QStringLiteral("hist"), QStringLiteral("Whataboutism, straw man")));
-}
-
 void TestAnnotating::phraseOccurrences()
 {
     const auto hits = PhraseFinder::find(kText, QStringLiteral("kim"));
@@ -376,18 +356,6 @@ void TestAnnotating::phraseOccurrences()
     QCOMPARE(PhraseFinder::find(QStringLiteral("Kimchi and Kim"), QStringLiteral("Kim")).size(), 1);
     QCOMPARE(PhraseFinder::find(kText, QStringLiteral("Kim Jong Un")).size(), 1);
     QVERIFY(PhraseFinder::find(kText, QStringLiteral("  ")).isEmpty());
-}
-
-void TestAnnotating::wordSteps()
-{
-    const QString t = QStringLiteral("Kim Jong Un spoke.");
-    QCOMPARE(WordBoundaries::nextWordEnd(t, 3), 8);
-    QCOMPARE(WordBoundaries::previousWordEnd(t, 8), 3);
-    QCOMPARE(WordBoundaries::previousWordStart(t, 4), 0);
-    QCOMPARE(WordBoundaries::nextWordStart(t, 0), 4);
-    qsizetype start = 5, end = 10;
-    WordBoundaries::expandToWords(t, start, end);
-    QCOMPARE(t.mid(start, end - start), QStringLiteral("Jong Un"));
 }
 
 QTEST_GUILESS_MAIN(TestAnnotating)

@@ -1,9 +1,11 @@
 // The reading lens and the SQL console: exact cue spans in the sample
 // article, lexicon edits reaching the reader, quotations coded through the
-// undo stack, and the console refusing writes without touching the file.
+// undo stack, the console refusing writes without touching the file, and
+// both sharing one syntax repository.
 #include "MainWindow.h"
 #include "ReaderView.h"
 #include "StarterWindow.h"
+#include "SyntaxRepository.h"
 #include "console/QueryResultModel.h"
 #include "console/SqlConsole.h"
 #include "lens/DefaultLexicon.h"
@@ -12,6 +14,10 @@
 #include "lens/ReadingLens.h"
 #include "store/ProjectSession.h"
 #include "text/TextOffsets.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -73,6 +79,8 @@ private Q_SLOTS:
     void codesAllQuotationsAndUndoes();
     void consoleRunsAndRefusesWrites();
     void consoleCancelsLongQuery();
+    void consoleAndLensShareOneRepository();
+    void enginesSharingTheRepositoryKeepTheirLexicons();
 
 private:
     QByteArray projectHash() const;
@@ -368,6 +376,84 @@ void TestLens::consoleCancelsLongQuery()
     QVERIFY(spy.wait(5000));
     QCOMPARE(spy.constFirst().constFirst().value<QueryResult>().status, QueryResult::Status::Cancelled);
     QVERIFY(!console->cancelButton()->isEnabled());
+}
+
+void TestLens::consoleAndLensShareOneRepository()
+{
+    m_window->sqlConsoleDock()->show();
+    SqlConsole *console = m_window->sqlConsole();
+    QVERIFY(console);
+    KSyntaxHighlighting::Repository &shared = SyntaxRepository::instance();
+    QCOMPARE(&m_window->readingLens()->engine().repository(), &shared);
+    QCOMPARE(console->highlighter()->definition(), shared.definitionForName(QStringLiteral("SQL")));
+
+    // "SELECT" gets the keyword format; without a valid definition the
+    // highlighter formats nothing.
+    const auto keywordHighlighted = [&](const QString &sql) {
+        console->setQuery(sql);
+        const QList<QTextLayout::FormatRange> formats
+            = console->editor()->document()->firstBlock().layout()->formats();
+        return std::any_of(formats.cbegin(), formats.cend(), [](const QTextLayout::FormatRange &r) {
+            return r.start == 0 && r.length == 6 && !r.format.properties().isEmpty();
+        });
+    };
+    QVERIFY(keywordHighlighted(QStringLiteral("SELECT title FROM articles")));
+
+    // A lexicon edit makes the lens reload the shared repository, which
+    // destroys every definition loaded before it.
+    const KSyntaxHighlighting::Definition before = console->highlighter()->definition();
+    QSignalSpy reloaded(&shared, &KSyntaxHighlighting::Repository::reloaded);
+    ProjectSession &store = m_window->store();
+    QStringList loaded;
+    for (const LexiconTerm &t : store.lexicon().terms()) {
+        if (t.cue == QLatin1String("loaded") && t.language == QLatin1String("en"))
+            loaded.append(t.term);
+    }
+    store.lexicon().setTerms(QStringLiteral("loaded"), QStringLiteral("en"),
+                          loaded + QStringList {QStringLiteral("readiness")});
+    QVERIFY(reloaded.size() >= 1);
+    QVERIFY(!before.isValid());
+    // The console took the new SQL definition and still highlights.
+    QVERIFY(console->highlighter()->definition().isValid());
+    QCOMPARE(console->highlighter()->definition(), shared.definitionForName(QStringLiteral("SQL")));
+    QVERIFY(keywordHighlighted(QStringLiteral("SELECT id FROM codes")));
+    // And the lens sees the new word.
+    const QString text = QStringLiteral("Military readiness rose.");
+    const QList<LensSpan> spans = m_window->readingLens()->engine().spansInText(
+        text, QStringLiteral("en"), LensCue::Loaded);
+    QCOMPARE(spans.size(), 1);
+    QCOMPARE(text.mid(spans[0].start, spans[0].length), QStringLiteral("readiness"));
+}
+
+void TestLens::enginesSharingTheRepositoryKeepTheirLexicons()
+{
+    // Two engines at once besides the window's, on different lexicons: a
+    // definition of the same name loaded first would shadow the others.
+    QTemporaryDir folderA, folderB;
+    LensEngine a(folderA.path());
+    LensEngine b(folderB.path());
+    QList<LexiconTerm> terms = DefaultLexicon::terms();
+    a.setLexicon(terms);
+    LexiconTerm extra;
+    extra.cue = QStringLiteral("loaded");
+    extra.language = QStringLiteral("en");
+    extra.term = QStringLiteral("readiness");
+    terms.append(extra);
+    b.setLexicon(terms);
+    QCOMPARE(&a.repository(), &b.repository());
+    const QString text = QStringLiteral("Military readiness and the regime.");
+    const auto loaded = [&](LensEngine &engine) {
+        QStringList words;
+        for (const LensSpan &s : engine.spansInText(text, QStringLiteral("en"), LensCue::Loaded))
+            words.append(text.mid(s.start, s.length));
+        return words;
+    };
+    QCOMPARE(loaded(a), QStringList {QStringLiteral("regime")});
+    QCOMPARE(loaded(b), (QStringList {QStringLiteral("readiness"), QStringLiteral("regime")}));
+    // A later reload (b's lexicon again) leaves a's definitions working.
+    b.setLexicon(DefaultLexicon::terms());
+    QCOMPARE(loaded(a), QStringList {QStringLiteral("regime")});
+    QCOMPARE(loaded(b), QStringList {QStringLiteral("regime")});
 }
 
 QTEST_MAIN(TestLens)

@@ -17,6 +17,7 @@
 #include "ReaderSelection.h"
 #include "StarterWindow.h"
 #include "store/ProjectSession.h"
+#include "text/TextOffsets.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -47,9 +48,12 @@ private Q_SLOTS:
     void secondCodeOnOneSpan();
     void shiftArrowsAdjustInOneUndoStep();
     void startEdgeMovesByWord();
+    void boundaryMovesKeepGraphemeClusters();
+    void selectionSnapsToGraphemeClusters();
     void setSpanToSelection();
     void altDragMovesABoundary();
     void paletteFindsSecdef();
+    void paletteRanksWordStartsFirst();
     void repeatLastCode();
     void codeEveryOccurrenceWithPreview();
     void claimFormRoundTrip();
@@ -213,6 +217,123 @@ void TestAnnotatingUi::startEdgeMovesByWord()
         m_window->reader()->article().text.contains(only().prefix + only().quote + only().suffix));
 }
 
+namespace {
+// Combining accents, Vietnamese stacked marks (decomposed), a skin-tone
+// emoji, a ZWJ sequence and two flags: each one user-perceived character.
+const QString kClusters = QStringLiteral("Xin chào 👍🏽 team 👩‍💻 dev 🇰🇷🇯🇵 e\u0301te\u0301 "
+                                         "Vie\u0302\u0323t end.");
+
+qint64 codePoints(const QString &prefix)
+{
+    return TextOffsets::codePointLength(prefix);
+}
+} // namespace
+
+void TestAnnotatingUi::boundaryMovesKeepGraphemeClusters()
+{
+    Article article;
+    article.title = QStringLiteral("Clusters");
+    article.text = kClusters;
+    QVERIFY(m_window->openArticle(m_window->store().articles().add(article).id));
+    ReaderView *reader = m_window->reader();
+    const auto annotate = [&](const QString &phrase) {
+        for (const Annotation &a : annotations())
+            m_window->store().annotations().remove(a.id);
+        selectPhrase(phrase);
+        QTest::keyClick(reader, Qt::Key_4);
+        QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        return only().quote == phrase;
+    };
+    const auto press = [&](Qt::Key key, Qt::KeyboardModifiers modifiers) {
+        QTest::keyClick(annotationView(), key, modifiers);
+    };
+    const Qt::KeyboardModifiers endKeys = Qt::ShiftModifier;
+    const Qt::KeyboardModifiers startKeys = Qt::AltModifier | Qt::ShiftModifier;
+
+    // Skin tone: the start steps over 👍 and 🏽 together (two code points).
+    QVERIFY(annotate(QStringLiteral("team")));
+    press(Qt::Key_Left, startKeys);
+    press(Qt::Key_Left, startKeys);
+    QCOMPARE(only().start, codePoints(QStringLiteral("Xin chào ")));
+    QCOMPARE(only().quote, QStringLiteral("👍🏽 team"));
+    press(Qt::Key_Right, startKeys);
+    QCOMPARE(only().start, codePoints(QStringLiteral("Xin chào 👍🏽")));
+
+    // ZWJ sequence: woman, ZWJ, laptop in one step (three code points).
+    press(Qt::Key_Right, endKeys);
+    press(Qt::Key_Right, endKeys);
+    QCOMPARE(only().end, codePoints(QStringLiteral("Xin chào 👍🏽 team 👩‍💻")));
+    press(Qt::Key_Left, endKeys);
+    QCOMPARE(only().end, codePoints(QStringLiteral("Xin chào 👍🏽 team ")));
+
+    // Flags: one step is one flag, two regional indicators, never one.
+    QVERIFY(annotate(QStringLiteral("dev")));
+    press(Qt::Key_Right, endKeys);
+    press(Qt::Key_Right, endKeys);
+    QCOMPARE(only().end,
+             codePoints(QStringLiteral("Xin chào 👍🏽 team 👩‍💻 dev 🇰🇷")));
+    press(Qt::Key_Right, endKeys);
+    QCOMPARE(only().quote, QStringLiteral("dev 🇰🇷🇯🇵"));
+
+    // Combining acute: "é" as e + U+0301 goes whole from either edge.
+    QVERIFY(annotate(QStringLiteral("e\u0301te\u0301")));
+    const qint64 word
+        = codePoints(QStringLiteral("Xin chào 👍🏽 team 👩‍💻 dev 🇰🇷🇯🇵 "));
+    press(Qt::Key_Left, endKeys);
+    QCOMPARE(only().end, word + 3);
+    QCOMPARE(only().quote, QStringLiteral("e\u0301t"));
+    press(Qt::Key_Right, startKeys);
+    QCOMPARE(only().start, word + 2);
+    QCOMPARE(only().quote, QStringLiteral("t"));
+    // The span keeps its one character.
+    press(Qt::Key_Right, startKeys);
+    QCOMPARE(only().quote, QStringLiteral("t"));
+
+    // Vietnamese ệ spelled e + circumflex + dot below: three code points.
+    QVERIFY(annotate(QStringLiteral("Vie\u0302\u0323t")));
+    press(Qt::Key_Left, endKeys);
+    press(Qt::Key_Left, endKeys);
+    QCOMPARE(only().quote, QStringLiteral("Vi"));
+    press(Qt::Key_Right, endKeys);
+    QCOMPARE(only().quote, QStringLiteral("Vie\u0302\u0323"));
+    QCOMPARE(only().end - only().start, 5);
+}
+
+void TestAnnotatingUi::selectionSnapsToGraphemeClusters()
+{
+    Article article;
+    article.title = QStringLiteral("Clusters");
+    article.text = kClusters;
+    QVERIFY(m_window->openArticle(m_window->store().articles().add(article).id));
+    ReaderView *reader = m_window->reader();
+    // A selection (as a drag may leave) from inside 👍🏽 to between "e" and
+    // its accent: the new annotation takes both clusters whole.
+    const QString &text = reader->article().text;
+    const int from = reader->textStart() + int(text.indexOf(QStringLiteral("🏽")));
+    const int to = reader->textStart() + int(text.indexOf(QStringLiteral("e\u0301t"))) + 1;
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(from);
+    cursor.setPosition(to, QTextCursor::KeepAnchor);
+    reader->setTextCursor(cursor);
+    reader->setFocus();
+    QTest::keyClick(reader, Qt::Key_4);
+    QCOMPARE(only().start, codePoints(QStringLiteral("Xin chào ")));
+    QCOMPARE(only().end,
+             codePoints(QStringLiteral(
+                 "Xin chào 👍🏽 team 👩‍💻 dev 🇰🇷🇯🇵 e\u0301")));
+
+    // Setting the span to a selection inside a flag and inside the ZWJ
+    // sequence: both widen to the whole character.
+    m_window->annotationPanel()->selectAnnotation(only().id);
+    const int inFlag = reader->textStart() + int(text.indexOf(QStringLiteral("🇰🇷"))) + 2;
+    const int inZwj = reader->textStart() + int(text.indexOf(QStringLiteral("👩‍💻"))) + 3;
+    cursor.setPosition(inZwj);
+    cursor.setPosition(inFlag, QTextCursor::KeepAnchor);
+    reader->setTextCursor(cursor);
+    QTest::keyClick(reader, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(only().quote, QStringLiteral("👩‍💻 dev 🇰🇷"));
+}
+
 void TestAnnotatingUi::setSpanToSelection()
 {
     ReaderView *reader = m_window->reader();
@@ -289,6 +410,44 @@ void TestAnnotatingUi::paletteFindsSecdef()
     QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
     QTRY_VERIFY(!visible<QuickCodePalette>());
     QCOMPARE(only().codeIds.size(), 1);
+}
+
+void TestAnnotatingUi::paletteRanksWordStartsFirst()
+{
+    // Codebook order puts the weaker matches first: only the ranking can
+    // lift the word-start abbreviations above them.
+    QList<Code> codes;
+    for (const char *name : {"Second-order effects defined", "Whataboutism, straw man",
+                             "Security and defense", "Historical analogy", "Us versus them"}) {
+        Code c;
+        c.id = codes.size() + 1;
+        c.name = QString::fromUtf8(name);
+        c.colour = QStringLiteral("#336699");
+        codes.append(c);
+    }
+    QuickCodePalette palette(codes, {});
+    const auto listed = [&](const QString &pattern) {
+        palette.searchEdit()->setText(pattern);
+        QStringList names;
+        for (int i = 0; i < palette.list()->count(); ++i)
+            names.append(palette.list()->item(i)->text());
+        return names;
+    };
+    QCOMPARE(listed(QStringLiteral("secdef")),
+             (QStringList {QStringLiteral("Security and defense"),
+                           QStringLiteral("Second-order effects defined")}));
+    QCOMPARE(listed(QStringLiteral("SECDEF")).value(0), QStringLiteral("Security and defense"));
+    QCOMPARE(palette.currentCodeId(), 3);
+    QCOMPARE(listed(QStringLiteral("hist")),
+             (QStringList {QStringLiteral("Historical analogy"),
+                           QStringLiteral("Whataboutism, straw man")}));
+    // Letters out of order, or missing, match nothing.
+    QVERIFY(listed(QStringLiteral("fedces")).isEmpty());
+    QVERIFY(listed(QStringLiteral("secdefz")).isEmpty());
+    QCOMPARE(palette.currentCodeId(), 0);
+    // Nothing typed: the whole codebook, in its own order.
+    QCOMPARE(listed(QString()).size(), 5);
+    QCOMPARE(listed(QString()).value(0), QStringLiteral("Second-order effects defined"));
 }
 
 void TestAnnotatingUi::repeatLastCode()

@@ -2,10 +2,12 @@
 
 #include "QueryHistory.h"
 #include "QueryResultModel.h"
+#include "SyntaxRepository.h"
 #include "query/QueryResultWriter.h"
 #include "query/QueryRunner.h"
 
 #include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
@@ -42,8 +44,12 @@ SqlConsole::SqlConsole(const QString &projectPath, QWidget *parent)
                                     "   — Ctrl+Enter runs; see docs/queries.md for the views"));
     m_editor->setTabChangesFocus(true);
     m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_editor->document());
-    m_highlighter->setDefinition(m_repository.definitionForName(QStringLiteral("SQL")));
-    m_highlighter->setTheme(m_repository.themeForPalette(palette()));
+    m_highlighter->setTheme(SyntaxRepository::instance().themeForPalette(palette()));
+    loadDefinition();
+    // The lens reloads the shared repository after each lexicon edit, which
+    // destroys the SQL definition the highlighter holds.
+    connect(&SyntaxRepository::instance(), &KSyntaxHighlighting::Repository::reloaded, this,
+            &SqlConsole::loadDefinition);
 
     m_historyBox = new QComboBox(this);
     m_historyBox->setObjectName(QStringLiteral("sqlHistory"));
@@ -119,11 +125,18 @@ SqlConsole::SqlConsole(const QString &projectPath, QWidget *parent)
 
 SqlConsole::~SqlConsole() = default;
 
+void SqlConsole::loadDefinition()
+{
+    m_highlighter->setDefinition(
+        SyntaxRepository::instance().definitionForName(QStringLiteral("SQL")));
+}
+
 void SqlConsole::setThemeName(const QString &name)
 {
-    KSyntaxHighlighting::Theme theme = m_repository.theme(name);
+    const KSyntaxHighlighting::Repository &repository = SyntaxRepository::instance();
+    KSyntaxHighlighting::Theme theme = repository.theme(name);
     if (!theme.isValid())
-        theme = m_repository.themeForPalette(palette());
+        theme = repository.themeForPalette(palette());
     m_highlighter->setTheme(theme);
     m_highlighter->rehighlight();
 }

@@ -2,8 +2,6 @@
 
 #include "query/QueryResult.h"
 
-#include <KSyntaxHighlighting/Repository>
-
 #include <QWidget>
 
 class QComboBox;
@@ -20,8 +18,8 @@ class SyntaxHighlighter;
 }
 
 // The SQL console: a query editor highlighted with KSyntaxHighlighting's
-// SQL definition, run with Ctrl+Enter on a separate read-only connection
-// (QueryRunner, off the GUI thread, cancellable), the rows in a table with
+// SQL definition (from the process's shared repository), run with Ctrl+Enter on a separate
+// read-only connection (QueryRunner, off the GUI thread, cancellable), the rows in a table with
 // copy and CSV export, and a history of past queries.
 class SqlConsole final : public QWidget
 {
@@ -47,6 +45,7 @@ public:
     QueryResultModel *model() const { return m_model; }
     QLabel *statusLabel() const { return m_status; }
     QComboBox *historyBox() const { return m_historyBox; }
+    KSyntaxHighlighting::SyntaxHighlighter *highlighter() const { return m_highlighter; }
     QPushButton *cancelButton() const { return m_cancelButton; }
 
 Q_SIGNALS:
@@ -56,9 +55,9 @@ private:
     void showResult(const QueryResult &result);
     void fillHistory();
     void setBusy(bool busy);
+    void loadDefinition();
 
     QueryRunner *m_runner = nullptr;
-    KSyntaxHighlighting::Repository m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     std::unique_ptr<QueryHistory> m_history;
     QPlainTextEdit *m_editor = nullptr;

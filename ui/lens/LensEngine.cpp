@@ -1,31 +1,50 @@
 #include "LensEngine.h"
 
 #include "LensHighlighter.h"
+#include "SyntaxRepository.h"
 #include "lens/LensDefinitionWriter.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
+#include <KSyntaxHighlighting/Repository>
 
 #include <algorithm>
 
 LensEngine::LensEngine(const QString &folder, QObject *parent)
     : QObject(parent)
     , m_folder(folder)
+    , m_repository(SyntaxRepository::instance())
 {
+    static int engines = 0;
+    m_scope = QString::number(++engines);
     m_repository.addCustomSearchPath(m_folder);
     m_theme = m_repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme);
+    // Any reload, this engine's or another's, destroys the definitions the
+    // highlighters hold: drop them first, fetch again after.
+    connect(&m_repository, &KSyntaxHighlighting::Repository::aboutToReload, this,
+            [this] { m_highlighters.clear(); });
+    connect(&m_repository, &KSyntaxHighlighting::Repository::reloaded, this, [this] {
+        updateColours();
+        Q_EMIT changed();
+    });
 }
 
 LensEngine::~LensEngine() = default;
 
+QString LensEngine::quotesDefinitionName(const QString &language) const
+{
+    return LensDefinitionWriter::quotesName(language, m_scope);
+}
+
+QString LensEngine::wordsDefinitionName(const QString &language) const
+{
+    return LensDefinitionWriter::wordsName(language, m_scope);
+}
+
 void LensEngine::setLexicon(const QList<LexiconTerm> &terms)
 {
-    m_languages = LensDefinitionWriter::writeAll(m_folder, terms);
-    // Highlighters hold definitions of the old load; drop them first.
-    m_highlighters.clear();
+    m_languages = LensDefinitionWriter::writeAll(m_folder, terms, m_scope);
     m_repository.reload();
-    updateColours();
-    Q_EMIT changed();
 }
 
 void LensEngine::setTheme(const KSyntaxHighlighting::Theme &theme)
@@ -43,7 +62,7 @@ void LensEngine::updateColours()
 {
     m_colours.clear();
     const QString language = m_languages.value(0, QStringLiteral("en"));
-    for (const QString &name : {LensDefinitionWriter::quotesName(language), LensDefinitionWriter::wordsName(language)}) {
+    for (const QString &name : {quotesDefinitionName(language), wordsDefinitionName(language)}) {
         for (const KSyntaxHighlighting::Format &format : m_repository.definitionForName(name).formats()) {
             if (const auto cue = LensCues::fromId(format.name()))
                 m_colours.insert(int(*cue), format.textColor(m_theme));
@@ -58,8 +77,8 @@ LensHighlighter *LensEngine::highlighter(bool quotes, const QString &language)
     if (!h) {
         h = std::make_shared<LensHighlighter>();
         h->setTheme(m_theme);
-        h->setDefinition(m_repository.definitionForName(quotes ? LensDefinitionWriter::quotesName(language)
-                                                               : LensDefinitionWriter::wordsName(language)));
+        h->setDefinition(m_repository.definitionForName(quotes ? quotesDefinitionName(language)
+                                                               : wordsDefinitionName(language)));
     }
     return h.get();
 }

@@ -16,8 +16,11 @@
 class LensHighlighter;
 
 // The reading lens's machinery: writes the project's lexicons as syntax
-// definitions into its own folder, loads them through a KSyntaxHighlighting
-// repository (addCustomSearchPath), and runs them over paragraphs.
+// definitions into its own folder, loads them through the process's shared
+// KSyntaxHighlighting repository (addCustomSearchPath), and runs them over
+// paragraphs. Its definitions carry a name of their own, so that engines
+// of other windows or closed projects in the same repository never shadow
+// them.
 class LensEngine final : public QObject
 {
     Q_OBJECT
@@ -50,11 +53,14 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QString quotesDefinitionName(const QString &language) const;
+    QString wordsDefinitionName(const QString &language) const;
     LensHighlighter *highlighter(bool quotes, const QString &language);
     void updateColours();
 
     QString m_folder;
-    KSyntaxHighlighting::Repository m_repository;
+    QString m_scope; // tells this engine's definitions from other engines'
+    KSyntaxHighlighting::Repository &m_repository;
     KSyntaxHighlighting::Theme m_theme;
     QStringList m_languages;
     QHash<QString, std::shared_ptr<LensHighlighter>> m_highlighters; // "q:en", "w:en"
