@@ -1,5 +1,7 @@
 #include "FeedPanel.h"
 
+#include "commands/FeedSubscriptionCommand.h"
+
 #include "FeedItemModel.h"
 #include "FeedTreeModel.h"
 #include "LiteralText.h"
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QUndoStack>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSplitter>
@@ -132,6 +135,12 @@ FeedPanel::FeedPanel(ProjectSession &store, QWidget *parent)
             return;
         }
         setStatus(tr("Subscribed"));
+        if (m_undo) {
+            const auto feed = m_session.feeds().get(feedId);
+            m_undo->push(new FeedSubscriptionCommand(m_session, FeedSubscriptionCommand::Kind::Subscribed,
+                                                     feedId, feed ? feed->title : QString(),
+                                                     [this](const QString &e) { setStatus(e); }));
+        }
         selectFeed(feedId);
     });
     connect(m_importer, &FeedItemImporter::finished, this, &FeedPanel::onCorpusDone);
@@ -346,11 +355,14 @@ void FeedPanel::onCorpusDone(const QList<ImportOutcome> &outcomes)
     int imported = 0, duplicates = 0;
     QStringList failures;
     qint64 first = 0;
+    QList<qint64> added;
     for (const ImportOutcome &o : outcomes) {
         if (o.status == ImportOutcome::Status::Failed) {
             failures << o.message;
             continue;
         }
+        if (o.status == ImportOutcome::Status::Imported)
+            added.append(o.articleId);
         if (!first)
             first = o.articleId;
         (o.status == ImportOutcome::Status::Imported ? imported : duplicates) += 1;
@@ -362,6 +374,7 @@ void FeedPanel::onCorpusDone(const QList<ImportOutcome> &outcomes)
         text += tr(", %n failed:\n", nullptr, int(failures.size()))
             + failures.join(QLatin1Char('\n'));
     setStatus(text);
+    Q_EMIT articlesImported(added);
     Q_EMIT articlesAdded(first);
 }
 
@@ -402,13 +415,17 @@ void FeedPanel::removeCurrent()
     const auto answer = QMessageBox::question(
         this, tr("Remove"),
         LiteralText::html(
-            feed ? tr("Unsubscribe from “%1”? Its items go; articles already added to the corpus stay.")
+            feed ? tr("Unsubscribe from “%1”? Its items go; articles already added to the corpus "
+                      "stay. Edit ▸ Undo subscribes again.")
                        .arg(name)
                  : tr("Remove the folder “%1”? Its feeds move to the top level.").arg(name)));
     if (answer != QMessageBox::Yes)
         return;
     try {
-        if (feed)
+        if (feed && m_undo)
+            m_undo->push(new FeedSubscriptionCommand(m_session, FeedSubscriptionCommand::Kind::Unsubscribe,
+                                                     feed, name, [this](const QString &e) { setStatus(e); }));
+        else if (feed)
             m_session.feeds().remove(feed);
         else
             m_session.feeds().removeFolder(folder);

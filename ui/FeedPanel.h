@@ -19,6 +19,8 @@ struct ImportOutcome;
 // feed HTML is never rendered, so nothing runs and nothing loads) at the
 // bottom. Feeds refresh by hand and on a schedule; each feed shows its own
 // error. "Add to Corpus" fetches and stores the selected items' pages.
+class QUndoStack;
+
 class FeedPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     FeedItemImporter *itemImporter() const { return m_importer; }
     QLabel *statusLabel() const { return m_status; }
     QList<QAction *> panelActions() const;
+    // Subscribing and unsubscribing go on this stack (undoable).
+    void setUndoStack(QUndoStack *undo) { m_undo = undo; }
 
     void selectFeed(qint64 feedId);
     // Subscribes to a feed or a site that announces one (folderId 0: top level).
@@ -46,8 +50,10 @@ public:
     bool exportOpml(const QString &path);
 
 Q_SIGNALS:
-    // After "Add to Corpus": the first article stored (0 if none).
+    // After "Add to Corpus": the first article stored (0 if none), and
+    // every article it added.
     void articlesAdded(qint64 firstArticleId);
+    void articlesImported(const QList<qint64> &articleIds);
 
 private:
     void createActions();
@@ -66,6 +72,7 @@ private:
     void setStatus(const QString &text);
 
     ProjectSession &m_session;
+    QUndoStack *m_undo = nullptr;
     FeedUpdater *m_updater = nullptr;
     FeedItemImporter *m_importer = nullptr;
     FeedTreeModel *m_feedModel = nullptr;

@@ -335,6 +335,8 @@ void MainWindow::attachStore()
     m_memos = new MemoPanel(*m_session, m_undo, m_memoDock);
     m_memoDock->setWidget(m_memos);
     m_feeds = new FeedPanel(*m_session, m_feedDock);
+    m_feeds->setUndoStack(m_undo);
+    connect(m_feeds, &FeedPanel::articlesImported, m_articleActions, &ArticleActions::recordImport);
     m_feedDock->setWidget(m_feeds);
     connect(m_feeds, &FeedPanel::articlesAdded, this, [this](qint64 id) {
         if (id)

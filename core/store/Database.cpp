@@ -7,13 +7,43 @@
 #include "base/ProjectError.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 #include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace {
+// Connections of this process now waiting to begin a write.
+std::atomic<int> g_waitingWriters{0};
+
+// SQLite's own busy handler sleeps in steps of up to 100 ms, so a writer
+// could sleep on well after the lock came free. Polling every millisecond
+// gets the lock within about one of its release; 5 s, then give up.
+int pollEveryMillisecond(void *, int attempts)
+{
+    if (attempts >= 5000)
+        return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+}
+
+// Counts a writer as waiting while it asks for the lock.
+class WaitingWriter
+{
+public:
+    WaitingWriter() { ++g_waitingWriters; }
+    ~WaitingWriter() { --g_waitingWriters; }
+};
+} // namespace
 
 std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
 {
@@ -66,6 +96,11 @@ void Database::connect(bool create)
     m_db.setConnectOptions(options);
     if (!m_db.open())
         throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.data()))
+            sqlite3_busy_handler(raw, &pollEveryMillisecond, nullptr);
+    }
 
     try {
         ProjectSchema schema(m_db, *m_dialect);
@@ -126,6 +161,11 @@ void Database::checkpoint()
     exec(SqliteDialect::checkpoint());
 }
 
+void Database::checkpointPassively()
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+}
+
 void Database::exec(const QString &sql)
 {
     SqlQuery::run(m_db, sql);
@@ -162,7 +202,17 @@ void Database::beginUnit()
 {
     requireWritable();
     if (m_units.empty()) {
-        exec(m_dialect->beginTransaction());
+        if (m_yields) {
+            while (g_waitingWriters.load() > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            exec(m_dialect->beginTransaction());
+        } else {
+            WaitingWriter waiting;
+            QElapsedTimer timer;
+            timer.start();
+            exec(m_dialect->beginTransaction());
+            m_lastLockWait = double(timer.nsecsElapsed()) / 1e6;
+        }
         m_units.emplace_back();
         return;
     }

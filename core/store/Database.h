@@ -38,6 +38,16 @@ public:
     // Called with what a unit of work changed, right after its outermost
     // commit (never after a rollback).
     void setCommitHandler(std::function<void(const ChangeSet &)> handler);
+    // A background connection (the search indexer) lets the user's writes
+    // go first: its units of work wait while another connection of this
+    // process is waiting for the write lock.
+    void setYieldsToOthers(bool yields) { m_yields = yields; }
+    // How long the last unit of work waited for the write lock, in ms.
+    double lastLockWait() const { return m_lastLockWait; }
+    // Moves committed pages from the write-ahead log into the main file
+    // without waiting for anyone; a background writer calls it between
+    // chunks so a user's commit rarely has a large log to fold in.
+    void checkpointPassively();
     bool inUnitOfWork() const { return !m_units.empty(); }
 
     // Stored times are UTC ISO 8601 with milliseconds; ids are UUIDs.
@@ -73,4 +83,6 @@ private:
     int m_savepointSerial = 0;
     QList<QString> m_savepoints;
     std::function<void(const ChangeSet &)> m_onCommit;
+    bool m_yields = false;
+    double m_lastLockWait = 0;
 };

@@ -4,14 +4,24 @@
 #include "ArticleRepository.h"
 #include "ProjectSession.h"
 
+#include <QElapsedTimer>
+
 int SearchIndexer::catchUp(ProjectSession &session, const Progress &progress, const Stop &stop)
 {
     int indexed = 0;
+    int chunk = firstChunk;
     int waiting = session.articles().unindexedCount();
     while (waiting > 0 && !(stop && stop())) {
-        const int n = session.articles().indexPending(chunkSize);
+        QElapsedTimer timer;
+        timer.start();
+        const int n = session.articles().indexPending(chunk);
         if (n == 0)
             break;
+        // Long articles take longer per piece: aim the next chunk at the
+        // time budget from how this one went.
+        const double ms = qMax<double>(0.5, double(timer.nsecsElapsed()) / 1e6);
+        chunk = qBound(5, int(n * chunkMilliseconds / ms), 2000);
+        session.database().checkpointPassively();
         indexed += n;
         waiting = session.articles().unindexedCount();
         if (progress)
@@ -36,6 +46,7 @@ void SearchIndexer::run()
 {
     try {
         auto session = ProjectSession::open(m_projectPath);
+        session->database().setYieldsToOthers(true);
         catchUp(
             *session, [this](int indexed, int total) { Q_EMIT progress(indexed, total); },
             [this] { return isInterruptionRequested(); });

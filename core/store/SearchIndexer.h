@@ -18,9 +18,11 @@ class SearchIndexer : public QThread
 {
     Q_OBJECT
 public:
-    // About 30 ms of indexing per chunk on a 2-core machine: a user's
-    // commit waits for the lock at most that long.
-    static constexpr int chunkSize = 150;
+    // Each chunk holds the write lock; chunks are sized as they go to take
+    // about this long, so a user's commit never waits much longer (and the
+    // indexer lets waiting writers go first between chunks).
+    static constexpr int chunkMilliseconds = 15;
+    static constexpr int firstChunk = 100;
 
     using Progress = std::function<void(int indexed, int total)>;
     using Stop = std::function<bool()>;

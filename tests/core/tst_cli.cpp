@@ -26,6 +26,7 @@ private Q_SLOTS:
     void annotateWithUnicodeOffsets_data();
     void annotateWithUnicodeOffsets();
     void annotationsAsTsvAndJson();
+    void refusedAnnotateLeavesProjectByteIdentical();
     void refusesNonProject();
 
 private:
@@ -192,6 +193,29 @@ void TestCli::annotationsAsTsvAndJson()
     QCOMPARE(fields[9].size(), 36); // the annotation's UUID
     r = m_cli.run({QStringLiteral("list"), project});
     QCOMPARE(r.out, QByteArray("1\tKim declared readiness.\t2\n"));
+}
+
+void TestCli::refusedAnnotateLeavesProjectByteIdentical()
+{
+    // A span past the end with a code the project does not have yet: the
+    // new code and the annotation are one unit of work, so nothing stays.
+    const QString project = m_dir.filePath(QStringLiteral("identical.framewise"));
+    const QString file = m_cli.write(QStringLiteral("identical.txt"), "Kim spoke in Moscow.");
+    QCOMPARE(m_cli.run({QStringLiteral("import"), project, file}).exitCode, 0);
+    const auto bytes = [&] {
+        QFile f(project);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = bytes();
+    QVERIFY(!before.isEmpty());
+    const Run r = m_cli.run({QStringLiteral("annotate"), project, QStringLiteral("1"), QStringLiteral("4"),
+                             QStringLiteral("999"), QStringLiteral("Brand-new code")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("outside the article"), r.err.constData());
+    QVERIFY(bytes() == before);
+    QVERIFY(!QFile::exists(project + QStringLiteral("-wal")));
+    const Run list = m_cli.run({QStringLiteral("codebook"), project, QStringLiteral("list")});
+    QVERIFY(!list.out.contains("Brand-new code"));
 }
 
 void TestCli::refusesNonProject()
