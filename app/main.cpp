@@ -1,5 +1,5 @@
 #include "CommandLine.h"
-#include "GuiLauncher.h"
+#include "shell/GuiLauncher.h"
 
 #include <QCoreApplication>
 

@@ -2,9 +2,9 @@
 
 #include "BenchContext.h"
 #include "GuiMeasurements.h"
-#include "LibraryPanel.h"
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "library/LibraryPanel.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "commands/DeleteCodeCommand.h"
 #include "commands/MergeCodesCommand.h"
 #include "store/ProjectSession.h"

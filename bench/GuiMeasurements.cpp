@@ -1,9 +1,9 @@
 #include "GuiMeasurements.h"
 
 #include "BenchContext.h"
-#include "LibraryPanel.h"
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "library/LibraryPanel.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "lens/DefaultLexicon.h"
 #include "lens/LensEngine.h"
 #include "project/StarterProject.h"

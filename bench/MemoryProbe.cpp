@@ -2,7 +2,7 @@
 
 #include "BenchContext.h"
 #include "GuiMeasurements.h"
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "AppTheme.h"
+#include "shell/AppTheme.h"
 #include "BenchOptions.h"
 #include "BenchRunner.h"
 #include "MemoryProbe.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReaderView.h"
+#include "reader/ReaderView.h"
 
 #include <QTextCursor>
 #include <QTextDocument>

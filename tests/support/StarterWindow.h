@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 #include "project/StarterProject.h"
 #include "store/ProjectSession.h"
 

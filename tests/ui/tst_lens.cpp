@@ -2,10 +2,10 @@
 // article, lexicon edits reaching the reader, quotations coded through the
 // undo stack, the console refusing writes without touching the file, and
 // both sharing one syntax repository.
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "StarterWindow.h"
-#include "SyntaxRepository.h"
+#include "shell/SyntaxRepository.h"
 #include "console/QueryResultModel.h"
 #include "console/SqlConsole.h"
 #include "lens/DefaultLexicon.h"

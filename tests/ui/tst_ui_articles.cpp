@@ -1,14 +1,14 @@
 // Whole-article actions and the undo of what store v2 made undoable, driven
 // through the window: deleting articles (with the confirmation), importing,
 // re-extracting from the stored page, notes, lexicon edits and the coder.
-#include "AnnotatingController.h"
-#include "AnnotationListModel.h"
-#include "AnnotationPanel.h"
-#include "ArticleActions.h"
-#include "LibraryFilterProxy.h"
-#include "LibraryModel.h"
-#include "LibraryPanel.h"
-#include "ReaderView.h"
+#include "annotating/AnnotatingController.h"
+#include "annotating/AnnotationListModel.h"
+#include "annotating/AnnotationPanel.h"
+#include "library/ArticleActions.h"
+#include "library/LibraryFilterProxy.h"
+#include "library/LibraryModel.h"
+#include "library/LibraryPanel.h"
+#include "reader/ReaderView.h"
 #include "StarterWindow.h"
 #include "commands/EditLexiconCommand.h"
 #include "store/ProjectSession.h"

@@ -7,8 +7,8 @@
 // copied byte for byte, which is exactly what a killed process leaves
 // behind. A fresh ProjectSession then opens the copy, as the next start of
 // the app would, and must find the annotation.
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"

@@ -2,14 +2,14 @@
 // list and summary, mark read, add to corpus, a broken feed's own error,
 // OPML; and the web import actions (Ctrl+U, paste links). A local server
 // on 127.0.0.1 started here serves everything.
-#include "FeedItemModel.h"
-#include "FeedPanel.h"
-#include "FeedTreeModel.h"
-#include "LibraryPanel.h"
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "feeds/FeedItemModel.h"
+#include "feeds/FeedPanel.h"
+#include "feeds/FeedTreeModel.h"
+#include "library/LibraryPanel.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "TestHttpServer.h"
-#include "WebImportActions.h"
+#include "library/WebImportActions.h"
 #include "feeds/FeedItemImporter.h"
 #include "feeds/FeedUpdater.h"
 #include "store/ProjectSession.h"

@@ -1,9 +1,9 @@
 // The models under QAbstractItemModelTester while the store changes
 // underneath them, plus the library's filtering and numeric sorting.
-#include "AnnotationListModel.h"
-#include "CodebookModel.h"
-#include "LibraryFilterProxy.h"
-#include "LibraryModel.h"
+#include "annotating/AnnotationListModel.h"
+#include "codebook/CodebookModel.h"
+#include "library/LibraryFilterProxy.h"
+#include "library/LibraryModel.h"
 #include "project/StarterProject.h"
 #include "store/ProjectSession.h"
 

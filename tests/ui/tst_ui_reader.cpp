@@ -1,13 +1,13 @@
 // Drives the reader on the sample article: layered highlights, filters,
 // annotation navigation, find, themes, decorators and the minimap.
-#include "AnnotationHighlighter.h"
-#include "AnnotationMinimap.h"
-#include "BlockDecorator.h"
-#include "FindBar.h"
-#include "MainWindow.h"
-#include "ReaderView.h"
+#include "reader/AnnotationHighlighter.h"
+#include "reader/AnnotationMinimap.h"
+#include "reader/BlockDecorator.h"
+#include "reader/FindBar.h"
+#include "shell/MainWindow.h"
+#include "reader/ReaderView.h"
 #include "StarterWindow.h"
-#include "ThemeSettings.h"
+#include "shell/ThemeSettings.h"
 #include "store/ProjectSession.h"
 
 #include <QAction>

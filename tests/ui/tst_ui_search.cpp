@@ -2,13 +2,13 @@
 // says how many articles match, and shows a hit in the reader with the
 // matched word selected at its exact place, also after emoji, in RTL and
 // CJK text and through accents.
-#include "FindBar.h"
-#include "MainWindow.h"
+#include "reader/FindBar.h"
+#include "shell/MainWindow.h"
 #include "RawSql.h"
-#include "ReaderView.h"
-#include "SearchHitDelegate.h"
-#include "SearchPanel.h"
-#include "SearchResultModel.h"
+#include "reader/ReaderView.h"
+#include "search/SearchHitDelegate.h"
+#include "search/SearchPanel.h"
+#include "search/SearchResultModel.h"
 #include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 #include "text/TextOffsets.h"

@@ -1,4 +1,4 @@
-#include "AddAnnotationsCommand.h"
+#include "commands/AddAnnotationsCommand.h"
 
 #include "store/ProjectSession.h"
 

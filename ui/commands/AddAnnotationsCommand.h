@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Annotation.h"
 #include "domain/AnnotationRecord.h"
 

@@ -1,4 +1,4 @@
-#include "AddCategoryCommand.h"
+#include "commands/AddCategoryCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Category.h"
 
 // Adds a category; later redos put back the same one (same id).

@@ -1,4 +1,4 @@
-#include "AddCodeCommand.h"
+#include "commands/AddCodeCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,4 +1,4 @@
-#include "AddMemoCommand.h"
+#include "commands/AddMemoCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Memo.h"
 
 // Adds a memo; later redos put back the same memo (same id and times).

@@ -1,4 +1,4 @@
-#include "AdjustSpanCommand.h"
+#include "commands/AdjustSpanCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 // Moves an annotation's boundaries. Consecutive adjustments of the same
 // annotation merge, so one undo takes back a run of Shift+arrow presses.

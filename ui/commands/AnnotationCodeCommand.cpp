@@ -1,4 +1,4 @@
-#include "AnnotationCodeCommand.h"
+#include "commands/AnnotationCodeCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 // Adds a code to an existing annotation, or takes one away.
 class AnnotationCodeCommand final : public StoreCommand

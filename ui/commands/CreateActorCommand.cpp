@@ -1,4 +1,4 @@
-#include "CreateActorCommand.h"
+#include "commands/CreateActorCommand.h"
 
 #include "store/ProjectSession.h"
 

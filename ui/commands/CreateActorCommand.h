@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Actor.h"
 
 // Creates a canonical actor; later redos put back the same one (same id).

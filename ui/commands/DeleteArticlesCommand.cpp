@@ -1,4 +1,4 @@
-#include "DeleteArticlesCommand.h"
+#include "commands/DeleteArticlesCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/ArticleDeletion.h"
 
 // Deletes articles with their annotations, claims, memos and pages; undo

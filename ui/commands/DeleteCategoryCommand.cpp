@@ -1,4 +1,4 @@
-#include "DeleteCategoryCommand.h"
+#include "commands/DeleteCategoryCommand.h"
 
 #include "store/ProjectSession.h"
 

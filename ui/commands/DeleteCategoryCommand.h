@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Category.h"
 
 // Deletes an empty category; undo puts it back with the same id.

@@ -1,4 +1,4 @@
-#include "DeleteCodeCommand.h"
+#include "commands/DeleteCodeCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/CodeRemoval.h"
 
 // Deletes a code with its sub-codes and the annotations left without a

@@ -1,4 +1,4 @@
-#include "DeleteMemoCommand.h"
+#include "commands/DeleteMemoCommand.h"
 
 #include "store/ProjectSession.h"
 

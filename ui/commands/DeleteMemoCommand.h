@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Memo.h"
 
 // Deletes a memo; undo puts it back exactly (same id and times).

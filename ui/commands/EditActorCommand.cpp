@@ -1,4 +1,4 @@
-#include "EditActorCommand.h"
+#include "commands/EditActorCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Actor.h"
 
 // Renames an actor or changes its kind, description or aliases.

@@ -1,4 +1,4 @@
-#include "EditCategoryCommand.h"
+#include "commands/EditCategoryCommand.h"
 
 #include "store/ProjectSession.h"
 

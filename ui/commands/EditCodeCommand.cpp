@@ -1,4 +1,4 @@
-#include "EditCodeCommand.h"
+#include "commands/EditCodeCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Code.h"
 
 // Renames a code or changes its colour, description or shortcut.

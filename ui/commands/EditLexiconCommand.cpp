@@ -1,4 +1,4 @@
-#include "EditLexiconCommand.h"
+#include "commands/EditLexiconCommand.h"
 
 #include "store/ProjectSession.h"
 

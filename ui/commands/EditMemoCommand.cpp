@@ -1,4 +1,4 @@
-#include "EditMemoCommand.h"
+#include "commands/EditMemoCommand.h"
 
 #include "store/ProjectSession.h"
 

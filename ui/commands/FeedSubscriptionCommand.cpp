@@ -1,4 +1,4 @@
-#include "FeedSubscriptionCommand.h"
+#include "commands/FeedSubscriptionCommand.h"
 
 #include "store/ProjectSession.h"
 

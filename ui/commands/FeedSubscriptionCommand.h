@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/FeedSubscription.h"
 
 // A feed subscribed to or unsubscribed from, on the undo stack. Subscribing

@@ -1,4 +1,4 @@
-#include "ImportArticlesCommand.h"
+#include "commands/ImportArticlesCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/ArticleDeletion.h"
 
 // An import that has happened, on the undo stack: undo removes the articles

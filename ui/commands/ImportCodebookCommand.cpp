@@ -1,4 +1,4 @@
-#include "ImportCodebookCommand.h"
+#include "commands/ImportCodebookCommand.h"
 
 #include "store/ProjectSession.h"
 

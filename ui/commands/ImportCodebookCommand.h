@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/Category.h"
 #include "domain/CodeRemoval.h"
 #include "project/CodebookFile.h"

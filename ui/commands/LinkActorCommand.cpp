@@ -1,4 +1,4 @@
-#include "LinkActorCommand.h"
+#include "commands/LinkActorCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 // Links a mention (annotation) to a canonical actor, or unlinks it (0).
 class LinkActorCommand final : public StoreCommand

@@ -1,4 +1,4 @@
-#include "MergeActorsCommand.h"
+#include "commands/MergeActorsCommand.h"
 
 #include "store/ProjectSession.h"
 

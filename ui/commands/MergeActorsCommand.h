@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/ActorMerge.h"
 
 // Merges one actor into another; undo restores the dropped actor and every

@@ -1,4 +1,4 @@
-#include "MergeCodesCommand.h"
+#include "commands/MergeCodesCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/CodeMerge.h"
 
 // Merges one code into another: its annotations, sub-codes and memos move

@@ -1,4 +1,4 @@
-#include "MoveCodebookItemCommand.h"
+#include "commands/MoveCodebookItemCommand.h"
 
 #include "store/ProjectSession.h"
 

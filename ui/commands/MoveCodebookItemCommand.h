@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/CodebookLayout.h"
 
 // Reorders a category, or reparents and reorders a code. Undo and later

@@ -1,4 +1,4 @@
-#include "RewriteTextCommand.h"
+#include "commands/RewriteTextCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 #include "domain/TextRewrite.h"
 
 // Replaces an article's text by a new extraction with every annotation

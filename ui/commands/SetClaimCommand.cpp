@@ -1,4 +1,4 @@
-#include "SetClaimCommand.h"
+#include "commands/SetClaimCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,4 +1,4 @@
-#include "SetNoteCommand.h"
+#include "commands/SetNoteCommand.h"
 
 #include "store/ProjectSession.h"
 

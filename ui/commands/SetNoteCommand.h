@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 // Writes an annotation's note; undo puts the earlier note back.
 class SetNoteCommand final : public StoreCommand

@@ -1,4 +1,4 @@
-#include "SetPrimaryCommand.h"
+#include "commands/SetPrimaryCommand.h"
 
 #include "store/ProjectSession.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 // Marks an annotation as primary (e.g. the article's primary frame) or not.
 class SetPrimaryCommand final : public StoreCommand

@@ -1,4 +1,4 @@
-#include "StoreCommand.h"
+#include "commands/StoreCommand.h"
 
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"

@@ -1,4 +1,4 @@
-#include "QueryHistory.h"
+#include "console/QueryHistory.h"
 
 #include <QSettings>
 

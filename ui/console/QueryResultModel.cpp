@@ -1,6 +1,6 @@
-#include "QueryResultModel.h"
+#include "console/QueryResultModel.h"
 
-#include "LiteralText.h"
+#include "shell/LiteralText.h"
 #include "query/QueryResultWriter.h"
 
 #include <QColor>

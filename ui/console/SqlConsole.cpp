@@ -1,8 +1,8 @@
-#include "SqlConsole.h"
+#include "console/SqlConsole.h"
 
-#include "QueryHistory.h"
-#include "QueryResultModel.h"
-#include "SyntaxRepository.h"
+#include "console/QueryHistory.h"
+#include "console/QueryResultModel.h"
+#include "shell/SyntaxRepository.h"
 #include "query/QueryResultWriter.h"
 #include "query/QueryRunner.h"
 

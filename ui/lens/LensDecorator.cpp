@@ -1,7 +1,7 @@
-#include "LensDecorator.h"
+#include "lens/LensDecorator.h"
 
-#include "LensEngine.h"
-#include "ReaderView.h"
+#include "lens/LensEngine.h"
+#include "reader/ReaderView.h"
 #include "lens/LanguageGuess.h"
 
 LensDecorator::LensDecorator(LensEngine &engine, const ReaderView &reader)

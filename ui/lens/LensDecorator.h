@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BlockDecorator.h"
+#include "reader/BlockDecorator.h"
 #include "lens/LensCue.h"
 
 #include <QSet>

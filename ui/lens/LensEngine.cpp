@@ -1,7 +1,7 @@
-#include "LensEngine.h"
+#include "lens/LensEngine.h"
 
-#include "LensHighlighter.h"
-#include "SyntaxRepository.h"
+#include "lens/LensHighlighter.h"
+#include "shell/SyntaxRepository.h"
 #include "lens/LensDefinitionWriter.h"
 
 #include <KSyntaxHighlighting/Definition>

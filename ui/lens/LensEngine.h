@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LensSpan.h"
+#include "lens/LensSpan.h"
 #include "domain/LexiconTerm.h"
 
 #include <KSyntaxHighlighting/Repository>

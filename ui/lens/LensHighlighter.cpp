@@ -1,4 +1,4 @@
-#include "LensHighlighter.h"
+#include "lens/LensHighlighter.h"
 
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/State>

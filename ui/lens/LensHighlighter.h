@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LensSpan.h"
+#include "lens/LensSpan.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
 

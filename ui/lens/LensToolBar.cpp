@@ -1,7 +1,7 @@
-#include "LensToolBar.h"
+#include "lens/LensToolBar.h"
 
-#include "LensEngine.h"
-#include "ReadingLens.h"
+#include "lens/LensEngine.h"
+#include "lens/ReadingLens.h"
 
 #include <KSyntaxHighlighting/Theme>
 

@@ -1,6 +1,6 @@
-#include "LexiconEditorDialog.h"
+#include "lens/LexiconEditorDialog.h"
 
-#include "LiteralText.h"
+#include "shell/LiteralText.h"
 #include "lens/LensCue.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"

@@ -1,6 +1,6 @@
-#include "QuotationCodingDialog.h"
+#include "lens/QuotationCodingDialog.h"
 
-#include "LiteralText.h"
+#include "shell/LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QuotationCandidate.h"
+#include "lens/QuotationCandidate.h"
 #include "commands/StoreCommand.h"
 #include "lens/LensCue.h"
 

@@ -1,0 +1,919 @@
+#include "shell/MainWindow.h"
+
+#include "commands/AddAnnotationCommand.h"
+#include "annotating/AnnotatingController.h"
+#include "library/ArticleActions.h"
+#include "reader/AnnotationHighlighter.h"
+#include "annotating/AnnotationListModel.h"
+#include "annotating/AnnotationPanel.h"
+#include "codebook/CodebookActions.h"
+#include "codebook/CodebookPanel.h"
+#include "shell/KeyboardShortcutsDialog.h"
+#include "library/LibraryPanel.h"
+#include "feeds/FeedPanel.h"
+#include "library/ImportProgress.h"
+#include "shell/LiteralText.h"
+#include "memos/MemoPanel.h"
+#include "library/WebImportActions.h"
+#include "reader/ReaderFilterMenus.h"
+#include "reader/ReaderSearchMatch.h"
+#include "reader/ReaderView.h"
+#include "search/SearchIndexStatus.h"
+#include "search/SearchPanel.h"
+#include "search/SearchResultModel.h"
+#include "shell/ThemeSettings.h"
+#include "commands/RemoveAnnotationCommand.h"
+#include "console/SqlConsole.h"
+#include "lens/LensToolBar.h"
+#include "lens/ReadingLens.h"
+#include "import/ArticleImporter.h"
+#include "project/CodebookFile.h"
+#include "base/ProjectError.h"
+#include "store/ProjectSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QLineEdit>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+#include <QTimer>
+#include <QUndoStack>
+
+namespace {
+QString projectFilter()
+{
+    return QCoreApplication::translate("MainWindow", "Framewise projects (*.framewise);;All files (*)");
+}
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, QWidget *parent)
+    : MainWindow(std::move(store), Options{}, parent)
+{
+}
+
+MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, Options options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_undo(new QUndoStack(this))
+    , m_reader(new ReaderView(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_reader->setObjectName(QStringLiteral("reader"));
+    m_reader->setAccessibleName(tr("Article reader"));
+    setCentralWidget(m_reader);
+
+    createActions();
+    createDocks();
+    m_annotating = new AnnotatingController(*this);
+    m_codebookActions = new CodebookActions(this);
+    m_webImport = new WebImportActions(*this);
+    m_articleActions = new ArticleActions(*m_undo, this, commandErrorHandler());
+    createMenus();
+    createStatusBar();
+
+    m_session = std::move(store);
+    attachStore();
+
+    resize(1400, 860);
+    resizeDocks({m_libraryDock, m_codebookDock}, {320, 340}, Qt::Horizontal);
+    resizeDocks({m_codebookDock, m_annotationDock}, {400, 400}, Qt::Vertical);
+    if (m_options.persistLayout) {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    // Panels watch the store; take them down before it goes.
+    m_undo->clear();
+    detachStore();
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(tr("&Open Project…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
+
+    m_newAction = new QAction(tr("&New Project…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProjectDialog);
+
+    m_importFilesAction = new QAction(tr("&Import Files…"), this);
+    m_importFilesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_importFilesAction, &QAction::triggered, this, &MainWindow::importFilesDialog);
+
+    m_importFolderAction = new QAction(tr("Import &Folder…"), this);
+    m_importFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_importFolderAction, &QAction::triggered, this, &MainWindow::importFolderDialog);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undo->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_redoAction = m_undo->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
+    m_deleteAction = new QAction(tr("&Delete Annotation"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelectedAnnotation);
+
+    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, m_reader, &ReaderView::zoomIn);
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, m_reader, &ReaderView::zoomOut);
+    m_zoomResetAction = new QAction(tr("&Actual Size"), this);
+    m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_zoomResetAction, &QAction::triggered, m_reader, &ReaderView::resetZoom);
+
+    m_focusFilterAction = new QAction(tr("Filter &Library"), this);
+    m_focusFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+        m_library->focusFilter();
+    });
+    m_searchAction = new QAction(tr("&Search All Articles…"), this);
+    m_searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_search->focusSearch();
+    });
+    m_focusReaderAction = new QAction(tr("Go to &Reader"), this);
+    m_focusReaderAction->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    connect(m_focusReaderAction, &QAction::triggered, this, &MainWindow::focusReader);
+    m_focusCodebookAction = new QAction(tr("Go to &Codebook"), this);
+    m_focusCodebookAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_focusCodebookAction, &QAction::triggered, this, [this] {
+        m_codebookDock->show();
+        m_codebookDock->raise();
+        m_codebook->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_focusAnnotationsAction = new QAction(tr("Go to A&nnotations"), this);
+    m_focusAnnotationsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_focusAnnotationsAction, &QAction::triggered, this, [this] {
+        m_annotationDock->show();
+        m_annotationDock->raise();
+        m_annotations->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_aboutAction = new QAction(tr("&About Framewise"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    // Window-wide shortcuts, so they work whichever panel has focus.
+    for (QAction *action : {m_undoAction, m_redoAction, m_deleteAction, m_zoomInAction, m_zoomOutAction,
+                            m_zoomResetAction, m_focusFilterAction, m_searchAction, m_focusReaderAction,
+                            m_focusCodebookAction, m_focusAnnotationsAction, m_shortcutsAction})
+        addAction(action);
+}
+
+void MainWindow::createDocks()
+{
+    const auto makeDock = [this](const QString &title, const QString &name) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                          | QDockWidget::DockWidgetFloatable);
+        return dock;
+    };
+    m_libraryDock = makeDock(tr("Library"), QStringLiteral("libraryDock"));
+    m_codebookDock = makeDock(tr("Codebook"), QStringLiteral("codebookDock"));
+    m_annotationDock = makeDock(tr("Annotations"), QStringLiteral("annotationDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_codebookDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
+    splitDockWidget(m_codebookDock, m_annotationDock, Qt::Vertical);
+    m_memoDock = makeDock(tr("Memos"), QStringLiteral("memoDock"));
+    tabifyDockWidget(m_annotationDock, m_memoDock);
+    m_feedDock = makeDock(tr("Feeds"), QStringLiteral("feedDock"));
+    tabifyDockWidget(m_libraryDock, m_feedDock);
+    m_searchDock = makeDock(tr("Search"), QStringLiteral("searchDock"));
+    tabifyDockWidget(m_libraryDock, m_searchDock);
+    m_libraryDock->raise();
+    m_annotationDock->raise();
+    // The SQL console: below the reader, out of the way until asked for.
+    m_consoleDock = makeDock(tr("SQL Console"), QStringLiteral("sqlConsoleDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    m_consoleDock->hide();
+    // The console itself is built the first time its dock shows.
+    connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            sqlConsole();
+    });
+
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_newAction);
+    file->addSeparator();
+    file->addAction(m_importFilesAction);
+    file->addAction(m_importFolderAction);
+    file->addAction(m_webImport->importUrlAction());
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *article = menuBar()->addMenu(tr("&Article"));
+    article->addAction(m_articleActions->reextractAction());
+    article->addSeparator();
+    article->addAction(m_articleActions->deleteAction());
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    m_codeMenu = edit->addMenu(tr("Apply &Code"));
+    edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    QAction *coder = edit->addAction(tr("Switch C&oder…"), this, &MainWindow::chooseCoder);
+    coder->setObjectName(QStringLiteral("switchCoderAction"));
+
+    menuBar()->addMenu(m_annotating->menu());
+    menuBar()->addMenu(m_codebookActions->menu());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    // Reader navigation, highlight filters and theme (ReaderView owns the
+    // actions; their shortcuts work window-wide).
+    view->addAction(m_reader->findAction());
+    view->addAction(m_searchAction);
+    view->addAction(m_reader->nextAnnotationAction());
+    view->addAction(m_reader->previousAnnotationAction());
+    QMenu *showCategories = view->addMenu(tr("Show &Categories"));
+    showCategories->setObjectName(QStringLiteral("showCategoriesMenu"));
+    QMenu *showCoders = view->addMenu(tr("Show C&oders"));
+    showCoders->setObjectName(QStringLiteral("showCodersMenu"));
+    new ReaderFilterMenus(m_reader, [this] { return m_session.get(); }, showCategories, showCoders, this);
+    ThemeSettings::populateMenu(view->addMenu(tr("&Theme")));
+    view->addSeparator();
+    view->addAction(m_focusFilterAction);
+    view->addAction(m_focusReaderAction);
+    view->addAction(m_focusCodebookAction);
+    view->addAction(m_focusAnnotationsAction);
+    view->addSeparator();
+    for (QDockWidget *dock :
+         {m_libraryDock, m_searchDock, m_codebookDock, m_annotationDock, m_memoDock, m_feedDock})
+        view->addAction(dock->toggleViewAction());
+    m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q));
+    view->addAction(m_consoleDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_projectLabel = new QLabel(this);
+    m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
+    m_coderLabel = new QLabel(this);
+    m_coderLabel->setObjectName(QStringLiteral("coderLabel"));
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    // File and coder names are shown as they are, never read as rich text.
+    for (QLabel *label : {m_projectLabel, m_coderLabel, m_countsLabel})
+        label->setTextFormat(Qt::PlainText);
+    m_readOnlyBadge = new QLabel(tr("Read-only"), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setToolTip(tr("This project file cannot be written; coding is disabled."));
+    m_readOnlyBadge->setStyleSheet(QStringLiteral(
+        "QLabel { background: #f4e3c1; color: #6b4a10; border: 1px solid #e2c891;"
+        " border-radius: 8px; padding: 0px 8px; font-weight: 600; }"));
+    statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->addPermanentWidget(m_coderLabel);
+    statusBar()->addPermanentWidget(m_projectLabel);
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
+    for (QLabel *label : {m_countsLabel, m_coderLabel, m_projectLabel})
+        label->setContentsMargins(8, 0, 8, 0);
+}
+
+void MainWindow::attachStore()
+{
+    m_library = new LibraryPanel(*m_session, m_libraryDock);
+    m_codebook = new CodebookPanel(*m_session, m_codebookDock);
+    m_annotations = new AnnotationPanel(*m_session, m_annotationDock);
+    m_libraryDock->setWidget(m_library);
+    m_codebookDock->setWidget(m_codebook);
+    m_codebook->enableEditing(m_undo);
+    m_codebook->addContextAction(m_codebookActions->addCodeMemoAction());
+    m_memos = new MemoPanel(*m_session, m_undo, m_memoDock);
+    m_memoDock->setWidget(m_memos);
+    m_feeds = new FeedPanel(*m_session, m_feedDock);
+    m_feeds->setUndoStack(m_undo);
+    connect(m_feeds, &FeedPanel::articlesImported, m_articleActions, &ArticleActions::recordImport);
+    m_feedDock->setWidget(m_feeds);
+    connect(m_feeds, &FeedPanel::articlesAdded, this, [this](qint64 id) {
+        if (id)
+            openArticle(id);
+    });
+    m_library->addAction(m_webImport->pasteAction());
+    m_library->view()->addAction(m_articleActions->deleteAction());
+    m_articleActions->setSession(m_session.get());
+    const QString coder = QSettings().value(QStringLiteral("coder/name")).toString();
+    if (!coder.trimmed().isEmpty())
+        m_session->coders().setCurrent(coder);
+    m_articleActions->setSelection([this] { return m_library->selectedArticleIds(); },
+                                   [this] { return m_reader->articleId(); });
+    m_searchIndex = new SearchIndexStatus(*m_session, this);
+    statusBar()->insertPermanentWidget(0, m_searchIndex);
+    m_searchIndex->start(); // what an earlier session or the command line left
+    m_search = new SearchPanel(*m_session, m_searchDock);
+    m_searchDock->setWidget(m_search);
+    connect(m_searchIndex, &SearchIndexStatus::indexAdvanced, m_search, &SearchPanel::refresh);
+    connect(m_search, &SearchPanel::hitSelected, this, &MainWindow::showSearchHit);
+    connect(m_search, &SearchPanel::hitActivated, this,
+            [this](qint64 id, const QString &query, const QString &snippet) {
+                showSearchHit(id, query, snippet);
+                focusReader();
+            });
+    m_annotationDock->setWidget(m_annotations);
+
+    connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
+    connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
+        if (m_reader->articleId() != id)
+            openArticle(id);
+        focusReader();
+    });
+    connect(m_codebook, &CodebookPanel::codeActivated, this, &MainWindow::applyCode);
+    connect(m_annotations, &AnnotationPanel::annotationActivated, this, [this](const Annotation &a) {
+        m_reader->scrollToSpan(a.start, a.end);
+    });
+    connect(m_reader, &ReaderView::currentAnnotationChanged, m_annotations, &AnnotationPanel::selectAnnotation);
+
+    connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::applyChanges);
+
+    setTabOrder(m_library->filterEdit(), m_library->view());
+    setTabOrder(m_library->view(), m_reader);
+    setTabOrder(m_reader, m_codebook->view());
+    setTabOrder(m_codebook->view(), m_annotations->view());
+
+    m_reader->setCodes(m_session->codebook().codes());
+    rebuildCodeActions();
+    attachReadingTools();
+    m_annotating->attach();
+    updateWindowState();
+    updateCounts();
+}
+
+void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
+{
+    m_undo->clear();
+    m_reader->clearArticle();
+    detachStore();
+    m_session = std::move(store);
+    attachStore();
+    openFirstArticle();
+}
+
+void MainWindow::detachStore()
+{
+    detachReadingTools();
+    m_articleActions->setSession(nullptr);
+    m_annotating->detach();
+    // One list for closing and for switching projects, so neither forgets a panel.
+    delete m_library;
+    delete m_codebook;
+    delete m_annotations;
+    delete m_memos;
+    delete m_feeds;
+    delete m_search;
+    delete m_searchIndex;
+    m_library = nullptr;
+    m_codebook = nullptr;
+    m_annotations = nullptr;
+    m_memos = nullptr;
+    m_feeds = nullptr;
+    m_search = nullptr;
+    m_searchIndex = nullptr;
+}
+
+void MainWindow::attachReadingTools()
+{
+    // The lens and the console belong to one project: rebuilt with it.
+    m_lens = new ReadingLens(*m_session, *m_reader, *m_undo, this);
+    addToolBar(Qt::TopToolBarArea, m_lens->toolBar());
+    // The console waits until it is wanted: it brings a syntax repository
+    // and a connection of its own, and most sessions never open it.
+    if (m_consoleDock->isVisible())
+        sqlConsole();
+}
+
+SqlConsole *MainWindow::sqlConsole()
+{
+    if (!m_console && m_lens) {
+        m_console = new SqlConsole(m_session->path(), m_consoleDock);
+        m_consoleDock->setWidget(m_console);
+        m_console->setThemeName(m_lens->effectiveThemeName());
+        connect(m_lens, &ReadingLens::themeChanged, m_console, &SqlConsole::setThemeName);
+    }
+    return m_console;
+}
+
+void MainWindow::detachReadingTools()
+{
+    delete m_console;
+    m_console = nullptr;
+    delete m_lens;
+    m_lens = nullptr;
+}
+
+void MainWindow::rebuildCodeActions()
+{
+    qDeleteAll(m_codeActions);
+    m_codeActions.clear();
+    m_codeMenu->clear();
+    for (const Code &code : m_session->codebook().codes()) {
+        if (code.shortcut.isEmpty())
+            continue;
+        auto *action = new QAction(code.name, this);
+        action->setShortcut(QKeySequence(code.shortcut));
+        // Window-wide; a focused line edit claims plain keys for typing
+        // first (ShortcutOverride), so the filter box still takes digits.
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setEnabled(!m_session->isReadOnly());
+        const qint64 id = code.id;
+        connect(action, &QAction::triggered, this, [this, id] { applyCode(id); });
+        addAction(action);
+        m_codeMenu->addAction(action);
+        m_codeActions.append(action);
+    }
+    m_codeMenu->setEnabled(!m_codeActions.isEmpty());
+}
+
+bool MainWindow::openArticle(qint64 articleId)
+{
+    try {
+        const std::optional<Article> article = m_session->articles().get(articleId);
+        if (!article) {
+            statusBar()->showMessage(tr("No article with id %1 in this project").arg(articleId), 5000);
+            return false;
+        }
+        // Read once, shown twice: the reader and the list share the list.
+        const QList<Annotation> annotations = m_session->annotations().forArticle(articleId);
+        m_reader->setArticle(*article, AnnotatingController::spanAnnotations(annotations));
+        m_annotations->setArticle(articleId, annotations);
+        m_library->selectArticle(articleId);
+    } catch (const ProjectError &e) {
+        showError(e.message());
+        return false;
+    }
+    updateWindowState();
+    return true;
+}
+
+bool MainWindow::openFirstArticle()
+{
+    const qint64 id = m_library->firstArticleId();
+    return id && openArticle(id);
+}
+
+bool MainWindow::coderUnset()
+{
+    return !QSettings().contains(QStringLiteral("coder/name"));
+}
+
+bool MainWindow::setCoder(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return false;
+    QSettings().setValue(QStringLiteral("coder/name"), name.trimmed());
+    m_session->coders().setCurrent(name);
+    updateWindowState();
+    return true;
+}
+
+void MainWindow::chooseCoder()
+{
+    QStringList names;
+    for (const Coder &c : m_session->coders().all())
+        names << c.name;
+    const QString current = m_session->coders().current();
+    if (!names.contains(current))
+        names.prepend(current);
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Coder"),
+        tr("Your name as a coder. Everything you code from now on is recorded under it:"), names,
+        int(names.indexOf(current)), true, &ok);
+    if (ok && !setCoder(name))
+        showError(tr("A coder needs a name."));
+}
+
+void MainWindow::applyChanges(const ChangeSet &changes)
+{
+    using A = ChangeSet::Aggregate;
+    if (changes.touches(A::Code) || changes.touches(A::Category)) {
+        m_reader->setCodes(m_session->codebook().codes());
+        rebuildCodeActions();
+    }
+    const qint64 shown = m_reader->articleId();
+    if (shown && changes.of(A::Article).removed.contains(shown)) {
+        m_reader->clearArticle();
+        m_annotations->setArticle(0, {});
+        updateWindowState();
+    } else if (shown && changes.of(A::Article).modified.contains(shown)) {
+        openArticle(shown); // its text was rewritten
+    } else if (shown && (changes.annotatedArticles().contains(shown)
+                         || m_reader->showsAnyAnnotation(changes.of(A::Annotation).all()))) {
+        refreshReaderAnnotations(shown);
+    }
+    if (changes.touches(A::Article) || changes.touches(A::Annotation)) {
+        updateWindowState();
+        updateCounts();
+    }
+}
+
+void MainWindow::refreshReaderAnnotations(qint64 articleId)
+{
+    if (articleId != m_reader->articleId())
+        return;
+    try {
+        m_reader->setAnnotations(AnnotatingController::spanAnnotations(m_session->annotations().forArticle(articleId)));
+    } catch (const ProjectError &e) {
+        showError(e.message());
+    }
+}
+
+bool MainWindow::applyCode(qint64 codeId)
+{
+    if (m_session->isReadOnly()) {
+        statusBar()->showMessage(tr("This project is read-only"), 5000);
+        return false;
+    }
+    // A second code on an existing span, or on the selected annotation.
+    if (const auto handled = m_annotating->applyToExisting(codeId))
+        return *handled;
+    const auto span = m_reader->selectedSpan();
+    if (!span) {
+        statusBar()->showMessage(tr("Select some text in the reader first, then apply a code"), 5000);
+        return false;
+    }
+    NewAnnotation request;
+    request.articleId = m_reader->articleId();
+    request.start = span->start;
+    request.end = span->end;
+    request.codeIds = {codeId};
+
+    m_commandFailed = false;
+    auto *command = new AddAnnotationCommand(*m_session, request, commandErrorHandler());
+    m_undo->push(command); // runs redo(): stored and committed before anything shows
+    if (m_commandFailed)
+        return false; // the stack has already dropped the command
+
+    const Annotation &added = command->annotation();
+    // Collapse the selection so the new highlight is visible at once.
+    QTextCursor cursor = m_reader->textCursor();
+    cursor.setPosition(cursor.selectionEnd());
+    m_reader->setTextCursor(cursor);
+    m_reader->setFocus(Qt::OtherFocusReason);
+    m_annotations->selectAnnotation(added.id);
+    m_annotating->noteCodeApplied(codeId);
+    const auto code = m_session->codebook().code(codeId);
+    statusBar()->showMessage(tr("Coded “%1” as %2")
+                                 .arg(QFontMetrics(font()).elidedText(added.quote.simplified(),
+                                                                       Qt::ElideMiddle, 260),
+                                      code ? code->name : QString()),
+                             5000);
+    return true;
+}
+
+bool MainWindow::deleteSelectedAnnotation()
+{
+    if (m_session->isReadOnly())
+        return false;
+    qint64 id = m_annotations->selectedAnnotationId();
+    if (!id) {
+        // Fall back to the annotation under the reader's cursor.
+        const qint64 at = m_reader->codePointAt(m_reader->textCursor().position());
+        const QList<Annotation> hits = m_reader->annotationsAt(at);
+        if (!hits.isEmpty())
+            id = hits.last().id;
+    }
+    if (!id) {
+        statusBar()->showMessage(tr("Select an annotation to delete"), 5000);
+        return false;
+    }
+    std::optional<Annotation> annotation;
+    try {
+        annotation = m_session->annotations().get(id);
+    } catch (const ProjectError &e) {
+        showError(e.message());
+        return false;
+    }
+    if (!annotation)
+        return false;
+    m_commandFailed = false;
+    m_undo->push(new RemoveAnnotationCommand(*m_session, *annotation, commandErrorHandler()));
+    if (!m_commandFailed)
+        statusBar()->showMessage(tr("Annotation deleted — Ctrl+Z brings it back"), 5000);
+    return !m_commandFailed;
+}
+
+QString MainWindow::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    if (m_session->isReadOnly()) {
+        showError(tr("This project is read-only; nothing can be imported into it."));
+        return {};
+    }
+    QList<ImportOutcome> outcomes;
+    {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_searchIndex->setHeld(true);
+        try {
+            ArticleImporter importer(*m_session);
+            outcomes = ImportProgress::run(importer, paths, this);
+        } catch (const ProjectError &e) {
+            m_searchIndex->setHeld(false);
+            QApplication::restoreOverrideCursor();
+            showError(e.message());
+            return {};
+        }
+        m_searchIndex->setHeld(false);
+        QApplication::restoreOverrideCursor();
+    }
+    QList<qint64> added;
+    for (const ImportOutcome &o : std::as_const(outcomes)) {
+        if (o.status == ImportOutcome::Status::Imported)
+            added.append(o.articleId);
+    }
+    m_articleActions->recordImport(added);
+    QStringList imported, duplicates, failed;
+    qint64 firstNew = 0;
+    for (const ImportOutcome &o : std::as_const(outcomes)) {
+        const QString name = QFileInfo(o.path).fileName();
+        switch (o.status) {
+        case ImportOutcome::Status::Imported:
+            imported.append(name);
+            if (!firstNew)
+                firstNew = o.articleId;
+            break;
+        case ImportOutcome::Status::Duplicate:
+            duplicates.append(tr("%1 (already in the project as “%2”)").arg(name, o.title));
+            break;
+        case ImportOutcome::Status::Failed:
+            failed.append(o.message.isEmpty() ? name : o.message);
+            break;
+        }
+    }
+    QString summary = imported.size() == 1 ? tr("Imported 1 article")
+                                           : tr("Imported %1 articles").arg(imported.size());
+    if (!duplicates.isEmpty())
+        summary += tr(", skipped %1 already in the project").arg(duplicates.size());
+    if (!failed.isEmpty())
+        summary += tr(", %1 failed").arg(failed.size());
+    summary += QLatin1Char('.');
+
+    QString details;
+    if (!imported.isEmpty())
+        details += tr("Imported:\n  %1\n").arg(imported.join(QStringLiteral("\n  ")));
+    if (!duplicates.isEmpty())
+        details += tr("Duplicates:\n  %1\n").arg(duplicates.join(QStringLiteral("\n  ")));
+    if (!failed.isEmpty())
+        details += tr("Failed:\n  %1\n").arg(failed.join(QStringLiteral("\n  ")));
+
+    statusBar()->showMessage(summary, 8000);
+    // Window-modal and non-blocking: the import is done, this only reports.
+    auto *box = new QMessageBox(failed.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                                tr("Import"), summary, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setDetailedText(details.trimmed());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    if (firstNew)
+        openArticle(firstNew);
+    return summary + QLatin1Char('\n') + details;
+}
+
+void MainWindow::updateWindowState()
+{
+    const bool readOnly = m_session->isReadOnly();
+    const QString project = QFileInfo(m_session->path()).completeBaseName();
+    QString title = project;
+    if (m_reader->articleId())
+        title = QStringLiteral("%1 — %2").arg(m_reader->article().title.simplified(), project);
+    if (readOnly)
+        title += QStringLiteral(" [%1]").arg(tr("Read-only"));
+    setWindowTitle(title + QStringLiteral(" — Framewise"));
+
+    m_projectLabel->setText(QFileInfo(m_session->path()).fileName());
+    m_projectLabel->setToolTip(LiteralText::html(m_session->path()));
+    m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
+    m_readOnlyBadge->setVisible(readOnly);
+
+    for (QAction *action : {m_importFilesAction, m_importFolderAction, m_deleteAction})
+        action->setEnabled(!readOnly);
+    for (QAction *action : std::as_const(m_codeActions))
+        action->setEnabled(!readOnly);
+    m_undo->setActive(!readOnly);
+    m_undoAction->setEnabled(!readOnly && m_undo->canUndo());
+    m_redoAction->setEnabled(!readOnly && m_undo->canRedo());
+}
+
+void MainWindow::updateCounts()
+{
+    // Only when articles or annotations change: counting reads a whole index.
+    try {
+        const int articles = m_session->articles().count();
+        const int annotations = m_session->annotations().count();
+        m_countsLabel->setText((articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles))
+                               + QStringLiteral("  ·  ")
+                               + (annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(annotations)));
+    } catch (const ProjectError &e) {
+        m_countsLabel->setText(QString());
+    }
+}
+
+std::function<void(const QString &)> MainWindow::commandErrorHandler()
+{
+    // Commands outlive the call that pushed them (undo/redo run later), so
+    // they report to the window, never to a local.
+    return [this](const QString &message) {
+        m_commandFailed = true;
+        showError(message);
+    };
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Framewise"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setTextFormat(Qt::PlainText); // messages quote titles, names and paths
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::focusReader()
+{
+    m_reader->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool MainWindow::searchFor(const QString &query)
+{
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_search->searchEdit()->setText(query);
+    m_search->refresh();
+    if (m_search->model()->rowCount() == 0)
+        return false;
+    m_search->view()->setCurrentIndex(m_search->model()->index(0, 0));
+    return m_reader->articleId() != 0;
+}
+
+void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QString &snippet)
+{
+    if (m_reader->articleId() != articleId && !openArticle(articleId))
+        return;
+    ReaderSearchMatch::show(*m_reader, query, snippet);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
+                                                      QFileInfo(m_session->path()).absolutePath(),
+                                                      projectFilter());
+    if (path.isEmpty())
+        return;
+    try {
+        replaceProject(ProjectSession::open(path));
+    } catch (const ProjectError &e) {
+        QMessageBox::critical(this, tr("Cannot open project"), LiteralText::html(e.message()));
+    }
+}
+
+void MainWindow::newProjectDialog()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"),
+                                                QFileInfo(m_session->path()).absolutePath(), projectFilter(),
+                                                nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".framewise");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Project"),
+                             LiteralText::html(tr("%1 already exists. Use Open Project to open it.")
+                                                   .arg(QDir::toNativeSeparators(path))));
+        return;
+    }
+    try {
+        auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
+        // A new project starts with the general codebook, not the sample.
+        QFile codebook(QStringLiteral(":/framewise/codebooks/general.json"));
+        if (codebook.open(QIODevice::ReadOnly))
+            CodebookFile::merge(*store, codebook.readAll(), QStringLiteral("general.json"));
+        replaceProject(std::move(store));
+    } catch (const ProjectError &e) {
+        QMessageBox::critical(this, tr("Cannot create project"), LiteralText::html(e.message()));
+    }
+}
+
+void MainWindow::importFilesDialog()
+{
+    QStringList patterns;
+    for (const QString &suffix : ArticleImporter::importableSuffixes())
+        patterns.append(QStringLiteral("*.") + suffix);
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), QString(),
+        tr("Articles (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"));
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction *> actions = {m_openAction,       m_newAction,          m_importFilesAction,
+                                m_importFolderAction, m_quitAction,       m_undoAction,
+                                m_redoAction,       m_deleteAction,       m_zoomInAction,
+                                m_zoomOutAction,    m_zoomResetAction,    m_focusFilterAction,
+                                m_searchAction, m_focusReaderAction, m_focusCodebookAction,
+                                m_focusAnnotationsAction, m_shortcutsAction};
+    actions += m_codeActions;
+    actions += m_annotating->actions();
+    actions += m_codebookActions->actions();
+    actions += {m_webImport->importUrlAction(), m_webImport->pasteAction()};
+    auto *dialog = new KeyboardShortcutsDialog(actions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Framewise"),
+                       tr("<h3>Framewise %1</h3>"
+                          "<p>Read news and code claims, actors, frames and techniques by hand.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(FRAMEWISE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_options.persistLayout) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Files, folders and web links (a link dragged from a browser imports its page).
+    if (!m_session->isReadOnly() && !WebImportActions::importablePaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = WebImportActions::importablePaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop has finished: fetching links runs an event loop, which
+    // must not happen inside the platform's drag and drop.
+    QTimer::singleShot(0, this, [this, paths] { importPaths(paths); });
+}
