@@ -32,6 +32,7 @@ struct Annotation
 // quote, context and times.
 struct NewAnnotation
 {
+    QString uuid; // empty = a new one; exchange imports keep the file's
     qint64 articleId = 0;
     qint64 start = 0;
     qint64 end = 0;

@@ -348,7 +348,7 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             const TextOffsets &o = source->offsets;
             const qint64 start = n.document ? 0 : n.start;
             const qint64 end = n.document ? o.codePointCount() : n.end;
-            insert.bind(Database::newUuid()).bind(n.articleId).bind(coderId(n.coderName));
+            insert.bind(n.uuid.isEmpty() ? Database::newUuid() : n.uuid).bind(n.articleId).bind(coderId(n.coderName));
             insert.bind(start).bind(end);
             if (n.document) {
                 // The quote of a document-level code would be the whole text.

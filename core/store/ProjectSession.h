@@ -10,6 +10,7 @@
 #include "FeedRepository.h"
 #include "LexiconRepository.h"
 #include "MemoRepository.h"
+#include "OffsetMapRepository.h"
 #include "UnitOfWork.h"
 
 #include <QObject>
@@ -49,6 +50,7 @@ public:
     FeedRepository &feeds() { return *m_feeds; }
     LexiconRepository &lexicon() { return *m_lexicon; }
     CoderRepository &coders() { return *m_coders; }
+    OffsetMapRepository &offsetMaps() { return *m_offsetMaps; }
     const ArticleRepository &articles() const { return *m_articles; }
     const CodebookRepository &codebook() const { return *m_codebook; }
     const AnnotationRepository &annotations() const { return *m_annotations; }
@@ -57,6 +59,7 @@ public:
     const FeedRepository &feeds() const { return *m_feeds; }
     const LexiconRepository &lexicon() const { return *m_lexicon; }
     const CoderRepository &coders() const { return *m_coders; }
+    const OffsetMapRepository &offsetMaps() const { return *m_offsetMaps; }
 
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
@@ -74,4 +77,5 @@ private:
     std::unique_ptr<CodebookRepository> m_codebook;
     std::unique_ptr<ActorRepository> m_actors;
     std::unique_ptr<LexiconRepository> m_lexicon;
+    std::unique_ptr<OffsetMapRepository> m_offsetMaps;
 };

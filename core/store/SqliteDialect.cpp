@@ -257,6 +257,26 @@ QStringList schemaV7(const QString &newUuid)
     return steps;
 }
 
+// Version 8: exchange formats. An article imported from a corpus file
+// (SemEval PTC) keeps its id there and how its stored text differs from the
+// file (a BOM dropped, CRLF made LF) as a layout, so exports give the
+// original offsets back exactly; the few annotation spans that layout alone
+// cannot give back keep their original offsets beside them.
+const QStringList kSchemaV8 = {
+    QStringLiteral(R"(CREATE TABLE article_offset_maps (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        scheme TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        layout TEXT NOT NULL DEFAULT '{}'))"),
+    QStringLiteral("CREATE INDEX article_offset_maps_by_external ON article_offset_maps(scheme, external_id)"),
+    QStringLiteral(R"(CREATE TABLE annotation_original_spans (
+        annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        stored_start INTEGER NOT NULL,
+        stored_end INTEGER NOT NULL))"),
+};
+
 } // namespace
 
 QString SqliteDialect::name() const
@@ -281,6 +301,8 @@ QStringList SqliteDialect::migrationTo(int version) const
         return kSchemaV6;
     case 7:
         return schemaV7(newUuid());
+    case 8:
+        return kSchemaV8;
     default:
         return {};
     }
@@ -365,7 +387,8 @@ QStringList SqliteDialect::requiredTables() const
             QStringLiteral("coders"), QStringLiteral("annotations"),
             QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos"),
             QStringLiteral("claims"), QStringLiteral("lexicon_terms"),
-            QStringLiteral("fts_pending")};
+            QStringLiteral("fts_pending"),
+            QStringLiteral("article_offset_maps"), QStringLiteral("annotation_original_spans")};
 }
 
 QString SqliteDialect::tableExists() const

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void givesEveryRowAUniqueUuid();
     void keepsCodingIntact();
     void keepsSearchAndImmutability();
+    void addsOffsetMapsInVersion8();
 
 private:
     QString copyOfRelease();
@@ -33,6 +34,22 @@ private:
 void TestMigration::init()
 {
     QVERIFY(m_dir.isValid());
+}
+
+// Version 8: the offset maps of exchange formats, empty after the upgrade
+// and deleted with their article.
+void TestMigration::addsOffsetMapsInVersion8()
+{
+    const QString path = copyOfRelease();
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->offsetMaps().maps(QStringLiteral("ptc")).size(), 0);
+    const qint64 article = session->articles().summaries().constFirst().id;
+    session->offsetMaps().put({article, QStringLiteral("ptc"), QStringLiteral("111"), QStringLiteral("{\"bom\":true}")});
+    QCOMPARE(session->offsetMaps().map(article)->externalId, QStringLiteral("111"));
+    session->articles().remove({article});
+    QVERIFY(!session->offsetMaps().map(article));
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
 }
 
 QString TestMigration::copyOfRelease()
@@ -50,7 +67,7 @@ void TestMigration::upgradesTheReleasedFile()
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 6);
     auto session = ProjectSession::open(path);
     QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
-    QCOMPARE(session->schemaVersion(), 7);
+    QCOMPARE(session->schemaVersion(), 8);
     session.reset();
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
