@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "ExchangeCommands.h"
 #include "ImportProgressBar.h"
 #include "SearchCommand.h"
 #include "WebCommands.h"
@@ -78,10 +79,18 @@ std::unique_ptr<ProjectSession> openProject(const QString &path,
     return ProjectSession::open(path, mode);
 }
 
-int runImport(QCommandLineParser &, const QStringList &args)
+int runImport(QCommandLineParser &parser, const QStringList &args)
 {
     if (args.size() < 2)
         throw UsageError{QStringLiteral("import needs a project and at least one file or folder")};
+    QString exchange;
+    try {
+        exchange = ExchangeCommands::importFormat(parser.value(QStringLiteral("format")), args.mid(1));
+    } catch (const QString &message) {
+        throw UsageError{message};
+    }
+    if (!exchange.isEmpty())
+        return ExchangeCommands::importFiles(args[0], exchange, args.mid(1), parser.value(QStringLiteral("coder")));
     auto store = openProject(args[0], ProjectSession::OpenMode::CreateIfMissing);
     ArticleImporter importer(*store);
     ImportProgressBar bar;
@@ -111,6 +120,18 @@ int runImport(QCommandLineParser &, const QStringList &args)
                              .arg(counts[int(ImportOutcome::Status::Duplicate)])
                              .arg(counts[int(ImportOutcome::Status::Failed)]));
     return counts[int(ImportOutcome::Status::Failed)] ? CommandLine::Failure : CommandLine::Success;
+}
+
+int runExport(QCommandLineParser &parser, const QStringList &args)
+{
+    if (args.size() != 2)
+        throw UsageError{QStringLiteral("export needs a project and where to write")};
+    if (!parser.isSet(QStringLiteral("format")))
+        throw UsageError{QStringLiteral("export needs --format")};
+    return ExchangeCommands::exportProject(args[0], args[1], parser.value(QStringLiteral("format")),
+                                           parser.values(QStringLiteral("coder")),
+                                           parser.values(QStringLiteral("code")),
+                                           parser.isSet(QStringLiteral("bom")));
 }
 
 int runList(QCommandLineParser &, const QStringList &args)
@@ -307,11 +328,38 @@ const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> map = {
         {QStringLiteral("import"),
-         {"import PROJECT PATH...",
+         {"import PROJECT PATH... [--format auto|articles|ptc|csv|jsonl|w3c] [--coder NAME]",
           "Import files, folders (txt, md, html, and .gz of them) or web pages (http/https URLs); creates PROJECT if missing. Prints ID<TAB>TITLE "
           "per imported article; duplicates and refused files are reported on stderr. The new "
-          "articles are indexed for full-text search before it returns.",
-          runImport}},
+          "articles are indexed for full-text search before it returns. Exchange formats (a "
+          "SemEval PTC folder or .labels file, coded segments as .csv or .jsonl, W3C Web Annotation .jsonld) are recognised "
+          "or named with --format; their import is all or nothing, a second import of the same "
+          "files adds nothing, and a report of what was added, kept, skipped and converted is printed.",
+          runImport,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("format"),
+                           QStringLiteral("auto (default), articles, ptc, csv, jsonl or w3c."),
+                           QStringLiteral("FORMAT"), QStringLiteral("auto")});
+              p.addOption({QStringLiteral("coder"),
+                           QStringLiteral("Coder of imported annotations (default: the file's, else yours)."),
+                           QStringLiteral("NAME")});
+          }}},
+        {QStringLiteral("export"),
+         {"export PROJECT OUT --format ptc|csv|jsonl|w3c [--coder NAME]... [--code NAME]... [--bom]",
+          "Export the project: ptc writes a folder (article<ID>.txt, task2-TC.labels, "
+          "task1-SI.labels; offsets in code points of the written files, an imported corpus comes "
+          "back exactly); csv and jsonl write coded segments, one row per annotation; w3c writes a "
+          "Web Annotation collection (JSON-LD); offsets in code points of the stored text. Prints a report.",
+          runExport,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("format"), QStringLiteral("ptc, csv, jsonl or w3c."),
+                           QStringLiteral("FORMAT")});
+              p.addOption({QStringLiteral("coder"), QStringLiteral("Only this coder's annotations (repeatable)."),
+                           QStringLiteral("NAME")});
+              p.addOption({QStringLiteral("code"), QStringLiteral("Only annotations with this code (repeatable)."),
+                           QStringLiteral("NAME")});
+              p.addOption({QStringLiteral("bom"), QStringLiteral("Begin a CSV with a BOM (for spreadsheets).")});
+          }}},
         {QStringLiteral("list"),
          {"list PROJECT", "List articles as ID<TAB>TITLE<TAB>ANNOTATIONS.", runList}},
         {QStringLiteral("show"),

@@ -2,6 +2,7 @@
 
 #include "BenchContext.h"
 #include "CodebookMeasurements.h"
+#include "ExchangeMeasurements.h"
 #include "CorpusGenerator.h"
 #include "GuiMeasurements.h"
 #include "ImportMeasurements.h"
@@ -87,6 +88,8 @@ int BenchRunner::run()
     GuiMeasurements(context).run();
     stage("measuring codebook edits across the corpus");
     CodebookMeasurements(context).run();
+    stage("exchange formats (SemEval PTC)");
+    ExchangeMeasurements(context).run();
     stage("measuring peak memory");
     MemoryProbe(context).run();
 

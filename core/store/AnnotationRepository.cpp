@@ -323,6 +323,10 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
                 it = coders.insert(coder, m_coders.ensure(coder));
             return *it;
         };
+        // Coders first: creating one opens a savepoint, which SQLite refuses
+        // while the article text query below is still stepping.
+        for (const NewAnnotation &n : annotations)
+            coderId(n.coderName);
         QHash<qint64, std::shared_ptr<const Source>> sources;
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(), returningId(kInsert));
