@@ -328,31 +328,31 @@ const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> map = {
         {QStringLiteral("import"),
-         {"import PROJECT PATH... [--format auto|articles|ptc|csv|jsonl|w3c] [--coder NAME]",
+         {"import PROJECT PATH... [--format auto|articles|ptc|csv|jsonl|w3c|qdpx|qdc] [--coder NAME]",
           "Import files, folders (txt, md, html, and .gz of them) or web pages (http/https URLs); creates PROJECT if missing. Prints ID<TAB>TITLE "
           "per imported article; duplicates and refused files are reported on stderr. The new "
           "articles are indexed for full-text search before it returns. Exchange formats (a "
-          "SemEval PTC folder or .labels file, coded segments as .csv or .jsonl, W3C Web Annotation .jsonld) are recognised "
+          "SemEval PTC folder or .labels file, coded segments as .csv or .jsonl, W3C Web Annotation .jsonld, REFI-QDA .qdpx and .qdc) are recognised "
           "or named with --format; their import is all or nothing, a second import of the same "
           "files adds nothing, and a report of what was added, kept, skipped and converted is printed.",
           runImport,
           [](QCommandLineParser &p) {
               p.addOption({QStringLiteral("format"),
-                           QStringLiteral("auto (default), articles, ptc, csv, jsonl or w3c."),
+                           QStringLiteral("auto (default), articles, ptc, csv, jsonl, w3c, qdpx or qdc."),
                            QStringLiteral("FORMAT"), QStringLiteral("auto")});
               p.addOption({QStringLiteral("coder"),
                            QStringLiteral("Coder of imported annotations (default: the file's, else yours)."),
                            QStringLiteral("NAME")});
           }}},
         {QStringLiteral("export"),
-         {"export PROJECT OUT --format ptc|csv|jsonl|w3c [--coder NAME]... [--code NAME]... [--bom]",
+         {"export PROJECT OUT --format ptc|csv|jsonl|w3c|qdpx|qdc [--coder NAME]... [--code NAME]... [--bom]",
           "Export the project: ptc writes a folder (article<ID>.txt, task2-TC.labels, "
           "task1-SI.labels; offsets in code points of the written files, an imported corpus comes "
           "back exactly); csv and jsonl write coded segments, one row per annotation; w3c writes a "
-          "Web Annotation collection (JSON-LD); offsets in code points of the stored text. Prints a report.",
+          "Web Annotation collection (JSON-LD); qdpx a REFI-QDA project, qdc its codebook; offsets in code points of the stored text. Prints a report.",
           runExport,
           [](QCommandLineParser &p) {
-              p.addOption({QStringLiteral("format"), QStringLiteral("ptc, csv, jsonl or w3c."),
+              p.addOption({QStringLiteral("format"), QStringLiteral("ptc, csv, jsonl, w3c, qdpx or qdc."),
                            QStringLiteral("FORMAT")});
               p.addOption({QStringLiteral("coder"), QStringLiteral("Only this coder's annotations (repeatable)."),
                            QStringLiteral("NAME")});

@@ -2,6 +2,7 @@
 
 #include "PtcExporter.h"
 #include "PtcImporter.h"
+#include "RefiQda.h"
 #include "SegmentTable.h"
 #include "WebAnnotations.h"
 #include "base/ProjectError.h"
@@ -43,6 +44,10 @@ std::optional<ExchangeFormat::Format> ExchangeFormat::fromName(const QString &na
         return Format::JsonLines;
     if (n == QLatin1String("w3c"))
         return Format::W3c;
+    if (n == QLatin1String("qdpx"))
+        return Format::Qdpx;
+    if (n == QLatin1String("qdc"))
+        return Format::Qdc;
     return std::nullopt;
 }
 
@@ -57,6 +62,10 @@ QString ExchangeFormat::name(Format format)
         return QStringLiteral("jsonl");
     case Format::W3c:
         return QStringLiteral("w3c");
+    case Format::Qdpx:
+        return QStringLiteral("qdpx");
+    case Format::Qdc:
+        return QStringLiteral("qdc");
     }
     return {};
 }
@@ -72,6 +81,10 @@ QString ExchangeFormat::title(Format format)
         return QStringLiteral("Coded segments, JSON Lines (*.jsonl)");
     case Format::W3c:
         return QStringLiteral("W3C Web Annotation JSON-LD (*.jsonld)");
+    case Format::Qdpx:
+        return QStringLiteral("REFI-QDA project (*.qdpx)");
+    case Format::Qdc:
+        return QStringLiteral("REFI-QDA codebook (*.qdc)");
     }
     return {};
 }
@@ -85,7 +98,10 @@ QString ExchangeFormat::unit(Format format)
     case Format::Csv:
     case Format::JsonLines:
     case Format::W3c:
+    case Format::Qdpx:
         return QStringLiteral("code points of the stored text");
+    case Format::Qdc:
+        return QStringLiteral("none (codes only)");
     }
     return {};
 }
@@ -112,6 +128,10 @@ std::optional<ExchangeFormat::Format> ExchangeFormat::detect(const QString &path
         return Format::Csv;
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
         return Format::JsonLines;
+    if (suffix == QLatin1String("qdpx"))
+        return Format::Qdpx;
+    if (suffix == QLatin1String("qdc"))
+        return Format::Qdc;
     if ((suffix == QLatin1String("jsonld") || suffix == QLatin1String("json"))
         && WebAnnotations::recognises(path))
         return Format::W3c;
@@ -126,7 +146,9 @@ ExchangeReport ExchangeFormat::importPaths(ProjectSession &session, Format forma
         return PtcImporter::run(session, paths, options);
     case Format::Csv:
     case Format::JsonLines:
-    case Format::W3c: {
+    case Format::W3c:
+    case Format::Qdpx:
+    case Format::Qdc: {
         // Several files, one unit of work: all of them or none.
         UnitOfWork work(session.database());
         ExchangeReport total;
@@ -137,6 +159,8 @@ ExchangeReport ExchangeFormat::importPaths(ProjectSession &session, Format forma
             if (r.cancelled)
                 return r;
             total.format = r.format;
+            total.sourcesAdded += r.sourcesAdded;
+            total.sourcesKept += r.sourcesKept;
             total.codesAdded += r.codesAdded;
             total.annotationsAdded += r.annotationsAdded;
             total.annotationsKept += r.annotationsKept;
@@ -165,6 +189,12 @@ ExchangeReport ExchangeFormat::exportTo(const ProjectSession &session, Format fo
         break;
     case Format::W3c:
         save(out, WebAnnotations::toJson(session, options, report));
+        break;
+    case Format::Qdpx:
+        return RefiQda::exportProject(session, out, options);
+    case Format::Qdc:
+        report.format = QStringLiteral("qdc");
+        save(out, RefiQda::codebook(session));
         break;
     }
     report.files << out;

@@ -18,7 +18,9 @@ public:
         Ptc,
         Csv,
         JsonLines,
-        W3c
+        W3c,
+        Qdpx,
+        Qdc
     };
 
     static QStringList exportNames();
