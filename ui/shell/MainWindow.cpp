@@ -27,6 +27,7 @@
 #include "lens/LensToolBar.h"
 #include "lens/ReadingLens.h"
 #include "import/ArticleImporter.h"
+#include "exchange/ExchangeDialog.h"
 #include "project/CodebookFile.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
@@ -243,6 +244,18 @@ void MainWindow::createMenus()
     file->addAction(m_importFilesAction);
     file->addAction(m_importFolderAction);
     file->addAction(m_webImport->importUrlAction());
+    file->addSeparator();
+    // Coded data in and out: PTC, REFI-QDA, W3C Web Annotation, CSV, JSONL.
+    QAction *exchangeImport = file->addAction(tr("&Import…"), this, [this] {
+        ExchangeDialog dialog(*m_session, ExchangeDialog::Mode::Import, this);
+        dialog.exec();
+    });
+    exchangeImport->setObjectName(QStringLiteral("exchangeImport"));
+    QAction *exchangeExport = file->addAction(tr("E&xport…"), this, [this] {
+        ExchangeDialog dialog(*m_session, ExchangeDialog::Mode::Export, this);
+        dialog.exec();
+    });
+    exchangeExport->setObjectName(QStringLiteral("exchangeExport"));
     file->addSeparator();
     file->addAction(m_quitAction);
 
