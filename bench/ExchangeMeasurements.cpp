@@ -74,12 +74,14 @@ void ExchangeMeasurements::run()
         QElapsedTimer timer;
         timer.start();
         const ExchangeReport in = PtcImporter::run(*session, {articles, labels});
-        importTime.add(double(timer.nsecsElapsed()) / 1e9);
+        const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
+        importTime.add(importSeconds);
         const QString out = work.filePath(QStringLiteral("ptc-out-%1").arg(r));
         QDir(out).removeRecursively();
         timer.restart();
         const ExchangeReport exported = PtcExporter::run(*session, out);
-        exportTime.add(double(timer.nsecsElapsed()) / 1e9);
+        const double exportSeconds = double(timer.nsecsElapsed()) / 1e9;
+        exportTime.add(exportSeconds);
         const QStringList lines = sortedLines(bytesOf(out + QStringLiteral("/task2-TC.labels")));
         if (lines != expected)
             throw std::runtime_error(
