@@ -193,7 +193,7 @@ void TestSearchIndex::userCommitsWaitLittleForTheIndexer()
 {
     // A big backlog indexed in the background while the user codes: the
     // user's commits seldom wait for the indexer's lock, and never long.
-    // Chunks aim at 15 ms and the indexer lets waiting writers go first, so
+    // Chunks aim at 10 ms and the indexer lets waiting writers go first, so
     // nine commits in ten wait under 50 ms; the worst case allows for a
     // loaded machine descheduling the indexer while it holds the lock (the
     // old fixed 150-article chunks held it 300 ms on every chunk, failing
