@@ -6,6 +6,7 @@
 #include "CorpusGenerator.h"
 #include "GuiMeasurements.h"
 #include "ImportMeasurements.h"
+#include "IndexerMeasurements.h"
 #include "MemoryProbe.h"
 #include "ProjectBuilder.h"
 #include "SentencePool.h"
@@ -84,6 +85,8 @@ int BenchRunner::run()
     ProjectBuilder(context).run();
     stage("measuring the store");
     StoreMeasurements(context).run();
+    stage("measuring commits while the search index is built");
+    IndexerMeasurements(context).run();
     stage("measuring the GUI");
     GuiMeasurements(context).run();
     stage("measuring codebook edits across the corpus");

@@ -21,8 +21,8 @@ public:
     // Each chunk holds the write lock; chunks are sized as they go to take
     // about this long, so a user's commit never waits much longer (and the
     // indexer lets waiting writers go first between chunks).
-    static constexpr int chunkMilliseconds = 15;
-    static constexpr int firstChunk = 100;
+    static constexpr int chunkMilliseconds = 10;
+    static constexpr int firstChunk = 25;
 
     using Progress = std::function<void(int indexed, int total)>;
     using Stop = std::function<bool()>;
