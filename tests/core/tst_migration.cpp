@@ -24,6 +24,7 @@ private Q_SLOTS:
     void keepsCodingIntact();
     void keepsSearchAndImmutability();
     void addsOffsetMapsInVersion8();
+    void upgradesTheV7Release();
 
 private:
     QString copyOfRelease();
@@ -50,6 +51,29 @@ void TestMigration::addsOffsetMapsInVersion8()
     QVERIFY(!session->offsetMaps().map(article));
     session.reset();
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
+}
+
+// The store v2 release (schema 7) moves to 8 in one step, keeping every
+// UUID and annotation, and takes a PTC offset map afterwards.
+void TestMigration::upgradesTheV7Release()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v7-%1.framewise").arg(++m_copies));
+    QVERIFY(QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v7-release.framewise"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 7);
+    const QString uuids = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString();
+    const int annotations = RawSql::scalar(path, QStringLiteral("SELECT count(*) FROM annotations")).toInt();
+    QVERIFY(annotations > 0);
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), 8);
+    QCOMPARE(session->annotations().count(), annotations);
+    const qint64 article = session->articles().summaries().constFirst().id;
+    session->offsetMaps().put({article, QStringLiteral("ptc"), QStringLiteral("7"), QStringLiteral("{}")});
+    QCOMPARE(session->offsetMaps().maps(QStringLiteral("ptc")).size(), 1);
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 8);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString(), uuids);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
 }
 
 QString TestMigration::copyOfRelease()
