@@ -90,70 +90,43 @@ struct CodeNode
     QList<CodeNode> children;
 };
 
-// Reads <Code> elements under the current one until its end.
+// One <Code> (the reader is on its start) with its description and,
+// recursively, its sub-codes.
+CodeNode readCode(QXmlStreamReader &r, const QString &origin)
+{
+    CodeNode n;
+    const auto a = r.attributes();
+    n.guid = a.value(QLatin1String("guid"))
+                 .toString()
+                 .remove(QLatin1Char('{'))
+                 .remove(QLatin1Char('}'))
+                 .toLower();
+    n.name = a.value(QLatin1String("name")).toString().trimmed();
+    n.colour = a.value(QLatin1String("color")).toString().toLower();
+    n.codable = a.value(QLatin1String("isCodable")) != QLatin1String("false");
+    if (n.name.isEmpty())
+        throw ProjectError(
+            QStringLiteral("%1: line %2: <Code> without a name").arg(origin).arg(r.lineNumber()));
+    while (r.readNextStartElement()) {
+        if (r.name() == QLatin1String("Description"))
+            n.description = r.readElementText();
+        else if (r.name() == QLatin1String("Code"))
+            n.children << readCode(r, origin);
+        else
+            r.skipCurrentElement();
+    }
+    return n;
+}
+
+// Reads the <Code> elements under the current one until its end.
 QList<CodeNode> readCodes(QXmlStreamReader &r, const QString &origin)
 {
     QList<CodeNode> out;
     while (r.readNextStartElement()) {
-        if (r.name() != QLatin1String("Code")) {
+        if (r.name() == QLatin1String("Code"))
+            out << readCode(r, origin);
+        else
             r.skipCurrentElement();
-            continue;
-        }
-        CodeNode n;
-        const auto a = r.attributes();
-        n.guid = a.value(QLatin1String("guid"))
-                     .toString()
-                     .remove(QLatin1Char('{'))
-                     .remove(QLatin1Char('}'))
-                     .toLower();
-        n.name = a.value(QLatin1String("name")).toString().trimmed();
-        n.colour = a.value(QLatin1String("color")).toString().toLower();
-        n.codable = a.value(QLatin1String("isCodable")) != QLatin1String("false");
-        if (n.name.isEmpty())
-            throw ProjectError(QStringLiteral("%1: line %2: <Code> without a name")
-                                   .arg(origin)
-                                   .arg(r.lineNumber()));
-        while (r.readNextStartElement()) {
-            if (r.name() == QLatin1String("Description"))
-                n.description = r.readElementText();
-            else if (r.name() == QLatin1String("Code")) {
-                // a child: read it and its siblings through a nested call
-                QList<CodeNode> kids;
-                CodeNode first;
-                const auto ca = r.attributes();
-                first.guid = ca.value(QLatin1String("guid"))
-                                 .toString()
-                                 .remove(QLatin1Char('{'))
-                                 .remove(QLatin1Char('}'))
-                                 .toLower();
-                first.name = ca.value(QLatin1String("name")).toString().trimmed();
-                first.colour = ca.value(QLatin1String("color")).toString().toLower();
-                first.codable = ca.value(QLatin1String("isCodable")) != QLatin1String("false");
-                if (first.name.isEmpty())
-                    throw ProjectError(QStringLiteral("%1: line %2: <Code> without a name")
-                                           .arg(origin)
-                                           .arg(r.lineNumber()));
-                while (r.readNextStartElement()) {
-                    if (r.name() == QLatin1String("Description"))
-                        first.description = r.readElementText();
-                    else if (r.name() == QLatin1String("Code")) {
-                        // deeper levels: flatten under this child
-                        CodeNode deep;
-                        deep.name
-                            = r.attributes().value(QLatin1String("name")).toString().trimmed();
-                        deep.guid
-                            = r.attributes().value(QLatin1String("guid")).toString().toLower();
-                        r.skipCurrentElement();
-                        first.children << deep;
-                    } else
-                        r.skipCurrentElement();
-                }
-                n.children << first;
-            } else {
-                r.skipCurrentElement();
-            }
-        }
-        out << n;
     }
     return out;
 }

@@ -291,6 +291,8 @@ void TestExchangeRefi::refusesHostileFiles_data()
     QTest::newRow("unknown code") << QStringLiteral("unknown.qdpx")
                                   << QStringLiteral("which the codebook does not have");
     QTest::newRow("outside") << QStringLiteral("outside.qdpx") << QStringLiteral("beyond its text");
+    QTest::newRow("zip-slip") << QStringLiteral("zip-slip.qdpx")
+                              << QStringLiteral("points outside the archive");
 }
 
 void TestExchangeRefi::refusesHostileFiles()
@@ -317,6 +319,8 @@ void TestExchangeRefi::refusesHostileFiles()
                   "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code "
                   "guid=\"22222222-2222-4222-8222-222222222222\" "
                   "name=\"&e;\" isCodable=\"true\"/></Codes></CodeBook>");
+    else if (name == QLatin1String("zip-slip.qdpx"))
+        QVERIFY(QFile::copy(kXsd + QStringLiteral("/zip-slip.qdpx"), path));
     else if (name == QLatin1String("junk.qdpx"))
         writeFile(path, "PK\x03\x04 this is not really a zip");
     else if (name == QLatin1String("empty.qdpx"))
