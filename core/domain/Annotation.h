@@ -41,4 +41,5 @@ struct NewAnnotation
     qint64 actorId = 0;
     bool document = false; // start and end are then the whole text
     bool primary = false;
+    QString uuid; // empty: a new one (a merge keeps the source's)
 };

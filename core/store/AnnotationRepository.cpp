@@ -173,6 +173,14 @@ QList<Annotation> AnnotationRepository::forCodes(const QList<qint64> &codeIds) c
                 {idList(codeIds)});
 }
 
+std::optional<Annotation> AnnotationRepository::byUuid(const QString &uuid) const
+{
+    const QList<Annotation> found = load(QStringLiteral("WHERE a.uuid = ?"), {uuid});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.front();
+}
+
 QList<Annotation> AnnotationRepository::all() const
 {
     return load(QString(), {});
@@ -315,14 +323,16 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             while (q.next())
                 knownCodes.insert(q.value(0).toLongLong());
         }
+        // New coders are created before any statement of the batch runs:
+        // SQLite opens no savepoint (ensure's unit) while a SELECT is pending.
         QHash<QString, qint64> coders;
-        const auto coderId = [&](const QString &name) {
-            const QString coder = name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
-            auto it = coders.constFind(coder);
-            if (it == coders.constEnd())
-                it = coders.insert(coder, m_coders.ensure(coder));
-            return *it;
+        const auto coderName = [&](const QString &name) {
+            return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
+        for (const NewAnnotation &n : annotations)
+            if (const QString coder = coderName(n.coderName); !coders.contains(coder))
+                coders.insert(coder, m_coders.ensure(coder));
+        const auto coderId = [&](const QString &name) { return coders.value(coderName(name)); };
         QHash<qint64, std::shared_ptr<const Source>> sources;
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(), returningId(kInsert));
@@ -348,7 +358,9 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             const TextOffsets &o = source->offsets;
             const qint64 start = n.document ? 0 : n.start;
             const qint64 end = n.document ? o.codePointCount() : n.end;
-            insert.bind(Database::newUuid()).bind(n.articleId).bind(coderId(n.coderName));
+            insert.bind(n.uuid.isEmpty() ? Database::newUuid() : n.uuid)
+                .bind(n.articleId)
+                .bind(coderId(n.coderName));
             insert.bind(start).bind(end);
             if (n.document) {
                 // The quote of a document-level code would be the whole text.

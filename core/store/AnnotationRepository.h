@@ -19,6 +19,7 @@ public:
     AnnotationRepository(Database &db, CoderRepository &coders);
 
     std::optional<Annotation> get(qint64 id) const;
+    std::optional<Annotation> byUuid(const QString &uuid) const;
     QList<Annotation> forArticle(qint64 articleId) const;
     QList<Annotation> forArticles(const QList<qint64> &articleIds) const;
     // Every annotation carrying the code, across the corpus, in article order.
