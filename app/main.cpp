@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 #include "shell/GuiLauncher.h"
+#include "base/EnglishPlurals.h"
 
 #include <QCoreApplication>
 
@@ -11,6 +12,8 @@ int main(int argc, char *argv[])
         QCoreApplication::setOrganizationName(QStringLiteral("Framewise"));
         QCoreApplication::setApplicationName(QStringLiteral("Framewise"));
         QCoreApplication::setApplicationVersion(QStringLiteral(FRAMEWISE_VERSION));
+        EnglishPlurals plurals;
+        QCoreApplication::installTranslator(&plurals);
         return CommandLine::run(QCoreApplication::arguments());
     }
     return GuiLauncher::run(argc, argv);

@@ -29,9 +29,14 @@ QString loginName()
 QList<Coder> read(SqlQuery &q)
 {
     QList<Coder> list;
-    while (q.next())
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString()});
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        QString colour = q.value(3).toString();
+        // Coders from before version 7 have none stored: one by their id.
+        if (colour.isEmpty())
+            colour = QString::fromLatin1(kPalette[(id - 1) % std::size(kPalette)]);
+        list.append({id, q.value(1).toString(), q.value(2).toString(), colour});
+    }
     return list;
 }
 } // namespace

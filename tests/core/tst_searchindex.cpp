@@ -7,9 +7,12 @@
 #include "store/SqliteDialect.h"
 
 #include <QElapsedTimer>
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class TestSearchIndex : public QObject
 {
@@ -188,11 +191,13 @@ void TestSearchIndex::backgroundIndexerWhileTheAppWrites()
 
 void TestSearchIndex::userCommitsWaitLittleForTheIndexer()
 {
-    // A big backlog indexed in the background while the user codes: no
-    // annotation commit waits long for the indexer's lock. Chunks aim at
-    // 15 ms; the bound leaves room for a loaded CI machine (another test
-    // on the other core), and still fails the old fixed 150-article chunks
-    // that held the lock for 300 ms on long articles.
+    // A big backlog indexed in the background while the user codes: the
+    // user's commits seldom wait for the indexer's lock, and never long.
+    // Chunks aim at 15 ms and the indexer lets waiting writers go first, so
+    // nine commits in ten wait under 50 ms; the worst case allows for a
+    // loaded machine descheduling the indexer while it holds the lock (the
+    // old fixed 150-article chunks held it 300 ms on every chunk, failing
+    // the first bound).
     const QString file = path(QStringLiteral("wait.framewise"));
     auto store = ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
     QList<Article> articles;
@@ -210,6 +215,7 @@ void TestSearchIndex::userCommitsWaitLittleForTheIndexer()
     QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 20000);
     double worst = 0, slowestCommit = 0;
     int commits = 0;
+    QList<double> waits;
     while (indexer.isRunning() && commits < 60) {
         NewAnnotation n;
         n.articleId = 1 + commits;
@@ -221,14 +227,18 @@ void TestSearchIndex::userCommitsWaitLittleForTheIndexer()
         store->annotations().add(n);
         slowestCommit = qMax(slowestCommit, double(timer.nsecsElapsed()) / 1e6);
         worst = qMax(worst, store->database().lastLockWait());
+        waits.append(store->database().lastLockWait());
         ++commits;
         QTest::qWait(7); // a user's pace, and time for the indexer to take the lock again
     }
     QVERIFY(indexer.wait(120000));
-    qInfo("%d commits while indexing; the longest wait for the lock %.1f ms, the slowest commit "
-          "in all %.1f ms", commits, worst, slowestCommit);
+    std::sort(waits.begin(), waits.end());
+    const double p90 = waits.isEmpty() ? 0 : waits.at(int(waits.size() * 9 / 10));
+    qInfo("%d commits while indexing; waits for the lock: 90th percentile %.1f ms, longest %.1f ms; "
+          "the slowest commit in all %.1f ms", commits, p90, worst, slowestCommit);
     QVERIFY2(commits >= 20, qPrintable(QStringLiteral("only %1 commits while indexing").arg(commits)));
-    QVERIFY2(worst <= 100, qPrintable(QStringLiteral("a commit waited %1 ms for the lock").arg(worst)));
+    QVERIFY2(p90 <= 50, qPrintable(QStringLiteral("one commit in ten waited %1 ms or more").arg(p90)));
+    QVERIFY2(worst <= 250, qPrintable(QStringLiteral("a commit waited %1 ms for the lock").arg(worst)));
     QCOMPARE(store->articles().unindexedCount(), 0);
 }
 

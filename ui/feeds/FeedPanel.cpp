@@ -10,6 +10,7 @@
 #include "feeds/OpmlFile.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
+#include "store/UnitOfWork.h"
 
 #include <QAction>
 #include <QDir>
@@ -396,10 +397,12 @@ void FeedPanel::addFolderDialog()
     if (!ok || name.trimmed().isEmpty())
         return;
     try {
+        UnitOfWork unit(m_session.database());
         const qint64 folder = m_session.feeds().ensureFolder(name);
         // A selected feed moves into the new folder, as readers expect.
         if (const qint64 feed = currentFeedId())
             m_session.feeds().move(feed, folder);
+        unit.commit();
     } catch (const ProjectError &e) {
         setStatus(e.message());
     }
@@ -449,6 +452,8 @@ bool FeedPanel::importOpml(const QString &path)
     }
     int added = 0;
     try {
+        // The whole list or nothing: a failure halfway leaves no half import.
+        UnitOfWork unit(m_session.database());
         for (const OpmlEntry &e : std::get<QList<OpmlEntry>>(read)) {
             Feed feed;
             feed.url = e.url;
@@ -460,6 +465,7 @@ bool FeedPanel::importOpml(const QString &path)
                 ++added;
             }
         }
+        unit.commit();
     } catch (const ProjectError &e) {
         setStatus(e.message());
         return false;

@@ -1,5 +1,7 @@
 #include "shell/GuiLauncher.h"
 
+#include "base/EnglishPlurals.h"
+
 #include "shell/ThemeSettings.h"
 #include "shell/MainWindow.h"
 #include "project/StarterProject.h"
@@ -170,6 +172,8 @@ int GuiLauncher::run(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.framewise.Framewise"));
     QApplication::setWindowIcon(appIcon());
     ThemeSettings::apply(app, themeGiven ? theme : ThemeSettings::saved());
