@@ -41,5 +41,4 @@ struct NewAnnotation
     qint64 actorId = 0;
     bool document = false; // start and end are then the whole text
     bool primary = false;
-    QString uuid; // empty: a new one (a merge keeps the source's)
 };

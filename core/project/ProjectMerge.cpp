@@ -166,6 +166,7 @@ private:
     void annotations()
     {
         QList<NewAnnotation> fresh;
+        QStringList uuids;
         for (const Annotation &a : m_source.annotations().all()) {
             if (const auto present = m_target.annotations().byUuid(a.uuid)) {
                 if (present->articleId != m_articles.value(a.articleId) || present->start != a.start
@@ -178,7 +179,6 @@ private:
                 continue;
             }
             NewAnnotation n;
-            n.uuid = a.uuid;
             n.articleId = m_articles.value(a.articleId);
             n.start = a.start;
             n.end = a.end;
@@ -190,13 +190,14 @@ private:
             for (qint64 id : a.codeIds)
                 n.codeIds.append(m_codes.value(id));
             fresh.append(n);
+            uuids.append(a.uuid);
             m_pending.append(a.id);
             if (!m_report.coders.contains(a.coderName))
                 m_report.coders.append(a.coderName);
         }
         if (!m_conflicts.isEmpty() || fresh.isEmpty())
             return;
-        const QList<qint64> ids = m_target.annotations().addMany(fresh);
+        const QList<qint64> ids = m_target.annotations().addMany(fresh, uuids);
         for (qsizetype i = 0; i < ids.size(); ++i)
             m_annotations.insert(m_pending[i], ids[i]);
         m_report.annotationsAdded += int(ids.size());

@@ -22,7 +22,7 @@ QList<GoldComparison::Row> GoldComparison::compare(const ProjectSession &session
 
     std::vector<ScoredSpan> goldSpans, coderSpans;
     QSet<qint64> used;
-    for (const Annotation &a : session.annotations().all()) {
+    for (const AnnotationRepository::Place &a : session.annotations().places()) {
         if (a.document || (a.coderId != g->id && a.coderId != c->id))
             continue;
         for (qint64 code : a.codeIds) {

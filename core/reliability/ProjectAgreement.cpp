@@ -13,7 +13,7 @@
 ProjectAgreement::ProjectAgreement(const ProjectSession &session, const QString &name)
     : m_session(session)
     , m_name(name)
-    , m_annotations(session.annotations().all())
+    , m_annotations(session.annotations().places())
 {
     for (int i = 0; i < m_annotations.size(); ++i)
         m_byArticle[m_annotations[i].articleId].append(i);
@@ -35,7 +35,7 @@ QList<Coder> ProjectAgreement::coders(const QStringList &names) const
     const QList<Coder> all = m_session.coders().all();
     if (names.isEmpty()) {
         QSet<qint64> active;
-        for (const Annotation &a : m_annotations)
+        for (const AnnotationRepository::Place &a : m_annotations)
             active.insert(a.coderId);
         for (const Coder &c : all)
             if (active.contains(c.id))
@@ -103,7 +103,7 @@ QList<ProjectAgreement::Subject> ProjectAgreement::subjects(const AgreementReque
         QSet<qint64> coderIds, used;
         for (const Coder &c : coders)
             coderIds.insert(c.id);
-        for (const Annotation &a : m_annotations)
+        for (const AnnotationRepository::Place &a : m_annotations)
             if (coderIds.contains(a.coderId))
                 for (qint64 id : a.codeIds)
                     used.insert(id);
@@ -174,7 +174,7 @@ ReliabilityData ProjectAgreement::units(const Subject &subject, AgreementUnit un
         std::vector<std::vector<QSet<qint64>>> given(size_t(segments.size()),
                                                      std::vector<QSet<qint64>>(m));
         for (int i : m_byArticle.value(article)) {
-            const Annotation &a = m_annotations[i];
+            const AnnotationRepository::Place &a = m_annotations[i];
             const auto ci = coderIndex.find(a.coderId);
             if (ci == coderIndex.end())
                 continue;
@@ -253,9 +253,11 @@ UnitizingData ProjectAgreement::continuum(const QList<Subject> &subjects,
         data.categories.append(s.name);
     qint64 base = 0;
     for (qint64 article : codedArticles(coders)) {
-        const qint64 length = TextOffsets::codePointLength(text(article));
+        if (m_lengths.isEmpty())
+            m_lengths = m_session.articles().codePointLengths();
+        const qint64 length = m_lengths.value(article);
         for (int i : m_byArticle.value(article)) {
-            const Annotation &a = m_annotations[i];
+            const AnnotationRepository::Place &a = m_annotations[i];
             const auto ci = coderIndex.find(a.coderId);
             if (ci == coderIndex.end() || a.document)
                 continue;

@@ -3,8 +3,8 @@
 #include "AgreementRequest.h"
 #include "agreement/ReliabilityData.h"
 #include "agreement/UnitizingData.h"
-#include "domain/Annotation.h"
 #include "domain/Coder.h"
+#include "store/AnnotationRepository.h"
 
 #include <QHash>
 
@@ -65,7 +65,8 @@ private:
 
     const ProjectSession &m_session;
     QString m_name;
-    QList<Annotation> m_annotations;
+    QList<AnnotationRepository::Place> m_annotations;
     QHash<qint64, QList<int>> m_byArticle; // article id -> indexes into m_annotations
     mutable QHash<qint64, QString> m_texts;
+    mutable QHash<qint64, qint64> m_lengths; // code points, read on first use
 };

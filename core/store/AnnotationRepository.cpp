@@ -181,6 +181,28 @@ std::optional<Annotation> AnnotationRepository::byUuid(const QString &uuid) cons
     return found.front();
 }
 
+QList<AnnotationRepository::Place> AnnotationRepository::places() const
+{
+    SqlQuery q(sql(), QStringLiteral("SELECT a.article_id, a.coder_id, a.start, a.\"end\", a.scope = 'document', "
+                                     "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
+                                     "FROM annotations a ORDER BY a.article_id, a.start, a.id"));
+    q.exec();
+    QList<Place> list;
+    while (q.next()) {
+        Place p;
+        p.articleId = q.value(0).toLongLong();
+        p.coderId = q.value(1).toLongLong();
+        p.start = q.value(2).toLongLong();
+        p.end = q.value(3).toLongLong();
+        p.document = q.value(4).toInt() != 0;
+        const QString codes = q.value(5).toString();
+        for (QStringView id : QStringView(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            p.codeIds.append(id.toLongLong());
+        list.append(std::move(p));
+    }
+    return list;
+}
+
 QList<Annotation> AnnotationRepository::all() const
 {
     return load(QString(), {});
@@ -306,8 +328,10 @@ Annotation AnnotationRepository::add(const NewAnnotation &annotation)
     return *get(addMany({annotation}).constFirst());
 }
 
-QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotations)
+QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotations, const QStringList &uuids)
 {
+    if (!uuids.isEmpty() && uuids.size() != annotations.size())
+        throw ProjectError(QStringLiteral("%1 UUIDs for %2 annotations").arg(uuids.size()).arg(annotations.size()));
     return write([&](ChangeSet &changes) {
         // Each article's text is read and indexed once per batch, and every
         // statement is prepared once.
@@ -340,7 +364,8 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
         const QString time = Database::now();
         QList<qint64> ids;
         ids.reserve(annotations.size());
-        for (const NewAnnotation &n : annotations) {
+        for (qsizetype i = 0; i < annotations.size(); ++i) {
+            const NewAnnotation &n = annotations[i];
             auto &source = sources[n.articleId];
             if (!source) {
                 text.bind(n.articleId).exec();
@@ -358,7 +383,7 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             const TextOffsets &o = source->offsets;
             const qint64 start = n.document ? 0 : n.start;
             const qint64 end = n.document ? o.codePointCount() : n.end;
-            insert.bind(n.uuid.isEmpty() ? Database::newUuid() : n.uuid)
+            insert.bind(uuids.isEmpty() || uuids[i].isEmpty() ? Database::newUuid() : uuids[i])
                 .bind(n.articleId)
                 .bind(coderId(n.coderName));
             insert.bind(start).bind(end);

@@ -27,12 +27,26 @@ public:
     // Every annotation carrying one of the codes.
     QList<Annotation> forCodes(const QList<qint64> &codeIds) const;
     QList<Annotation> all() const;
+    // Every annotation's place and codes only (no quotes, notes or times):
+    // what agreement measures need, read fast.
+    struct Place
+    {
+        qint64 articleId = 0;
+        qint64 coderId = 0;
+        qint64 start = 0;
+        qint64 end = 0;
+        bool document = false;
+        QList<qint64> codeIds;
+    };
+    QList<Place> places() const;
     int count() const;
 
     // New annotations, all or none; ids in the given order. The coder is
     // the request's or the current one.
     Annotation add(const NewAnnotation &annotation);
-    QList<qint64> addMany(const QList<NewAnnotation> &annotations);
+    // uuids, if given, are the annotations' UUIDs in the same order (a merge
+    // keeps the source's); otherwise each gets a new one.
+    QList<qint64> addMany(const QList<NewAnnotation> &annotations, const QStringList &uuids = {});
 
     // An annotation and its claim as they are now, for undo.
     AnnotationRecord record(qint64 id) const;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void compareWithGold();
+    void releasedProjectFile();
 
 private:
     // Runs and requires exit 0.
@@ -351,6 +352,52 @@ void TestCliAgreement::compareWithGold()
     QVERIFY(qAbs(fear[QStringLiteral("precision")].toDouble() - 0.5 / 3) < 1e-12);
     QVERIFY(qAbs(fear[QStringLiteral("recall")].toDouble() - (3.0 / 7) / 2) < 1e-12);
     QCOMPARE(fear[QStringLiteral("exact_precision")].toDouble(), 0.0);
+}
+
+void TestCliAgreement::releasedProjectFile()
+{
+    // A file saved by the schema 7 release (alice, bob and carol coded it):
+    // whole-article codes, agreement and merging need no new schema.
+    const QString original = QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v7-release.framewise");
+    const QString a = m_dir.filePath(QStringLiteral("v7-a.framewise")),
+                  b = m_dir.filePath(QStringLiteral("v7-b.framewise"));
+    QVERIFY(QFile::copy(original, a));
+    QVERIFY(QFile::copy(original, b));
+    QFile::setPermissions(a, QFile::ReadOwner | QFile::WriteOwner);
+    QFile::setPermissions(b, QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray before = ok({QStringLiteral("annotations"), a});
+    const int count = int(before.count('\n')) - 1; // less the header
+    QVERIFY(count > 0);
+
+    const QByteArray out
+        = ok({QStringLiteral("agreement"), a, QStringLiteral("--coders"),
+              QStringLiteral("alice,bob"), QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonArray rows = QJsonDocument::fromJson(out).array();
+    QVERIFY(!rows.isEmpty());
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        QVERIFY(o[QStringLiteral("value")].isNull() || o[QStringLiteral("value")].isDouble());
+        QVERIFY(o[QStringLiteral("value")].isDouble()
+                || !o[QStringLiteral("note")].toString().isEmpty());
+    }
+
+    ok({QStringLiteral("annotate"), b, QStringLiteral("1"), QStringLiteral("Whole-article frame"),
+        QStringLiteral("--document"), QStringLiteral("--coder"), QStringLiteral("carol")});
+    // b = a plus one annotation: merging b into a adds exactly that one,
+    // and again nothing.
+    QByteArray merged = ok({QStringLiteral("merge"), a, b});
+    QVERIFY2(
+        merged.contains(QStringLiteral("annotations added\t1\nannotations already present\t%1\n")
+                            .arg(count)
+                            .toUtf8()),
+        merged.constData());
+    merged = ok({QStringLiteral("merge"), a, b});
+    QVERIFY(
+        merged.contains(QStringLiteral("annotations added\t0\nannotations already present\t%1\n")
+                            .arg(count + 1)
+                            .toUtf8()));
+    QVERIFY(ok({QStringLiteral("annotations"), a, QStringLiteral("1")})
+                .contains("Whole-article frame"));
 }
 
 QTEST_GUILESS_MAIN(TestCliAgreement)
