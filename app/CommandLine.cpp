@@ -1,7 +1,9 @@
 #include "CommandLine.h"
 
+#include "AgreementCommands.h"
 #include "ExchangeCommands.h"
 #include "ImportProgressBar.h"
+#include "MergeCommand.h"
 #include "SearchCommand.h"
 #include "WebCommands.h"
 
@@ -161,13 +163,21 @@ int runShow(QCommandLineParser &, const QStringList &args)
 
 int runAnnotate(QCommandLineParser &parser, const QStringList &args)
 {
-    if (args.size() != 5)
+    // --document codes the whole article: PROJECT ID CODE.
+    const bool document = parser.isSet(QStringLiteral("document"));
+    if (document && args.size() != 3)
+        throw UsageError{QStringLiteral("annotate --document needs PROJECT ID CODE")};
+    if (!document && args.size() != 5)
         throw UsageError{QStringLiteral("annotate needs PROJECT ID START END CODE")};
     NewAnnotation n;
     n.articleId = number(args[1], "the article id");
-    n.start = number(args[2], "START");
-    n.end = number(args[3], "END");
-    if (args[4].trimmed().isEmpty())
+    n.document = document;
+    if (!document) {
+        n.start = number(args[2], "START");
+        n.end = number(args[3], "END");
+    }
+    const QString code = args.back();
+    if (code.trimmed().isEmpty())
         throw UsageError{QStringLiteral("CODE must not be empty")};
     n.coderName = parser.value(QStringLiteral("coder"));
     n.note = parser.value(QStringLiteral("note"));
@@ -179,7 +189,7 @@ int runAnnotate(QCommandLineParser &parser, const QStringList &args)
     // A new code and the annotation are one unit of work: a refused span
     // leaves no code behind.
     UnitOfWork unit(store->database());
-    n.codeIds = {store->codebook().ensureCode(args[4]).id};
+    n.codeIds = {store->codebook().ensureCode(code).id};
     const qint64 id = store->annotations().add(n).id;
     unit.commit();
     CommandLine::out(QStringLiteral("%1\n").arg(id));
@@ -365,17 +375,26 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("show"),
          {"show PROJECT ID", "Print the stored text of an article, exactly.", runShow}},
         {QStringLiteral("annotate"),
-         {"annotate PROJECT ID START END CODE [--coder NAME] [--note TEXT]",
-          "Annotate a span. START and END are Unicode code point offsets into the stored text "
-          "(END exclusive). CODE is a code name, created in category Custom if new. Prints the "
-          "annotation id.",
+         {"annotate PROJECT ID START END CODE [--coder NAME] [--note TEXT] | annotate PROJECT ID CODE --document",
+          "Annotate a span, or with --document the whole article. START and END are Unicode code "
+          "point offsets into the stored text (END exclusive). CODE is a code name, created in "
+          "category Custom if new. Prints the annotation id.",
           runAnnotate,
           [](QCommandLineParser &p) {
               p.addOption({QStringLiteral("coder"), QStringLiteral("Coder name (default: your user name)."),
                            QStringLiteral("NAME")});
               p.addOption({QStringLiteral("note"), QStringLiteral("A note on the annotation."),
                            QStringLiteral("TEXT")});
+              p.addOption({QStringLiteral("document"),
+                           QStringLiteral("Code the whole article (no START and END).")});
           }}},
+        {QStringLiteral("agreement"),
+         {AgreementCommands::agreementSynopsis, AgreementCommands::agreementSummary,
+          AgreementCommands::agreement, AgreementCommands::addAgreementOptions}},
+        {QStringLiteral("merge"), {MergeCommand::synopsis, MergeCommand::summary, MergeCommand::run}},
+        {QStringLiteral("compare"),
+         {AgreementCommands::compareSynopsis, AgreementCommands::compareSummary,
+          AgreementCommands::compare, AgreementCommands::addCompareOptions}},
         {QStringLiteral("annotations"),
          {"annotations PROJECT [ID] [--format tsv|json]",
           "Print annotations (all, or of one article): article id, annotation id, start, end, "

@@ -24,12 +24,15 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                                     QStringLiteral("Runs of the slow measurements (default 3, quick 1); "
                                                    "millisecond ones run 10×N."),
                                     QStringLiteral("N"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Run only this stage after generating the corpus: agreement."),
+                                  QStringLiteral("STAGE"));
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, json, workdir, repeat, probe, article});
+    parser.addOptions({quick, json, workdir, repeat, only, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -48,6 +51,11 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
             std::fprintf(stderr, "framewise-bench: --repeat needs a whole number >= 1\n");
             std::exit(2);
         }
+    }
+    o.only = parser.value(only);
+    if (!o.only.isEmpty() && o.only != QLatin1String("agreement")) {
+        std::fprintf(stderr, "framewise-bench: --only knows the stage agreement, not %s\n", qPrintable(o.only));
+        std::exit(2);
     }
     o.probeProject = parser.value(probe);
     o.probeArticle = parser.value(article).toLongLong();

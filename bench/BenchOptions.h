@@ -10,6 +10,8 @@ struct BenchOptions
     QString jsonPath;
     QString workDir; // empty: a temporary folder, removed afterwards
     int repeat = 0; // 0: the default for the mode
+    // Only this stage after generating the corpus (e.g. "agreement"); empty: all.
+    QString only;
     // Internal: run as the child that measures peak memory.
     QString probeProject;
     qint64 probeArticle = 0;

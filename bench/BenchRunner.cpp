@@ -1,6 +1,7 @@
 #include "BenchRunner.h"
 
 #include "BenchContext.h"
+#include "AgreementMeasurements.h"
 #include "CodebookMeasurements.h"
 #include "ExchangeMeasurements.h"
 #include "CorpusGenerator.h"
@@ -79,22 +80,29 @@ int BenchRunner::run()
                                .arg(pool.describeSources())
                                .arg(context.seed));
 
-    stage("importing");
-    ImportMeasurements(context).run();
-    stage("building the coded project");
-    ProjectBuilder(context).run();
-    stage("measuring the store");
-    StoreMeasurements(context).run();
-    stage("measuring commits while the search index is built");
-    IndexerMeasurements(context).run();
-    stage("measuring the GUI");
-    GuiMeasurements(context).run();
-    stage("measuring codebook edits across the corpus");
-    CodebookMeasurements(context).run();
-    stage("exchange formats (SemEval PTC)");
-    ExchangeMeasurements(context).run();
-    stage("measuring peak memory");
-    MemoryProbe(context).run();
+    if (m_options.only == QLatin1String("agreement")) {
+        stage("measuring inter-coder agreement");
+        AgreementMeasurements(context).run();
+    } else {
+        stage("importing");
+        ImportMeasurements(context).run();
+        stage("building the coded project");
+        ProjectBuilder(context).run();
+        stage("measuring the store");
+        StoreMeasurements(context).run();
+        stage("measuring commits while the search index is built");
+        IndexerMeasurements(context).run();
+        stage("measuring the GUI");
+        GuiMeasurements(context).run();
+        stage("measuring codebook edits across the corpus");
+        CodebookMeasurements(context).run();
+        stage("exchange formats (SemEval PTC)");
+        ExchangeMeasurements(context).run();
+        stage("measuring inter-coder agreement");
+        AgreementMeasurements(context).run();
+        stage("measuring peak memory");
+        MemoryProbe(context).run();
+    }
 
     context.report.addInfo(QStringLiteral("%1 run(s) of the slow measurements, %2 of the GUI ones, %3 of "
                                           "the millisecond ones; whole run %4 s")

@@ -173,6 +173,36 @@ QList<Annotation> AnnotationRepository::forCodes(const QList<qint64> &codeIds) c
                 {idList(codeIds)});
 }
 
+std::optional<Annotation> AnnotationRepository::byUuid(const QString &uuid) const
+{
+    const QList<Annotation> found = load(QStringLiteral("WHERE a.uuid = ?"), {uuid});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.front();
+}
+
+QList<AnnotationRepository::Place> AnnotationRepository::places() const
+{
+    SqlQuery q(sql(), QStringLiteral("SELECT a.article_id, a.coder_id, a.start, a.\"end\", a.scope = 'document', "
+                                     "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
+                                     "FROM annotations a ORDER BY a.article_id, a.start, a.id"));
+    q.exec();
+    QList<Place> list;
+    while (q.next()) {
+        Place p;
+        p.articleId = q.value(0).toLongLong();
+        p.coderId = q.value(1).toLongLong();
+        p.start = q.value(2).toLongLong();
+        p.end = q.value(3).toLongLong();
+        p.document = q.value(4).toInt() != 0;
+        const QString codes = q.value(5).toString();
+        for (QStringView id : QStringView(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            p.codeIds.append(id.toLongLong());
+        list.append(std::move(p));
+    }
+    return list;
+}
+
 QList<Annotation> AnnotationRepository::all() const
 {
     return load(QString(), {});
@@ -315,18 +345,16 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             while (q.next())
                 knownCodes.insert(q.value(0).toLongLong());
         }
+        // New coders are created before any statement of the batch runs:
+        // SQLite opens no savepoint (ensure's unit) while a SELECT is pending.
         QHash<QString, qint64> coders;
-        const auto coderId = [&](const QString &name) {
-            const QString coder = name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
-            auto it = coders.constFind(coder);
-            if (it == coders.constEnd())
-                it = coders.insert(coder, m_coders.ensure(coder));
-            return *it;
+        const auto coderName = [&](const QString &name) {
+            return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
-        // Coders first: creating one opens a savepoint, which SQLite refuses
-        // while the article text query below is still stepping.
         for (const NewAnnotation &n : annotations)
-            coderId(n.coderName);
+            if (const QString coder = coderName(n.coderName); !coders.contains(coder))
+                coders.insert(coder, m_coders.ensure(coder));
+        const auto coderId = [&](const QString &name) { return coders.value(coderName(name)); };
         QHash<qint64, std::shared_ptr<const Source>> sources;
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(), returningId(kInsert));
@@ -334,7 +362,8 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
         const QString time = Database::now();
         QList<qint64> ids;
         ids.reserve(annotations.size());
-        for (const NewAnnotation &n : annotations) {
+        for (qsizetype i = 0; i < annotations.size(); ++i) {
+            const NewAnnotation &n = annotations[i];
             auto &source = sources[n.articleId];
             if (!source) {
                 text.bind(n.articleId).exec();

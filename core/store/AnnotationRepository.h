@@ -19,6 +19,7 @@ public:
     AnnotationRepository(Database &db, CoderRepository &coders);
 
     std::optional<Annotation> get(qint64 id) const;
+    std::optional<Annotation> byUuid(const QString &uuid) const;
     QList<Annotation> forArticle(qint64 articleId) const;
     QList<Annotation> forArticles(const QList<qint64> &articleIds) const;
     // Every annotation carrying the code, across the corpus, in article order.
@@ -26,11 +27,24 @@ public:
     // Every annotation carrying one of the codes.
     QList<Annotation> forCodes(const QList<qint64> &codeIds) const;
     QList<Annotation> all() const;
+    // Every annotation's place and codes only (no quotes, notes or times):
+    // what agreement measures need, read fast.
+    struct Place
+    {
+        qint64 articleId = 0;
+        qint64 coderId = 0;
+        qint64 start = 0;
+        qint64 end = 0;
+        bool document = false;
+        QList<qint64> codeIds;
+    };
+    QList<Place> places() const;
     int count() const;
 
     // New annotations, all or none; ids in the given order. The coder is
     // the request's or the current one.
     Annotation add(const NewAnnotation &annotation);
+    // Each keeps its request's UUID if it has one (imports and merges).
     QList<qint64> addMany(const QList<NewAnnotation> &annotations);
 
     // An annotation and its claim as they are now, for undo.

@@ -197,6 +197,16 @@ QList<ArticleSummary> ArticleRepository::summaries(const QList<qint64> &ids) con
     return list;
 }
 
+QHash<qint64, qint64> ArticleRepository::codePointLengths() const
+{
+    SqlQuery q(sql(), QStringLiteral("SELECT id, length(text) FROM articles"));
+    q.exec();
+    QHash<qint64, qint64> lengths;
+    while (q.next())
+        lengths.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return lengths;
+}
+
 int ArticleRepository::count() const
 {
     return SqlQuery::scalar(sql(), kCount).toInt();

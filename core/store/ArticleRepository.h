@@ -6,6 +6,8 @@
 #include "domain/ArticleSource.h"
 #include "domain/TextRewrite.h"
 
+#include <QHash>
+
 #include <optional>
 
 class AnnotationRepository;
@@ -42,6 +44,8 @@ public:
     std::optional<Article> get(qint64 id) const;
     std::optional<Article> byUuid(const QString &uuid) const;
     int count() const;
+    // Each article's text length in Unicode code points (SQLite's length()).
+    QHash<qint64, qint64> codePointLengths() const;
     std::optional<ArticleSource> source(qint64 articleId) const;
     static QString contentHash(const QString &text);
 

@@ -78,7 +78,10 @@ qint64 MemoRepository::add(const Memo &memo)
     return write([&](ChangeSet &changes) {
         const QString time = Database::now();
         SqlQuery q(sql(), returningId(kInsert));
-        q.bind(Database::newUuid()).bind(Memo::targetName(memo.target)).bind(memo.targetId);
+        // A merged memo keeps its UUID; a new one gets one.
+        q.bind(memo.uuid.isEmpty() ? Database::newUuid() : memo.uuid)
+            .bind(Memo::targetName(memo.target))
+            .bind(memo.targetId);
         q.bind(memo.title).bind(memo.body).bind(memo.coderId ? memo.coderId : m_coders.currentId());
         q.bind(time).bind(time).exec();
         const qint64 id = q.returnedId();

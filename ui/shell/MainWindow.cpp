@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "agreement/AgreementWindow.h"
 #include "commands/AddAnnotationCommand.h"
 #include "annotating/AnnotatingController.h"
 #include "library/ArticleActions.h"
@@ -273,6 +274,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     QAction *coder = edit->addAction(tr("Switch C&oder…"), this, &MainWindow::chooseCoder);
     coder->setObjectName(QStringLiteral("switchCoderAction"));
+    QAction *agreement = edit->addAction(tr("Inter-coder &Agreement…"), this, &MainWindow::showAgreement);
+    agreement->setObjectName(QStringLiteral("agreementAction"));
 
     menuBar()->addMenu(m_annotating->menu());
     menuBar()->addMenu(m_codebookActions->menu());
@@ -416,6 +419,8 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
 
 void MainWindow::detachStore()
 {
+    delete m_agreement;
+    m_agreement = nullptr;
     detachReadingTools();
     m_articleActions->setSession(nullptr);
     m_annotating->detach();
@@ -809,6 +814,24 @@ bool MainWindow::searchFor(const QString &query)
         return false;
     m_search->view()->setCurrentIndex(m_search->model()->index(0, 0));
     return m_reader->articleId() != 0;
+}
+
+AgreementWindow *MainWindow::showAgreement()
+{
+    if (!m_agreement) {
+        m_agreement = new AgreementWindow(*m_session, this);
+        connect(m_agreement, &AgreementWindow::openSpan, this,
+                [this](qint64 articleId, qint64 start, qint64 end) {
+                    if (m_reader->articleId() != articleId && !openArticle(articleId))
+                        return;
+                    m_reader->scrollToSpan(start, end);
+                });
+    } else {
+        m_agreement->reload();
+    }
+    m_agreement->show();
+    m_agreement->raise();
+    return m_agreement;
 }
 
 void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QString &snippet)

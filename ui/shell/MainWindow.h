@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+class AgreementWindow;
 class AnnotatingController;
 class AnnotationPanel;
 class ArticleActions;
@@ -68,6 +69,8 @@ public:
     SqlConsole *sqlConsole();
     QDockWidget *sqlConsoleDock() const { return m_consoleDock; }
     QUndoStack *undoStack() const { return m_undo; }
+    // The inter-coder agreement window, built and shown on first use.
+    AgreementWindow *showAgreement();
 
     bool openArticle(qint64 articleId);
     bool openFirstArticle();
@@ -137,6 +140,7 @@ private:
     QDockWidget *m_consoleDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
+    AgreementWindow *m_agreement = nullptr; // belongs to one project
 
     QLabel *m_projectLabel = nullptr;
     QLabel *m_coderLabel = nullptr;
