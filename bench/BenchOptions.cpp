@@ -24,12 +24,16 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                                     QStringLiteral("Runs of the slow measurements (default 3, quick 1); "
                                                    "millisecond ones run 10×N."),
                                     QStringLiteral("N"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("Only the analysis scaling series: 20,000, 60,000 and 200,000 "
+                                                  "articles with 10 annotations each on average (with --quick: "
+                                                  "200, 600 and 2,000). Takes minutes and a few GB of disk."));
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, json, workdir, repeat, probe, article});
+    parser.addOptions({quick, scale, json, workdir, repeat, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -39,6 +43,7 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
 
     BenchOptions o;
     o.quick = parser.isSet(quick);
+    o.scale = parser.isSet(scale);
     o.jsonPath = parser.value(json);
     o.workDir = parser.value(workdir);
     if (parser.isSet(repeat)) {

@@ -7,6 +7,7 @@
 struct BenchOptions
 {
     bool quick = false;
+    bool scale = false; // only the analysis scaling series
     QString jsonPath;
     QString workDir; // empty: a temporary folder, removed afterwards
     int repeat = 0; // 0: the default for the mode

@@ -257,6 +257,38 @@ QStringList schemaV7(const QString &newUuid)
     return steps;
 }
 
+// Version 10: retrieval and analysis (AnalysisRepository). Sentences and
+// paragraphs of articles (cut once, in C++) and the ones each segment starts
+// in, so "same sentence/paragraph" is an equality on one indexed column;
+// both follow rewritten texts and moved spans by forgetting what changed.
+// Indexes for span relations (covering article, start, end), claims by
+// actor, and articles by outlet and date.
+const QStringList kSchemaV10 = {
+    QStringLiteral(R"(CREATE TABLE text_units (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL))"),
+    QStringLiteral("CREATE INDEX text_units_by_article ON text_units(article_id, kind, start)"),
+    QStringLiteral(R"(CREATE TABLE segment_units (
+        annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        paragraph_id INTEGER NOT NULL,
+        sentence_id INTEGER NOT NULL))"),
+    QStringLiteral("CREATE INDEX segment_units_by_paragraph ON segment_units(paragraph_id, annotation_id)"),
+    QStringLiteral("CREATE INDEX segment_units_by_sentence ON segment_units(sentence_id, annotation_id)"),
+    QStringLiteral(R"(CREATE TRIGGER segment_units_follow_span AFTER UPDATE OF start, "end" ON annotations
+        BEGIN DELETE FROM segment_units WHERE annotation_id = old.id; END)"),
+    QStringLiteral(R"(CREATE TRIGGER text_units_follow_text AFTER UPDATE OF text ON articles BEGIN
+        DELETE FROM segment_units WHERE annotation_id IN (SELECT id FROM annotations WHERE article_id = old.id);
+        DELETE FROM text_units WHERE article_id = old.id; END)"),
+    QStringLiteral(R"(CREATE INDEX annotations_by_span ON annotations(article_id, start, "end"))"),
+    QStringLiteral("CREATE INDEX claims_by_speaker ON claims(speaker_id)"),
+    QStringLiteral("CREATE INDEX claims_by_target ON claims(target_id)"),
+    QStringLiteral("CREATE INDEX articles_by_outlet ON articles(outlet COLLATE NOCASE, published)"),
+    QStringLiteral("CREATE INDEX articles_by_published ON articles(published, outlet)"),
+};
+
 } // namespace
 
 QString SqliteDialect::name() const
@@ -281,6 +313,11 @@ QStringList SqliteDialect::migrationTo(int version) const
         return kSchemaV6;
     case 7:
         return schemaV7(newUuid());
+    case 8:
+    case 9:
+        return {}; // reserved for other branches' tables
+    case 10:
+        return kSchemaV10;
     default:
         return {};
     }
@@ -365,7 +402,8 @@ QStringList SqliteDialect::requiredTables() const
             QStringLiteral("coders"), QStringLiteral("annotations"),
             QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos"),
             QStringLiteral("claims"), QStringLiteral("lexicon_terms"),
-            QStringLiteral("fts_pending")};
+            QStringLiteral("fts_pending"), QStringLiteral("text_units"),
+            QStringLiteral("segment_units")};
 }
 
 QString SqliteDialect::tableExists() const

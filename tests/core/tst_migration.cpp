@@ -50,7 +50,7 @@ void TestMigration::upgradesTheReleasedFile()
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 6);
     auto session = ProjectSession::open(path);
     QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
-    QCOMPARE(session->schemaVersion(), 7);
+    QVERIFY(session->schemaVersion() >= 7);
     session.reset();
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
