@@ -22,6 +22,7 @@ constexpr int kChunk = 2000; // articles stored per unit of work
 constexpr qsizetype kArticleBytes = 3 * 1024;
 constexpr int kCodesPerCategory = 15; // 30 codes
 const QString kQuery = QStringLiteral("\"Frame 1\" OVERLAPS \"Technique 2\"");
+const QString kUnitQuery = QStringLiteral("\"Frame 1\" SAME-PARAGRAPH \"Technique 2\"");
 
 double msSince(const QElapsedTimer &t)
 {
@@ -153,9 +154,10 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     auto store = ProjectSession::open(path);
     AnalysisRepository analysis(store->database());
     const SegmentQuery query = SegmentQueryParser::parse(kQuery);
+    const SegmentQuery unitQuery = SegmentQueryParser::parse(kUnitQuery);
     const int runs = std::max(3, m_context.repeat * 2 + 1);
-    QList<double> retrieval, matrix, cooccurrence, report;
-    int found = 0, cells = 0, pairs = 0;
+    QList<double> retrieval, unitRetrieval, matrix, cooccurrence, report;
+    int found = 0, unitFound = 0, cells = 0, pairs = 0;
     qsizetype reportBytes = 0;
     for (int r = 0; r < runs; ++r) {
         QElapsedTimer t;
@@ -163,6 +165,10 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
         found = analysis.countSegments(query);
         const auto page = analysis.segments(query, 1000);
         retrieval << msSince(t);
+        t.restart();
+        unitFound = analysis.countSegments(unitQuery);
+        const auto unitPage = analysis.segments(unitQuery, 1000);
+        unitRetrieval << msSince(t);
         t.restart();
         cells = int(analysis.frequencies(AnalysisDimension::Month).size());
         matrix << msSince(t);
@@ -176,6 +182,7 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
         }
     }
     f.retrievalMs = median(retrieval);
+    f.unitRetrievalMs = median(unitRetrieval);
     f.matrixMs = median(matrix);
     f.cooccurrenceMs = median(cooccurrence);
     f.reportMs = median(report);
@@ -191,6 +198,11 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     };
     add(QStringLiteral("retrieval, two codes and a relation"), QStringLiteral("ms"), 300, retrieval,
         QStringLiteral("%1: %2 segments counted, first 1,000 loaded").arg(kQuery).arg(found));
+    add(QStringLiteral("retrieval, two codes in a paragraph"), QStringLiteral("ms"), 300,
+        unitRetrieval,
+        QStringLiteral("%1: %2 segments counted, first 1,000 loaded")
+            .arg(kUnitQuery)
+            .arg(unitFound));
     add(QStringLiteral("code x month matrix"), QStringLiteral("ms"), 300, matrix,
         QStringLiteral("%1 cells").arg(cells));
     add(QStringLiteral("co-occurrence by paragraph"), QStringLiteral("ms"), 2000, cooccurrence,

@@ -25,7 +25,7 @@ private:
     struct Figures
     {
         int articles = 0;
-        double retrievalMs = 0, matrixMs = 0, cooccurrenceMs = 0, reportMs = 0;
+        double retrievalMs = 0, unitRetrievalMs = 0, matrixMs = 0, cooccurrenceMs = 0, reportMs = 0;
         double bytesPerArticle = 0;
     };
     Figures measure(int articles);

@@ -7,8 +7,12 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QTextBoundaryFinder>
 #include <algorithm>
+#include <memory>
+#include <sqlite3.h>
+#include <vector>
 
 namespace {
 using Node = SegmentQuery::Node;
@@ -41,10 +45,11 @@ const QString kActorByName = QStringLiteral("SELECT id FROM actors WHERE name = 
                                             "actor_id FROM actor_aliases WHERE alias = ?");
 const QString kCoderByName = QStringLiteral("SELECT id FROM coders WHERE name = ? COLLATE NOCASE");
 
-// Articles without sentences and paragraphs yet, in chunks.
+// Articles waiting to be cut into sentences and paragraphs, in chunks.
 const QString kArticlesWithoutUnits = QStringLiteral(
-    "SELECT a.id, a.text FROM articles a WHERE a.id > ? AND NOT EXISTS "
-    "(SELECT 1 FROM text_units u WHERE u.article_id = a.id) ORDER BY a.id LIMIT 500");
+    "SELECT a.id, a.text FROM units_pending_articles p JOIN articles a ON a.id = p.article_id "
+    "WHERE p.article_id > ? ORDER BY p.article_id LIMIT 500");
+const QString kForgetUnits = QStringLiteral("DELETE FROM text_units WHERE article_id = ?");
 const QString kInsertUnit
     = QStringLiteral("INSERT INTO text_units(article_id, kind, start, \"end\") VALUES (?,?,?,?)");
 // The unit where a segment starts: the last one starting at or before it,
@@ -59,17 +64,13 @@ QString unitOf(int kind)
         .arg(kind);
 }
 const QString kPlaceSegments
-    = QStringLiteral("INSERT INTO segment_units(annotation_id, paragraph_id, sentence_id) "
-                     "SELECT a.id, %1, %2 FROM annotations a WHERE NOT EXISTS "
-                     "(SELECT 1 FROM segment_units s WHERE s.annotation_id = a.id) "
-                     "AND EXISTS (SELECT 1 FROM text_units u WHERE u.article_id = a.article_id)")
+    = QStringLiteral(
+          "INSERT OR REPLACE INTO segment_units(annotation_id, paragraph_id, sentence_id) "
+          "SELECT a.id, %1, %2 FROM units_pending_segments p JOIN annotations a ON a.id = "
+          "p.annotation_id")
           .arg(unitOf(kParagraph), unitOf(kSentence));
-const QString kUnplacedSegments
-    = QStringLiteral("SELECT EXISTS (SELECT 1 FROM annotations a WHERE NOT EXISTS "
-                     "(SELECT 1 FROM segment_units s WHERE s.annotation_id = a.id))");
-const QString kUncutArticles
-    = QStringLiteral("SELECT EXISTS (SELECT 1 FROM articles a WHERE NOT EXISTS "
-                     "(SELECT 1 FROM text_units u WHERE u.article_id = a.id))");
+const QString kPendingWork = QStringLiteral("SELECT EXISTS (SELECT 1 FROM units_pending_articles) "
+                                            "OR EXISTS (SELECT 1 FROM units_pending_segments)");
 
 QString literalIds(const QList<qint64> &ids)
 {
@@ -381,6 +382,9 @@ AnalysisRepository::Compiled AnalysisRepository::compileRelation(const Node &nod
     Compiled left = compile(node.children.at(0));
     Compiled right = compile(node.children.at(1));
     const QVariantList binds = left.binds + right.binds;
+    // The right side's "+" keeps SQLite from driving the inner search by its
+    // id list (every right segment for every left one): the unit or article
+    // index finds the few neighbours, and the list is only checked.
     if (node.relation == Relation::SameSentence || node.relation == Relation::SameParagraph) {
         const QString unit = node.relation == Relation::SameSentence
             ? QStringLiteral("sentence_id")
@@ -389,7 +393,7 @@ AnalysisRepository::Compiled AnalysisRepository::compileRelation(const Node &nod
             QStringLiteral(
                 "SELECT l.annotation_id AS id FROM segment_units l WHERE l.annotation_id IN (%1) "
                 "AND EXISTS (SELECT 1 FROM segment_units r WHERE r.%3 = l.%3 AND "
-                "r.annotation_id <> l.annotation_id AND r.annotation_id IN (%2))")
+                "r.annotation_id <> l.annotation_id AND +r.annotation_id IN (%2))")
                 .arg(left.sql, right.sql, unit),
             binds};
     }
@@ -416,7 +420,7 @@ AnalysisRepository::Compiled AnalysisRepository::compileRelation(const Node &nod
     }
     return {QStringLiteral("SELECT l.id FROM annotations l WHERE l.id IN (%1) AND EXISTS "
                            "(SELECT 1 FROM annotations r WHERE r.article_id = l.article_id AND "
-                           "r.id <> l.id AND %3 AND r.id IN (%2))")
+                           "r.id <> l.id AND %3 AND +r.id IN (%2))")
                 .arg(left.sql, right.sql, condition),
             binds};
 }
@@ -509,8 +513,7 @@ QString AnalysisRepository::restriction(const std::optional<SegmentQuery> &restr
 
 int AnalysisRepository::prepareUnits()
 {
-    const bool uncut = SqlQuery::scalar(sql(), kUncutArticles).toInt() != 0;
-    if (!uncut && SqlQuery::scalar(sql(), kUnplacedSegments).toInt() == 0)
+    if (SqlQuery::scalar(sql(), kPendingWork).toInt() == 0)
         return 0;
     if (m_db.isReadOnly())
         throw ProjectError(
@@ -520,6 +523,7 @@ int AnalysisRepository::prepareUnits()
     int cut = 0;
     write([&](ChangeSet &) {
         SqlQuery insert(sql(), kInsertUnit);
+        SqlQuery forget(sql(), kForgetUnits);
         qint64 after = 0;
         for (;;) {
             SqlQuery q(sql(), kArticlesWithoutUnits);
@@ -530,6 +534,7 @@ int AnalysisRepository::prepareUnits()
                 ++cut;
                 const qint64 id = q.value(0).toLongLong();
                 after = id;
+                forget.bind(id).exec();
                 const QString text = q.value(1).toString();
                 const TextOffsets offsets(text);
                 auto add = [&](int kind, qsizetype from, qsizetype to) {
@@ -567,7 +572,9 @@ int AnalysisRepository::prepareUnits()
             if (rows == 0)
                 break;
         }
+        SqlQuery::run(sql(), QStringLiteral("DELETE FROM units_pending_articles"));
         SqlQuery::run(sql(), kPlaceSegments);
+        SqlQuery::run(sql(), QStringLiteral("DELETE FROM units_pending_segments"));
     });
     return cut;
 }
@@ -612,12 +619,25 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
         while (q.next())
             columnArticles.insert(q.value(0).toString(), q.value(1).toInt());
     }
-    const QString cells = QStringLiteral("SELECT ac.code_id, %1, count(*), count(DISTINCT "
-                                         "an.article_id), sum(an.\"end\" - an.start) "
-                                         "FROM annotation_codes ac JOIN annotations an ON an.id = "
-                                         "ac.annotation_id%2 WHERE 1%3 "
-                                         "GROUP BY ac.code_id, 2")
-                              .arg(key, joins, where);
+    // Without a restriction, outlets and periods come from the counts the
+    // triggers keep (code_days): a few thousand rows, whatever the corpus.
+    const bool kept = !restrict
+        && (by == AnalysisDimension::None || by == AnalysisDimension::Outlet
+            || by == AnalysisDimension::Month || by == AnalysisDimension::Day);
+    const QString keptKey = by == AnalysisDimension::Outlet ? QStringLiteral("outlet")
+        : by == AnalysisDimension::Month                    ? QStringLiteral("substr(day, 1, 7)")
+        : by == AnalysisDimension::Day                      ? QStringLiteral("day")
+                                                            : QStringLiteral("''");
+    const QString cells = kept
+        ? QStringLiteral("SELECT code_id, %1, sum(segments), sum(articles), sum(characters) "
+                         "FROM code_days WHERE segments > 0 GROUP BY 1, 2")
+              .arg(keptKey)
+        : QStringLiteral("SELECT ac.code_id, %1, count(*), count(DISTINCT "
+                         "an.article_id), sum(an.\"end\" - an.start) "
+                         "FROM annotation_codes ac JOIN annotations an ON an.id = "
+                         "ac.annotation_id%2 WHERE 1%3 "
+                         "GROUP BY ac.code_id, 2")
+              .arg(key, joins, where);
     SqlQuery q(sql(), cells);
     for (const QVariant &b : binds)
         q.bind(b);
@@ -683,15 +703,9 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
     QVariantList binds;
     const QString where = restriction(restrict, binds);
     QHash<qint64, int> perCode;
+    QHash<QPair<qint64, qint64>, int> both; // lower code id first
     qint64 total = 0;
-    QString pairs;
-    QString counts;
     if (unit == CooccurrenceUnit::Overlap) {
-        counts = QStringLiteral(
-                     "SELECT ac.code_id, count(*) FROM annotation_codes ac JOIN annotations an "
-                     "ON an.id = ac.annotation_id WHERE 1%1 GROUP BY ac.code_id")
-                     .arg(where);
-        total = 0;
         {
             SqlQuery t(sql(),
                        QStringLiteral("SELECT count(*) FROM annotations an WHERE 1%1").arg(where));
@@ -700,56 +714,102 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
             t.exec();
             total = t.next() ? t.value(0).toLongLong() : 0;
         }
+        {
+            SqlQuery q(
+                sql(),
+                QStringLiteral(
+                    "SELECT ac.code_id, count(*) FROM annotation_codes ac JOIN annotations an "
+                    "ON an.id = ac.annotation_id WHERE 1%1 GROUP BY ac.code_id")
+                    .arg(where));
+            for (const QVariant &b : binds)
+                q.bind(b);
+            q.exec();
+            while (q.next())
+                perCode.insert(q.value(0).toLongLong(), q.value(1).toInt());
+        }
         QVariantList bindsB;
         const QString whereB = restriction(restrict, bindsB, QStringLiteral("bn.id"));
-        pairs = QStringLiteral("SELECT ca.code_id, cb.code_id, count(*) FROM annotations an "
-                               "JOIN annotations bn ON bn.article_id = an.article_id AND bn.start "
-                               "< an.\"end\" AND "
-                               "an.start < bn.\"end\" "
-                               "JOIN annotation_codes ca ON ca.annotation_id = an.id "
-                               "JOIN annotation_codes cb ON cb.annotation_id = bn.id AND "
-                               "cb.code_id > ca.code_id "
-                               "WHERE 1%1%2 GROUP BY 1, 2")
-                    .arg(where, whereB);
-        binds += bindsB;
-    } else {
-        // Distinct (code, unit) pairs, then units holding both codes.
-        QString unitColumn;
-        QString from;
-        QString totalSql;
-        if (unit == CooccurrenceUnit::Article) {
-            unitColumn = QStringLiteral("an.article_id");
-            from = QStringLiteral(
-                "annotation_codes ac JOIN annotations an ON an.id = ac.annotation_id");
-            totalSql = QStringLiteral("SELECT count(*) FROM articles");
-        } else {
-            const int kind = unit == CooccurrenceUnit::Sentence ? kSentence : kParagraph;
-            unitColumn = kind == kSentence ? QStringLiteral("su.sentence_id")
-                                           : QStringLiteral("su.paragraph_id");
-            from = QStringLiteral(
-                "annotation_codes ac JOIN segment_units su ON su.annotation_id = ac.annotation_id "
-                "JOIN annotations an ON an.id = ac.annotation_id");
-            totalSql = QStringLiteral("SELECT count(*) FROM text_units WHERE kind = %1").arg(kind);
-        }
-        total = SqlQuery::scalar(sql(), totalSql).toLongLong();
-        const QString cu
-            = QStringLiteral(
-                  "WITH cu AS MATERIALIZED (SELECT DISTINCT ac.code_id AS code, %1 AS unit "
-                  "FROM %2 WHERE 1%3) ")
-                  .arg(unitColumn, from, where);
-        counts = cu + QStringLiteral("SELECT code, count(*) FROM cu GROUP BY code");
-        pairs = cu
-            + QStringLiteral(
-                    "SELECT x.code, y.code, count(*) FROM cu x JOIN cu y ON y.unit = x.unit "
-                    "AND y.code > x.code GROUP BY 1, 2");
-    }
-    {
-        SqlQuery q(sql(), counts);
-        for (qsizetype i = 0; i < binds.size() / (unit == CooccurrenceUnit::Overlap ? 2 : 1); ++i)
-            q.bind(binds.at(i));
+        SqlQuery q(
+            sql(),
+            QStringLiteral(
+                "SELECT ca.code_id, cb.code_id, count(*) FROM annotations an "
+                "JOIN annotations bn ON bn.article_id = an.article_id AND bn.start < an.\"end\" "
+                "AND "
+                "an.start < bn.\"end\" "
+                "JOIN annotation_codes ca ON ca.annotation_id = an.id "
+                "JOIN annotation_codes cb ON cb.annotation_id = bn.id AND cb.code_id > ca.code_id "
+                "WHERE 1%1%2 GROUP BY 1, 2")
+                .arg(where, whereB));
+        for (const QVariant &b : binds + bindsB)
+            q.bind(b);
         q.exec();
         while (q.next())
-            perCode.insert(q.value(0).toLongLong(), q.value(1).toInt());
+            both.insert({q.value(0).toLongLong(), q.value(1).toLongLong()}, q.value(2).toInt());
+    } else {
+        // (unit, code) rows streamed, sorted and counted here: one pass over
+        // a narrow index, no grouping of millions of rows in SQL.
+        QString rows;
+        if (unit == CooccurrenceUnit::Article) {
+            total = articleCount();
+            rows = where.isEmpty()
+                ? QStringLiteral("SELECT article_id, code_id FROM code_articles")
+                : QStringLiteral("SELECT an.article_id, ac.code_id FROM annotation_codes ac "
+                                 "JOIN annotations an ON an.id = ac.annotation_id WHERE 1%1")
+                      .arg(where);
+        } else {
+            const int kind = unit == CooccurrenceUnit::Sentence ? kSentence : kParagraph;
+            total = SqlQuery::scalar(
+                        sql(),
+                        QStringLiteral("SELECT count(*) FROM text_units WHERE kind = %1").arg(kind))
+                        .toLongLong();
+            rows = QStringLiteral("SELECT su.%1, ac.code_id FROM annotation_codes ac "
+                                  "JOIN segment_units su ON su.annotation_id = ac.annotation_id%2")
+                       .arg(kind == kSentence ? QStringLiteral("sentence_id")
+                                              : QStringLiteral("paragraph_id"),
+                            where.isEmpty()
+                                ? QString()
+                                : QStringLiteral(
+                                      " JOIN annotations an ON an.id = ac.annotation_id WHERE 1")
+                                    + where);
+        }
+        QHash<qint64, quint32> codeIndex;
+        QList<qint64> codeOf;
+        std::vector<quint64> packed;
+        streamPairs(rows, binds, [&](qint64 unitId, qint64 codeId) {
+            auto it = codeIndex.constFind(codeId);
+            if (it == codeIndex.cend()) {
+                it = codeIndex.insert(codeId, quint32(codeOf.size()));
+                codeOf.append(codeId);
+            }
+            packed.push_back((quint64(unitId) << 20) | *it);
+        });
+        std::sort(packed.begin(), packed.end());
+        packed.erase(std::unique(packed.begin(), packed.end()), packed.end());
+        const qsizetype n = codeOf.size();
+        std::vector<int> matrix(size_t(n * n), 0);
+        std::vector<int> singles(size_t(n), 0);
+        for (size_t from = 0; from < packed.size();) {
+            size_t to = from;
+            while (to < packed.size() && (packed[to] >> 20) == (packed[from] >> 20))
+                ++to;
+            for (size_t i = from; i < to; ++i) {
+                const quint32 a = quint32(packed[i] & 0xfffff);
+                ++singles[a];
+                for (size_t j = i + 1; j < to; ++j)
+                    ++matrix[size_t(a) * n + (packed[j] & 0xfffff)];
+            }
+            from = to;
+        }
+        for (qsizetype a = 0; a < n; ++a) {
+            perCode.insert(codeOf[a], singles[size_t(a)]);
+            for (qsizetype b = 0; b < n; ++b) {
+                const int count = matrix[size_t(a * n + b)];
+                if (count == 0)
+                    continue;
+                const qint64 x = codeOf[a], y = codeOf[b];
+                both[{std::min(x, y), std::max(x, y)}] += count;
+            }
+        }
     }
     QHash<qint64, QString> names;
     {
@@ -758,16 +818,12 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
         while (q.next())
             names.insert(q.value(0).toLongLong(), q.value(1).toString());
     }
-    SqlQuery q(sql(), pairs);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    q.exec();
     QList<CodePair> list;
-    while (q.next()) {
+    for (auto it = both.cbegin(); it != both.cend(); ++it) {
         CodePair p;
-        p.codeA = q.value(0).toLongLong();
-        p.codeB = q.value(1).toLongLong();
-        p.both = q.value(2).toInt();
+        p.codeA = it.key().first;
+        p.codeB = it.key().second;
+        p.both = it.value();
         // Name order within a pair, so output does not depend on ids.
         if (names.value(p.codeB).compare(names.value(p.codeA), Qt::CaseInsensitive) < 0)
             std::swap(p.codeA, p.codeB);
@@ -786,6 +842,46 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
         return a.nameB.compare(b.nameB, Qt::CaseInsensitive) < 0;
     });
     return list;
+}
+
+void AnalysisRepository::streamPairs(const QString &statement, const QVariantList &binds,
+                                     const std::function<void(qint64, qint64)> &row) const
+{
+    const QVariant handle = sql().driver()->handle();
+    sqlite3 *db = qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.data())
+        : nullptr;
+    if (!db) {
+        // Another driver: the same rows through Qt.
+        SqlQuery q(sql(), statement);
+        for (const QVariant &b : binds)
+            q.bind(b);
+        q.exec();
+        while (q.next())
+            row(q.value(0).toLongLong(), q.value(1).toLongLong());
+        return;
+    }
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray utf8 = statement.toUtf8();
+    if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &stmt, nullptr) != SQLITE_OK)
+        throw ProjectError(QStringLiteral("database error: %1 (in: %2)")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(db)), statement.left(200)));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(stmt, sqlite3_finalize);
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &b = binds.at(i);
+        if (b.typeId() == QMetaType::QString) {
+            const QByteArray text = b.toString().toUtf8();
+            sqlite3_bind_text(stmt, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_int64(stmt, i + 1, b.toLongLong());
+        }
+    }
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        row(sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1));
+    if (rc != SQLITE_DONE)
+        throw ProjectError(QStringLiteral("database error: %1 (in: %2)")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(db)), statement.left(200)));
 }
 
 // ---------------------------------------------------------------- network

@@ -4,6 +4,7 @@
 #include "domain/AnalysisTables.h"
 #include "domain/SegmentQuery.h"
 
+#include <functional>
 #include <optional>
 
 // Findings from the coding: retrieval by query (SegmentQuery), code
@@ -60,6 +61,10 @@ private:
     // " AND column IN (...)" for a restricting query, binds appended.
     QString restriction(const std::optional<SegmentQuery> &restrict, QVariantList &binds,
                         const QString &column = QStringLiteral("an.id"));
+    // Runs a two-column integer query, calling row for each row without
+    // the cost of QVariant per value (millions of rows for co-occurrence).
+    void streamPairs(const QString &statement, const QVariantList &binds,
+                     const std::function<void(qint64, qint64)> &row) const;
     QList<CodedSegment> loadSegments(const QString &where, const QVariantList &binds,
                                      int limit) const;
 };

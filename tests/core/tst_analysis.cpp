@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cooccurrenceByParagraph();
     void cooccurrenceByOverlapAndArticle();
     void unitsFollowMovedSpans();
+    void keptCountsFollowEdits();
     void network();
 
 private:
@@ -398,6 +399,68 @@ void TestAnalysis::unitsFollowMovedSpans()
     for (const CodedSegment &seg : analysis.segments(same))
         found << seg.annotationId;
     QCOMPARE(found, (Ids {3, 7, 9}));
+}
+
+// The code x outlet/period counts the triggers keep must equal a count over
+// the segments themselves (a restriction that selects everything takes that
+// route) after every kind of edit.
+static QStringList matrix(AnalysisRepository &analysis, AnalysisDimension by, bool kept)
+{
+    const std::optional<SegmentQuery> all = kept
+        ? std::nullopt
+        : std::optional(
+            SegmentQueryParser::parse(QStringLiteral("coder:alice OR NOT coder:alice")));
+    QStringList rows;
+    for (const FrequencyCell &c : analysis.frequencies(by, all))
+        rows << QStringLiteral("%1|%2|%3|%4|%5")
+                    .arg(c.code, c.column)
+                    .arg(c.segments)
+                    .arg(c.articles)
+                    .arg(c.characters);
+    return rows;
+}
+
+void TestAnalysis::keptCountsFollowEdits()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("edits.framewise"));
+    AnalysisFixture::build(copy);
+    auto s = ProjectSession::open(copy);
+    AnalysisRepository analysis(s->database());
+    auto same = [&](const char *step) {
+        for (AnalysisDimension by : {AnalysisDimension::None, AnalysisDimension::Month,
+                                     AnalysisDimension::Outlet, AnalysisDimension::Day}) {
+            const QStringList kept = matrix(analysis, by, true);
+            const QStringList counted = matrix(analysis, by, false);
+            if (kept != counted) {
+                qWarning() << step << kept << counted;
+                return false;
+            }
+        }
+        return true;
+    };
+    QVERIFY(same("built"));
+    const qint64 person = s->codebook().codeByName(QStringLiteral("Person"))->id;
+    const qint64 loaded = s->codebook().codeByName(QStringLiteral("Loaded language"))->id;
+    const qint64 justification = s->codebook().codeByName(QStringLiteral("Justification"))->id;
+    s->annotations().addCode(2, person);
+    QVERIFY(same("code added"));
+    s->annotations().removeCode(2, justification);
+    QVERIFY(same("code removed"));
+    s->annotations().setSpan(7, 1290, 1330);
+    QVERIFY(same("span moved"));
+    const AnnotationRecord removed = s->annotations().remove(4);
+    QVERIFY(same("annotation removed"));
+    s->annotations().restore(removed);
+    QVERIFY(same("annotation restored"));
+    s->codebook().mergeCodes(justification, loaded);
+    QVERIFY(same("codes merged"));
+    s->codebook().removeCode(person);
+    QVERIFY(same("code removed from the codebook"));
+    s->articles().remove({2});
+    QVERIFY(same("article removed"));
+    QCOMPARE(matrix(analysis, AnalysisDimension::None, true),
+             (QStringList {"Factual claim||1|1|58", "Threat or warning||1|1|42",
+                           "Loaded language||2|1|57", "Slur||1|1|26"}));
 }
 
 void TestAnalysis::network()

@@ -28,6 +28,18 @@ private:
     int m_copies = 0;
 };
 
+static QString kept0(AnalysisRepository &analysis)
+{
+    QStringList parts;
+    for (const FrequencyCell &c : analysis.frequencies(AnalysisDimension::None))
+        parts << QStringLiteral("%1 %2 %3 %4")
+                     .arg(c.code)
+                     .arg(c.segments)
+                     .arg(c.articles)
+                     .arg(c.characters);
+    return parts.join(QStringLiteral("; "));
+}
+
 QString TestMigrationAnalysis::copyOfRelease()
 {
     const QString path = m_dir.filePath(QStringLiteral("v7-%1.framewise").arg(++m_copies));
@@ -44,6 +56,25 @@ void TestMigrationAnalysis::upgradesTheV7File()
     auto session = ProjectSession::open(path);
     QVERIFY(session->schemaVersion() >= 10);
     QCOMPARE(session->annotations().count(), 7);
+    {
+        // The counts the migration filled in equal a count over the segments.
+        AnalysisRepository analysis(session->database());
+        const auto all
+            = SegmentQueryParser::parse(QStringLiteral("coder:alice OR NOT coder:alice"));
+        for (AnalysisDimension by : {AnalysisDimension::None, AnalysisDimension::Outlet}) {
+            const QList<FrequencyCell> kept = analysis.frequencies(by);
+            const QList<FrequencyCell> counted = analysis.frequencies(by, all);
+            QCOMPARE(kept.size(), counted.size());
+            for (qsizetype i = 0; i < kept.size(); ++i) {
+                QCOMPARE(kept[i].code, counted[i].code);
+                QCOMPARE(kept[i].segments, counted[i].segments);
+                QCOMPARE(kept[i].articles, counted[i].articles);
+                QCOMPARE(kept[i].characters, counted[i].characters);
+            }
+        }
+        QCOMPARE(kept0(analysis),
+                 QStringLiteral("Loaded language 4 2 84; Flag-waving 1 1 2; Name calling 2 2 85"));
+    }
     session.reset();
     for (const char *index :
          {"text_units_by_article", "segment_units_by_paragraph", "segment_units_by_sentence",
