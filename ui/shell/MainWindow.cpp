@@ -19,6 +19,7 @@
 #include "reader/ReaderSearchMatch.h"
 #include "reader/ReaderView.h"
 #include "search/SearchIndexStatus.h"
+#include "analysis/CodedSegmentsPanel.h"
 #include "search/SearchPanel.h"
 #include "search/SearchResultModel.h"
 #include "shell/ThemeSettings.h"
@@ -226,6 +227,10 @@ void MainWindow::createDocks()
     m_consoleDock = makeDock(tr("SQL Console"), QStringLiteral("sqlConsoleDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     m_consoleDock->hide();
+    // Coded segments (retrieval): below the reader too, until asked for.
+    m_segmentsDock = makeDock(tr("Coded Segments"), QStringLiteral("codedSegmentsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_segmentsDock);
+    m_segmentsDock->hide();
     // The console itself is built the first time its dock shows.
     connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -292,6 +297,8 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q));
     view->addAction(m_consoleDock->toggleViewAction());
+    m_segmentsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G));
+    view->addAction(m_segmentsDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -363,6 +370,14 @@ void MainWindow::attachStore()
                 focusReader();
             });
     m_annotationDock->setWidget(m_annotations);
+    m_segments = new CodedSegmentsPanel(*m_session, m_segmentsDock);
+    m_segmentsDock->setWidget(m_segments);
+    connect(m_segments, &CodedSegmentsPanel::segmentActivated, this, [this](qint64 id, qint64 start, qint64 end) {
+        if (m_reader->articleId() != id && !openArticle(id))
+            return;
+        m_reader->scrollToSpan(start, end);
+        focusReader();
+    });
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
     connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
@@ -413,6 +428,7 @@ void MainWindow::detachStore()
     delete m_memos;
     delete m_feeds;
     delete m_search;
+    delete m_segments;
     delete m_searchIndex;
     m_library = nullptr;
     m_codebook = nullptr;
@@ -420,6 +436,7 @@ void MainWindow::detachStore()
     m_memos = nullptr;
     m_feeds = nullptr;
     m_search = nullptr;
+    m_segments = nullptr;
     m_searchIndex = nullptr;
 }
 

@@ -11,6 +11,7 @@ class ArticleActions;
 class ChangeSet;
 class CodebookActions;
 class CodebookPanel;
+class CodedSegmentsPanel;
 class LibraryPanel;
 class FeedPanel;
 class SearchIndexStatus;
@@ -51,6 +52,8 @@ public:
     MemoPanel *memoPanel() const { return m_memos; }
     FeedPanel *feedPanel() const { return m_feeds; }
     SearchPanel *searchPanel() const { return m_search; }
+    CodedSegmentsPanel *codedSegmentsPanel() const { return m_segments; }
+    QDockWidget *codedSegmentsDock() const { return m_segmentsDock; }
     QDockWidget *searchDock() const { return m_searchDock; }
     SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
@@ -124,6 +127,7 @@ private:
     MemoPanel *m_memos = nullptr;
     FeedPanel *m_feeds = nullptr;
     SearchPanel *m_search = nullptr;
+    CodedSegmentsPanel *m_segments = nullptr;
     ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
@@ -135,6 +139,7 @@ private:
     QDockWidget *m_feedDock = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_consoleDock = nullptr;
+    QDockWidget *m_segmentsDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
 
