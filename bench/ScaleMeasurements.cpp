@@ -187,6 +187,12 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     f.cooccurrenceMs = median(cooccurrence);
     f.reportMs = median(report);
 
+    std::fprintf(stderr,
+                 "  %d articles: retrieval %.1f ms (in a paragraph %.1f ms), matrix %.1f ms, "
+                 "co-occurrence %.1f ms, "
+                 "report %.0f ms, %.1f KB per article\n",
+                 articles, f.retrievalMs, f.unitRetrievalMs, f.matrixMs, f.cooccurrenceMs,
+                 f.reportMs, f.bytesPerArticle / 1024);
     auto add = [&](const QString &what, const QString &unit, double target,
                    const QList<double> &samples, const QString &note) {
         Measurement m(QStringLiteral("scale %1: %2").arg(articles).arg(what), unit, target,

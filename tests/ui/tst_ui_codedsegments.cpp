@@ -3,21 +3,29 @@
 // double-click opens the reader at the segment; the results export as CSV,
 // JSON Lines and HTML. Runs on the hand-built analysis project.
 #include "../core/AnalysisFixture.h"
+#include "analysis/CodeMatrixPanel.h"
 #include "analysis/CodedSegmentsPanel.h"
 #include "reader/ReaderView.h"
 #include "shell/MainWindow.h"
 #include "store/ProjectSession.h"
 
 #include <QAction>
+#include <QBarSeries>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStackedBarSeries>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -35,6 +43,10 @@ private Q_SLOTS:
     void wrongQuerySaysWhere();
     void doubleClickOpensTheReaderAtTheSegment();
     void exportsCsvJsonLinesAndHtml();
+    void matrixByMonthWithChart();
+    void matrixCellListsItsSegments();
+    void cooccurrenceMatrixIsSymmetric();
+    void chartExportsPngAndSvg();
 
 private:
     void query(const QString &text);
@@ -161,6 +173,90 @@ void TestUiCodedSegments::exportsCsvJsonLinesAndHtml()
     QVERIFY(!panel()->exportTo(m_dir.filePath(QStringLiteral("missing/dir/s.csv")),
                                CodedSegmentsPanel::ExportFormat::Csv));
     QVERIFY(panel()->statusLabel()->text().contains(QStringLiteral("cannot write")));
+}
+
+void TestUiCodedSegments::matrixByMonthWithChart()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_X, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(m_window->codeMatrixDock()->isVisible());
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    QCOMPARE(matrix->dimensionBox()->currentText(), QStringLiteral("Codes by month"));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->rowCount(), 6);
+    QCOMPARE(table->columnCount(), 2);
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("2025-05"));
+    QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("Person"));
+    QCOMPARE(table->item(3, 0)->text(), QStringLiteral("3"));
+    QCOMPARE(table->item(3, 1)->text(), QStringLiteral("2"));
+    // The largest cell is the darkest of the heat map.
+    QVERIFY(table->item(3, 0)->background().color().lightness()
+            < table->item(3, 1)->background().color().lightness());
+    matrix->measureBox()->setCurrentIndex(int(CodeMatrixPanel::Measure::ArticleShare));
+    QCOMPARE(table->item(3, 1)->text(), QStringLiteral("50.0%"));
+    // One bar set per code, one bar per month.
+    QChart *chart = matrix->chartView()->chart();
+    QCOMPARE(chart->series().size(), 1);
+    auto *bars = qobject_cast<QBarSeries *>(chart->series().first());
+    QVERIFY(bars);
+    QCOMPARE(bars->count(), 6);
+    matrix->chartBox()->setCurrentIndex(int(CodeMatrixPanel::Chart::StackedBars));
+    QVERIFY(qobject_cast<QStackedBarSeries *>(matrix->chartView()->chart()->series().first()));
+    matrix->chartBox()->setCurrentIndex(int(CodeMatrixPanel::Chart::TimeSeries));
+    QCOMPARE(matrix->chartView()->chart()->series().size(), 6);
+    QCOMPARE(matrix->chartView()->chart()->theme(), QChart::ChartThemeLight);
+}
+
+void TestUiCodedSegments::matrixCellListsItsSegments()
+{
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Codes by outlet"));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("Daily"));
+    QCOMPARE(matrix->queryFor(3, 0), QStringLiteral("code:\"Person\" AND outlet:\"Daily\""));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(3, 0)).center());
+    QVERIFY(m_window->codedSegmentsDock()->isVisible());
+    QCOMPARE(panel()->queryEdit()->text(), QStringLiteral("code:\"Person\" AND outlet:\"Daily\""));
+    QCOMPARE(panel()->model()->rowCount(), 2);
+}
+
+void TestUiCodedSegments::cooccurrenceMatrixIsSymmetric()
+{
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Co-occurrence in paragraphs"));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->rowCount(), 6);
+    QCOMPARE(table->columnCount(), 6);
+    QCOMPARE(matrix->statusLabel()->text(), QStringLiteral("11 pairs of codes found together"));
+    const QStringList codes = {"Factual claim", "Justification", "Loaded language",
+                               "Person",        "Slur",          "Threat or warning"};
+    for (int i = 0; i < codes.size(); ++i)
+        QCOMPARE(table->verticalHeaderItem(i)->text(), codes[i]);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("2")); // Factual claim and Loaded language
+    QCOMPARE(table->item(2, 0)->text(), QStringLiteral("2"));
+    QCOMPARE(table->item(4, 5)->text(), QStringLiteral("1"));
+    QCOMPARE(matrix->queryFor(0, 2),
+             QStringLiteral("code:\"Factual claim\" SAME-PARAGRAPH code:\"Loaded language\""));
+}
+
+void TestUiCodedSegments::chartExportsPngAndSvg()
+{
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+    QVERIFY(matrix->exportChart(png));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 640);
+    const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
+    QVERIFY(matrix->exportChart(svg));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("<svg"));
+    QVERIFY(bytes.size() > 2000); // the bars and axes, drawn
 }
 
 QTEST_MAIN(TestUiCodedSegments)

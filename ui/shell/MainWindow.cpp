@@ -19,6 +19,7 @@
 #include "reader/ReaderSearchMatch.h"
 #include "reader/ReaderView.h"
 #include "search/SearchIndexStatus.h"
+#include "analysis/CodeMatrixPanel.h"
 #include "analysis/CodedSegmentsPanel.h"
 #include "search/SearchPanel.h"
 #include "search/SearchResultModel.h"
@@ -231,6 +232,13 @@ void MainWindow::createDocks()
     m_segmentsDock = makeDock(tr("Coded Segments"), QStringLiteral("codedSegmentsDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_segmentsDock);
     m_segmentsDock->hide();
+    m_matrixDock = makeDock(tr("Code Matrix"), QStringLiteral("codeMatrixDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_matrixDock);
+    m_matrixDock->hide();
+    connect(m_matrixDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            codeMatrixPanel();
+    });
     // The console itself is built the first time its dock shows.
     connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -299,6 +307,8 @@ void MainWindow::createMenus()
     view->addAction(m_consoleDock->toggleViewAction());
     m_segmentsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G));
     view->addAction(m_segmentsDock->toggleViewAction());
+    m_matrixDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
+    view->addAction(m_matrixDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -378,6 +388,8 @@ void MainWindow::attachStore()
         m_reader->scrollToSpan(start, end);
         focusReader();
     });
+    if (m_matrixDock->isVisible())
+        codeMatrixPanel(); // the new project's matrix
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
     connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
@@ -416,6 +428,22 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
     openFirstArticle();
 }
 
+CodeMatrixPanel *MainWindow::codeMatrixPanel()
+{
+    if (!m_matrix) {
+        m_matrix = new CodeMatrixPanel(*m_session, m_matrixDock);
+        m_matrixDock->setWidget(m_matrix);
+        // A cell's segments go to the Coded Segments dock.
+        connect(m_matrix, &CodeMatrixPanel::segmentsRequested, this, [this](const QString &query) {
+            m_segmentsDock->show();
+            m_segmentsDock->raise();
+            m_segments->queryEdit()->setText(query);
+            m_segments->run();
+        });
+    }
+    return m_matrix;
+}
+
 void MainWindow::detachStore()
 {
     detachReadingTools();
@@ -429,6 +457,7 @@ void MainWindow::detachStore()
     delete m_feeds;
     delete m_search;
     delete m_segments;
+    delete m_matrix;
     delete m_searchIndex;
     m_library = nullptr;
     m_codebook = nullptr;
@@ -437,6 +466,7 @@ void MainWindow::detachStore()
     m_feeds = nullptr;
     m_search = nullptr;
     m_segments = nullptr;
+    m_matrix = nullptr;
     m_searchIndex = nullptr;
 }
 

@@ -12,6 +12,7 @@ class ChangeSet;
 class CodebookActions;
 class CodebookPanel;
 class CodedSegmentsPanel;
+class CodeMatrixPanel;
 class LibraryPanel;
 class FeedPanel;
 class SearchIndexStatus;
@@ -54,6 +55,9 @@ public:
     SearchPanel *searchPanel() const { return m_search; }
     CodedSegmentsPanel *codedSegmentsPanel() const { return m_segments; }
     QDockWidget *codedSegmentsDock() const { return m_segmentsDock; }
+    // Built when its dock is first shown (it computes the matrix).
+    CodeMatrixPanel *codeMatrixPanel();
+    QDockWidget *codeMatrixDock() const { return m_matrixDock; }
     QDockWidget *searchDock() const { return m_searchDock; }
     SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
@@ -128,6 +132,7 @@ private:
     FeedPanel *m_feeds = nullptr;
     SearchPanel *m_search = nullptr;
     CodedSegmentsPanel *m_segments = nullptr;
+    CodeMatrixPanel *m_matrix = nullptr;
     ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
@@ -140,6 +145,7 @@ private:
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_consoleDock = nullptr;
     QDockWidget *m_segmentsDock = nullptr;
+    QDockWidget *m_matrixDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
 
