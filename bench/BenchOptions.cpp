@@ -1,6 +1,7 @@
 #include "BenchOptions.h"
 
 #include <QCommandLineParser>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -11,35 +12,29 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         "Measures Framewise on a deterministic synthetic corpus (20,000 articles, 200,000 "
         "annotations) and prints a table of median, min, max, target and pass/fail."));
     parser.addHelpOption();
-    const QCommandLineOption quick(
-        QStringLiteral("quick"),
-        QStringLiteral("A tiny corpus, one run each: proves the program works."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Also write the results as JSON."),
+    const QCommandLineOption quick(QStringLiteral("quick"),
+                                   QStringLiteral("A tiny corpus, one run each: proves the program works."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Also write the results as JSON."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption workdir(QStringLiteral("workdir"),
                                      QStringLiteral("Keep the corpus and projects here (default: a "
                                                     "temporary folder, removed afterwards)."),
                                      QStringLiteral("DIR"));
-    const QCommandLineOption repeat(
-        QStringLiteral("repeat"),
-        QStringLiteral("Runs of the slow measurements (default 3, quick 1); "
-                       "millisecond ones run 10×N."),
-        QStringLiteral("N"));
-    const QCommandLineOption scale(
-        QStringLiteral("scale"),
-        QStringLiteral("Only the analysis scaling series: 20,000, 60,000 and 200,000 "
-                       "articles with 10 annotations each on average (with --quick: "
-                       "200, 600 and 2,000). Takes minutes and a few GB of disk."));
-    const QCommandLineOption sizes(
-        QStringLiteral("scale-sizes"),
-        QStringLiteral("With --scale: these article counts instead (e.g. 20000,60000)."),
-        QStringLiteral("N,N,..."));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Runs of the slow measurements (default 3, quick 1); "
+                                                   "millisecond ones run 10×N."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("Only the analysis scaling series: 20,000, 60,000 and 200,000 "
+                                                  "articles with 10 annotations each on average (with --quick: "
+                                                  "200, 600 and 2,000). Takes minutes and a few GB of disk."));
+    const QCommandLineOption sizes(QStringLiteral("scale-sizes"),
+                                   QStringLiteral("With --scale: these article counts instead (e.g. 20000,60000)."),
+                                   QStringLiteral("N,N,..."));
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."),
-                               QStringLiteral("ID"));
+    QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({quick, scale, sizes, json, workdir, repeat, probe, article});
     parser.process(arguments);

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -44,8 +45,7 @@ int BenchRunner::run()
     if (m_options.workDir.isEmpty()) {
         temporary.emplace(QDir::temp().filePath(QStringLiteral("framewise-bench-XXXXXX")));
         if (!temporary->isValid())
-            throw std::runtime_error("cannot create a temporary folder: "
-                                     + temporary->errorString().toStdString());
+            throw std::runtime_error("cannot create a temporary folder: " + temporary->errorString().toStdString());
         context.workDir = temporary->path();
     } else {
         context.workDir = QDir(m_options.workDir).absolutePath();
@@ -72,20 +72,19 @@ int BenchRunner::run()
     context.corpusFiles = generator.writeArticles(context.corpusDir, context.spec.articles,
                                                   context.spec.articleBytes);
     QDir().mkpath(work.filePath(QStringLiteral("big")));
-    context.bigArticleFile = generator.writeArticle(
-        work.filePath(QStringLiteral("big/big-article.txt")), context.spec.bigArticleBytes);
-    context.report.addInfo(
-        QStringLiteral("corpus: %1 articles of ~%2 KB + one of %3 KB, %4 codes, %5 coders, "
-                       "%6 annotations; %7 sentences from %8; seed %9")
-            .arg(context.spec.articles)
-            .arg(context.spec.articleBytes / 1024)
-            .arg(context.spec.bigArticleBytes / 1024)
-            .arg(context.spec.codes)
-            .arg(context.spec.coders)
-            .arg(context.spec.annotations)
-            .arg(pool.sentences().size())
-            .arg(pool.describeSources())
-            .arg(context.seed));
+    context.bigArticleFile =
+        generator.writeArticle(work.filePath(QStringLiteral("big/big-article.txt")), context.spec.bigArticleBytes);
+    context.report.addInfo(QStringLiteral("corpus: %1 articles of ~%2 KB + one of %3 KB, %4 codes, %5 coders, "
+                                          "%6 annotations; %7 sentences from %8; seed %9")
+                               .arg(context.spec.articles)
+                               .arg(context.spec.articleBytes / 1024)
+                               .arg(context.spec.bigArticleBytes / 1024)
+                               .arg(context.spec.codes)
+                               .arg(context.spec.coders)
+                               .arg(context.spec.annotations)
+                               .arg(pool.sentences().size())
+                               .arg(pool.describeSources())
+                               .arg(context.seed));
 
     stage("importing");
     ImportMeasurements(context).run();
@@ -100,12 +99,11 @@ int BenchRunner::run()
     stage("measuring peak memory");
     MemoryProbe(context).run();
 
-    context.report.addInfo(
-        QStringLiteral("%1 run(s) of the slow measurements, %2 of the GUI ones, %3 of "
-                       "the millisecond ones")
-            .arg(context.repeat)
-            .arg(context.guiRuns())
-            .arg(context.fastRuns()));
+    context.report.addInfo(QStringLiteral("%1 run(s) of the slow measurements, %2 of the GUI ones, %3 of "
+                                          "the millisecond ones")
+                               .arg(context.repeat)
+                               .arg(context.guiRuns())
+                               .arg(context.fastRuns()));
     return finish(context, total);
 }
 
