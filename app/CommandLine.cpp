@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "AgreementCommands.h"
+#include "AnalysisCommands.h"
 #include "ExchangeCommands.h"
 #include "ImportProgressBar.h"
 #include "MergeCommand.h"
@@ -451,6 +452,38 @@ const std::map<QString, Subcommand> &subcommands()
               p.addOption({QStringLiteral("folder"), QStringLiteral("Put a new feed in this folder."),
                            QStringLiteral("NAME")});
           }}},
+        {QStringLiteral("segments"),
+         {"segments PROJECT QUERY [--format tsv|csv|json] [--limit N]",
+          "Retrieve coded segments by query: codes by name or Category:Name (an actor category "
+          "also takes actor names), AND, OR, NOT, parentheses, span relations OVERLAPS, WITHIN, "
+          "CONTAINS, FOLLOWED-BY [N], SAME-SENTENCE, SAME-PARAGRAPH, SAME-ARTICLE, and filters "
+          "coder:, outlet:, date:, from:, to:, actor:, speaker:, target:, stance:, kind:, status:, "
+          "memo:, text:, article:, category:, code:. Prints one row per segment with a header: "
+          "annotation, article, start, end (Unicode code points), codes, coder, outlet, published, "
+          "actor, quote, before, after, note.",
+          AnalysisCommands::segments, AnalysisCommands::segmentsOptions}},
+        {QStringLiteral("stats"),
+         {"stats PROJECT [--by outlet|month|day|coder|article|actor] [--query QUERY] [--format tsv|csv|json]",
+          "Code frequencies: segments, articles and coded characters per code, or per code and "
+          "outlet, month, day, coder, article or actor, with the share of the column's articles "
+          "(an outlet's or period's articles; the coded ones for coders, articles and actors) and of "
+          "its segments.",
+          AnalysisCommands::stats, AnalysisCommands::statsOptions}},
+        {QStringLiteral("cooccurrence"),
+         {"cooccurrence PROJECT [--by overlap|sentence|paragraph|article] [--query QUERY] [--format tsv|csv|json]",
+          "Pairs of codes found together in the same paragraph (default), sentence or article, or "
+          "on overlapping segments: units with both, with each, all units, Jaccard and lift.",
+          AnalysisCommands::cooccurrence, AnalysisCommands::cooccurrenceOptions}},
+        {QStringLiteral("network"),
+         {"network PROJECT OUT.graphml|OUT.gexf|OUT.dot",
+          "Write the actor network: actors as nodes, claims as edges from speaker to target "
+          "coloured by stance, and co-mention (named in the same article) edges.",
+          AnalysisCommands::network}},
+        {QStringLiteral("report"),
+         {"report PROJECT OUT.html|OUT.pdf [--query QUERY]",
+          "Write a self-contained report: codebook, frequencies with a chart, matrices by month "
+          "and outlet, co-occurrence, actors and claims, example segments.",
+          AnalysisCommands::report, AnalysisCommands::reportOptions}},
         {QStringLiteral("version"), {"version", "Print the version of Framewise, Qt and SQLite.", runVersion}},
     };
     return map;

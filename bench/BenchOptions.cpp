@@ -27,12 +27,19 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     const QCommandLineOption only(QStringLiteral("only"),
                                   QStringLiteral("Run only this stage after generating the corpus: agreement."),
                                   QStringLiteral("STAGE"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("Only the analysis scaling series: 20,000, 60,000 and 200,000 "
+                                                  "articles with 10 annotations each on average (with --quick: "
+                                                  "200, 600 and 2,000). Takes minutes and a few GB of disk."));
+    const QCommandLineOption sizes(QStringLiteral("scale-sizes"),
+                                   QStringLiteral("With --scale: these article counts instead (e.g. 20000,60000)."),
+                                   QStringLiteral("N,N,..."));
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, json, workdir, repeat, only, probe, article});
+    parser.addOptions({quick, scale, sizes, json, workdir, repeat, only, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -42,6 +49,16 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
 
     BenchOptions o;
     o.quick = parser.isSet(quick);
+    o.scale = parser.isSet(scale);
+    for (const QString &n : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int count = n.toInt(&ok);
+        if (!ok || count < 1) {
+            std::fprintf(stderr, "framewise-bench: --scale-sizes needs whole numbers >= 1\n");
+            std::exit(2);
+        }
+        o.scaleSizes << count;
+    }
     o.jsonPath = parser.value(json);
     o.workDir = parser.value(workdir);
     if (parser.isSet(repeat)) {

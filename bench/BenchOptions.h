@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QString>
+#include <QList>
 #include <QStringList>
 
 // The command line of framewise-bench.
 struct BenchOptions
 {
     bool quick = false;
+    bool scale = false; // only the analysis scaling series
+    QList<int> scaleSizes; // --scale-sizes: instead of the series
     QString jsonPath;
     QString workDir; // empty: a temporary folder, removed afterwards
     int repeat = 0; // 0: the default for the mode

@@ -10,6 +10,7 @@
 #include "IndexerMeasurements.h"
 #include "MemoryProbe.h"
 #include "ProjectBuilder.h"
+#include "ScaleMeasurements.h"
 #include "SentencePool.h"
 #include "StoreMeasurements.h"
 
@@ -58,8 +59,16 @@ int BenchRunner::run()
 
     QElapsedTimer total;
     total.start();
-    stage("generating the corpus");
     const SentencePool pool = SentencePool::load(context.sourceDir, context.sharedDir);
+    if (m_options.scale) {
+        ScaleMeasurements(context, pool,
+                          !m_options.scaleSizes.isEmpty() ? m_options.scaleSizes
+                              : m_options.quick           ? ScaleMeasurements::quickSeries()
+                                                          : ScaleMeasurements::fullSeries())
+            .run();
+        return finish(context, total);
+    }
+    stage("generating the corpus");
     CorpusGenerator generator(pool, context.seed);
     const QDir work(context.workDir);
     context.corpusDir = work.filePath(QStringLiteral("corpus"));
@@ -105,11 +114,16 @@ int BenchRunner::run()
     }
 
     context.report.addInfo(QStringLiteral("%1 run(s) of the slow measurements, %2 of the GUI ones, %3 of "
-                                          "the millisecond ones; whole run %4 s")
+                                          "the millisecond ones")
                                .arg(context.repeat)
                                .arg(context.guiRuns())
-                               .arg(context.fastRuns())
-                               .arg(total.elapsed() / 1000));
+                               .arg(context.fastRuns()));
+    return finish(context, total);
+}
+
+int BenchRunner::finish(BenchContext &context, const QElapsedTimer &total)
+{
+    context.report.addInfo(QStringLiteral("whole run %1 s").arg(total.elapsed() / 1000));
     std::fputs(context.report.table().toUtf8().constData(), stdout);
     std::fflush(stdout);
     if (!m_options.jsonPath.isEmpty())

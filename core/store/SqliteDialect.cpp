@@ -277,6 +277,126 @@ const QStringList kSchemaV8 = {
         stored_end INTEGER NOT NULL))"),
 };
 
+// Version 9: retrieval and analysis (AnalysisRepository). Sentences and
+// paragraphs of articles (cut once, in C++) and the ones each segment starts
+// in, so "same sentence/paragraph" is an equality on one indexed column;
+// both follow rewritten texts and moved spans by forgetting what changed.
+// Indexes for span relations (covering article, start, end), claims by
+// actor, and articles by outlet and date.
+const QStringList kSchemaV9 = {
+    QStringLiteral(R"(CREATE TABLE text_units (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL))"),
+    QStringLiteral("CREATE INDEX text_units_by_article ON text_units(article_id, kind, start)"),
+    QStringLiteral(R"(CREATE TABLE segment_units (
+        annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        paragraph_id INTEGER NOT NULL,
+        sentence_id INTEGER NOT NULL))"),
+    QStringLiteral("CREATE INDEX segment_units_by_paragraph ON segment_units(paragraph_id, annotation_id)"),
+    QStringLiteral("CREATE INDEX segment_units_by_sentence ON segment_units(sentence_id, annotation_id)"),
+    // What waits to be cut or placed, as fts_pending does for the index:
+    // knowing there is nothing to do costs one lookup, not a scan.
+    QStringLiteral(R"(CREATE TABLE units_pending_articles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE))"),
+    QStringLiteral(R"(CREATE TABLE units_pending_segments (
+        annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE))"),
+    QStringLiteral("INSERT INTO units_pending_articles(article_id) SELECT id FROM articles"),
+    QStringLiteral("INSERT INTO units_pending_segments(annotation_id) SELECT id FROM annotations"),
+    QStringLiteral(R"(CREATE TRIGGER units_pending_article AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO units_pending_articles(article_id) VALUES (new.id); END)"),
+    QStringLiteral(R"(CREATE TRIGGER units_pending_segment AFTER INSERT ON annotations BEGIN
+        INSERT OR IGNORE INTO units_pending_segments(annotation_id) VALUES (new.id); END)"),
+    QStringLiteral(R"(CREATE TRIGGER segment_units_follow_span AFTER UPDATE OF start, "end" ON annotations BEGIN
+        DELETE FROM segment_units WHERE annotation_id = old.id;
+        INSERT OR IGNORE INTO units_pending_segments(annotation_id) VALUES (old.id); END)"),
+    QStringLiteral(R"(CREATE TRIGGER text_units_follow_text AFTER UPDATE OF text ON articles BEGIN
+        DELETE FROM segment_units WHERE annotation_id IN (SELECT id FROM annotations WHERE article_id = old.id);
+        DELETE FROM text_units WHERE article_id = old.id;
+        INSERT OR IGNORE INTO units_pending_articles(article_id) VALUES (old.id);
+        INSERT OR IGNORE INTO units_pending_segments(annotation_id)
+            SELECT id FROM annotations WHERE article_id = old.id; END)"),
+    QStringLiteral(R"(CREATE INDEX annotations_by_span ON annotations(article_id, start, "end"))"),
+    QStringLiteral("CREATE INDEX claims_by_speaker ON claims(speaker_id)"),
+    QStringLiteral("CREATE INDEX claims_by_target ON claims(target_id)"),
+    QStringLiteral("CREATE INDEX articles_by_outlet ON articles(outlet COLLATE NOCASE, published)"),
+    QStringLiteral("CREATE INDEX articles_by_published ON articles(published, outlet)"),
+    // Code frequencies kept up to date by triggers, so a code x month or x
+    // outlet matrix reads a few thousand rows instead of every segment:
+    // per code and article (with the article's day and outlet copied, so
+    // removing a row needs no article), and from those per code, day and
+    // outlet. A segment's characters follow its span; an article's day and
+    // outlet follow its metadata. Removing an annotation settles its codes
+    // before the cascade removes their links (by then it is gone, and the
+    // link trigger finds nothing to do).
+    QStringLiteral(R"(CREATE TABLE code_articles (
+        code_id INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        segments INTEGER NOT NULL,
+        characters INTEGER NOT NULL,
+        PRIMARY KEY (code_id, article_id)) WITHOUT ROWID)"),
+    QStringLiteral("CREATE INDEX code_articles_by_article ON code_articles(article_id)"),
+    QStringLiteral(R"(CREATE TABLE code_days (
+        code_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        segments INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        characters INTEGER NOT NULL,
+        PRIMARY KEY (code_id, day, outlet)) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TRIGGER code_days_add AFTER INSERT ON code_articles BEGIN
+        INSERT INTO code_days(code_id, day, outlet, segments, articles, characters)
+        VALUES (new.code_id, new.day, new.outlet, new.segments, 1, new.characters)
+        ON CONFLICT(code_id, day, outlet) DO UPDATE SET segments = segments + excluded.segments,
+            articles = articles + 1, characters = characters + excluded.characters; END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_days_change AFTER UPDATE ON code_articles BEGIN
+        UPDATE code_days SET segments = segments - old.segments, articles = articles - 1,
+            characters = characters - old.characters
+        WHERE code_id = old.code_id AND day = old.day AND outlet = old.outlet;
+        INSERT INTO code_days(code_id, day, outlet, segments, articles, characters)
+        VALUES (new.code_id, new.day, new.outlet, new.segments, 1, new.characters)
+        ON CONFLICT(code_id, day, outlet) DO UPDATE SET segments = segments + excluded.segments,
+            articles = articles + 1, characters = characters + excluded.characters; END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_days_remove AFTER DELETE ON code_articles BEGIN
+        UPDATE code_days SET segments = segments - old.segments, articles = articles - 1,
+            characters = characters - old.characters
+        WHERE code_id = old.code_id AND day = old.day AND outlet = old.outlet; END)"),
+    QStringLiteral(R"(INSERT INTO code_articles(code_id, article_id, day, outlet, segments, characters)
+        SELECT ac.code_id, an.article_id, substr(ar.published, 1, 10), ar.outlet, count(*),
+               sum(an."end" - an.start)
+        FROM annotation_codes ac JOIN annotations an ON an.id = ac.annotation_id
+        JOIN articles ar ON ar.id = an.article_id GROUP BY ac.code_id, an.article_id)"),
+    QStringLiteral(R"(CREATE TRIGGER code_articles_link AFTER INSERT ON annotation_codes BEGIN
+        INSERT INTO code_articles(code_id, article_id, day, outlet, segments, characters)
+        SELECT new.code_id, an.article_id, substr(ar.published, 1, 10), ar.outlet, 1, an."end" - an.start
+        FROM annotations an JOIN articles ar ON ar.id = an.article_id WHERE an.id = new.annotation_id
+        ON CONFLICT(code_id, article_id) DO UPDATE SET segments = segments + 1,
+            characters = characters + excluded.characters; END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_articles_unlink AFTER DELETE ON annotation_codes BEGIN
+        UPDATE code_articles SET segments = segments - 1,
+            characters = characters - (SELECT "end" - start FROM annotations WHERE id = old.annotation_id)
+        WHERE code_id = old.code_id
+          AND article_id = (SELECT article_id FROM annotations WHERE id = old.annotation_id);
+        DELETE FROM code_articles WHERE code_id = old.code_id AND segments <= 0
+          AND article_id = (SELECT article_id FROM annotations WHERE id = old.annotation_id); END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_articles_annotation_gone BEFORE DELETE ON annotations BEGIN
+        UPDATE code_articles SET segments = segments - 1, characters = characters - (old."end" - old.start)
+        WHERE article_id = old.article_id
+          AND code_id IN (SELECT code_id FROM annotation_codes WHERE annotation_id = old.id);
+        DELETE FROM code_articles WHERE article_id = old.article_id AND segments <= 0; END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_articles_span AFTER UPDATE OF start, "end" ON annotations BEGIN
+        UPDATE code_articles SET characters = characters + (new."end" - new.start) - (old."end" - old.start)
+        WHERE article_id = new.article_id
+          AND code_id IN (SELECT code_id FROM annotation_codes WHERE annotation_id = new.id); END)"),
+    QStringLiteral(R"(CREATE TRIGGER code_articles_metadata AFTER UPDATE OF published, outlet ON articles BEGIN
+        UPDATE code_articles SET day = substr(new.published, 1, 10), outlet = new.outlet
+        WHERE article_id = new.id; END)"),
+};
+
 } // namespace
 
 QString SqliteDialect::name() const
@@ -303,6 +423,8 @@ QStringList SqliteDialect::migrationTo(int version) const
         return schemaV7(newUuid());
     case 8:
         return kSchemaV8;
+    case 9:
+        return kSchemaV9;
     default:
         return {};
     }
@@ -387,8 +509,11 @@ QStringList SqliteDialect::requiredTables() const
             QStringLiteral("coders"), QStringLiteral("annotations"),
             QStringLiteral("annotation_codes"), QStringLiteral("actors"), QStringLiteral("memos"),
             QStringLiteral("claims"), QStringLiteral("lexicon_terms"),
-            QStringLiteral("fts_pending"),
-            QStringLiteral("article_offset_maps"), QStringLiteral("annotation_original_spans")};
+            QStringLiteral("fts_pending"), QStringLiteral("article_offset_maps"),
+            QStringLiteral("annotation_original_spans"), QStringLiteral("text_units"),
+            QStringLiteral("segment_units"), QStringLiteral("units_pending_articles"),
+            QStringLiteral("units_pending_segments"), QStringLiteral("code_articles"),
+            QStringLiteral("code_days")};
 }
 
 QString SqliteDialect::tableExists() const

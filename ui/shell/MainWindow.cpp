@@ -20,6 +20,8 @@
 #include "reader/ReaderSearchMatch.h"
 #include "reader/ReaderView.h"
 #include "search/SearchIndexStatus.h"
+#include "analysis/CodeMatrixPanel.h"
+#include "analysis/CodedSegmentsPanel.h"
 #include "search/SearchPanel.h"
 #include "search/SearchResultModel.h"
 #include "shell/ThemeSettings.h"
@@ -228,6 +230,17 @@ void MainWindow::createDocks()
     m_consoleDock = makeDock(tr("SQL Console"), QStringLiteral("sqlConsoleDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     m_consoleDock->hide();
+    // Coded segments (retrieval): below the reader too, until asked for.
+    m_segmentsDock = makeDock(tr("Coded Segments"), QStringLiteral("codedSegmentsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_segmentsDock);
+    m_segmentsDock->hide();
+    m_matrixDock = makeDock(tr("Code Matrix"), QStringLiteral("codeMatrixDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_matrixDock);
+    m_matrixDock->hide();
+    connect(m_matrixDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            codeMatrixPanel();
+    });
     // The console itself is built the first time its dock shows.
     connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -308,6 +321,10 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q));
     view->addAction(m_consoleDock->toggleViewAction());
+    m_segmentsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G));
+    view->addAction(m_segmentsDock->toggleViewAction());
+    m_matrixDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
+    view->addAction(m_matrixDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -379,6 +396,16 @@ void MainWindow::attachStore()
                 focusReader();
             });
     m_annotationDock->setWidget(m_annotations);
+    m_segments = new CodedSegmentsPanel(*m_session, m_segmentsDock);
+    m_segmentsDock->setWidget(m_segments);
+    connect(m_segments, &CodedSegmentsPanel::segmentActivated, this, [this](qint64 id, qint64 start, qint64 end) {
+        if (m_reader->articleId() != id && !openArticle(id))
+            return;
+        m_reader->scrollToSpan(start, end);
+        focusReader();
+    });
+    if (m_matrixDock->isVisible())
+        codeMatrixPanel(); // the new project's matrix
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
     connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
@@ -417,6 +444,22 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
     openFirstArticle();
 }
 
+CodeMatrixPanel *MainWindow::codeMatrixPanel()
+{
+    if (!m_matrix) {
+        m_matrix = new CodeMatrixPanel(*m_session, m_matrixDock);
+        m_matrixDock->setWidget(m_matrix);
+        // A cell's segments go to the Coded Segments dock.
+        connect(m_matrix, &CodeMatrixPanel::segmentsRequested, this, [this](const QString &query) {
+            m_segmentsDock->show();
+            m_segmentsDock->raise();
+            m_segments->queryEdit()->setText(query);
+            m_segments->run();
+        });
+    }
+    return m_matrix;
+}
+
 void MainWindow::detachStore()
 {
     delete m_agreement;
@@ -431,6 +474,8 @@ void MainWindow::detachStore()
     delete m_memos;
     delete m_feeds;
     delete m_search;
+    delete m_segments;
+    delete m_matrix;
     delete m_searchIndex;
     m_library = nullptr;
     m_codebook = nullptr;
@@ -438,6 +483,8 @@ void MainWindow::detachStore()
     m_memos = nullptr;
     m_feeds = nullptr;
     m_search = nullptr;
+    m_segments = nullptr;
+    m_matrix = nullptr;
     m_searchIndex = nullptr;
 }
 

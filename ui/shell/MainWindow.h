@@ -12,6 +12,8 @@ class ArticleActions;
 class ChangeSet;
 class CodebookActions;
 class CodebookPanel;
+class CodedSegmentsPanel;
+class CodeMatrixPanel;
 class LibraryPanel;
 class FeedPanel;
 class SearchIndexStatus;
@@ -52,6 +54,11 @@ public:
     MemoPanel *memoPanel() const { return m_memos; }
     FeedPanel *feedPanel() const { return m_feeds; }
     SearchPanel *searchPanel() const { return m_search; }
+    CodedSegmentsPanel *codedSegmentsPanel() const { return m_segments; }
+    QDockWidget *codedSegmentsDock() const { return m_segmentsDock; }
+    // Built when its dock is first shown (it computes the matrix).
+    CodeMatrixPanel *codeMatrixPanel();
+    QDockWidget *codeMatrixDock() const { return m_matrixDock; }
     QDockWidget *searchDock() const { return m_searchDock; }
     SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
@@ -127,6 +134,8 @@ private:
     MemoPanel *m_memos = nullptr;
     FeedPanel *m_feeds = nullptr;
     SearchPanel *m_search = nullptr;
+    CodedSegmentsPanel *m_segments = nullptr;
+    CodeMatrixPanel *m_matrix = nullptr;
     ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
@@ -138,6 +147,8 @@ private:
     QDockWidget *m_feedDock = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_consoleDock = nullptr;
+    QDockWidget *m_segmentsDock = nullptr;
+    QDockWidget *m_matrixDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
     AgreementWindow *m_agreement = nullptr; // belongs to one project

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+
+struct BenchContext;
+class SentencePool;
+
+// The analysis at scale: for each size of a series (20,000 / 60,000 /
+// 200,000 articles, 10 annotations per article on average), a coded
+// project built straight through the store, then a retrieval query with
+// two codes and a relation, the code x month matrix, co-occurrence by
+// paragraph and the HTML report, timed, with the project's size per
+// article. Prints how each figure grows from the smallest size to the
+// largest next to how the articles grow.
+class ScaleMeasurements
+{
+public:
+    ScaleMeasurements(BenchContext &context, const SentencePool &pool, QList<int> sizes);
+    void run();
+
+    static QList<int> fullSeries() { return {20000, 60000, 200000}; }
+    static QList<int> quickSeries() { return {200, 600, 2000}; }
+
+private:
+    struct Figures
+    {
+        int articles = 0;
+        double retrievalMs = 0, unitRetrievalMs = 0, matrixMs = 0, cooccurrenceMs = 0, reportMs = 0;
+        double bytesPerArticle = 0;
+    };
+    Figures measure(int articles);
+    QString build(int articles);
+
+    BenchContext &m_context;
+    const SentencePool &m_pool;
+    QList<int> m_sizes;
+};

@@ -1,0 +1,319 @@
+#include "CodeMatrixPanel.h"
+
+#include "analysis/AnalysisTable.h"
+#include "store/AnalysisRepository.h"
+#include "store/ProjectSession.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedBarSeries>
+#include <QSvgGenerator>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace {
+// The dimension box: label and the dimension, or a co-occurrence unit.
+struct Choice
+{
+    const char *label;
+    AnalysisDimension dimension;
+    int unit; // -1: a code matrix; else a CooccurrenceUnit
+};
+const Choice kChoices[] = {
+    {"Codes by month", AnalysisDimension::Month, -1},
+    {"Codes by outlet", AnalysisDimension::Outlet, -1},
+    {"Codes by day", AnalysisDimension::Day, -1},
+    {"Codes by coder", AnalysisDimension::Coder, -1},
+    {"Codes by actor", AnalysisDimension::Actor, -1},
+    {"Co-occurrence in paragraphs", AnalysisDimension::None, int(CooccurrenceUnit::Paragraph)},
+    {"Co-occurrence in sentences", AnalysisDimension::None, int(CooccurrenceUnit::Sentence)},
+    {"Co-occurrence in articles", AnalysisDimension::None, int(CooccurrenceUnit::Article)},
+    {"Co-occurrence of overlapping segments", AnalysisDimension::None,
+     int(CooccurrenceUnit::Overlap)},
+};
+
+QString quoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+} // namespace
+
+CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
+    : QWidget(parent)
+    , m_session(store)
+{
+    m_dimension = new QComboBox(this);
+    for (const Choice &c : kChoices)
+        m_dimension->addItem(tr(c.label));
+    m_measure = new QComboBox(this);
+    m_measure->addItems({tr("Segments"), tr("Articles"), tr("Share of the column's articles")});
+    m_chart = new QComboBox(this);
+    m_chart->addItems({tr("Bars"), tr("Stacked bars"), tr("Time series")});
+    auto *exportButton = new QPushButton(tr("Export Chart…"), this);
+    m_status = new QLabel(this);
+    m_table = new QTableWidget(this);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chartView = new QChartView(this);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(200);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_dimension);
+    controls->addWidget(m_measure);
+    controls->addWidget(m_chart);
+    controls->addStretch(1);
+    controls->addWidget(exportButton);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_chartView);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+
+    for (QComboBox *box : {m_dimension, m_measure, m_chart})
+        connect(box, &QComboBox::currentIndexChanged, this, &CodeMatrixPanel::refresh);
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int column) {
+        const QString query = queryFor(row, column);
+        if (!query.isEmpty())
+            Q_EMIT segmentsRequested(query);
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Chart"), QString(), tr("PNG image (*.png);;SVG image (*.svg)"));
+        if (!path.isEmpty())
+            exportChart(path);
+    });
+    refresh();
+}
+
+bool CodeMatrixPanel::cooccurrenceMode() const
+{
+    return kChoices[m_dimension->currentIndex()].unit >= 0;
+}
+
+void CodeMatrixPanel::refresh()
+{
+    const Choice &choice = kChoices[m_dimension->currentIndex()];
+    m_measure->setEnabled(choice.unit < 0);
+    AnalysisRepository analysis(m_session.database());
+    QStringList rows, columns;
+    QList<QList<double>> values;
+    try {
+        if (choice.unit < 0) {
+            const QList<FrequencyCell> cells = analysis.frequencies(choice.dimension);
+            for (const FrequencyCell &c : cells) {
+                if (!rows.contains(c.code))
+                    rows << c.code;
+                if (!columns.contains(c.column))
+                    columns << c.column;
+            }
+            std::sort(columns.begin(), columns.end());
+            values = QList<QList<double>>(rows.size(), QList<double>(columns.size(), 0.0));
+            const auto measure = Measure(m_measure->currentIndex());
+            for (const FrequencyCell &c : cells) {
+                const double v = measure == Measure::Segments ? c.segments
+                    : measure == Measure::Articles            ? c.articles
+                                                              : c.articleShare();
+                values[rows.indexOf(c.code)][columns.indexOf(c.column)] = v;
+            }
+            m_status->setText(tr("%1 codes × %2 columns").arg(rows.size()).arg(columns.size()));
+            fill(rows, columns, values, measure == Measure::ArticleShare);
+        } else {
+            const QList<CodePair> pairs = analysis.cooccurrence(CooccurrenceUnit(choice.unit));
+            for (const CodePair &p : pairs) {
+                for (const QString &name : {p.nameA, p.nameB}) {
+                    if (!rows.contains(name))
+                        rows << name;
+                }
+            }
+            std::sort(rows.begin(), rows.end());
+            columns = rows;
+            values = QList<QList<double>>(rows.size(), QList<double>(rows.size(), 0.0));
+            for (const CodePair &p : pairs) {
+                values[rows.indexOf(p.nameA)][rows.indexOf(p.nameB)] = p.both;
+                values[rows.indexOf(p.nameB)][rows.indexOf(p.nameA)] = p.both;
+            }
+            m_status->setText(tr("%1 pairs of codes found together").arg(pairs.size()));
+            fill(rows, columns, values, false);
+        }
+    } catch (const ProjectError &e) {
+        m_status->setText(e.message());
+        return;
+    }
+    drawChart(rows, columns, values);
+}
+
+void CodeMatrixPanel::fill(const QStringList &rows, const QStringList &columns,
+                           const QList<QList<double>> &values, bool share)
+{
+    m_rowCodes = rows;
+    m_columnKeys = columns;
+    m_table->clear();
+    m_table->setRowCount(int(rows.size()));
+    m_table->setColumnCount(int(columns.size()));
+    m_table->setVerticalHeaderLabels(rows);
+    QStringList headers;
+    for (const QString &c : columns)
+        headers << (c.isEmpty() ? tr("(none)") : c);
+    m_table->setHorizontalHeaderLabels(headers);
+    double most = 0;
+    for (const auto &row : values)
+        for (double v : row)
+            most = std::max(most, v);
+    // A heat map: the darker the cell, the larger its value.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < columns.size(); ++c) {
+            const double v = values[r][c];
+            auto *item = new QTableWidgetItem(share ? QStringLiteral("%1%").arg(v * 100, 0, 'f', 1)
+                                                    : QString::number(v, 'g', 10));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            const double t = most > 0 ? v / most : 0;
+            QColor heat = dark ? QColor::fromRgbF(0.15 + 0.1 * t, 0.2 + 0.2 * t, 0.3 + 0.6 * t)
+                               : QColor::fromRgbF(1.0 - 0.7 * t, 1.0 - 0.5 * t, 1.0);
+            item->setBackground(heat);
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+}
+
+void CodeMatrixPanel::drawChart(const QStringList &rows, const QStringList &columns,
+                                const QList<QList<double>> &values)
+{
+    auto *chart = new QChart;
+    chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
+                                                                        : QChart::ChartThemeLight);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    const auto kind = Chart(m_chart->currentIndex());
+    double most = 0;
+    for (const auto &row : values)
+        for (double v : row)
+            most = std::max(most, v);
+    auto *xAxis = new QBarCategoryAxis;
+    QStringList labels;
+    for (const QString &c : columns)
+        labels << (c.isEmpty() ? tr("(none)") : c);
+    xAxis->append(labels);
+    auto *yAxis = new QValueAxis;
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    if (kind == Chart::TimeSeries) {
+        for (int r = 0; r < rows.size(); ++r) {
+            auto *line = new QLineSeries;
+            line->setName(rows[r]);
+            for (int c = 0; c < columns.size(); ++c)
+                line->append(c, values[r][c]);
+            chart->addSeries(line);
+            line->attachAxis(yAxis);
+        }
+        auto *position = new QValueAxis;
+        position->setRange(0, std::max<qsizetype>(0, columns.size() - 1));
+        position->setVisible(false);
+        chart->addAxis(position, Qt::AlignBottom);
+        for (QAbstractSeries *s : chart->series())
+            s->attachAxis(position);
+        yAxis->setRange(0, most > 0 ? most : 1);
+    } else {
+        QAbstractBarSeries *series = kind == Chart::StackedBars
+            ? static_cast<QAbstractBarSeries *>(new QStackedBarSeries)
+            : new QBarSeries;
+        double stacked = 0;
+        QList<double> sums(columns.size(), 0.0);
+        for (int r = 0; r < rows.size(); ++r) {
+            auto *set = new QBarSet(rows[r]);
+            for (int c = 0; c < columns.size(); ++c) {
+                *set << values[r][c];
+                sums[c] += values[r][c];
+            }
+            series->append(set);
+        }
+        for (double s : sums)
+            stacked = std::max(stacked, s);
+        chart->addSeries(series);
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+        yAxis->setRange(
+            0, kind == Chart::StackedBars ? (stacked > 0 ? stacked : 1) : (most > 0 ? most : 1));
+    }
+    QChart *old = m_chartView->chart();
+    m_chartView->setChart(chart);
+    delete old;
+}
+
+QString CodeMatrixPanel::queryFor(int row, int column) const
+{
+    if (row < 0 || row >= m_rowCodes.size() || column < 0 || column >= m_columnKeys.size())
+        return {};
+    const QString code = QStringLiteral("code:") + quoted(m_rowCodes[row]);
+    const Choice &choice = kChoices[m_dimension->currentIndex()];
+    const QString key = m_columnKeys[column];
+    if (choice.unit >= 0) {
+        static const char *relations[]
+            = {"OVERLAPS", "SAME-SENTENCE", "SAME-PARAGRAPH", "SAME-ARTICLE"};
+        return QStringLiteral("%1 %2 code:%3")
+            .arg(code, QLatin1String(relations[choice.unit]), quoted(key));
+    }
+    switch (choice.dimension) {
+    case AnalysisDimension::Month:
+    case AnalysisDimension::Day:
+        return key.isEmpty() ? code : QStringLiteral("%1 AND date:%2").arg(code, key);
+    case AnalysisDimension::Outlet:
+        return QStringLiteral("%1 AND outlet:%2").arg(code, quoted(key));
+    case AnalysisDimension::Coder:
+        return QStringLiteral("%1 AND coder:%2").arg(code, quoted(key));
+    case AnalysisDimension::Actor:
+        return QStringLiteral("%1 AND actor:%2").arg(code, quoted(key));
+    default:
+        return code;
+    }
+}
+
+bool CodeMatrixPanel::exportChart(const QString &path)
+{
+    const QSize size = m_chartView->size().expandedTo(QSize(640, 400));
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(m_dimension->currentText());
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            m_status->setText(tr("%1: cannot write").arg(path));
+            return false;
+        }
+        m_chartView->render(&painter, QRectF(QPoint(0, 0), size));
+        painter.end();
+    } else {
+        QImage image(size, QImage::Format_ARGB32);
+        image.fill(palette().color(QPalette::Window));
+        QPainter painter(&image);
+        m_chartView->render(&painter, QRectF(QPoint(0, 0), size));
+        painter.end();
+        if (!image.save(path, "PNG")) {
+            m_status->setText(tr("%1: cannot write").arg(path));
+            return false;
+        }
+    }
+    m_status->setText(tr("Chart exported to %1").arg(path));
+    return true;
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "domain/AnalysisTables.h"
+
+#include <QWidget>
+
+class ProjectSession;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+// Code matrices and co-occurrence as a table coloured as a heat map and a
+// Qt Charts chart (bars, stacked bars or a time series): codes down,
+// outlets, months, days, coders or actors across, counting segments,
+// articles or the share of the column's articles; or codes by codes,
+// counting paragraphs, sentences or articles holding both. Clicking a cell
+// asks for its segments as a retrieval query. The chart follows the light
+// or dark palette and exports as PNG or SVG.
+class CodeMatrixPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Chart
+    {
+        Bars,
+        StackedBars,
+        TimeSeries
+    };
+    enum class Measure
+    {
+        Segments,
+        Articles,
+        ArticleShare
+    };
+
+    explicit CodeMatrixPanel(ProjectSession &store, QWidget *parent = nullptr);
+
+    QComboBox *dimensionBox() const { return m_dimension; }
+    QComboBox *measureBox() const { return m_measure; }
+    QComboBox *chartBox() const { return m_chart; }
+    QTableWidget *table() const { return m_table; }
+    QChartView *chartView() const { return m_chartView; }
+    QLabel *statusLabel() const { return m_status; }
+
+    // Recomputes the table and the chart from the store.
+    void refresh();
+    // Writes the chart as PNG or SVG (by the file name); false with a message.
+    bool exportChart(const QString &path);
+    // The retrieval query for a cell: its code and its column.
+    QString queryFor(int row, int column) const;
+
+Q_SIGNALS:
+    void segmentsRequested(const QString &query);
+
+private:
+    void fill(const QStringList &rows, const QStringList &columns,
+              const QList<QList<double>> &values, bool share);
+    void drawChart(const QStringList &rows, const QStringList &columns,
+                   const QList<QList<double>> &values);
+    bool cooccurrenceMode() const;
+
+    ProjectSession &m_session;
+    QComboBox *m_dimension = nullptr;
+    QComboBox *m_measure = nullptr;
+    QComboBox *m_chart = nullptr;
+    QTableWidget *m_table = nullptr;
+    QChartView *m_chartView = nullptr;
+    QLabel *m_status = nullptr;
+    QStringList m_rowCodes;
+    QStringList m_columnKeys;
+};

@@ -1,0 +1,202 @@
+#include "CodedSegmentsPanel.h"
+
+#include "analysis/AnalysisTable.h"
+#include "analysis/SegmentQueryParser.h"
+#include "query/QueryResultWriter.h"
+#include "store/AnalysisRepository.h"
+#include "store/ProjectSession.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+enum Column
+{
+    ArticleColumn,
+    CodesColumn,
+    CoderColumn,
+    SegmentColumn,
+    ColumnCount
+};
+
+QString html(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+} // namespace
+
+CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QWidget *parent)
+    : QWidget(parent)
+    , m_session(store)
+{
+    m_edit = new QLineEdit(this);
+    m_edit->setObjectName(QStringLiteral("segmentQuery"));
+    m_edit->setPlaceholderText(
+        tr("e.g. \"Loaded language\" OVERLAPS Actor:Kim Jong Un AND coder:alice"));
+    m_edit->setClearButtonEnabled(true);
+    auto *find = new QPushButton(tr("&Find"), this);
+    m_export = new QToolButton(this);
+    m_export->setText(tr("&Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_export);
+    menu->addAction(tr("CSV…"), this, [this] { chooseExport(ExportFormat::Csv); });
+    menu->addAction(tr("JSON Lines…"), this, [this] { chooseExport(ExportFormat::JsonLines); });
+    menu->addAction(tr("HTML…"), this, [this] { chooseExport(ExportFormat::Html); });
+    m_export->setMenu(menu);
+    m_export->setEnabled(false);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+
+    m_model = new QStandardItemModel(0, ColumnCount, this);
+    m_model->setHorizontalHeaderLabels(
+        {tr("Article"), tr("Codes"), tr("Coder"), tr("Segment in context")});
+    m_view = new QTableView(this);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_edit, 1);
+    top->addWidget(find);
+    top->addWidget(m_export);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view, 1);
+
+    connect(m_edit, &QLineEdit::returnPressed, this, &CodedSegmentsPanel::run);
+    connect(find, &QPushButton::clicked, this, &CodedSegmentsPanel::run);
+    connect(m_view, &QTableView::activated, this,
+            [this](const QModelIndex &index) { activate(index.row()); });
+}
+
+bool CodedSegmentsPanel::run()
+{
+    const QString text = m_edit->text();
+    m_model->removeRows(0, m_model->rowCount());
+    m_results.clear();
+    m_export->setEnabled(false);
+    int total = 0;
+    try {
+        const SegmentQuery query = SegmentQueryParser::parse(text);
+        AnalysisRepository analysis(m_session.database());
+        m_results = analysis.segments(query, limit);
+        total = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
+    } catch (const SegmentQueryError &e) {
+        m_status->setText(e.message());
+        m_edit->setCursorPosition(e.position());
+        m_edit->setFocus(Qt::OtherFocusReason);
+        return false;
+    } catch (const ProjectError &e) {
+        m_status->setText(e.message());
+        return false;
+    }
+    for (const CodedSegment &s : std::as_const(m_results)) {
+        auto *article = new QStandardItem(s.articleTitle);
+        article->setToolTip(
+            QStringLiteral("%1 · %2 · %3–%4").arg(s.outlet, s.published).arg(s.start).arg(s.end));
+        auto *segment
+            = new QStandardItem(QStringLiteral("…%1【%2】%3…").arg(s.prefix, s.quote, s.suffix));
+        segment->setToolTip(s.note.isEmpty() ? s.quote : s.quote + QStringLiteral("\n\n") + s.note);
+        m_model->appendRow({article, new QStandardItem(s.codes.join(QStringLiteral("; "))),
+                            new QStandardItem(s.coder), segment});
+    }
+    m_status->setText(
+        total == m_results.size()
+            ? (total == 1 ? tr("1 segment") : tr("%1 segments").arg(total))
+            : tr("%1 segments; the first %2 are listed").arg(total).arg(m_results.size()));
+    m_export->setEnabled(!m_results.isEmpty());
+    return true;
+}
+
+void CodedSegmentsPanel::activate(int row)
+{
+    if (row < 0 || row >= m_results.size())
+        return;
+    const CodedSegment &s = m_results.at(row);
+    Q_EMIT segmentActivated(s.articleId, s.start, s.end);
+}
+
+QByteArray CodedSegmentsPanel::exported(const QList<CodedSegment> &segments, ExportFormat format)
+{
+    const QueryResult table = AnalysisTable::segments(segments);
+    switch (format) {
+    case ExportFormat::Csv:
+        return QueryResultWriter::toCsv(table);
+    case ExportFormat::JsonLines: {
+        QByteArray out;
+        for (const QVariantList &row : table.rows) {
+            QJsonObject object;
+            for (qsizetype i = 0; i < table.columns.size(); ++i)
+                object.insert(table.columns.at(i), QJsonValue::fromVariant(row.at(i)));
+            out += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+        }
+        return out;
+    }
+    case ExportFormat::Html: {
+        QString out = QStringLiteral(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Coded segments</title>"
+            "<style>td{vertical-align:top;border-bottom:1px solid #ccc;padding:4px}"
+            ".ctx{color:#777}</style></head><body>\n<table>\n"
+            "<tr><th>Article</th><th>Codes</th><th>Coder</th><th>Segment</th></tr>\n");
+        for (const CodedSegment &s : segments) {
+            out += QStringLiteral(
+                       "<tr><td>%1<br><small>%2 %3, %4–%5</small></td><td>%6</td><td>%7</td>"
+                       "<td><span class=\"ctx\">…%8</span><b>%9</b>")
+                       .arg(html(s.articleTitle), html(s.outlet), html(s.published))
+                       .arg(s.start)
+                       .arg(s.end)
+                       .arg(html(s.codes.join(QStringLiteral("; "))), html(s.coder), html(s.prefix),
+                            html(s.quote));
+            out += QStringLiteral("<span class=\"ctx\">%1…</span></td></tr>\n").arg(html(s.suffix));
+        }
+        out += QStringLiteral("</table>\n</body></html>\n");
+        return out.toUtf8();
+    }
+    }
+    return {};
+}
+
+bool CodedSegmentsPanel::exportTo(const QString &path, ExportFormat format)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = exported(m_results, format);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_status->setText(tr("%1: cannot write (%2)").arg(path, file.errorString()));
+        return false;
+    }
+    m_status->setText(m_results.size() == 1
+                          ? tr("1 segment exported to %1").arg(path)
+                          : tr("%1 segments exported to %2").arg(m_results.size()).arg(path));
+    return true;
+}
+
+void CodedSegmentsPanel::chooseExport(ExportFormat format)
+{
+    const QString filter = format == ExportFormat::Csv ? tr("CSV (*.csv)")
+        : format == ExportFormat::JsonLines            ? tr("JSON Lines (*.jsonl)")
+                                                       : tr("HTML (*.html)");
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export Segments"), QString(), filter);
+    if (!path.isEmpty())
+        exportTo(path, format);
+}

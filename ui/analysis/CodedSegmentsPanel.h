@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/AnalysisTables.h"
+
+#include <QWidget>
+
+class ProjectSession;
+class QLabel;
+class QLineEdit;
+class QStandardItemModel;
+class QTableView;
+class QToolButton;
+
+// The coded-segments window: a retrieval query (the language of
+// `framewise segments`), how many segments it selects or where it is wrong,
+// and the segments with their context, codes and coder. A double-click or
+// Enter opens a segment in the reader at its place; the results export as
+// CSV, JSON Lines or HTML.
+class CodedSegmentsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class ExportFormat
+    {
+        Csv,
+        JsonLines,
+        Html
+    };
+    // Segments listed at most; the count line gives the whole number.
+    static constexpr int limit = 5000;
+
+    explicit CodedSegmentsPanel(ProjectSession &store, QWidget *parent = nullptr);
+
+    QLineEdit *queryEdit() const { return m_edit; }
+    QTableView *view() const { return m_view; }
+    QStandardItemModel *model() const { return m_model; }
+    QLabel *statusLabel() const { return m_status; }
+    QToolButton *exportButton() const { return m_export; }
+    const QList<CodedSegment> &results() const { return m_results; }
+
+    // Runs the field's query; false (with the problem in the status line
+    // and the cursor at its place) when it is wrong.
+    bool run();
+    // Writes the listed segments; false with a message in the status line.
+    bool exportTo(const QString &path, ExportFormat format);
+    static QByteArray exported(const QList<CodedSegment> &segments, ExportFormat format);
+
+Q_SIGNALS:
+    void segmentActivated(qint64 articleId, qint64 start, qint64 end);
+
+private:
+    void activate(int row);
+    void chooseExport(ExportFormat format);
+
+    ProjectSession &m_session;
+    QLineEdit *m_edit = nullptr;
+    QLabel *m_status = nullptr;
+    QTableView *m_view = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QToolButton *m_export = nullptr;
+    QList<CodedSegment> m_results;
+};
