@@ -32,7 +32,6 @@ struct Annotation
 // quote, context and times.
 struct NewAnnotation
 {
-    QString uuid; // empty = a new one; exchange imports keep the file's
     qint64 articleId = 0;
     qint64 start = 0;
     qint64 end = 0;
@@ -42,4 +41,5 @@ struct NewAnnotation
     qint64 actorId = 0;
     bool document = false; // start and end are then the whole text
     bool primary = false;
+    QString uuid; // empty = a new one; exchange imports keep the file's
 };
