@@ -188,8 +188,8 @@ private:
             n.actorId = a.actorId ? m_actors.value(a.actorId) : 0;
             for (qint64 id : a.codeIds)
                 n.codeIds.append(m_codes.value(id));
+            n.uuid = a.uuid; // a second merge then finds it
             fresh.append(n);
-            n.uuid = a.uuid;
             m_pending.append(a.id);
             if (!m_report.coders.contains(a.coderName))
                 m_report.coders.append(a.coderName);
