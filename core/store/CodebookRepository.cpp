@@ -89,6 +89,7 @@ CodebookRepository::CodebookRepository(Database &db, AnnotationRepository &annot
     : Repository(db)
     , m_annotations(annotations)
     , m_memos(memos)
+    , m_counts(db)
 {
 }
 
@@ -458,6 +459,7 @@ CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
                                    .arg(m.source.name, target.name));
         m.targetId = targetId;
         m.layoutBefore = layout();
+        CodeCounts::Hold hold(m_counts);
 
         SqlQuery annotations(sql(), kMergeSharing);
         annotations.bind(targetId).bind(sourceId).exec();
@@ -487,6 +489,7 @@ CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
             place(child, target.categoryId, targetId, std::numeric_limits<int>::max(), changes);
 
         SqlQuery(sql(), kCodeDelete).bind(sourceId).exec();
+        hold.recount({sourceId, targetId});
         changes.remove(Aggregate::Code, sourceId);
         changes.modify(Aggregate::Code, targetId);
         return m;
@@ -496,12 +499,14 @@ CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
 void CodebookRepository::undoCodeMerge(const CodeMerge &m)
 {
     write([&](ChangeSet &changes) {
+        CodeCounts::Hold hold(m_counts);
         insertCodeExact(m.source);
         changes.add(Aggregate::Code, m.source.id);
         restoreLayout(m.layoutBefore);
         m_annotations.unlinkCode(m.moved, m.targetId);
         m_annotations.linkCode(m.moved, m.source.id);
         m_annotations.linkCode(m.shared, m.source.id);
+        hold.recount({m.source.id, m.targetId});
         for (qint64 article : m.articles)
             changes.touchAnnotationsOf(article);
         m_memos.retarget(m.memos, m.source.id);
@@ -551,6 +556,7 @@ CodeRemoval CodebookRepository::removeCode(qint64 id)
 {
     return write([&](ChangeSet &changes) {
         const CodeRemoval r = removalPreview(id);
+        CodeCounts::Hold hold(m_counts);
         QList<qint64> removed;
         removed.reserve(r.annotations.size());
         for (const AnnotationRecord &a : r.annotations)
@@ -562,10 +568,13 @@ CodeRemoval CodebookRepository::removeCode(qint64 id)
             changes.touchAnnotationsOf(article);
         // Sub-codes and links go by ON DELETE CASCADE.
         SqlQuery(sql(), kCodeDelete).bind(id).exec();
+        QList<qint64> codeIds;
         for (const Code &c : r.codes) {
+            codeIds.append(c.id);
             changes.remove(Aggregate::Code, c.id);
             changes.touchCodeUsage(c.id);
         }
+        hold.recount(codeIds);
         return r;
     });
 }
@@ -573,8 +582,11 @@ CodeRemoval CodebookRepository::removeCode(qint64 id)
 void CodebookRepository::restoreCode(const CodeRemoval &r)
 {
     write([&](ChangeSet &changes) {
+        CodeCounts::Hold hold(m_counts);
+        QList<qint64> codeIds;
         for (const Code &c : r.codes) {
             insertCodeExact(c);
+            codeIds.append(c.id);
             changes.add(Aggregate::Code, c.id);
         }
         m_annotations.restoreMany(r.annotations);
@@ -583,6 +595,7 @@ void CodebookRepository::restoreCode(const CodeRemoval &r)
             byCode[codeId].append(annotationId);
         for (auto it = byCode.cbegin(); it != byCode.cend(); ++it)
             m_annotations.linkCode(it.value(), it.key());
+        hold.recount(codeIds);
         for (qint64 article : r.articles)
             changes.touchAnnotationsOf(article);
     });

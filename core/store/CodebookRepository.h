@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CodeCounts.h"
 #include "Repository.h"
 #include "domain/Category.h"
 #include "domain/Code.h"
@@ -75,4 +76,5 @@ private:
 
     AnnotationRepository &m_annotations;
     MemoRepository &m_memos;
+    CodeCounts m_counts;
 };

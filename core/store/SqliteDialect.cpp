@@ -348,12 +348,16 @@ const QStringList kSchemaV9 = {
         articles INTEGER NOT NULL,
         characters INTEGER NOT NULL,
         PRIMARY KEY (code_id, day, outlet)) WITHOUT ROWID)"),
-    QStringLiteral(R"(CREATE TRIGGER code_days_add AFTER INSERT ON code_articles BEGIN
+    // While a codebook edit touches thousands of links (merging or deleting
+    // a code), the triggers stand aside and the store recounts the codes it
+    // touched in one pass (CodeCounts): row by row would take seconds.
+    QStringLiteral("CREATE TABLE code_counts_held (held INTEGER NOT NULL)"),
+    QStringLiteral(R"(CREATE TRIGGER code_days_add AFTER INSERT ON code_articles WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         INSERT INTO code_days(code_id, day, outlet, segments, articles, characters)
         VALUES (new.code_id, new.day, new.outlet, new.segments, 1, new.characters)
         ON CONFLICT(code_id, day, outlet) DO UPDATE SET segments = segments + excluded.segments,
             articles = articles + 1, characters = characters + excluded.characters; END)"),
-    QStringLiteral(R"(CREATE TRIGGER code_days_change AFTER UPDATE ON code_articles BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_days_change AFTER UPDATE ON code_articles WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         UPDATE code_days SET segments = segments - old.segments, articles = articles - 1,
             characters = characters - old.characters
         WHERE code_id = old.code_id AND day = old.day AND outlet = old.outlet;
@@ -361,7 +365,7 @@ const QStringList kSchemaV9 = {
         VALUES (new.code_id, new.day, new.outlet, new.segments, 1, new.characters)
         ON CONFLICT(code_id, day, outlet) DO UPDATE SET segments = segments + excluded.segments,
             articles = articles + 1, characters = characters + excluded.characters; END)"),
-    QStringLiteral(R"(CREATE TRIGGER code_days_remove AFTER DELETE ON code_articles BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_days_remove AFTER DELETE ON code_articles WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         UPDATE code_days SET segments = segments - old.segments, articles = articles - 1,
             characters = characters - old.characters
         WHERE code_id = old.code_id AND day = old.day AND outlet = old.outlet; END)"),
@@ -370,25 +374,25 @@ const QStringList kSchemaV9 = {
                sum(an."end" - an.start)
         FROM annotation_codes ac JOIN annotations an ON an.id = ac.annotation_id
         JOIN articles ar ON ar.id = an.article_id GROUP BY ac.code_id, an.article_id)"),
-    QStringLiteral(R"(CREATE TRIGGER code_articles_link AFTER INSERT ON annotation_codes BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_articles_link AFTER INSERT ON annotation_codes WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         INSERT INTO code_articles(code_id, article_id, day, outlet, segments, characters)
         SELECT new.code_id, an.article_id, substr(ar.published, 1, 10), ar.outlet, 1, an."end" - an.start
         FROM annotations an JOIN articles ar ON ar.id = an.article_id WHERE an.id = new.annotation_id
         ON CONFLICT(code_id, article_id) DO UPDATE SET segments = segments + 1,
             characters = characters + excluded.characters; END)"),
-    QStringLiteral(R"(CREATE TRIGGER code_articles_unlink AFTER DELETE ON annotation_codes BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_articles_unlink AFTER DELETE ON annotation_codes WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         UPDATE code_articles SET segments = segments - 1,
             characters = characters - (SELECT "end" - start FROM annotations WHERE id = old.annotation_id)
         WHERE code_id = old.code_id
           AND article_id = (SELECT article_id FROM annotations WHERE id = old.annotation_id);
         DELETE FROM code_articles WHERE code_id = old.code_id AND segments <= 0
           AND article_id = (SELECT article_id FROM annotations WHERE id = old.annotation_id); END)"),
-    QStringLiteral(R"(CREATE TRIGGER code_articles_annotation_gone BEFORE DELETE ON annotations BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_articles_annotation_gone BEFORE DELETE ON annotations WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         UPDATE code_articles SET segments = segments - 1, characters = characters - (old."end" - old.start)
         WHERE article_id = old.article_id
           AND code_id IN (SELECT code_id FROM annotation_codes WHERE annotation_id = old.id);
         DELETE FROM code_articles WHERE article_id = old.article_id AND segments <= 0; END)"),
-    QStringLiteral(R"(CREATE TRIGGER code_articles_span AFTER UPDATE OF start, "end" ON annotations BEGIN
+    QStringLiteral(R"(CREATE TRIGGER code_articles_span AFTER UPDATE OF start, "end" ON annotations WHEN NOT EXISTS (SELECT 1 FROM code_counts_held) BEGIN
         UPDATE code_articles SET characters = characters + (new."end" - new.start) - (old."end" - old.start)
         WHERE article_id = new.article_id
           AND code_id IN (SELECT code_id FROM annotation_codes WHERE annotation_id = new.id); END)"),
@@ -513,7 +517,7 @@ QStringList SqliteDialect::requiredTables() const
             QStringLiteral("annotation_original_spans"), QStringLiteral("text_units"),
             QStringLiteral("segment_units"), QStringLiteral("units_pending_articles"),
             QStringLiteral("units_pending_segments"), QStringLiteral("code_articles"),
-            QStringLiteral("code_days")};
+            QStringLiteral("code_days"), QStringLiteral("code_counts_held")};
 }
 
 QString SqliteDialect::tableExists() const

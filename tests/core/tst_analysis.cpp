@@ -452,10 +452,19 @@ void TestAnalysis::keptCountsFollowEdits()
     QVERIFY(same("annotation removed"));
     s->annotations().restore(removed);
     QVERIFY(same("annotation restored"));
-    s->codebook().mergeCodes(justification, loaded);
+    // Codebook edits recount their codes in one pass (CodeCounts), undo too.
+    const CodeMerge merge = s->codebook().mergeCodes(justification, loaded);
     QVERIFY(same("codes merged"));
-    s->codebook().removeCode(person);
+    s->codebook().undoCodeMerge(merge);
+    QVERIFY(same("merge undone"));
+    s->codebook().mergeCodes(justification, loaded);
+    QVERIFY(same("codes merged again"));
+    const CodeRemoval removal = s->codebook().removeCode(person);
     QVERIFY(same("code removed from the codebook"));
+    s->codebook().restoreCode(removal);
+    QVERIFY(same("code restored"));
+    s->codebook().removeCode(person);
+    QVERIFY(same("code removed again"));
     s->articles().remove({2});
     QVERIFY(same("article removed"));
     QCOMPARE(matrix(analysis, AnalysisDimension::None, true),
