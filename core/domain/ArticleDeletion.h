@@ -2,6 +2,7 @@
 
 #include "domain/AnnotationRecord.h"
 #include "domain/Article.h"
+#include "domain/ArticleOffsetMap.h"
 #include "domain/ArticleSource.h"
 #include "domain/Memo.h"
 
@@ -19,4 +20,5 @@ struct ArticleDeletion
     QList<AnnotationRecord> annotations;
     QList<Memo> memos;
     QList<QPair<qint64, qint64>> feedItemLinks; // (feed item, article)
+    QList<ArticleOffsetMap> offsetMaps; // where an exchange corpus has them
 };

@@ -1,5 +1,6 @@
 #include "RefiQda.h"
 
+#include "ClaimFields.h"
 #include "OriginalLayout.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
@@ -28,6 +29,11 @@ const QUuid kNamespace(QStringLiteral("{8f3b1c52-6a1e-4f0e-9a7c-2f6d9d0b7a11}"))
 QString derived(const QString &from)
 {
     return QUuid::createUuidV5(kNamespace, from).toString(QUuid::WithoutBraces);
+}
+
+QString claimVariableGuid(const QString &name)
+{
+    return derived(QStringLiteral("framewise/claim/") + name);
 }
 
 QString xmlTime(const QDateTime &t)
@@ -72,6 +78,53 @@ void writeCodes(QXmlStreamWriter &w, const ProjectSession &session)
 }
 
 // The reader of every REFI file: no DTD, so no entity is ever expanded.
+// Claim attributes as the standard allows them: a Text variable per
+// attribute and a case per claim, holding the values and its selection.
+void writeClaims(QXmlStreamWriter &w, const ProjectSession &session,
+                 const QHash<QString, QString> &selectionNames)
+{
+    QHash<qint64, QString> annotationUuid;
+    for (const Annotation &an : session.annotations().all())
+        annotationUuid.insert(an.id, an.uuid);
+    QList<Claim> claims;
+    for (const Claim &c : session.annotations().claims()) {
+        if (selectionNames.contains(annotationUuid.value(c.annotationId)))
+            claims << c;
+    }
+    if (claims.isEmpty())
+        return;
+    w.writeStartElement(QStringLiteral("Variables"));
+    for (const QString &name : ClaimFields::names()) {
+        w.writeStartElement(QStringLiteral("Variable"));
+        w.writeAttribute(QStringLiteral("guid"), claimVariableGuid(name));
+        w.writeAttribute(QStringLiteral("name"), name);
+        w.writeAttribute(QStringLiteral("typeOfVariable"), QStringLiteral("Text"));
+        w.writeTextElement(QStringLiteral("Description"), ClaimFields::description(name));
+        w.writeEndElement();
+    }
+    w.writeEndElement();
+    const ClaimFields fields(session);
+    w.writeStartElement(QStringLiteral("Cases"));
+    for (const Claim &c : std::as_const(claims)) {
+        const QString selection = annotationUuid.value(c.annotationId);
+        w.writeStartElement(QStringLiteral("Case"));
+        w.writeAttribute(QStringLiteral("guid"), c.uuid);
+        w.writeAttribute(QStringLiteral("name"),
+                         QStringLiteral("Claim: %1").arg(selectionNames.value(selection)));
+        for (const auto &[name, value] : fields.fields(c)) {
+            w.writeStartElement(QStringLiteral("VariableValue"));
+            w.writeEmptyElement(QStringLiteral("VariableRef"));
+            w.writeAttribute(QStringLiteral("targetGUID"), claimVariableGuid(name));
+            w.writeTextElement(QStringLiteral("TextValue"), value);
+            w.writeEndElement();
+        }
+        w.writeEmptyElement(QStringLiteral("SelectionRef"));
+        w.writeAttribute(QStringLiteral("targetGUID"), selection);
+        w.writeEndElement();
+    }
+    w.writeEndElement();
+}
+
 void refuseDtd(QXmlStreamReader &r, const QString &origin)
 {
     if (r.tokenType() == QXmlStreamReader::DTD
@@ -268,6 +321,26 @@ QByteArray RefiQda::projectXml(const ProjectSession &session, const ExchangeOpti
         if (m.target == Memo::Target::Article)
             articleMemos[m.targetId] << m;
     }
+    // What goes out, chosen first: claims become cases before the sources.
+    QHash<qint64, QList<std::pair<Annotation, QList<qint64>>>> selections; // by article
+    QHash<QString, QString> selectionNames; // annotation uuid -> name
+    for (const ArticleSummary &s : summaries) {
+        for (const Annotation &an : session.annotations().forArticle(s.id)) {
+            if (!options.coders.isEmpty() && !options.coders.contains(an.coderName))
+                continue;
+            QList<qint64> codes;
+            for (qint64 c : an.codeIds) {
+                if (options.codes.isEmpty()
+                    || options.codes.contains(codeName.value(c), Qt::CaseInsensitive))
+                    codes << c;
+            }
+            if (!codes.isEmpty()) {
+                selections[s.id].append({an, codes});
+                selectionNames.insert(an.uuid, an.quote.left(80));
+            }
+        }
+    }
+    writeClaims(w, session, selectionNames);
     if (!summaries.isEmpty()) {
         w.writeStartElement(QStringLiteral("Sources"));
         for (const ArticleSummary &s : summaries) {
@@ -281,17 +354,7 @@ QByteArray RefiQda::projectXml(const ProjectSession &session, const ExchangeOpti
             if (!a.url.isEmpty())
                 w.writeTextElement(QStringLiteral("Description"), a.url);
             ++report.sourcesWritten;
-            for (const Annotation &an : session.annotations().forArticle(a.id)) {
-                if (!options.coders.isEmpty() && !options.coders.contains(an.coderName))
-                    continue;
-                QList<qint64> codes;
-                for (qint64 c : an.codeIds) {
-                    if (options.codes.isEmpty()
-                        || options.codes.contains(codeName.value(c), Qt::CaseInsensitive))
-                        codes << c;
-                }
-                if (codes.isEmpty())
-                    continue;
+            for (const auto &[an, codes] : selections.value(a.id)) {
                 w.writeStartElement(QStringLiteral("PlainTextSelection"));
                 w.writeAttribute(QStringLiteral("guid"), an.uuid);
                 w.writeAttribute(QStringLiteral("name"), an.quote.left(80));
@@ -479,7 +542,17 @@ ExchangeReport RefiQda::importProject(ProjectSession &session, const QString &pa
         QList<Selection> selections;
         int line = 0;
     };
+    struct Case
+    {
+        QString guid;
+        QList<std::pair<QString, QString>> values; // variable guid, text
+        QStringList selectionGuids;
+    };
     QList<Source> sources;
+    QList<Case> cases;
+    std::optional<Case> currentCase;
+    QString variableRef;
+    QHash<QString, QString> variables; // guid -> name
     QList<CodeNode> codes;
     QHash<QString, QString> users, notes; // guid -> name, guid -> text
     QXmlStreamReader r(qde->data());
@@ -502,6 +575,9 @@ ExchangeReport RefiQda::importProject(ProjectSession &session, const QString &pa
                 current.reset();
             } else if (n == QLatin1String("Notes")) {
                 inNotes = false;
+            } else if (n == QLatin1String("Case") && currentCase) {
+                cases << *currentCase;
+                currentCase.reset();
             }
             continue;
         }
@@ -525,6 +601,16 @@ ExchangeReport RefiQda::importProject(ProjectSession &session, const QString &pa
             users.insert(guid("guid"), a.value(QLatin1String("name")).toString());
         } else if (n == QLatin1String("Codes") && codes.isEmpty() && !current) {
             codes = readCodes(r, origin);
+        } else if (n == QLatin1String("Variable") && !current && !currentCase) {
+            variables.insert(guid("guid"), a.value(QLatin1String("name")).toString());
+        } else if (n == QLatin1String("Case")) {
+            currentCase = Case {guid("guid"), {}, {}};
+        } else if (n == QLatin1String("VariableRef") && currentCase) {
+            variableRef = guid("targetGUID");
+        } else if (n == QLatin1String("TextValue") && currentCase) {
+            currentCase->values.append({variableRef, r.readElementText()});
+        } else if (n == QLatin1String("SelectionRef") && currentCase) {
+            currentCase->selectionGuids << guid("targetGUID");
         } else if (n == QLatin1String("Notes")) {
             inNotes = true;
         } else if (n == QLatin1String("Note") && inNotes) {
@@ -771,6 +857,31 @@ ExchangeReport RefiQda::importProject(ProjectSession &session, const QString &pa
     }
     const QList<qint64> ids = session.annotations().addMany(fresh);
     report.annotationsAdded = int(ids.size());
+    // Cases holding our claim variables give the new selections their claims.
+    QHash<QString, qint64> freshIds;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        freshIds.insert(fresh[i].uuid, ids[i]);
+    QSet<QString> claimUuids;
+    for (const Claim &c : session.annotations().claims())
+        claimUuids.insert(c.uuid);
+    ClaimFields fields(session);
+    for (const Case &c : std::as_const(cases)) {
+        for (const QString &selectionGuid : c.selectionGuids) {
+            const qint64 annotation = freshIds.value(selectionGuid);
+            if (!annotation)
+                continue;
+            Claim claim;
+            claim.annotationId = annotation;
+            bool any = false;
+            for (const auto &[variable, value] : c.values)
+                any = fields.set(session, claim, variables.value(variable), value, report) || any;
+            if (!any)
+                continue;
+            if (c.selectionGuids.size() == 1 && !claimUuids.contains(c.guid))
+                claim.uuid = c.guid;
+            session.annotations().setClaim(claim);
+        }
+    }
     unit.commit();
     return report;
 }

@@ -1,5 +1,6 @@
 #include "SegmentTable.h"
 
+#include "ClaimFields.h"
 #include "CodePaths.h"
 #include "CsvRecords.h"
 #include "base/DelimitedText.h"
@@ -25,9 +26,7 @@ using Row = QHash<QString, QString>;
 QList<Row> rowsOf(const ProjectSession &session, const ExchangeOptions &options)
 {
     const CodePaths paths(session);
-    QHash<qint64, QString> actors;
-    for (const Actor &a : session.actors().all())
-        actors.insert(a.id, a.name);
+    const ClaimFields claimFields(session);
     QHash<qint64, Article> articles;
     for (const ArticleSummary &s : session.articles().summaries())
         articles.insert(s.id, *session.articles().get(s.id));
@@ -62,12 +61,8 @@ QList<Row> rowsOf(const ProjectSession &session, const ExchangeOptions &options)
                  {QStringLiteral("note"), a.note},
                  {QStringLiteral("created"), a.created.toUTC().toString(Qt::ISODateWithMs)}};
         if (r.claim) {
-            row.insert(QStringLiteral("stance"), r.claim->stance);
-            row.insert(QStringLiteral("claim_kind"), r.claim->kind);
-            row.insert(QStringLiteral("status"), r.claim->status);
-            row.insert(QStringLiteral("evidence"), r.claim->evidence);
-            row.insert(QStringLiteral("speaker"), actors.value(r.claim->speakerId));
-            row.insert(QStringLiteral("target"), actors.value(r.claim->targetId));
+            for (const auto &[name, value] : claimFields.fields(*r.claim))
+                row.insert(name, value);
         }
         rows << row;
     }
@@ -159,7 +154,7 @@ QStringList SegmentTable::columns()
             QStringLiteral("status"),
             QStringLiteral("evidence"),
             QStringLiteral("speaker"),
-            QStringLiteral("target"),
+            QStringLiteral("target"), // ClaimFields::names(), in that order
             QStringLiteral("created")};
 }
 
@@ -253,11 +248,8 @@ ExchangeReport SegmentTable::importFile(ProjectSession &session, const QString &
         knownUuids.insert(a.uuid);
         ++present[{a.articleId, a.start, a.end, a.coderName}];
     }
-    QHash<QString, qint64> actors;
-    for (const Actor &a : session.actors().all())
-        actors.insert(a.name.toLower(), a.id);
-
     UnitOfWork unit(session.database());
+    ClaimFields claimFields(session);
     QList<NewAnnotation> fresh;
     QList<std::optional<Claim>> claims;
     int done = 0;
@@ -332,21 +324,13 @@ ExchangeReport SegmentTable::importFile(ProjectSession &session, const QString &
             || !field("target").isEmpty()
             || (!field("status").isEmpty() && field("status") != QLatin1String("unverified"))) {
             Claim c;
-            c.stance = field("stance");
-            c.kind = field("claim_kind");
-            if (!field("status").isEmpty())
-                c.status = field("status");
-            c.evidence = r.fields.value(QStringLiteral("evidence"));
-            for (const auto &[name, id] : {std::pair {field("speaker"), &c.speakerId},
-                                           std::pair {field("target"), &c.targetId}}) {
-                if (name.isEmpty())
-                    continue;
-                *id = actors.value(name.toLower());
-                if (!*id)
-                    report.skipped.append(
-                        {path, QStringLiteral("line %1").arg(r.line),
-                         QStringLiteral("no actor “%1” in the project; the claim keeps the rest")
-                             .arg(name)});
+            for (const QString &name : ClaimFields::names()) {
+                // Evidence is free text, kept as it is; the rest are names.
+                const QString value = name == QLatin1String("evidence")
+                    ? r.fields.value(name)
+                    : r.fields.value(name).trimmed();
+                if (!value.isEmpty())
+                    claimFields.set(session, c, name, value, report);
             }
             claim = c;
         }

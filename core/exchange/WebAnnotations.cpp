@@ -1,5 +1,6 @@
 #include "WebAnnotations.h"
 
+#include "ClaimFields.h"
 #include "CodePaths.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
@@ -157,11 +158,10 @@ QByteArray WebAnnotations::toJson(const ProjectSession &session, const ExchangeO
 {
     report.format = QStringLiteral("w3c");
     const CodePaths paths(session);
-    QHash<qint64, QString> coderUuids, actorNames;
+    QHash<qint64, QString> coderUuids;
     for (const Coder &c : session.coders().all())
         coderUuids.insert(c.id, c.uuid);
-    for (const Actor &a : session.actors().all())
-        actorNames.insert(a.id, a.name);
+    const ClaimFields claimFields(session);
     QHash<qint64, QString> articleUuids;
     for (const ArticleSummary &s : session.articles().summaries())
         articleUuids.insert(s.id, session.articles().get(s.id)->uuid);
@@ -187,17 +187,9 @@ QByteArray WebAnnotations::toJson(const ProjectSession &session, const ExchangeO
         if (!a.note.isEmpty())
             body.append(textBody(QStringLiteral("commenting"), a.note));
         if (r.claim) {
-            const Claim &c = *r.claim;
-            for (const auto &[key, value] :
-                 {std::pair {QStringLiteral("stance"), c.stance},
-                  std::pair {QStringLiteral("claim_kind"), c.kind},
-                  std::pair {QStringLiteral("status"), c.status},
-                  std::pair {QStringLiteral("evidence"), c.evidence},
-                  std::pair {QStringLiteral("speaker"), actorNames.value(c.speakerId)},
-                  std::pair {QStringLiteral("target"), actorNames.value(c.targetId)}}) {
-                if (!value.isEmpty())
-                    body.append(
-                        textBody(QStringLiteral("describing"), key + QStringLiteral(": ") + value));
+            for (const auto &[key, value] : claimFields.fields(*r.claim)) {
+                body.append(
+                    textBody(QStringLiteral("describing"), key + QStringLiteral(": ") + value));
             }
         }
         QJsonObject target {{QStringLiteral("source"), kUrnUuid + articleUuids.value(a.articleId)}};
@@ -300,6 +292,7 @@ ExchangeReport WebAnnotations::importFile(ProjectSession &session, const QString
     }
 
     UnitOfWork unit(session.database());
+    ClaimFields claimFields(session);
     QList<NewAnnotation> fresh;
     QList<std::optional<Claim>> claims;
     int utf16Converted = 0, byQuote = 0, done = 0;
@@ -383,16 +376,8 @@ ExchangeReport WebAnnotations::importFile(ProjectSession &session, const QString
                        && value.contains(QLatin1String(": "))) {
                 if (!claim)
                     claim.emplace();
-                const QString key = value.section(QStringLiteral(": "), 0, 0);
-                const QString val = value.section(QStringLiteral(": "), 1);
-                if (key == QLatin1String("stance"))
-                    claim->stance = val;
-                else if (key == QLatin1String("claim_kind"))
-                    claim->kind = val;
-                else if (key == QLatin1String("status"))
-                    claim->status = val;
-                else if (key == QLatin1String("evidence"))
-                    claim->evidence = val;
+                claimFields.set(session, *claim, value.section(QStringLiteral(": "), 0, 0),
+                                value.section(QStringLiteral(": "), 1), report);
             } else if (!value.isEmpty()) {
                 notes << value;
             }

@@ -1,6 +1,7 @@
 #include "AnnotationRepository.h"
 
 #include "CoderRepository.h"
+#include "OffsetMapRepository.h"
 #include "base/ProjectError.h"
 #include "text/TextOffsets.h"
 
@@ -99,9 +100,11 @@ QList<qint64> idsOf(const QList<AnnotationRecord> &records)
 }
 } // namespace
 
-AnnotationRepository::AnnotationRepository(Database &db, CoderRepository &coders)
+AnnotationRepository::AnnotationRepository(Database &db, CoderRepository &coders,
+                                           OffsetMapRepository &offsetMaps)
     : Repository(db)
     , m_coders(coders)
+    , m_offsetMaps(offsetMaps)
 {
 }
 
@@ -236,6 +239,11 @@ QList<Claim> AnnotationRepository::loadClaims(const QString &where, const QVaria
     return list;
 }
 
+QList<Claim> AnnotationRepository::claims() const
+{
+    return loadClaims(QString(), {});
+}
+
 std::optional<Claim> AnnotationRepository::claim(qint64 annotationId) const
 {
     const QList<Claim> found = loadClaims(QStringLiteral("WHERE annotation_id = ?"), {annotationId});
@@ -244,10 +252,10 @@ std::optional<Claim> AnnotationRepository::claim(qint64 annotationId) const
 
 AnnotationRecord AnnotationRepository::record(qint64 id) const
 {
-    const auto a = get(id);
-    if (!a)
+    const QList<AnnotationRecord> found = records({id});
+    if (found.isEmpty())
         throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
-    return {*a, claim(id)};
+    return found.constFirst();
 }
 
 QList<AnnotationRecord> AnnotationRepository::records(const QList<qint64> &ids) const
@@ -257,11 +265,16 @@ QList<AnnotationRecord> AnnotationRepository::records(const QList<qint64> &ids) 
     QHash<qint64, Claim> claims;
     for (const Claim &c : loadClaims(QStringLiteral("WHERE annotation_id IN ") + idsIn(), {list}))
         claims.insert(c.annotationId, c);
+    QHash<qint64, OriginalSpan> spans;
+    for (const OriginalSpan &s : m_offsetMaps.originalSpansOf(ids))
+        spans.insert(s.annotationId, s);
     QList<AnnotationRecord> out;
     out.reserve(found.size());
     for (const Annotation &a : found) {
-        const auto it = claims.constFind(a.id);
-        out.append({a, it == claims.constEnd() ? std::nullopt : std::optional<Claim>(*it)});
+        const auto claim = claims.constFind(a.id);
+        const auto span = spans.constFind(a.id);
+        out.append({a, claim == claims.constEnd() ? std::nullopt : std::optional<Claim>(*claim),
+                    span == spans.constEnd() ? std::nullopt : std::optional<OriginalSpan>(*span)});
     }
     return out;
 }
@@ -419,6 +432,7 @@ void AnnotationRepository::restoreMany(const QList<AnnotationRecord> &records)
     write([&](ChangeSet &changes) {
         SqlQuery insert(sql(), kInsertExact);
         SqlQuery link(sql(), kLink);
+        QList<OriginalSpan> spans;
         for (const AnnotationRecord &r : records) {
             const Annotation &a = r.annotation;
             insert.bind(a.id).bind(a.uuid.isEmpty() ? Database::newUuid() : a.uuid);
@@ -431,8 +445,11 @@ void AnnotationRepository::restoreMany(const QList<AnnotationRecord> &records)
                 link.bind(a.id).bind(codeId).exec();
             if (r.claim)
                 saveClaim(*r.claim);
+            if (r.originalSpan)
+                spans.append(*r.originalSpan);
             noteAddedOrRemoved(changes, a, true, r.claim);
         }
+        m_offsetMaps.putOriginalSpans(spans);
     });
 }
 
@@ -448,7 +465,7 @@ AnnotationRecord AnnotationRepository::remove(qint64 id)
 
 QList<AnnotationRecord> AnnotationRepository::removeMany(const QList<qint64> &ids)
 {
-    return write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &) {
         const QList<AnnotationRecord> removed = records(ids);
         if (removed.size() != QSet<qint64>(ids.cbegin(), ids.cend()).size()) {
             const QList<qint64> found = idsOf(removed);
@@ -457,12 +474,19 @@ QList<AnnotationRecord> AnnotationRepository::removeMany(const QList<qint64> &id
                     throw ProjectError(QStringLiteral("no annotation with id %1").arg(id));
             }
         }
+        removeRecords(removed);
+        return removed;
+    });
+}
+
+void AnnotationRepository::removeRecords(const QList<AnnotationRecord> &records)
+{
+    write([&](ChangeSet &changes) {
         SqlQuery remove(sql(), kDelete);
-        for (const AnnotationRecord &r : removed) {
+        for (const AnnotationRecord &r : records) {
             remove.bind(r.annotation.id).exec();
             noteAddedOrRemoved(changes, r.annotation, false, r.claim);
         }
-        return removed;
     });
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 
 class CoderRepository;
+class OffsetMapRepository;
 class TextOffsets;
 
 // Annotations with their codes and claim attributes: one aggregate. Spans
@@ -16,7 +17,7 @@ class TextOffsets;
 class AnnotationRepository : public Repository
 {
 public:
-    AnnotationRepository(Database &db, CoderRepository &coders);
+    AnnotationRepository(Database &db, CoderRepository &coders, OffsetMapRepository &offsetMaps);
 
     std::optional<Annotation> get(qint64 id) const;
     std::optional<Annotation> byUuid(const QString &uuid) const;
@@ -54,6 +55,9 @@ public:
     // what they were.
     AnnotationRecord remove(qint64 id);
     QList<AnnotationRecord> removeMany(const QList<qint64> &ids);
+    // The same for annotations just read with records() in this unit of
+    // work (a code's or an article's), without reading them again.
+    void removeRecords(const QList<AnnotationRecord> &records);
     // Puts annotations back exactly as they were: same ids, UUIDs, times,
     // codes, notes and claim attributes.
     void restore(const AnnotationRecord &record);
@@ -73,6 +77,7 @@ public:
 
     // Claim attributes, one row per annotation.
     std::optional<Claim> claim(qint64 annotationId) const;
+    QList<Claim> claims() const;
     void setClaim(const Claim &claim);
     void clearClaim(qint64 annotationId);
 
@@ -106,4 +111,5 @@ private:
     void touch(qint64 annotationId, const QString &time);
 
     CoderRepository &m_coders;
+    OffsetMapRepository &m_offsetMaps;
 };

@@ -3,6 +3,7 @@
 #include "AnnotationRepository.h"
 #include "FeedRepository.h"
 #include "MemoRepository.h"
+#include "OffsetMapRepository.h"
 #include "SqlDialect.h"
 #include "base/ProjectError.h"
 #include "text/SearchTerms.h"
@@ -51,11 +52,13 @@ void bindSource(SqlQuery &q, const ArticleSource &s)
 } // namespace
 
 ArticleRepository::ArticleRepository(Database &db, AnnotationRepository &annotations,
-                                     MemoRepository &memos, FeedRepository &feeds)
+                                     MemoRepository &memos, FeedRepository &feeds,
+                                     OffsetMapRepository &offsetMaps)
     : Repository(db)
     , m_annotations(annotations)
     , m_memos(memos)
     , m_feeds(feeds)
+    , m_offsetMaps(offsetMaps)
 {
 }
 
@@ -253,6 +256,7 @@ ArticleDeletion ArticleRepository::removalPreview(const QList<qint64> &ids) cons
     d.memos = m_memos.forTargets(Memo::Target::Article, found)
         + m_memos.forTargets(Memo::Target::Annotation, annotationIds);
     d.feedItemLinks = m_feeds.itemsLinkedTo(found);
+    d.offsetMaps = m_offsetMaps.mapsOf(found);
     return d;
 }
 
@@ -260,13 +264,11 @@ ArticleDeletion ArticleRepository::remove(const QList<qint64> &ids)
 {
     return write([&](ChangeSet &changes) {
         const ArticleDeletion d = removalPreview(ids);
-        QList<qint64> memoIds, annotationIds;
+        QList<qint64> memoIds;
         for (const Memo &m : d.memos)
             memoIds.append(m.id);
-        for (const AnnotationRecord &r : d.annotations)
-            annotationIds.append(r.annotation.id);
         m_memos.removeMany(memoIds);
-        m_annotations.removeMany(annotationIds);
+        m_annotations.removeRecords(d.annotations);
         SqlQuery remove(sql(), kDelete);
         for (const Article &a : d.articles) {
             // Pages go by ON DELETE CASCADE, feed items' links by SET NULL.
@@ -295,6 +297,9 @@ void ArticleRepository::restore(const ArticleDeletion &d)
             for (const ArticleSource &s : d.sources)
                 bindSource(put, s);
         }
+        // The maps first: restored annotations bring their original spans.
+        for (const ArticleOffsetMap &m : d.offsetMaps)
+            m_offsetMaps.put(m);
         m_annotations.restoreMany(d.annotations);
         m_memos.restoreMany(d.memos);
         for (const auto &[item, article] : d.feedItemLinks)

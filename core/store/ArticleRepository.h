@@ -12,6 +12,7 @@
 
 class AnnotationRepository;
 class FeedRepository;
+class OffsetMapRepository;
 class MemoRepository;
 
 // Articles, their original pages and their full-text index. An article's
@@ -28,7 +29,7 @@ public:
     };
 
     ArticleRepository(Database &db, AnnotationRepository &annotations, MemoRepository &memos,
-                      FeedRepository &feeds);
+                      FeedRepository &feeds, OffsetMapRepository &offsetMaps);
 
     // Stores an article unless one with the same text is there. Text with
     // a carriage return or an unpaired surrogate is refused: offsets count
@@ -79,4 +80,5 @@ private:
     AnnotationRepository &m_annotations;
     MemoRepository &m_memos;
     FeedRepository &m_feeds;
+    OffsetMapRepository &m_offsetMaps;
 };

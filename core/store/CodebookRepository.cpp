@@ -557,11 +557,7 @@ CodeRemoval CodebookRepository::removeCode(qint64 id)
     return write([&](ChangeSet &changes) {
         const CodeRemoval r = removalPreview(id);
         CodeCounts::Hold hold(m_counts);
-        QList<qint64> removed;
-        removed.reserve(r.annotations.size());
-        for (const AnnotationRecord &a : r.annotations)
-            removed.append(a.annotation.id);
-        m_annotations.removeMany(removed);
+        m_annotations.removeRecords(r.annotations);
         for (const auto &link : r.links)
             changes.modify(Aggregate::Annotation, link.first);
         for (qint64 article : r.articles)

@@ -62,17 +62,39 @@ void OffsetMapRepository::put(const ArticleOffsetMap &map)
     });
 }
 
+QList<ArticleOffsetMap> OffsetMapRepository::mapsOf(const QList<qint64> &articleIds) const
+{
+    SqlQuery q(sql(), kSelect + QStringLiteral("WHERE article_id IN ") + idsIn());
+    q.bind(idList(articleIds)).exec();
+    QList<ArticleOffsetMap> out;
+    while (q.next())
+        out.append(read(q));
+    return out;
+}
+
 QHash<qint64, OriginalSpan> OffsetMapRepository::originalSpans() const
 {
-    SqlQuery q(sql(), kSpans);
-    q.exec();
     QHash<qint64, OriginalSpan> out;
-    while (q.next()) {
-        const OriginalSpan s {q.value(0).toLongLong(), q.value(1).toLongLong(),
-                              q.value(2).toLongLong(), q.value(3).toLongLong(),
-                              q.value(4).toLongLong()};
+    for (const OriginalSpan &s : loadSpans(QString(), {}))
         out.insert(s.annotationId, s);
-    }
+    return out;
+}
+
+QList<OriginalSpan> OffsetMapRepository::originalSpansOf(const QList<qint64> &annotationIds) const
+{
+    return loadSpans(QStringLiteral(" WHERE annotation_id IN ") + idsIn(), {idList(annotationIds)});
+}
+
+QList<OriginalSpan> OffsetMapRepository::loadSpans(const QString &where, const QVariantList &binds) const
+{
+    SqlQuery q(sql(), kSpans + where);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    q.exec();
+    QList<OriginalSpan> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    q.value(3).toLongLong(), q.value(4).toLongLong()});
     return out;
 }
 

@@ -17,14 +17,15 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString &path, OpenMo
 ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     : m_db(std::move(db))
     , m_coders(std::make_unique<CoderRepository>(*m_db))
-    , m_annotations(std::make_unique<AnnotationRepository>(*m_db, *m_coders))
+    , m_offsetMaps(std::make_unique<OffsetMapRepository>(*m_db))
+    , m_annotations(std::make_unique<AnnotationRepository>(*m_db, *m_coders, *m_offsetMaps))
     , m_memos(std::make_unique<MemoRepository>(*m_db, *m_coders))
     , m_feeds(std::make_unique<FeedRepository>(*m_db))
-    , m_articles(std::make_unique<ArticleRepository>(*m_db, *m_annotations, *m_memos, *m_feeds))
+    , m_articles(std::make_unique<ArticleRepository>(*m_db, *m_annotations, *m_memos, *m_feeds,
+                                                     *m_offsetMaps))
     , m_codebook(std::make_unique<CodebookRepository>(*m_db, *m_annotations, *m_memos))
     , m_actors(std::make_unique<ActorRepository>(*m_db))
     , m_lexicon(std::make_unique<LexiconRepository>(*m_db))
-    , m_offsetMaps(std::make_unique<OffsetMapRepository>(*m_db))
 {
     m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
 }

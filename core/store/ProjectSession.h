@@ -70,6 +70,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<CoderRepository> m_coders;
+    std::unique_ptr<OffsetMapRepository> m_offsetMaps;
     std::unique_ptr<AnnotationRepository> m_annotations;
     std::unique_ptr<MemoRepository> m_memos;
     std::unique_ptr<FeedRepository> m_feeds;
@@ -77,5 +78,4 @@ private:
     std::unique_ptr<CodebookRepository> m_codebook;
     std::unique_ptr<ActorRepository> m_actors;
     std::unique_ptr<LexiconRepository> m_lexicon;
-    std::unique_ptr<OffsetMapRepository> m_offsetMaps;
 };

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void importsTheFixture();
     void exportsTheOriginalOffsetsExactly();
     void importingTwiceChangesNothing();
+    void undoingADeletionKeepsTheOriginalOffsets();
     void refusesBadInput_data();
     void refusesBadInput();
     void cancelKeepsNothing();
@@ -164,6 +165,39 @@ void TestExchangePtc::exportsTheOriginalOffsetsExactly()
     PtcExporter::run(*t, again);
     QCOMPARE(bytesOf(again + QStringLiteral("/task2-TC.labels")),
              bytesOf(out + QStringLiteral("/task2-TC.labels")));
+}
+
+void TestExchangePtc::undoingADeletionKeepsTheOriginalOffsets()
+{
+    auto s = newProject();
+    PtcImporter::run(*s, {kFixture});
+    const QHash<qint64, OriginalSpan> spans = s->offsetMaps().originalSpans();
+    QVERIFY2(!spans.isEmpty(), "the fixture has a span the layout alone cannot give back");
+    const QString labels
+        = kFixture + QStringLiteral("/train-labels-task2-technique-classification.labels");
+
+    // One annotation deleted and restored (as undo does) keeps its offsets.
+    const AnnotationRecord one = s->annotations().remove(spans.cbegin().key());
+    QVERIFY(one.originalSpan);
+    QVERIFY(!s->offsetMaps().originalSpans().contains(one.annotation.id));
+    s->annotations().restore(one);
+    QCOMPARE(s->offsetMaps().originalSpans().size(), spans.size());
+
+    // Every article deleted and restored keeps its map and original spans.
+    QList<qint64> ids;
+    for (const ArticleSummary &a : s->articles().summaries())
+        ids.append(a.id);
+    const ArticleDeletion d = s->articles().remove(ids);
+    QCOMPARE(d.offsetMaps.size(), 2);
+    QVERIFY(s->offsetMaps().maps(QStringLiteral("ptc")).isEmpty());
+    QVERIFY(s->offsetMaps().originalSpans().isEmpty());
+    s->articles().restore(d);
+    QCOMPARE(s->offsetMaps().maps(QStringLiteral("ptc")).size(), 2);
+    QCOMPARE(s->offsetMaps().originalSpans().size(), spans.size());
+    const QString out = m_dir.filePath(QStringLiteral("out-restored"));
+    PtcExporter::run(*s, out);
+    QCOMPARE(sortedLines(bytesOf(out + QStringLiteral("/task2-TC.labels"))),
+             sortedLines(bytesOf(labels)));
 }
 
 void TestExchangePtc::importingTwiceChangesNothing()

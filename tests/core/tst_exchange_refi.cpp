@@ -30,11 +30,21 @@ QStringList multiset(ProjectSession &s)
         for (qint64 c : a.codeIds)
             codes << s.codebook().code(c)->name;
         codes.sort();
-        out << QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+        // Claim attributes travel as case variables, actors by name.
+        QString claim;
+        if (const auto c = s.annotations().claim(a.id)) {
+            const auto speaker = s.actors().get(c->speakerId);
+            const auto target = s.actors().get(c->targetId);
+            claim = QStringList {c->uuid, c->stance, c->kind, c->status, c->evidence,
+                                 speaker ? speaker->name : QString(),
+                                 target ? target->name : QString()}
+                        .join(QLatin1Char('/'));
+        }
+        out << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
                    .arg(a.uuid)
                    .arg(a.start)
                    .arg(a.end)
-                   .arg(codes.join(QLatin1Char('+')), a.coderName, a.note, a.quote);
+                   .arg(codes.join(QLatin1Char('+')), a.coderName, a.note, a.quote, claim);
     }
     out.sort();
     return out;
@@ -117,7 +127,19 @@ std::unique_ptr<ProjectSession> TestExchangeRefi::project(bool annotated)
     n.end = 7; // "Emoji 😀"
     n.codeIds = {parentId, childId};
     n.note = QStringLiteral("with a note");
-    s->annotations().add(n);
+    Claim claim;
+    claim.annotationId = s->annotations().add(n).id;
+    claim.stance = QStringLiteral("opposes");
+    claim.kind = QStringLiteral("opinion");
+    claim.evidence = QStringLiteral("none & <given>");
+    Actor speaker;
+    speaker.name = QStringLiteral("Kim Jong Un");
+    claim.speakerId = s->actors().add(speaker);
+    Actor target;
+    target.name = QStringLiteral("Ukraine");
+    target.aliases = {QStringLiteral("Kyiv")};
+    claim.targetId = s->actors().add(target);
+    s->annotations().setClaim(claim);
     n = {};
     n.articleId = id;
     n.start = 19;
@@ -198,6 +220,7 @@ void TestExchangeRefi::projectValidatesAndRoundTrips()
     QVERIFY(text);
     QCOMPARE(QString::fromUtf8(text->data()), QString(kText).remove(QLatin1Char('\r')));
     QVERIFY(qde->data().contains("startPosition=\"19\" endPosition=\"31\""));
+    QVERIFY(qde->data().contains("<TextValue>Kim Jong Un</TextValue>"));
 
     auto t = ProjectSession::open(m_dir.filePath(QStringLiteral("empty.framewise")),
                                   ProjectSession::OpenMode::CreateIfMissing);

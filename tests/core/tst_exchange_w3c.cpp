@@ -32,12 +32,14 @@ QStringList multiset(ProjectSession &s)
         for (qint64 c : a.codeIds)
             codes << s.codebook().code(c)->name;
         const auto claim = s.annotations().claim(a.id);
-        out << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
+        const auto speaker = claim ? s.actors().get(claim->speakerId) : std::nullopt;
+        out << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
                    .arg(a.uuid)
                    .arg(a.start)
                    .arg(a.end)
                    .arg(codes.join(QLatin1Char('+')), a.coderName, a.note, a.quote,
-                        claim ? claim->stance + claim->kind + claim->evidence : QString());
+                        claim ? claim->stance + claim->kind + claim->evidence : QString(),
+                        speaker ? speaker->name : QString());
     }
     out.sort();
     return out;
@@ -105,6 +107,9 @@ std::unique_ptr<ProjectSession> TestExchangeW3c::project(bool annotated)
     c.annotationId = made.id;
     c.stance = QStringLiteral("supports");
     c.kind = QStringLiteral("fact");
+    Actor minister;
+    minister.name = QStringLiteral("The Minister");
+    c.speakerId = s->actors().add(minister);
     s->annotations().setClaim(c);
     n = {};
     n.articleId = m_article;

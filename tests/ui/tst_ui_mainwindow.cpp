@@ -18,8 +18,11 @@
 #include "store/ProjectSession.h"
 #include "text/TextOffsets.h"
 #include "console/SqlConsole.h"
+#include "exchange/ExchangeDialog.h"
 
 #include <QApplication>
+#include <QMenuBar>
+#include <QTimer>
 #include <QDate>
 #include <QDir>
 #include <QDockWidget>
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void importedArticlesBecomeSearchableInTheBackground();
     void libraryKeepsImportOrderAndFitsCounts();
     void sqlConsoleIsBuiltWhenFirstShown();
+    void fileImportAndExportMenus();
 
 private:
     void selectPhrase(const QString &phrase, int occurrence = 0);
@@ -456,6 +460,58 @@ void TestMainWindow::sqlConsoleIsBuiltWhenFirstShown()
     QVERIFY(console);
     QCOMPARE(m_window->sqlConsoleDock()->widget(), console);
     QCOMPARE(m_window->sqlConsole(), console);
+}
+
+// File > Import… and File > Export… from the menu bar: the dialog opens on
+// the project, runs, reports, and the library follows the import.
+void TestMainWindow::fileImportAndExportMenus()
+{
+    QAction *import = nullptr, *exporting = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->objectName() == QLatin1String("exchangeImport"))
+                import = a;
+            else if (a->objectName() == QLatin1String("exchangeExport"))
+                exporting = a;
+        }
+    }
+    QVERIFY(import && exporting);
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("libraryView"));
+    QVERIFY(table);
+    const int rows = table->model()->rowCount();
+    const qint64 before = m_window->store().annotations().count();
+
+    // The dialog is modal: drive it once it is up, then close it.
+    QString report;
+    const auto drive = [&](const QString &format, const QString &path) {
+        QTimer::singleShot(0, this, [&, format, path] {
+            auto *d = qobject_cast<ExchangeDialog *>(QApplication::activeModalWidget());
+            if (!d)
+                return;
+            if (!format.isEmpty())
+                d->setFormat(format);
+            d->setPaths({path});
+            d->run();
+            report = d->reportText();
+            d->reject();
+        });
+    };
+    drive(QString(), QStringLiteral(FRAMEWISE_TEST_DATA "/ptc"));
+    import->trigger();
+    QVERIFY2(report.contains(QStringLiteral("annotations: 8 added")), qPrintable(report));
+    QCOMPARE(table->model()->rowCount(), rows + 2);
+    QCOMPARE(m_window->store().annotations().count(), before + 8);
+
+    const QString out = m_dir->filePath(QStringLiteral("segments.csv"));
+    report.clear();
+    drive(QStringLiteral("csv"), out);
+    exporting->trigger();
+    QVERIFY2(report.contains(QStringLiteral("as csv")), qPrintable(report));
+    QFile csv(out);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), before + 8 + 1); // header and one row per annotation
 }
 
 QTEST_MAIN(TestMainWindow)

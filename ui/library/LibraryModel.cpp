@@ -42,6 +42,9 @@ void LibraryModel::apply(const ChangeSet &changes)
     }
     if (shown.isEmpty())
         return;
+    // One signal for the rows that changed: a codebook edit touches
+    // thousands of articles, and each signal has the views measure again.
+    int first = -1, last = -1;
     for (const ArticleSummary &now : m_session.articles().summaries(shown)) {
         const int row = m_rows.value(now.id, -1);
         if (row < 0)
@@ -50,9 +53,12 @@ void LibraryModel::apply(const ChangeSet &changes)
         if (old.title != now.title || old.outlet != now.outlet || old.published != now.published
             || old.annotationCount != now.annotationCount) {
             old = now;
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
         }
     }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void LibraryModel::insertRows(QList<ArticleSummary> added)
