@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -23,7 +24,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTextCursor>
 #include <QTimer>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -193,6 +196,22 @@ void TestCodersUi::hidingACoderHidesTheirAnnotations()
     QVERIFY(theirs.rect.right() <= ReaderView::gutterWidth);
     for (const ReaderView::MarginBar &bar : reader()->marginBars())
         QVERIFY(bar.rect.right() < mine.rect.left());
+    // Hovering names the coder beside a dot of their colour.
+    {
+        const qint64 at = m_window->store().annotations().get(m_theirs)->end - 2;
+        QTextCursor c(reader()->document());
+        c.setPosition(reader()->documentPosition(at));
+        const QPoint point = reader()->cursorRect(c).center() + QPoint(1, 0);
+        QHelpEvent help(QEvent::ToolTip, point, reader()->viewport()->mapToGlobal(point));
+        QApplication::sendEvent(reader()->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QToolTip::hideText();
+        QVERIFY2(tip.contains(
+                     QStringLiteral("<span style='color:%1'>●</span>").arg(theirs.colour.name())),
+                 qPrintable(tip));
+        QVERIFY(tip.contains(QLatin1String("Coder: Second Coder")));
+    }
     // The list shows each row's coder with a swatch of the same colour.
     AnnotationListModel *model = m_window->annotationPanel()->model();
     const QModelIndex coderCell = model->index(model->rowOf(m_theirs), AnnotationListModel::Coder);
@@ -241,6 +260,10 @@ void TestCodersUi::blindCodingHidesOthersAndShowsInStatusBar()
     QVERIFY(!badge->isVisibleTo(m_window.get()));
     QVERIFY(!blind->isChecked());
     const int commands = m_window->undoStack()->count();
+    // F8 onto the other coder's annotation: once hidden, it is no target.
+    for (int i = 0; i < 3 && reader()->currentAnnotationId() != m_theirs; ++i)
+        QVERIFY(reader()->nextAnnotation());
+    QCOMPARE(reader()->currentAnnotationId(), m_theirs);
 
     blind->trigger(); // Edit ▸ Blind Coding
     QVERIFY(blind->isChecked());
@@ -250,6 +273,7 @@ void TestCodersUi::blindCodingHidesOthersAndShowsInStatusBar()
     QCOMPARE(readerIds(), QList<qint64> {m_mine});
     QCOMPARE(listIds(), QList<qint64> {m_mine});
     QCOMPARE(depthAt(m_theirs), 0);
+    QCOMPARE(reader()->currentAnnotationId(), 0);
     QVERIFY(!agreement->isEnabled());
     QCOMPARE(m_window->undoStack()->count(), commands + 1);
     // The other coder's item waits, disabled; mine stays mine to toggle.

@@ -386,6 +386,11 @@ void ReaderView::setAnnotations(const QList<Annotation> &annotations)
 {
     m_annotations = annotations;
     rebuildEntries();
+    // One no longer here (deleted, or its coder hidden) is nobody's target.
+    if (m_currentAnnotation && !m_annotationIndex.contains(m_currentAnnotation)) {
+        m_currentAnnotation = 0;
+        Q_EMIT currentAnnotationChanged(0);
+    }
 }
 
 void ReaderView::setCoders(const QList<Coder> &coders)
