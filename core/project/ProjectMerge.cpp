@@ -15,29 +15,86 @@ bool sameName(const QString &a, const QString &b)
     return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
 }
 
+// Thrown out of the merge when the progress callback says stop; the unit
+// of work then rolls back.
+struct Cancelled
+{
+};
+
+// The merge's steps as the progress callback sees them: one per kind of
+// thing per source, with calls in between on long ones.
+class Steps
+{
+public:
+    static constexpr int perSource = 6;
+
+    Steps(const ProjectMerge::Progress &progress, int sources)
+        : m_progress(progress)
+        , m_steps(sources * perSource)
+    {
+    }
+
+    void begin(const QString &what)
+    {
+        m_what = what;
+        report(m_begun++);
+    }
+    // Inside a step, every few hundred items: keeps a window responsive.
+    void item(qsizetype index)
+    {
+        if (index % 250 == 249)
+            report(m_begun - 1);
+    }
+    void finish()
+    {
+        m_what = QStringLiteral("saving");
+        report(m_steps);
+    }
+
+private:
+    void report(int done)
+    {
+        if (m_progress && !m_progress(done, m_steps, m_what))
+            throw Cancelled();
+    }
+
+    const ProjectMerge::Progress &m_progress;
+    int m_steps;
+    int m_begun = 0;
+    QString m_what;
+};
+
 // One source into the target; ids map the source's to the target's.
 class SourceMerge
 {
 public:
     SourceMerge(ProjectSession &target, ProjectSession &source, const QString &name,
-                ProjectMerge::Report &report, QStringList &conflicts)
+                ProjectMerge::Report &report, Steps &steps)
         : m_target(target)
         , m_source(source)
         , m_name(name)
         , m_report(report)
-        , m_conflicts(conflicts)
+        , m_conflicts(report.conflicts)
+        , m_steps(steps)
     {
     }
 
     void run()
     {
+        const QString file = QFileInfo(m_name).fileName();
+        m_steps.begin(QStringLiteral("%1: categories").arg(file));
         categories();
+        m_steps.begin(QStringLiteral("%1: codes").arg(file));
         codes();
+        m_steps.begin(QStringLiteral("%1: articles").arg(file));
         articles();
+        m_steps.begin(QStringLiteral("%1: actors").arg(file));
         actors();
+        m_steps.begin(QStringLiteral("%1: annotations").arg(file));
         if (!m_conflicts.isEmpty())
             return; // no annotation may land on a guessed code
         annotations();
+        m_steps.begin(QStringLiteral("%1: memos").arg(file));
         memos();
     }
 
@@ -124,7 +181,10 @@ private:
 
     void articles()
     {
-        for (const ArticleSummary &s : m_source.articles().summaries()) {
+        const QList<ArticleSummary> summaries = m_source.articles().summaries();
+        for (qsizetype i = 0; i < summaries.size(); ++i) {
+            m_steps.item(i);
+            const ArticleSummary &s = summaries[i];
             const auto a = m_source.articles().get(s.id);
             if (!a)
                 continue;
@@ -166,7 +226,10 @@ private:
     void annotations()
     {
         QList<NewAnnotation> fresh;
-        for (const Annotation &a : m_source.annotations().all()) {
+        const QList<Annotation> all = m_source.annotations().all();
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            m_steps.item(i);
+            const Annotation &a = all[i];
             if (const auto present = m_target.annotations().byUuid(a.uuid)) {
                 if (present->articleId != m_articles.value(a.articleId) || present->start != a.start
                     || present->end != a.end)
@@ -242,6 +305,7 @@ private:
     QString m_name;
     ProjectMerge::Report &m_report;
     QStringList &m_conflicts;
+    Steps &m_steps;
     QHash<qint64, qint64> m_categories, m_codes, m_articles, m_actors, m_annotations;
     QList<qint64> m_pending;
 };
@@ -249,20 +313,40 @@ private:
 
 ProjectMerge::Report ProjectMerge::merge(ProjectSession &target, const QStringList &sources)
 {
-    Report report;
-    QStringList conflicts;
-    UnitOfWork unit(target.database());
-    for (const QString &path : sources) {
-        if (QFileInfo(path).canonicalFilePath() == QFileInfo(target.path()).canonicalFilePath())
-            throw ProjectError(
-                QStringLiteral("%1: a project cannot be merged into itself").arg(path));
-        auto source = ProjectSession::open(path);
-        SourceMerge(target, *source, path, report, conflicts).run();
-    }
-    if (!conflicts.isEmpty())
+    const Report report = tryMerge(target, sources);
+    if (!report.conflicts.isEmpty())
         throw ProjectError(QStringLiteral("merge refused, nothing changed; %1 conflict(s):\n  %2")
-                               .arg(conflicts.size())
-                               .arg(conflicts.join(QStringLiteral("\n  "))));
+                               .arg(report.conflicts.size())
+                               .arg(report.conflicts.join(QStringLiteral("\n  "))));
+    return report;
+}
+
+ProjectMerge::Report ProjectMerge::tryMerge(ProjectSession &target, const QStringList &sources,
+                                            const Progress &progress)
+{
+    Report report;
+    Steps steps(progress, int(sources.size()));
+    UnitOfWork unit(target.database());
+    try {
+        for (const QString &path : sources) {
+            if (QFileInfo(path).canonicalFilePath() == QFileInfo(target.path()).canonicalFilePath())
+                throw ProjectError(
+                    QStringLiteral("%1: a project cannot be merged into itself").arg(path));
+            auto source = ProjectSession::open(path);
+            SourceMerge(target, *source, path, report, steps).run();
+        }
+        if (!report.conflicts.isEmpty()) {
+            // The unit rolls back: nothing was added after all.
+            Report refused;
+            refused.conflicts = report.conflicts;
+            return refused;
+        }
+        steps.finish();
+    } catch (const Cancelled &) {
+        Report cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
     unit.commit();
     return report;
 }

@@ -30,7 +30,8 @@ bool ChangeSet::isEmpty() const
         if (!ids.isEmpty())
             return false;
     }
-    return m_annotatedArticles.isEmpty() && m_codeUsage.isEmpty() && m_actorUsage.isEmpty();
+    return m_annotatedArticles.isEmpty() && m_codeUsage.isEmpty() && m_actorUsage.isEmpty()
+        && m_settings.isEmpty();
 }
 
 void ChangeSet::merge(const ChangeSet &inner)
@@ -48,4 +49,5 @@ void ChangeSet::merge(const ChangeSet &inner)
     m_annotatedArticles.unite(inner.m_annotatedArticles);
     m_codeUsage.unite(inner.m_codeUsage);
     m_actorUsage.unite(inner.m_actorUsage);
+    m_settings.unite(inner.m_settings);
 }

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMetaType>
 #include <QSet>
+#include <QString>
 
 #include <array>
 
@@ -56,12 +57,15 @@ public:
     void touchCodeUsage(qint64 codeId) { m_codeUsage.insert(codeId); }
     // Actors whose mentions (linked annotations or claim roles) changed.
     void touchActorUsage(qint64 actorId) { m_actorUsage.insert(actorId); }
+    // Project settings (keys of ProjectSettingsRepository) whose value changed.
+    void touchSetting(const QString &key) { m_settings.insert(key); }
 
     const Ids &of(Aggregate aggregate) const { return m_ids[size_t(aggregate)]; }
     bool touches(Aggregate aggregate) const { return !of(aggregate).isEmpty(); }
     const QSet<qint64> &annotatedArticles() const { return m_annotatedArticles; }
     const QSet<qint64> &codeUsage() const { return m_codeUsage; }
     const QSet<qint64> &actorUsage() const { return m_actorUsage; }
+    const QSet<QString> &settings() const { return m_settings; }
     bool isEmpty() const;
 
     // Folds in what a nested unit of work recorded, as if recorded here.
@@ -72,6 +76,7 @@ private:
     QSet<qint64> m_annotatedArticles;
     QSet<qint64> m_codeUsage;
     QSet<qint64> m_actorUsage;
+    QSet<QString> m_settings;
 };
 
 Q_DECLARE_METATYPE(ChangeSet)

@@ -11,6 +11,7 @@
 #include "LexiconRepository.h"
 #include "MemoRepository.h"
 #include "OffsetMapRepository.h"
+#include "ProjectSettingsRepository.h"
 #include "UnitOfWork.h"
 
 #include <QObject>
@@ -51,6 +52,7 @@ public:
     LexiconRepository &lexicon() { return *m_lexicon; }
     CoderRepository &coders() { return *m_coders; }
     OffsetMapRepository &offsetMaps() { return *m_offsetMaps; }
+    ProjectSettingsRepository &settings() { return *m_settings; }
     const ArticleRepository &articles() const { return *m_articles; }
     const CodebookRepository &codebook() const { return *m_codebook; }
     const AnnotationRepository &annotations() const { return *m_annotations; }
@@ -60,6 +62,7 @@ public:
     const LexiconRepository &lexicon() const { return *m_lexicon; }
     const CoderRepository &coders() const { return *m_coders; }
     const OffsetMapRepository &offsetMaps() const { return *m_offsetMaps; }
+    const ProjectSettingsRepository &settings() const { return *m_settings; }
 
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
@@ -78,4 +81,5 @@ private:
     std::unique_ptr<CodebookRepository> m_codebook;
     std::unique_ptr<ActorRepository> m_actors;
     std::unique_ptr<LexiconRepository> m_lexicon;
+    std::unique_ptr<ProjectSettingsRepository> m_settings;
 };

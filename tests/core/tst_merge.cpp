@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestMerge : public QObject
 {
     Q_OBJECT
@@ -18,6 +20,8 @@ private Q_SLOTS:
     void mergesCopiesAndIsIdempotent();
     void matchesArticlesByContentAndCodesByName();
     void conflictChangesNothing();
+    void reportsConflictsAndProgress();
+    void cancelChangesNothing();
     void commandLine();
 
 private:
@@ -175,6 +179,69 @@ void TestMerge::conflictChangesNothing()
     }
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().size(), before.size());
+}
+
+void TestMerge::reportsConflictsAndProgress()
+{
+    const QString alice = copy(QStringLiteral("alice.framewise")),
+                  bob = copy(QStringLiteral("bob.framewise"));
+    annotate(alice, QStringLiteral("alice"), 2, 8, QStringLiteral("Fear"));
+    {
+        auto b = ProjectSession::open(bob);
+        Code c = *b->codebook().codeByName(QStringLiteral("Fear"));
+        c.name = QStringLiteral("Anxiety");
+        b->codebook().updateCode(c);
+    }
+    auto t = ProjectSession::open(copy(QStringLiteral("team.framewise")));
+    // The GUI's way: conflicts come back in the report, nothing changed.
+    ProjectMerge::Report r = ProjectMerge::tryMerge(*t, {alice, bob});
+    QCOMPARE(r.conflicts.size(), 1);
+    QVERIFY2(r.conflicts.front().startsWith(bob), qPrintable(r.conflicts.front()));
+    QVERIFY(r.conflicts.front().contains(QLatin1String("\"Anxiety\" is named \"Fear\"")));
+    QCOMPARE(r.annotationsAdded, 0);
+    QVERIFY(!r.cancelled);
+    QCOMPARE(t->annotations().count(), 0);
+
+    // Without the conflict: every step is reported, in order, ending at the total.
+    QList<int> done;
+    QStringList what;
+    int total = 0;
+    r = ProjectMerge::tryMerge(*t, {alice}, [&](int step, int steps, const QString &name) {
+        done.append(step);
+        what.append(name);
+        total = steps;
+        return true;
+    });
+    QVERIFY(r.conflicts.isEmpty());
+    QCOMPARE(r.annotationsAdded, 1);
+    QCOMPARE(total, 6);
+    QCOMPARE(done.front(), 0);
+    QCOMPARE(done.back(), 6);
+    QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+    QVERIFY(what.contains(QStringLiteral("alice.framewise: annotations")));
+    QCOMPARE(t->annotations().count(), 1);
+}
+
+void TestMerge::cancelChangesNothing()
+{
+    const QString alice = copy(QStringLiteral("alice.framewise"));
+    annotate(alice, QStringLiteral("alice"), 2, 8, QStringLiteral("Fear"));
+    annotate(alice, QStringLiteral("alice"), 9, 16, QStringLiteral("Hope"));
+    auto t = ProjectSession::open(copy(QStringLiteral("team.framewise")));
+    int changes = 0;
+    connect(t.get(), &ProjectSession::changed, this, [&] { ++changes; });
+    // Stop after the codes are in: they must go again.
+    const ProjectMerge::Report r = ProjectMerge::tryMerge(
+        *t, {alice}, [](int step, int, const QString &) { return step < 3; });
+    QVERIFY(r.cancelled);
+    QCOMPARE(r.annotationsAdded, 0);
+    QCOMPARE(t->annotations().count(), 0);
+    QVERIFY(!t->codebook().codeByName(QStringLiteral("Hope")));
+    QCOMPARE(changes, 0);
+    // Completed, it is one change event.
+    ProjectMerge::tryMerge(*t, {alice});
+    QCOMPARE(changes, 1);
+    QCOMPARE(t->annotations().count(), 2);
 }
 
 void TestMerge::commandLine()

@@ -1,5 +1,6 @@
 // Drives the reader on the sample article: layered highlights, filters,
 // annotation navigation, find, themes, decorators and the minimap.
+#include "coders/CoderVisibilityActions.h"
 #include "reader/AnnotationHighlighter.h"
 #include "reader/AnnotationMinimap.h"
 #include "reader/BlockDecorator.h"
@@ -221,15 +222,15 @@ void TestReader::categoryAndCoderTogglesHideHighlights()
     reader()->setCategoryVisible(actor.categoryId, false);
     QCOMPARE(reader()->highlightFormatAt(kim).property(AnnotationHighlighter::DepthProperty).toInt(), 0);
     QCOMPARE(reader()->highlightFormatAt(offered).property(AnnotationHighlighter::DepthProperty).toInt(), 1);
-    reader()->setCoderVisible(QStringLiteral("Second Coder"), false);
+    m_window->coderVisibility()->setCoderShown(QStringLiteral("Second Coder"), false);
     QCOMPARE(reader()->highlightFormatAt(offered).property(AnnotationHighlighter::DepthProperty).toInt(), 0);
     reader()->setCategoryVisible(actor.categoryId, true);
-    reader()->setCoderVisible(QStringLiteral("Second Coder"), true);
+    m_window->coderVisibility()->setCoderShown(QStringLiteral("Second Coder"), true);
     QCOMPARE(reader()->highlightFormatAt(kim).property(AnnotationHighlighter::DepthProperty).toInt(), 1);
 
     // The View menu offers the same toggles.
     QMenu *categories = m_window->findChild<QMenu *>(QStringLiteral("showCategoriesMenu"));
-    QMenu *coders = m_window->findChild<QMenu *>(QStringLiteral("showCodersMenu"));
+    QMenu *coders = m_window->findChild<QMenu *>(QStringLiteral("codersMenu"));
     QVERIFY(categories && coders);
     QMetaObject::invokeMethod(categories, "aboutToShow");
     QAction *actorCategory = nullptr;

@@ -96,11 +96,18 @@ bool CodedSegmentsPanel::run()
     m_results.clear();
     m_export->setEnabled(false);
     int total = 0;
+    m_ran = true;
+    const bool blind = m_visibility.isBlind();
     try {
-        const SegmentQuery query = SegmentQueryParser::parse(text);
-        AnalysisRepository analysis(m_session.database());
-        m_results = analysis.segments(query, limit);
-        total = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
+        const SegmentQuery query = m_visibility.restricted(SegmentQueryParser::parse(text));
+        // Blind, a coder who has coded nothing yet has no segments (and the
+        // store knows no coder by that name to filter on).
+        if (!blind || m_session.coders().byName(m_visibility.currentCoder())) {
+            AnalysisRepository analysis(m_session.database());
+            m_results = analysis.segments(query, limit);
+            total = m_results.size() < limit ? int(m_results.size())
+                                             : analysis.countSegments(query);
+        }
     } catch (const SegmentQueryError &e) {
         m_status->setText(e.message());
         m_edit->setCursorPosition(e.position());
@@ -120,12 +127,23 @@ bool CodedSegmentsPanel::run()
         m_model->appendRow({article, new QStandardItem(s.codes.join(QStringLiteral("; "))),
                             new QStandardItem(s.coder), segment});
     }
-    m_status->setText(
-        total == m_results.size()
-            ? (total == 1 ? tr("1 segment") : tr("%1 segments").arg(total))
-            : tr("%1 segments; the first %2 are listed").arg(total).arg(m_results.size()));
+    QString status = total == m_results.size()
+        ? (total == 1 ? tr("1 segment") : tr("%1 segments").arg(total))
+        : tr("%1 segments; the first %2 are listed").arg(total).arg(m_results.size());
+    if (blind)
+        status += tr(" (blind coding: only %1's)").arg(m_visibility.currentCoder());
+    m_status->setText(status);
     m_export->setEnabled(!m_results.isEmpty());
     return true;
+}
+
+void CodedSegmentsPanel::setVisibility(const AnnotationVisibility &visibility)
+{
+    const bool changed = visibility.isBlind() != m_visibility.isBlind()
+        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    m_visibility = visibility;
+    if (changed && m_ran)
+        run();
 }
 
 void CodedSegmentsPanel::activate(int row)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/AnalysisTables.h"
+#include "domain/AnnotationVisibility.h"
 
 #include <QWidget>
 
@@ -15,7 +16,8 @@ class QToolButton;
 // `framewise segments`), how many segments it selects or where it is wrong,
 // and the segments with their context, codes and coder. A double-click or
 // Enter opens a segment in the reader at its place; the results export as
-// CSV, JSON Lines or HTML.
+// CSV, JSON Lines or HTML. Under blind coding only the current coder's
+// segments are found (AnnotationVisibility::restricted).
 class CodedSegmentsPanel final : public QWidget
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QToolButton *exportButton() const { return m_export; }
     const QList<CodedSegment> &results() const { return m_results; }
+    // Runs the last query again when blind coding or the coder changed.
+    void setVisibility(const AnnotationVisibility &visibility);
 
     // Runs the field's query; false (with the problem in the status line
     // and the cursor at its place) when it is wrong.
@@ -60,4 +64,6 @@ private:
     QStandardItemModel *m_model = nullptr;
     QToolButton *m_export = nullptr;
     QList<CodedSegment> m_results;
+    AnnotationVisibility m_visibility;
+    bool m_ran = false;
 };

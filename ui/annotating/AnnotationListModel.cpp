@@ -28,6 +28,19 @@ QPixmap chips(const QList<QColor> &colours)
     return pixmap;
 }
 
+// A coder's colour as a small square, told apart from the codes' round chips.
+QPixmap swatch(const QColor &colour)
+{
+    QPixmap pixmap(20, 24);
+    pixmap.setDevicePixelRatio(2.0);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setPen(colour.darker(130));
+    painter.setBrush(colour);
+    painter.drawRect(QRectF(1.5, 3, 7, 7));
+    return pixmap;
+}
+
 // Whole-article codes head the list, then spans in reading order. The
 // store's order mostly is that already, and checking costs far less than
 // sorting.
@@ -50,6 +63,11 @@ AnnotationListModel::AnnotationListModel(ProjectSession &store, QObject *parent)
     // One article's list: read again when its annotations changed; only
     // names and colours when codes did.
     connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Aggregate::Coder)) {
+            readCoders();
+            if (!m_annotations.isEmpty())
+                Q_EMIT dataChanged(index(0, Coder), index(int(m_annotations.size()) - 1, Coder));
+        }
         if (m_articleId
             && (changes.annotatedArticles().contains(m_articleId)
                 || containsAny(changes.of(ChangeSet::Aggregate::Annotation).all()))) {
@@ -82,16 +100,34 @@ void AnnotationListModel::setArticle(qint64 articleId, QList<Annotation> annotat
         for (const Code &c : m_session.codebook().codes())
             m_codes.insert(c.id, c);
     }
-    m_annotations = std::move(annotations);
+    if (m_coderSwatches.isEmpty())
+        readCoders();
+    const qsizetype all = annotations.size();
+    m_annotations = m_visibility.filtered(annotations);
+    m_hidden = int(all - m_annotations.size());
     sortForReading(m_annotations);
     endResetModel();
 }
 
+void AnnotationListModel::setVisibility(const AnnotationVisibility &visibility)
+{
+    m_visibility = visibility;
+    refresh();
+}
+
+void AnnotationListModel::readCoders()
+{
+    m_coderSwatches.clear();
+    for (const ::Coder &c : m_session.coders().all())
+        m_coderSwatches.insert(c.id, swatch(QColor(c.colour)));
+}
+
 void AnnotationListModel::refresh()
 {
-    // Codes are read again: names and colours may have changed.
+    // Codes and coders are read again: names and colours may have changed.
     m_codes.clear();
     m_chips.clear();
+    m_coderSwatches.clear();
     setArticle(m_articleId, m_articleId ? m_session.annotations().forArticle(m_articleId)
                                         : QList<Annotation> {});
 }
@@ -177,6 +213,8 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == Codes && !a.codeIds.isEmpty())
             return chipsFor(a.codeIds);
+        if (index.column() == Coder && m_coderSwatches.contains(a.coderId))
+            return m_coderSwatches.value(a.coderId);
         break;
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<p>“%1”</p><p><b>%2</b><br>%3</p>")

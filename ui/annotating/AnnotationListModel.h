@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Annotation.h"
+#include "domain/AnnotationVisibility.h"
 #include "domain/Code.h"
 
 #include <QAbstractTableModel>
@@ -10,7 +11,8 @@
 
 class ProjectSession;
 
-// The annotations of the open article, in reading order (by start).
+// The annotations of the open article that are seen (AnnotationVisibility:
+// coders hidden, blind coding), in reading order (by start).
 class AnnotationListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,6 +27,11 @@ public:
     // Same, with the article's annotations already read by the caller.
     void setArticle(qint64 articleId, QList<Annotation> annotations);
     qint64 articleId() const { return m_articleId; }
+    // Whose annotations are listed; reads the article's list again.
+    void setVisibility(const AnnotationVisibility &visibility);
+    const AnnotationVisibility &visibility() const { return m_visibility; }
+    // The article's annotations left out by the visibility.
+    int hiddenCount() const { return m_hidden; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,10 +49,14 @@ public:
 private:
     QString codeNames(const Annotation &a) const;
     QPixmap chipsFor(const QList<qint64> &codeIds) const;
+    void readCoders();
 
     ProjectSession &m_session;
     qint64 m_articleId = 0;
     QList<Annotation> m_annotations;
+    AnnotationVisibility m_visibility;
+    int m_hidden = 0;
+    QHash<qint64, QPixmap> m_coderSwatches; // by coder id
     QHash<qint64, Code> m_codes;
     mutable QHash<QList<qint64>, QPixmap> m_chips; // by code ids
 };

@@ -41,7 +41,6 @@ AnnotationPanel::AnnotationPanel(ProjectSession &store, QWidget *parent)
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyHint->setText(tr("No annotations yet.\nSelect text in the reader and press a code's key (1–9)."));
 
     const auto show = [this](const QModelIndex &index) {
         if (index.isValid())
@@ -63,6 +62,19 @@ AnnotationPanel::AnnotationPanel(ProjectSession &store, QWidget *parent)
 void AnnotationPanel::updateEmptyHint()
 {
     const bool empty = m_model->rowCount() == 0;
+    // Say why the list is empty when others' annotations are left out;
+    // under blind coding the same words whether there are any or not.
+    if (m_model->visibility().isBlind())
+        m_emptyHint->setText(tr("None of yours yet.\nBlind coding hides other coders' annotations "
+                                "(Edit ▸ Blind Coding)."));
+    else if (m_model->hiddenCount() > 0)
+        m_emptyHint->setText((m_model->hiddenCount() == 1
+                                  ? tr("1 annotation of a hidden coder is not listed.")
+                                  : tr("%1 annotations of hidden coders are not listed.")
+                                        .arg(m_model->hiddenCount()))
+                             + QLatin1Char('\n') + tr("View ▸ Coders shows them."));
+    else
+        m_emptyHint->setText(tr("No annotations yet.\nSelect text in the reader and press a code's key (1–9)."));
     m_emptyHint->setVisible(empty && m_model->articleId() != 0);
     m_view->setVisible(!empty || m_model->articleId() == 0);
 }
@@ -83,6 +95,11 @@ void AnnotationPanel::updateColumns()
 void AnnotationPanel::setArticle(qint64 articleId, const QList<Annotation> &annotations)
 {
     m_model->setArticle(articleId, annotations);
+}
+
+void AnnotationPanel::setVisibility(const AnnotationVisibility &visibility)
+{
+    m_model->setVisibility(visibility);
 }
 
 qint64 AnnotationPanel::selectedAnnotationId() const

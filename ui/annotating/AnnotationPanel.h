@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Annotation.h"
+#include "domain/AnnotationVisibility.h"
 
 #include <QWidget>
 
@@ -22,6 +23,9 @@ public:
     QTreeView *view() const { return m_view; }
 
     void setArticle(qint64 articleId, const QList<Annotation> &annotations);
+    // Whose annotations are listed (coders hidden, blind coding).
+    void setVisibility(const AnnotationVisibility &visibility);
+    QLabel *emptyHint() const { return m_emptyHint; }
     qint64 selectedAnnotationId() const; // 0 = none
     void selectAnnotation(qint64 annotationId);
 

@@ -6,15 +6,13 @@
 #include <QMenu>
 
 ReaderFilterMenus::ReaderFilterMenus(ReaderView *reader, std::function<ProjectSession *()> store,
-                                     QMenu *categories, QMenu *coders, QObject *parent)
+                                     QMenu *categories, QObject *parent)
     : QObject(parent)
     , m_reader(reader)
     , m_session(std::move(store))
     , m_categories(categories)
-    , m_coders(coders)
 {
     connect(m_categories, &QMenu::aboutToShow, this, &ReaderFilterMenus::fillCategories);
-    connect(m_coders, &QMenu::aboutToShow, this, &ReaderFilterMenus::fillCoders);
 }
 
 void ReaderFilterMenus::fillCategories()
@@ -25,18 +23,6 @@ void ReaderFilterMenus::fillCategories()
             addToggle(m_categories, category.name, m_reader->isCategoryVisible(category.id),
                       [reader = m_reader, id = category.id](bool on) {
                           reader->setCategoryVisible(id, on);
-                      });
-    }
-}
-
-void ReaderFilterMenus::fillCoders()
-{
-    m_coders->clear();
-    if (ProjectSession *store = m_session()) {
-        for (const Coder &coder : store->coders().all())
-            addToggle(m_coders, coder.name, m_reader->isCoderVisible(coder.name),
-                      [reader = m_reader, name = coder.name](bool on) {
-                          reader->setCoderVisible(name, on);
                       });
     }
 }

@@ -30,6 +30,7 @@ constexpr int normalZoomIndex = 3;
 constexpr int zoomSteps = int(std::size(zoomFactors));
 constexpr int minimapWidth = 12;
 constexpr int maxBarLanes = 5;
+constexpr int coderLaneWidth = 7; // between the innermost bar and the text
 
 struct PageColours
 {
@@ -327,8 +328,6 @@ void ReaderView::applyHeaderFormats()
 
 bool ReaderView::isShown(const Annotation &a) const
 {
-    if (m_hiddenCoders.contains(a.coderName))
-        return false;
     if (m_hiddenCategories.isEmpty() || a.codeIds.isEmpty())
         return true;
     for (qint64 id : a.codeIds) {
@@ -349,6 +348,12 @@ QColor ReaderView::codeColour(const Annotation &a) const
     return QColor(0x88, 0x88, 0x88);
 }
 
+QColor ReaderView::coderColour(qint64 coderId) const
+{
+    const auto coder = m_coders.constFind(coderId);
+    return coder == m_coders.cend() ? QColor(0x88, 0x88, 0x88) : QColor(coder->colour);
+}
+
 void ReaderView::rebuildEntries()
 {
     m_annotationIndex.clear();
@@ -357,6 +362,7 @@ void ReaderView::rebuildEntries()
     QList<AnnotationMinimap::Mark> marks;
     marks.reserve(m_annotations.size());
     const qreal length = std::max<qreal>(1, m_offsets.codePointCount());
+    QSet<qint64> coders;
     for (qsizetype i = 0; i < m_annotations.size(); ++i) {
         const Annotation &a = m_annotations[i];
         m_annotationIndex.insert(a.id, int(i));
@@ -365,7 +371,13 @@ void ReaderView::rebuildEntries()
         const QColor colour = codeColour(a);
         entries.append({a.id, documentPosition(a.start), documentPosition(a.end), colour});
         marks.append({a.start / length, a.end / length, m_highlighter->lineColour(colour)});
+        coders.insert(a.coderId);
     }
+    m_shownCoders = QList<qint64>(coders.cbegin(), coders.cend());
+    std::sort(m_shownCoders.begin(), m_shownCoders.end(), [this](qint64 a, qint64 b) {
+        const QString na = m_coders.value(a).name, nb = m_coders.value(b).name;
+        return na != nb ? na < nb : a < b;
+    });
     m_highlighter->setEntries(std::move(entries));
     m_minimap->setMarks(std::move(marks));
 }
@@ -374,6 +386,20 @@ void ReaderView::setAnnotations(const QList<Annotation> &annotations)
 {
     m_annotations = annotations;
     rebuildEntries();
+    // One no longer here (deleted, or its coder hidden) is nobody's target.
+    if (m_currentAnnotation && !m_annotationIndex.contains(m_currentAnnotation)) {
+        m_currentAnnotation = 0;
+        Q_EMIT currentAnnotationChanged(0);
+    }
+}
+
+void ReaderView::setCoders(const QList<Coder> &coders)
+{
+    m_coders.clear();
+    for (const Coder &c : coders)
+        m_coders.insert(c.id, c);
+    if (m_article.id)
+        rebuildEntries(); // the coder lane's order follows names
 }
 
 void ReaderView::setCodes(const QList<Code> &codes)
@@ -396,12 +422,6 @@ QList<Annotation> ReaderView::shownAnnotations() const
 void ReaderView::setCategoryVisible(qint64 categoryId, bool visible)
 {
     if (putInSet(m_hiddenCategories, categoryId, !visible))
-        rebuildEntries();
-}
-
-void ReaderView::setCoderVisible(const QString &coder, bool visible)
-{
-    if (putInSet(m_hiddenCoders, coder, !visible))
         rebuildEntries();
 }
 
@@ -830,6 +850,7 @@ void ReaderView::decorateVisibleBlocks(QTextBlock block, int bottomY)
 void ReaderView::paintEvent(QPaintEvent *event)
 {
     m_marginBars.clear();
+    m_coderMarks.clear();
     if (!m_article.id) {
         QTextEdit::paintEvent(event);
         return;
@@ -885,6 +906,8 @@ void ReaderView::paintEvent(QPaintEvent *event)
     };
     const auto &entries = m_highlighter->entries();
     QList<qreal> laneEnds;
+    // With a coder lane, the bars step aside so the two read apart.
+    const int barShift = m_shownCoders.size() > 1 ? 3 : 0;
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     for (int i : m_highlighter->entriesIn(topPos, bottomPos + 1)) {
@@ -900,11 +923,23 @@ void ReaderView::paintEvent(QPaintEvent *event)
             laneEnds.append(y2);
         else
             laneEnds[lane] = std::max(laneEnds[lane], y2);
-        const QRectF rect(gutterWidth - 12 - lane * 5, y1 + 1, 3, std::max(4.0, y2 - y1 - 2));
+        const QRectF rect(gutterWidth - 12 - lane * 5 - barShift, y1 + 1, 3, std::max(4.0, y2 - y1 - 2));
         const QColor colour = m_highlighter->lineColour(e.colour);
         painter.setBrush(colour);
         painter.drawRoundedRect(rect, 1.5, 1.5);
         m_marginBars.append({rect, e.id, colour});
+        // The coder lane: between the bars and the text, a column per coder,
+        // so two coders' marks on the same lines stay side by side.
+        if (m_shownCoders.size() > 1) {
+            const qint64 coder = annotationById(e.id).coderId;
+            const qreal step = qreal(coderLaneWidth) / m_shownCoders.size();
+            const qreal x = gutterWidth - coderLaneWidth + m_shownCoders.indexOf(coder) * step;
+            const QRectF mark(x, rect.top(), std::max(1.0, step - 1), rect.height());
+            const QColor coderColour = this->coderColour(coder);
+            painter.setBrush(coderColour);
+            painter.drawRect(mark);
+            m_coderMarks.append({mark, e.id, coderColour});
+        }
     }
 }
 
@@ -924,8 +959,9 @@ QString ReaderView::tooltipFor(const QList<Annotation> &annotations) const
                                                    .toHtmlEscaped()));
         }
         html += codes.join(QStringLiteral("<br>"));
-        html += QStringLiteral("<br><span style='color:%1'>%2</span>")
-                    .arg(QToolTip::palette().color(QPalette::PlaceholderText).name(),
+        html += QStringLiteral("<br><span style='color:%1'>●</span> <span style='color:%2'>%3</span>")
+                    .arg(coderColour(a.coderId).name(),
+                         QToolTip::palette().color(QPalette::PlaceholderText).name(),
                          tr("Coder: %1").arg(a.coderName.toHtmlEscaped()));
         if (!a.note.isEmpty())
             html += QStringLiteral("<br><i>%1</i>").arg(a.note.toHtmlEscaped());

@@ -3,6 +3,7 @@
 #include "domain/Annotation.h"
 #include "domain/Article.h"
 #include "domain/Code.h"
+#include "domain/Coder.h"
 #include "text/TextOffsets.h"
 
 #include <QHash>
@@ -31,7 +32,12 @@ class QAction;
 // never written into the document; zoom changes only the default font.
 // Beside the column: a gutter of margin bars (one per annotation in view,
 // its vertical extent in its code colour) and a minimap of the whole
-// article next to the scroll bar.
+// article next to the scroll bar. When the annotations shown come from
+// more than one coder, a lane between the bars and the text marks each
+// annotation's extent in its coder's colour, a column per coder.
+//
+// The reader shows the annotations it is given: whose are seen (coders
+// hidden, blind coding) is decided before, by AnnotationVisibility.
 class ReaderView final : public QTextEdit
 {
     Q_OBJECT
@@ -56,6 +62,8 @@ public:
     // Whether any of these annotations is painted here.
     bool showsAnyAnnotation(const QSet<qint64> &annotationIds) const;
     void setCodes(const QList<Code> &codes);
+    // Coders' colours, for the coder lane and the tooltips.
+    void setCoders(const QList<Coder> &coders);
 
     // The selection in code points, trimmed of surrounding white space and
     // widened to whole grapheme clusters; empty when nothing of the article
@@ -86,11 +94,9 @@ public:
     void refreshDecorations();
 
     // What is highlighted: annotations whose codes are all in hidden
-    // categories, or whose coder is hidden, are not shown.
+    // categories are not shown.
     void setCategoryVisible(qint64 categoryId, bool visible);
     bool isCategoryVisible(qint64 categoryId) const { return !m_hiddenCategories.contains(categoryId); }
-    void setCoderVisible(const QString &coder, bool visible);
-    bool isCoderVisible(const QString &coder) const { return !m_hiddenCoders.contains(coder); }
     // The annotations currently highlighted, in reading order.
     QList<Annotation> shownAnnotations() const;
 
@@ -126,6 +132,11 @@ public:
         QColor colour;
     };
     const QList<MarginBar> &marginBars() const { return m_marginBars; }
+    // The coder lane's marks painted last (empty with a single coder); the
+    // colour is the coder's.
+    const QList<MarginBar> &coderMarks() const { return m_coderMarks; }
+    // The coders whose annotations are highlighted, ordered by name.
+    QList<qint64> shownCoderIds() const { return m_shownCoders; }
     static constexpr int gutterWidth = 40;
 
 public Q_SLOTS:
@@ -164,6 +175,7 @@ private:
     QString tooltipFor(const QList<Annotation> &annotations) const;
     QFont bodyFont() const;
     QColor codeColour(const Annotation &a) const;
+    QColor coderColour(qint64 coderId) const;
     bool isShown(const Annotation &a) const;
 
     AnnotationHighlighter *m_highlighter = nullptr;
@@ -178,8 +190,10 @@ private:
     QHash<qint64, int> m_annotationIndex; // id -> index in m_annotations
     QHash<qint64, Code> m_codes;
     QSet<qint64> m_hiddenCategories;
-    QSet<QString> m_hiddenCoders;
+    QHash<qint64, Coder> m_coders;
+    QList<qint64> m_shownCoders; // ordered by name: each has its column
     QList<MarginBar> m_marginBars;
+    QList<MarginBar> m_coderMarks;
     QList<int> m_matches; // UTF-16 offsets into the article text
     int m_matchLength = 0;
     int m_currentMatch = -1;

@@ -9,6 +9,8 @@
 #include "annotating/AnnotationPanel.h"
 #include "codebook/CodebookActions.h"
 #include "codebook/CodebookPanel.h"
+#include "coders/CoderVisibilityActions.h"
+#include "coders/MergeDialog.h"
 #include "shell/KeyboardShortcutsDialog.h"
 #include "library/LibraryPanel.h"
 #include "feeds/FeedPanel.h"
@@ -52,6 +54,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeView>
@@ -90,6 +93,8 @@ MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, Options options, Q
     m_codebookActions = new CodebookActions(this);
     m_webImport = new WebImportActions(*this);
     m_articleActions = new ArticleActions(*m_undo, this, commandErrorHandler());
+    m_coderView = new CoderVisibilityActions(*m_undo, commandErrorHandler(), this);
+    connect(m_coderView, &CoderVisibilityActions::visibilityChanged, this, &MainWindow::applyVisibility);
     createMenus();
     createStatusBar();
 
@@ -271,6 +276,10 @@ void MainWindow::createMenus()
     });
     exchangeExport->setObjectName(QStringLiteral("exchangeExport"));
     file->addSeparator();
+    // Other coders' copies of this project, as `framewise merge` does.
+    m_mergeAction = file->addAction(tr("&Merge Coders' Projects…"), this, &MainWindow::mergeProjectsDialog);
+    m_mergeAction->setObjectName(QStringLiteral("mergeProjectsAction"));
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *article = menuBar()->addMenu(tr("&Article"));
@@ -287,8 +296,9 @@ void MainWindow::createMenus()
     edit->addSeparator();
     QAction *coder = edit->addAction(tr("Switch C&oder…"), this, &MainWindow::chooseCoder);
     coder->setObjectName(QStringLiteral("switchCoderAction"));
-    QAction *agreement = edit->addAction(tr("Inter-coder &Agreement…"), this, &MainWindow::showAgreement);
-    agreement->setObjectName(QStringLiteral("agreementAction"));
+    edit->addAction(m_coderView->blindCodingAction());
+    m_agreementAction = edit->addAction(tr("Inter-coder &Agreement…"), this, &MainWindow::showAgreement);
+    m_agreementAction->setObjectName(QStringLiteral("agreementAction"));
 
     menuBar()->addMenu(m_annotating->menu());
     menuBar()->addMenu(m_codebookActions->menu());
@@ -306,9 +316,8 @@ void MainWindow::createMenus()
     view->addAction(m_reader->previousAnnotationAction());
     QMenu *showCategories = view->addMenu(tr("Show &Categories"));
     showCategories->setObjectName(QStringLiteral("showCategoriesMenu"));
-    QMenu *showCoders = view->addMenu(tr("Show C&oders"));
-    showCoders->setObjectName(QStringLiteral("showCodersMenu"));
-    new ReaderFilterMenus(m_reader, [this] { return m_session.get(); }, showCategories, showCoders, this);
+    new ReaderFilterMenus(m_reader, [this] { return m_session.get(); }, showCategories, this);
+    view->addMenu(m_coderView->menu());
     ThemeSettings::populateMenu(view->addMenu(tr("&Theme")));
     view->addSeparator();
     view->addAction(m_focusFilterAction);
@@ -350,6 +359,7 @@ void MainWindow::createStatusBar()
         " border-radius: 8px; padding: 0px 8px; font-weight: 600; }"));
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_coderLabel);
+    statusBar()->addPermanentWidget(m_coderView->badge());
     statusBar()->addPermanentWidget(m_projectLabel);
     statusBar()->addPermanentWidget(m_readOnlyBadge);
     for (QLabel *label : {m_countsLabel, m_coderLabel, m_projectLabel})
@@ -427,9 +437,11 @@ void MainWindow::attachStore()
     setTabOrder(m_codebook->view(), m_annotations->view());
 
     m_reader->setCodes(m_session->codebook().codes());
+    m_reader->setCoders(m_session->coders().all());
     rebuildCodeActions();
     attachReadingTools();
     m_annotating->attach();
+    m_coderView->setSession(m_session.get()); // applies its visibility to the panels
     updateWindowState();
     updateCounts();
 }
@@ -464,6 +476,11 @@ void MainWindow::detachStore()
 {
     delete m_agreement;
     m_agreement = nullptr;
+    {
+        // Nothing to apply it to any more.
+        const QSignalBlocker quiet(m_coderView);
+        m_coderView->setSession(nullptr);
+    }
     detachReadingTools();
     m_articleActions->setSession(nullptr);
     m_annotating->detach();
@@ -551,7 +568,8 @@ bool MainWindow::openArticle(qint64 articleId)
         }
         // Read once, shown twice: the reader and the list share the list.
         const QList<Annotation> annotations = m_session->annotations().forArticle(articleId);
-        m_reader->setArticle(*article, AnnotatingController::spanAnnotations(annotations));
+        m_reader->setArticle(*article, m_coderView->visibility().filtered(
+                                           AnnotatingController::spanAnnotations(annotations)));
         m_annotations->setArticle(articleId, annotations);
         m_library->selectArticle(articleId);
     } catch (const ProjectError &e) {
@@ -579,6 +597,7 @@ bool MainWindow::setCoder(const QString &name)
         return false;
     QSettings().setValue(QStringLiteral("coder/name"), name.trimmed());
     m_session->coders().setCurrent(name);
+    m_coderView->setCurrentCoder(m_session->coders().current());
     updateWindowState();
     return true;
 }
@@ -607,6 +626,8 @@ void MainWindow::applyChanges(const ChangeSet &changes)
         m_reader->setCodes(m_session->codebook().codes());
         rebuildCodeActions();
     }
+    if (changes.touches(A::Coder))
+        m_reader->setCoders(m_session->coders().all());
     const qint64 shown = m_reader->articleId();
     if (shown && changes.of(A::Article).removed.contains(shown)) {
         m_reader->clearArticle();
@@ -626,13 +647,31 @@ void MainWindow::applyChanges(const ChangeSet &changes)
 
 void MainWindow::refreshReaderAnnotations(qint64 articleId)
 {
-    if (articleId != m_reader->articleId())
+    if (!articleId || articleId != m_reader->articleId())
         return;
     try {
-        m_reader->setAnnotations(AnnotatingController::spanAnnotations(m_session->annotations().forArticle(articleId)));
+        m_reader->setAnnotations(m_coderView->visibility().filtered(
+            AnnotatingController::spanAnnotations(m_session->annotations().forArticle(articleId))));
     } catch (const ProjectError &e) {
         showError(e.message());
     }
+}
+
+void MainWindow::applyVisibility()
+{
+    if (!m_annotations)
+        return; // between projects
+    const AnnotationVisibility &visibility = m_coderView->visibility();
+    m_annotations->setVisibility(visibility);
+    m_segments->setVisibility(visibility);
+    refreshReaderAnnotations(m_reader->articleId());
+    // The agreement window sets the coders side by side: not while coding blind.
+    m_agreementAction->setEnabled(!visibility.isBlind());
+    m_agreementAction->setStatusTip(visibility.isBlind()
+                                        ? tr("Turn blind coding off to compare coders")
+                                        : QString());
+    if (visibility.isBlind() && m_agreement)
+        m_agreement->hide();
 }
 
 bool MainWindow::applyCode(qint64 codeId)
@@ -803,7 +842,7 @@ void MainWindow::updateWindowState()
     m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
     m_readOnlyBadge->setVisible(readOnly);
 
-    for (QAction *action : {m_importFilesAction, m_importFolderAction, m_deleteAction})
+    for (QAction *action : {m_importFilesAction, m_importFolderAction, m_mergeAction, m_deleteAction})
         action->setEnabled(!readOnly);
     for (QAction *action : std::as_const(m_codeActions))
         action->setEnabled(!readOnly);
@@ -945,6 +984,33 @@ void MainWindow::importFolderDialog()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"));
     if (!folder.isEmpty())
         importPaths({folder});
+}
+
+void MainWindow::mergeProjectsDialog()
+{
+    if (m_session->isReadOnly()) {
+        showError(tr("This project is read-only; nothing can be merged into it."));
+        return;
+    }
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Merge Coders' Projects"),
+                                                            QFileInfo(m_session->path()).absolutePath(),
+                                                            projectFilter());
+    if (paths.isEmpty())
+        return;
+    auto *dialog = new MergeDialog(*m_session, paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The merge lets events through between its steps: the articles it adds
+    // wait for the search index until it is over, as an import's do.
+    connect(dialog, &MergeDialog::mergeStarted, this, [this] {
+        if (m_searchIndex)
+            m_searchIndex->setHeld(true);
+    });
+    connect(dialog, &MergeDialog::mergeFinished, this, [this](bool merged) {
+        if (m_searchIndex)
+            m_searchIndex->setHeld(false);
+        statusBar()->showMessage(merged ? tr("Projects merged") : tr("Nothing was merged"), 8000);
+    });
+    dialog->open();
 }
 
 void MainWindow::showShortcuts()

@@ -12,6 +12,7 @@ class ArticleActions;
 class ChangeSet;
 class CodebookActions;
 class CodebookPanel;
+class CoderVisibilityActions;
 class CodedSegmentsPanel;
 class CodeMatrixPanel;
 class LibraryPanel;
@@ -70,6 +71,8 @@ public:
     // True until a coder's name was ever saved (the first start asks).
     static bool coderUnset();
     CodebookActions *codebookActions() const { return m_codebookActions; }
+    // View ▸ Coders, Edit ▸ Blind Coding and whose annotations are seen.
+    CoderVisibilityActions *coderVisibility() const { return m_coderView; }
     AnnotatingController *annotating() const { return m_annotating; }
     ReadingLens *readingLens() const { return m_lens; }
     // Built on first use, or when its dock is first shown.
@@ -111,6 +114,7 @@ private:
     void detachReadingTools();
     void detachStore(); // takes down everything attachStore() built
     void applyChanges(const ChangeSet &changes);
+    void applyVisibility();
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
     void updateCounts();
@@ -119,6 +123,7 @@ private:
     void newProjectDialog();
     void importFilesDialog();
     void importFolderDialog();
+    void mergeProjectsDialog();
     void showShortcuts();
     void showAbout();
     void focusReader();
@@ -139,6 +144,7 @@ private:
     ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
+    CoderVisibilityActions *m_coderView = nullptr;
     AnnotatingController *m_annotating = nullptr;
     QDockWidget *m_libraryDock = nullptr;
     QDockWidget *m_codebookDock = nullptr;
@@ -163,6 +169,8 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_importFilesAction = nullptr;
     QAction *m_importFolderAction = nullptr;
+    QAction *m_mergeAction = nullptr;
+    QAction *m_agreementAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
