@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActorRepository.h"
+#include "AdjudicationRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
 #include "ChangeSet.h"
@@ -51,6 +52,7 @@ public:
     LexiconRepository &lexicon() { return *m_lexicon; }
     CoderRepository &coders() { return *m_coders; }
     OffsetMapRepository &offsetMaps() { return *m_offsetMaps; }
+    AdjudicationRepository &adjudications() { return *m_adjudications; }
     const ArticleRepository &articles() const { return *m_articles; }
     const CodebookRepository &codebook() const { return *m_codebook; }
     const AnnotationRepository &annotations() const { return *m_annotations; }
@@ -60,6 +62,7 @@ public:
     const LexiconRepository &lexicon() const { return *m_lexicon; }
     const CoderRepository &coders() const { return *m_coders; }
     const OffsetMapRepository &offsetMaps() const { return *m_offsetMaps; }
+    const AdjudicationRepository &adjudications() const { return *m_adjudications; }
 
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
@@ -78,4 +81,5 @@ private:
     std::unique_ptr<ActorRepository> m_actors;
     std::unique_ptr<LexiconRepository> m_lexicon;
     std::unique_ptr<OffsetMapRepository> m_offsetMaps;
+    std::unique_ptr<AdjudicationRepository> m_adjudications;
 };
