@@ -25,4 +25,40 @@ public:
     // the project.
     static QList<Row> compare(const ProjectSession &session, const QString &name,
                               const QString &gold, const QString &coder);
+
+    // Every span of the comparison judged, for showing a student where they
+    // stand. Spans are those the scores count: each side's overlapping or
+    // touching spans of a code in an article joined. A coder span is a hit
+    // where it overlaps a gold span of its code (exact when a gold span has
+    // the same ends), else a false alarm; a gold span that no coder span of
+    // its code overlaps is a miss. So hits plus false alarms are the coder's
+    // spans of the scores, and misses are the gold spans with no credit.
+    enum class Verdict
+    {
+        Hit,
+        Miss,
+        FalseAlarm
+    };
+    struct Span
+    {
+        qint64 articleId = 0;
+        qint64 codeId = 0;
+        qint64 start = 0; // code points, end exclusive
+        qint64 end = 0;
+        Verdict verdict = Verdict::Hit;
+        bool exact = false;
+    };
+    // In article, start and code order. Throws as compare() does.
+    static QList<Span> classify(const ProjectSession &session, const QString &name,
+                                const QString &gold, const QString &coder);
+    static QString verdictName(Verdict verdict); // "hit", "miss", "false alarm"
+
+private:
+    struct Sides
+    {
+        std::vector<ScoredSpan> gold, coder;
+        QList<qint64> usedCodes; // in codebook order
+    };
+    static Sides sides(const ProjectSession &session, const QString &name, const QString &gold,
+                       const QString &coder);
 };

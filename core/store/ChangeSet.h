@@ -26,8 +26,9 @@ public:
         Feed,
         FeedItem,
         LexiconTerm,
+        Adjudication, // a decision settling a disagreement between coders
     };
-    static constexpr int aggregateCount = int(Aggregate::LexiconTerm) + 1;
+    static constexpr int aggregateCount = int(Aggregate::Adjudication) + 1;
 
     struct Ids
     {

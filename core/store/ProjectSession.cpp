@@ -27,6 +27,7 @@ ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     , m_actors(std::make_unique<ActorRepository>(*m_db))
     , m_lexicon(std::make_unique<LexiconRepository>(*m_db))
     , m_settings(std::make_unique<ProjectSettingsRepository>(*m_db))
+    , m_adjudications(std::make_unique<AdjudicationRepository>(*m_db))
 {
     m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActorRepository.h"
+#include "AdjudicationRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
 #include "ChangeSet.h"
@@ -53,6 +54,7 @@ public:
     CoderRepository &coders() { return *m_coders; }
     OffsetMapRepository &offsetMaps() { return *m_offsetMaps; }
     ProjectSettingsRepository &settings() { return *m_settings; }
+    AdjudicationRepository &adjudications() { return *m_adjudications; }
     const ArticleRepository &articles() const { return *m_articles; }
     const CodebookRepository &codebook() const { return *m_codebook; }
     const AnnotationRepository &annotations() const { return *m_annotations; }
@@ -63,6 +65,7 @@ public:
     const CoderRepository &coders() const { return *m_coders; }
     const OffsetMapRepository &offsetMaps() const { return *m_offsetMaps; }
     const ProjectSettingsRepository &settings() const { return *m_settings; }
+    const AdjudicationRepository &adjudications() const { return *m_adjudications; }
 
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
@@ -82,4 +85,5 @@ private:
     std::unique_ptr<ActorRepository> m_actors;
     std::unique_ptr<LexiconRepository> m_lexicon;
     std::unique_ptr<ProjectSettingsRepository> m_settings;
+    std::unique_ptr<AdjudicationRepository> m_adjudications;
 };

@@ -1,5 +1,6 @@
 #include "AgreementWindow.h"
 
+#include "AdjudicationPanel.h"
 #include "AgreementResultModel.h"
 #include "base/ProjectError.h"
 #include "reliability/AgreementReport.h"
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -23,6 +25,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 constexpr int kKindRole = Qt::UserRole + 1;
@@ -98,6 +101,8 @@ AgreementWindow::AgreementWindow(ProjectSession &session, QWidget *parent)
     m_disagreements->setObjectName(QStringLiteral("agreementDisagreements"));
     m_disagreements->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_disagreements->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Adjudication settles one row at a time.
+    m_disagreements->setSelectionMode(QAbstractItemView::SingleSelection);
     m_disagreements->verticalHeader()->hide();
     m_disagreements->horizontalHeader()->setStretchLastSection(true);
     auto *exportButton = new QPushButton(tr("Export &CSV…"), this);
@@ -121,6 +126,8 @@ AgreementWindow::AgreementWindow(ProjectSession &session, QWidget *parent)
         tr("Where the coders differ (select a result; double-click to open it in the reader):"),
         this));
     dl->addWidget(m_disagreements);
+    m_adjudication = new AdjudicationPanel(m_session, m_disagreements, this);
+    dl->addWidget(m_adjudication);
     right->addWidget(disagreementBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
@@ -155,10 +162,17 @@ AgreementWindow::AgreementWindow(ProjectSession &session, QWidget *parent)
         Q_EMIT openSpan(where.value(0).toLongLong(), where.value(1).toLongLong(),
                         where.value(2).toLongLong());
     });
+    connect(m_adjudication, &AdjudicationPanel::editRequested, this,
+            &AgreementWindow::editAsConsensus);
     reload();
 }
 
 AgreementWindow::~AgreementWindow() = default;
+
+void AgreementWindow::setUndoStack(QUndoStack *stack)
+{
+    m_adjudication->setUndoStack(stack);
+}
 
 void AgreementWindow::reload()
 {
@@ -166,10 +180,13 @@ void AgreementWindow::reload()
     for (const Annotation &a : m_session.annotations().all())
         active.insert(a.coderId);
     m_coders->clear();
+    // The consensus coder is the adjudicators' answer, not one of the coders.
+    const QString consensus = m_adjudication->consensusEdit()->text().trimmed();
     for (const Coder &c : m_session.coders().all()) {
         auto *item = new QListWidgetItem(c.name, m_coders);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(active.contains(c.id) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(active.contains(c.id) && c.name != consensus ? Qt::Checked
+                                                                         : Qt::Unchecked);
     }
     m_codes->clear();
     m_codes->addItem(tr("Every code used"), QString());
@@ -226,6 +243,7 @@ bool AgreementWindow::compute()
         m_status->setText(tr("%n figure(s)", nullptr, int(rows.size())));
         m_disagreements->clear();
         m_disagreements->setRowCount(0);
+        m_adjudication->clear();
         if (!rows.isEmpty())
             m_resultView->selectRow(0);
         return true;
@@ -239,6 +257,7 @@ void AgreementWindow::showDisagreements(int resultRow)
 {
     m_disagreements->clear();
     m_disagreements->setRowCount(0);
+    m_adjudication->clear();
     if (!m_agreement || resultRow < 0 || resultRow >= m_model->rows().size())
         return;
     const AgreementRow &row = m_model->rows()[resultRow];
@@ -252,12 +271,14 @@ void AgreementWindow::showDisagreements(int resultRow)
     QStringList headers {tr("Article"), tr("Text")};
     for (const Coder &c : m_lastCoders)
         headers.append(c.name);
+    headers.append(tr("Consensus"));
     m_disagreements->setColumnCount(int(headers.size()));
     m_disagreements->setHorizontalHeaderLabels(headers);
     m_disagreements->setRowCount(int(list.size()));
-    QHash<qint64, QString> titles;
+    QList<Adjudication::Place> places;
     for (int i = 0; i < list.size(); ++i) {
         const ProjectAgreement::Disagreement &d = list[i];
+        places.append(Adjudication::place(d, *subject, row.unit));
         const auto article = m_session.articles().get(d.articleId);
         QString excerpt;
         if (article) {
@@ -275,7 +296,11 @@ void AgreementWindow::showDisagreements(int resultRow)
             m_disagreements->setItem(
                 i, 2 + c, new QTableWidgetItem(d.values[c].isEmpty() ? tr("—") : d.values[c]));
     }
+    m_adjudication->setPlaces(places, m_lastCoders);
     m_disagreements->resizeColumnsToContents();
+    // Long titles and whole sentences would push the coders' columns out of sight.
+    m_disagreements->setColumnWidth(0, std::min(m_disagreements->columnWidth(0), 200));
+    m_disagreements->setColumnWidth(1, std::min(m_disagreements->columnWidth(1), 320));
 }
 
 bool AgreementWindow::exportCsv(const QString &path)

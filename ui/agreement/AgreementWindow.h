@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <memory>
 
+class AdjudicationPanel;
 class AgreementResultModel;
 class ProjectSession;
 class QComboBox;
@@ -14,12 +15,14 @@ class QPlainTextEdit;
 class QSpinBox;
 class QTableView;
 class QTableWidget;
+class QUndoStack;
 
 // Inter-coder agreement for the open project: pick coders, the codes (all,
 // a category, or one code), the unit and the measures; the results table
 // colours each value against 0.667 and 0.8 and exports as CSV and as a
 // paragraph of methods text. Selecting a result lists the units where the
-// coders differ; activating one opens it in the reader (openSpan).
+// coders differ; activating one opens it in the reader (openSpan). Below
+// it, adjudication (AdjudicationPanel) settles them into a consensus coder.
 class AgreementWindow : public QDialog
 {
     Q_OBJECT
@@ -47,9 +50,14 @@ public:
     QLabel *status() const { return m_status; }
     // Fills the disagreement table for a row of the results.
     void showDisagreements(int resultRow);
+    AdjudicationPanel *adjudication() const { return m_adjudication; }
+    // Where adjudication commands go (the main window's undo stack).
+    void setUndoStack(QUndoStack *stack);
 
 Q_SIGNALS:
     void openSpan(qint64 articleId, qint64 start, qint64 end);
+    // Adjudication's Edit: code the place by hand as the consensus coder.
+    void editAsConsensus(qint64 articleId, qint64 start, qint64 end, const QString &consensusName);
 
 private:
     AgreementRequest request() const;
@@ -66,6 +74,7 @@ private:
     QTableWidget *m_disagreements = nullptr;
     QPlainTextEdit *m_methods = nullptr;
     QLabel *m_status = nullptr;
+    AdjudicationPanel *m_adjudication = nullptr;
     std::unique_ptr<ProjectAgreement> m_agreement; // of the last computation
     AgreementRequest m_lastRequest;
     QList<Coder> m_lastCoders;

@@ -1,6 +1,8 @@
 #include "shell/MainWindow.h"
 
 #include "agreement/AgreementWindow.h"
+#include "agreement/GoldComparisonWindow.h"
+#include "reader/GoldOverlay.h"
 #include "commands/AddAnnotationCommand.h"
 #include "annotating/AnnotatingController.h"
 #include "library/ArticleActions.h"
@@ -299,6 +301,8 @@ void MainWindow::createMenus()
     edit->addAction(m_coderView->blindCodingAction());
     m_agreementAction = edit->addAction(tr("Inter-coder &Agreement…"), this, &MainWindow::showAgreement);
     m_agreementAction->setObjectName(QStringLiteral("agreementAction"));
+    QAction *gold = edit->addAction(tr("Compare with &Gold…"), this, &MainWindow::showGoldComparison);
+    gold->setObjectName(QStringLiteral("goldAction"));
 
     menuBar()->addMenu(m_annotating->menu());
     menuBar()->addMenu(m_codebookActions->menu());
@@ -481,6 +485,8 @@ void MainWindow::detachStore()
         const QSignalBlocker quiet(m_coderView);
         m_coderView->setSession(nullptr);
     }
+    delete m_gold;
+    m_gold = nullptr;
     detachReadingTools();
     m_articleActions->setSession(nullptr);
     m_annotating->detach();
@@ -912,12 +918,49 @@ AgreementWindow *MainWindow::showAgreement()
                         return;
                     m_reader->scrollToSpan(start, end);
                 });
+        m_agreement->setUndoStack(m_undo);
+        // Adjudication by hand: the consensus coder codes for this session
+        // only; the coder in the settings stays the user's own.
+        connect(m_agreement, &AgreementWindow::editAsConsensus, this,
+                [this](qint64 articleId, qint64 start, qint64 end, const QString &consensus) {
+                    if (m_reader->articleId() != articleId && !openArticle(articleId))
+                        return;
+                    if (end > start)
+                        m_reader->scrollToSpan(start, end);
+                    m_session->coders().setCurrent(consensus);
+                    updateWindowState();
+                    statusBar()->showMessage(
+                        tr("Coding as %1: code the place by hand; Edit > Switch Coder goes back.")
+                            .arg(consensus),
+                        10000);
+                    activateWindow();
+                    focusReader();
+                });
     } else {
         m_agreement->reload();
     }
     m_agreement->show();
     m_agreement->raise();
     return m_agreement;
+}
+
+GoldComparisonWindow *MainWindow::showGoldComparison()
+{
+    if (!m_gold) {
+        m_gold = new GoldComparisonWindow(*m_session, m_reader, this);
+        // The gold view steps the coders' own highlights aside through
+        // View > Coders, and gives back only those it hid.
+        if (GoldOverlay *overlay = m_gold->overlay())
+            overlay->setCoderSwitch(
+                {[this](const QString &coder) {
+                     return !m_coderView->visibility().isCoderHidden(coder);
+                 },
+                 [this](const QString &coder, bool shown) { m_coderView->setCoderShown(coder, shown); }});
+    } else
+        m_gold->reload();
+    m_gold->show();
+    m_gold->raise();
+    return m_gold;
 }
 
 void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QString &snippet)

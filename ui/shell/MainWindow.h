@@ -17,6 +17,7 @@ class CodedSegmentsPanel;
 class CodeMatrixPanel;
 class LibraryPanel;
 class FeedPanel;
+class GoldComparisonWindow;
 class SearchIndexStatus;
 class SearchPanel;
 class MemoPanel;
@@ -81,6 +82,8 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     // The inter-coder agreement window, built and shown on first use.
     AgreementWindow *showAgreement();
+    // Compare with Gold (students against a gold coder), likewise.
+    GoldComparisonWindow *showGoldComparison();
 
     bool openArticle(qint64 articleId);
     bool openFirstArticle();
@@ -158,6 +161,7 @@ private:
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
     AgreementWindow *m_agreement = nullptr; // belongs to one project
+    GoldComparisonWindow *m_gold = nullptr; // likewise
 
     QLabel *m_projectLabel = nullptr;
     QLabel *m_coderLabel = nullptr;
