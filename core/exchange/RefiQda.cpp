@@ -77,18 +77,15 @@ void writeCodes(QXmlStreamWriter &w, const ProjectSession &session)
     w.writeEndElement();
 }
 
-// The reader of every REFI file: no DTD, so no entity is ever expanded.
 // Claim attributes as the standard allows them: a Text variable per
 // attribute and a case per claim, holding the values and its selection.
+// selections: the annotations written, by id.
 void writeClaims(QXmlStreamWriter &w, const ProjectSession &session,
-                 const QHash<QString, QString> &selectionNames)
+                 const QHash<qint64, Annotation> &selections)
 {
-    QHash<qint64, QString> annotationUuid;
-    for (const Annotation &an : session.annotations().all())
-        annotationUuid.insert(an.id, an.uuid);
     QList<Claim> claims;
     for (const Claim &c : session.annotations().claims()) {
-        if (selectionNames.contains(annotationUuid.value(c.annotationId)))
+        if (selections.contains(c.annotationId))
             claims << c;
     }
     if (claims.isEmpty())
@@ -106,11 +103,11 @@ void writeClaims(QXmlStreamWriter &w, const ProjectSession &session,
     const ClaimFields fields(session);
     w.writeStartElement(QStringLiteral("Cases"));
     for (const Claim &c : std::as_const(claims)) {
-        const QString selection = annotationUuid.value(c.annotationId);
+        const Annotation &selection = selections[c.annotationId];
         w.writeStartElement(QStringLiteral("Case"));
         w.writeAttribute(QStringLiteral("guid"), c.uuid);
         w.writeAttribute(QStringLiteral("name"),
-                         QStringLiteral("Claim: %1").arg(selectionNames.value(selection)));
+                         QStringLiteral("Claim: %1").arg(selection.quote.left(80)));
         for (const auto &[name, value] : fields.fields(c)) {
             w.writeStartElement(QStringLiteral("VariableValue"));
             w.writeEmptyElement(QStringLiteral("VariableRef"));
@@ -119,12 +116,13 @@ void writeClaims(QXmlStreamWriter &w, const ProjectSession &session,
             w.writeEndElement();
         }
         w.writeEmptyElement(QStringLiteral("SelectionRef"));
-        w.writeAttribute(QStringLiteral("targetGUID"), selection);
+        w.writeAttribute(QStringLiteral("targetGUID"), selection.uuid);
         w.writeEndElement();
     }
     w.writeEndElement();
 }
 
+// The reader of every REFI file: no DTD, so no entity is ever expanded.
 void refuseDtd(QXmlStreamReader &r, const QString &origin)
 {
     if (r.tokenType() == QXmlStreamReader::DTD
@@ -323,7 +321,7 @@ QByteArray RefiQda::projectXml(const ProjectSession &session, const ExchangeOpti
     }
     // What goes out, chosen first: claims become cases before the sources.
     QHash<qint64, QList<std::pair<Annotation, QList<qint64>>>> selections; // by article
-    QHash<QString, QString> selectionNames; // annotation uuid -> name
+    QHash<qint64, Annotation> written;
     for (const ArticleSummary &s : summaries) {
         for (const Annotation &an : session.annotations().forArticle(s.id)) {
             if (!options.coders.isEmpty() && !options.coders.contains(an.coderName))
@@ -336,11 +334,11 @@ QByteArray RefiQda::projectXml(const ProjectSession &session, const ExchangeOpti
             }
             if (!codes.isEmpty()) {
                 selections[s.id].append({an, codes});
-                selectionNames.insert(an.uuid, an.quote.left(80));
+                written.insert(an.id, an);
             }
         }
     }
-    writeClaims(w, session, selectionNames);
+    writeClaims(w, session, written);
     if (!summaries.isEmpty()) {
         w.writeStartElement(QStringLiteral("Sources"));
         for (const ArticleSummary &s : summaries) {
