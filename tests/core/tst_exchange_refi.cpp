@@ -18,7 +18,10 @@
 namespace {
 
 const QString kXsd = QStringLiteral(FRAMEWISE_TEST_DATA "/refi");
-const QString kShared = QStringLiteral(FRAMEWISE_SOURCE_DIR "/../shared/data/exchange");
+// ../shared beside the checkout, or FRAMEWISE_SHARED_DIR for a clone elsewhere.
+const QString kShared = qEnvironmentVariable("FRAMEWISE_SHARED_DIR",
+                                             QStringLiteral(FRAMEWISE_SOURCE_DIR "/../shared"))
+    + QStringLiteral("/data/exchange");
 const QString kText
     = QStringLiteral("Emoji \U0001F600 first\r\n\r\nThe minister said: e\u0301 漢字.");
 

@@ -19,7 +19,9 @@
 
 namespace {
 
-const QString kShared = QStringLiteral(FRAMEWISE_SOURCE_DIR "/../shared");
+// ../shared beside the checkout, or FRAMEWISE_SHARED_DIR for a clone elsewhere.
+const QString kShared = qEnvironmentVariable("FRAMEWISE_SHARED_DIR",
+                                             QStringLiteral(FRAMEWISE_SOURCE_DIR "/../shared"));
 const QString kText
     = QStringLiteral("Emoji \U0001F600 first\n\nThe minister said the  economy grows. "
                      "The minister said it twice.");
