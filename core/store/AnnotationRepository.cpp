@@ -33,12 +33,20 @@ const QString kInsert = QStringLiteral(
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 const QString kInsertExact = QStringLiteral(
     "INSERT INTO annotations(id, uuid, article_id, coder_id, start, \"end\", quote, prefix, "
-    "suffix, note, actor_id, scope, is_primary, created_at, modified_at) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-const QString kLink = QStringLiteral(
-    "INSERT INTO annotation_codes(annotation_id, code_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    "suffix, note, actor_id, scope, is_primary, created_at, modified_at) VALUES ");
+const QString kInsertExactRow = QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+const QString kLinkInto = QStringLiteral("INSERT INTO annotation_codes(annotation_id, code_id) VALUES ");
+const QString kLinkRow = QStringLiteral("(?,?)");
+const QString kLinkConflict = QStringLiteral(" ON CONFLICT DO NOTHING");
+const QString kLink = kLinkInto + kLinkRow + kLinkConflict;
+// Rows per multi-row INSERT when many are restored at once: one statement
+// (one trigger program, one statement journal) per batch instead of per
+// row, while 64 x 15 values stay far below any bound-parameter limit.
+constexpr qsizetype kRowsPerInsert = 64;
 const QString kUnlink
     = QStringLiteral("DELETE FROM annotation_codes WHERE annotation_id = ? AND code_id = ?");
+const QString kUnlinkMany
+    = QStringLiteral("DELETE FROM annotation_codes WHERE code_id = ? AND annotation_id IN ");
 const QString kCodeCount
     = QStringLiteral("SELECT count(*) FROM annotation_codes WHERE annotation_id = ?");
 const QString kKnownCode = QStringLiteral("SELECT 1 FROM codes WHERE id = ?");
@@ -60,7 +68,7 @@ const QString kActorOf
 const QString kSetPrimary
     = QStringLiteral("UPDATE annotations SET is_primary = ?, modified_at = ? WHERE id = ?");
 const QString kTouch = QStringLiteral("UPDATE annotations SET modified_at = ? WHERE id = ?");
-const QString kDelete = QStringLiteral("DELETE FROM annotations WHERE id = ?");
+const QString kDeleteMany = QStringLiteral("DELETE FROM annotations WHERE id IN ");
 const QString kCount = QStringLiteral("SELECT count(*) FROM annotations");
 const QString kClaimSelect = QStringLiteral(
     "SELECT annotation_id, uuid, coalesce(coder_id, 0), coalesce(speaker_id, 0), "
@@ -88,6 +96,53 @@ void orderSameStartByEnd(QList<Annotation> &list)
         }
         from = to;
     }
+}
+
+// "head (row),(row),…tail" for n rows.
+QString multiRow(const QString &head, const QString &row, qsizetype n, const QString &tail = {})
+{
+    QString sql = head;
+    sql.reserve(head.size() + n * (row.size() + 1) + tail.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i)
+            sql += QLatin1Char(',');
+        sql += row;
+    }
+    return sql + tail;
+}
+
+// Runs `bindRow` for each item in multi-row statements of kRowsPerInsert
+// rows (the last one shorter), each statement prepared once.
+template<typename T, typename Bind>
+void insertInBatches(const QSqlDatabase &db, const QList<T> &items, const QString &head,
+                     const QString &row, const QString &tail, Bind bindRow)
+{
+    std::unique_ptr<SqlQuery> full;
+    for (qsizetype from = 0; from < items.size(); from += kRowsPerInsert) {
+        const qsizetype n = std::min(kRowsPerInsert, items.size() - from);
+        std::unique_ptr<SqlQuery> partial;
+        SqlQuery *q = nullptr;
+        if (n == kRowsPerInsert) {
+            if (!full)
+                full = std::make_unique<SqlQuery>(db, multiRow(head, row, n, tail));
+            q = full.get();
+        } else {
+            partial = std::make_unique<SqlQuery>(db, multiRow(head, row, n, tail));
+            q = partial.get();
+        }
+        for (qsizetype i = from; i < from + n; ++i)
+            bindRow(*q, items[i]);
+        q->exec();
+    }
+}
+
+// (annotation, code) pairs into annotation_codes; a pair already there stays.
+void insertLinks(const QSqlDatabase &db, const QList<std::pair<qint64, qint64>> &links)
+{
+    insertInBatches(db, links, kLinkInto, kLinkRow, kLinkConflict,
+                    [](SqlQuery &q, const std::pair<qint64, qint64> &link) {
+                        q.bind(link.first).bind(link.second);
+                    });
 }
 
 QList<qint64> idsOf(const QList<AnnotationRecord> &records)
@@ -430,25 +485,31 @@ void AnnotationRepository::restore(const AnnotationRecord &record)
 void AnnotationRepository::restoreMany(const QList<AnnotationRecord> &records)
 {
     write([&](ChangeSet &changes) {
-        SqlQuery insert(sql(), kInsertExact);
-        SqlQuery link(sql(), kLink);
+        insertInBatches(sql(), records, kInsertExact, kInsertExactRow, {},
+                        [](SqlQuery &insert, const AnnotationRecord &r) {
+                            const Annotation &a = r.annotation;
+                            insert.bind(a.id).bind(a.uuid.isEmpty() ? Database::newUuid() : a.uuid);
+                            insert.bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end);
+                            insert.bind(a.quote).bind(a.prefix).bind(a.suffix).bind(a.note);
+                            insert.bind(SqlQuery::nullIfZero(a.actorId));
+                            insert.bind(a.document ? kScopeDocument : kScopeSpan);
+                            insert.bind(a.primary ? 1 : 0);
+                            insert.bind(SqlQuery::formatTime(a.created));
+                            insert.bind(SqlQuery::formatTime(a.modified));
+                        });
+        QList<std::pair<qint64, qint64>> links;
         QList<OriginalSpan> spans;
         for (const AnnotationRecord &r : records) {
             const Annotation &a = r.annotation;
-            insert.bind(a.id).bind(a.uuid.isEmpty() ? Database::newUuid() : a.uuid);
-            insert.bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end).bind(a.quote);
-            insert.bind(a.prefix).bind(a.suffix).bind(a.note).bind(SqlQuery::nullIfZero(a.actorId));
-            insert.bind(a.document ? kScopeDocument : kScopeSpan).bind(a.primary ? 1 : 0);
-            insert.bind(SqlQuery::formatTime(a.created)).bind(SqlQuery::formatTime(a.modified));
-            insert.exec();
             for (qint64 codeId : a.codeIds)
-                link.bind(a.id).bind(codeId).exec();
+                links.append({a.id, codeId});
             if (r.claim)
                 saveClaim(*r.claim);
             if (r.originalSpan)
                 spans.append(*r.originalSpan);
             noteAddedOrRemoved(changes, a, true, r.claim);
         }
+        insertLinks(sql(), links);
         m_offsetMaps.putOriginalSpans(spans);
     });
 }
@@ -482,11 +543,11 @@ QList<AnnotationRecord> AnnotationRepository::removeMany(const QList<qint64> &id
 void AnnotationRepository::removeRecords(const QList<AnnotationRecord> &records)
 {
     write([&](ChangeSet &changes) {
-        SqlQuery remove(sql(), kDelete);
-        for (const AnnotationRecord &r : records) {
-            remove.bind(r.annotation.id).exec();
+        // One statement for all: SQLite then runs the cascades and triggers
+        // as one program with one statement journal, not one per row.
+        SqlQuery(sql(), kDeleteMany + idsIn()).bind(idList(idsOf(records))).exec();
+        for (const AnnotationRecord &r : records)
             noteAddedOrRemoved(changes, r.annotation, false, r.claim);
-        }
     });
 }
 
@@ -613,11 +674,13 @@ void AnnotationRepository::setPrimary(qint64 annotationId, bool primary)
 void AnnotationRepository::linkCode(const QList<qint64> &annotationIds, qint64 codeId)
 {
     write([&](ChangeSet &changes) {
-        SqlQuery link(sql(), kLink);
+        QList<std::pair<qint64, qint64>> links;
+        links.reserve(annotationIds.size());
         for (qint64 id : annotationIds) {
-            link.bind(id).bind(codeId).exec();
+            links.append({id, codeId});
             changes.modify(Aggregate::Annotation, id);
         }
+        insertLinks(sql(), links);
         changes.touchCodeUsage(codeId);
     });
 }
@@ -625,11 +688,9 @@ void AnnotationRepository::linkCode(const QList<qint64> &annotationIds, qint64 c
 void AnnotationRepository::unlinkCode(const QList<qint64> &annotationIds, qint64 codeId)
 {
     write([&](ChangeSet &changes) {
-        SqlQuery unlink(sql(), kUnlink);
-        for (qint64 id : annotationIds) {
-            unlink.bind(id).bind(codeId).exec();
+        SqlQuery(sql(), kUnlinkMany + idsIn()).bind(codeId).bind(idList(annotationIds)).exec();
+        for (qint64 id : annotationIds)
             changes.modify(Aggregate::Annotation, id);
-        }
         changes.touchCodeUsage(codeId);
     });
 }
