@@ -25,7 +25,7 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                                                    "millisecond ones run 10×N."),
                                     QStringLiteral("N"));
     const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Run only this stage after generating the corpus: agreement."),
+                                  QStringLiteral("Run only this stage after generating the corpus: agreement, or codebook (after the import and coding it needs)."),
                                   QStringLiteral("STAGE"));
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    QStringLiteral("Only the analysis scaling series: 20,000, 60,000 and 200,000 "
@@ -70,8 +70,9 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         }
     }
     o.only = parser.value(only);
-    if (!o.only.isEmpty() && o.only != QLatin1String("agreement")) {
-        std::fprintf(stderr, "framewise-bench: --only knows the stage agreement, not %s\n", qPrintable(o.only));
+    if (!o.only.isEmpty() && o.only != QLatin1String("agreement")
+        && o.only != QLatin1String("codebook")) {
+        std::fprintf(stderr, "framewise-bench: --only knows the stages agreement and codebook, not %s\n", qPrintable(o.only));
         std::exit(2);
     }
     o.probeProject = parser.value(probe);

@@ -92,6 +92,13 @@ int BenchRunner::run()
     if (m_options.only == QLatin1String("agreement")) {
         stage("measuring inter-coder agreement");
         AgreementMeasurements(context).run();
+    } else if (m_options.only == QLatin1String("codebook")) {
+        stage("importing");
+        ImportMeasurements(context).run();
+        stage("building the coded project");
+        ProjectBuilder(context).run();
+        stage("measuring codebook edits across the corpus");
+        CodebookMeasurements(context).run();
     } else {
         stage("importing");
         ImportMeasurements(context).run();

@@ -36,6 +36,22 @@ int MemoryProbe::runChild(const QString &projectPath, qint64 articleId)
     return 0;
 }
 
+double MemoryProbe::measureChild(const QString &projectPath, qint64 articleId)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--memory-probe"), projectPath, QStringLiteral("--article"),
+                 QString::number(articleId)});
+    if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        throw std::runtime_error("the memory probe failed: " + child.errorString().toStdString());
+    static const QRegularExpression line(QStringLiteral(R"(vmhwm-kb (\d+))"));
+    const auto match = line.match(QString::fromLatin1(child.readAllStandardOutput()));
+    if (!match.hasMatch())
+        throw std::runtime_error("the memory probe printed no VmHWM");
+    return match.captured(1).toDouble() / 1024;
+}
+
 void MemoryProbe::run()
 {
     Measurement m(QStringLiteral("peak memory, project open, big article shown"), QStringLiteral("MB"), 200,
@@ -45,20 +61,8 @@ void MemoryProbe::run()
         m_context.report.add(m);
         return;
     }
-    for (int r = 0; r < m_context.repeat; ++r) {
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--memory-probe"), m_context.projectPath, QStringLiteral("--article"),
-                     QString::number(m_context.bigArticleId)});
-        if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
-            throw std::runtime_error("the memory probe failed: " + child.errorString().toStdString());
-        static const QRegularExpression line(QStringLiteral(R"(vmhwm-kb (\d+))"));
-        const auto match = line.match(QString::fromLatin1(child.readAllStandardOutput()));
-        if (!match.hasMatch())
-            throw std::runtime_error("the memory probe printed no VmHWM");
-        m.add(match.captured(1).toDouble() / 1024);
-    }
+    for (int r = 0; r < m_context.repeat; ++r)
+        m.add(measureChild(m_context.projectPath, m_context.bigArticleId));
     m.setNote(QStringLiteral("VmHWM of a fresh process: MainWindow on the project, big article open"));
     m_context.report.add(m);
 }

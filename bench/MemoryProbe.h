@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 struct BenchContext;
 
@@ -17,6 +17,8 @@ public:
     static int runChild(const QString &projectPath, qint64 articleId);
     // VmHWM of this process in KiB, or -1 where /proc is not available.
     static qint64 peakResidentKb();
+    // VmHWM in MB of one child process showing that article of the project.
+    static double measureChild(const QString &projectPath, qint64 articleId);
 
 private:
     BenchContext &m_context;

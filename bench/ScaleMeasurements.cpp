@@ -3,16 +3,22 @@
 #include "AnnotationPlanner.h"
 #include "BenchContext.h"
 #include "CorpusGenerator.h"
+#include "GuiMeasurements.h"
 #include "Measurement.h"
+#include "MemoryProbe.h"
 #include "Random.h"
 #include "analysis/HtmlReport.h"
 #include "analysis/SegmentQueryParser.h"
+#include "library/LibraryModel.h"
+#include "library/LibraryPanel.h"
+#include "shell/MainWindow.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTableView>
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -23,6 +29,7 @@ constexpr qsizetype kArticleBytes = 3 * 1024;
 constexpr int kCodesPerCategory = 15; // 30 codes
 const QString kQuery = QStringLiteral("\"Frame 1\" OVERLAPS \"Technique 2\"");
 const QString kUnitQuery = QStringLiteral("\"Frame 1\" SAME-PARAGRAPH \"Technique 2\"");
+const QString kSearch = QStringLiteral("government minister");
 
 double msSince(const QElapsedTimer &t)
 {
@@ -119,6 +126,8 @@ QString ScaleMeasurements::build(int articles)
         }
         UnitOfWork unit(store->database());
         const auto added = store->articles().addMany(batch);
+        if (done == 0)
+            m_firstArticle = added.constFirst().id;
         QList<NewAnnotation> planned;
         for (qsizetype i = 0; i < added.size(); ++i) {
             // 5 to 15 per article: 10 on average.
@@ -181,6 +190,34 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
             report << msSince(t);
         }
     }
+    QList<double> search;
+    int hits = 0;
+    for (int r = 0; r < m_context.fastRuns(); ++r) {
+        QElapsedTimer t;
+        t.start();
+        hits = int(store->articles().search(kSearch, 100).size());
+        search << msSince(t);
+    }
+    // The library as the user meets it: the window opened on the project,
+    // every article listed, then sorted by date (newest first) and painted.
+    QList<double> library;
+    int rows = 0;
+    for (int r = 0; r < std::max(3, m_context.repeat); ++r) {
+        QElapsedTimer t;
+        t.start();
+        auto window = GuiMeasurements::openWindow(path);
+        QTableView *view = window->libraryPanel()->view();
+        view->sortByColumn(LibraryModel::Published, Qt::DescendingOrder);
+        GuiMeasurements::settle();
+        library << msSince(t);
+        rows = view->model()->rowCount();
+    }
+    const double peakMb = MemoryProbe::peakResidentKb() < 0
+                              ? -1
+                              : MemoryProbe::measureChild(path, m_firstArticle);
+    f.peakMb = peakMb;
+    f.searchMs = median(search);
+    f.libraryMs = median(library);
     f.retrievalMs = median(retrieval);
     f.unitRetrievalMs = median(unitRetrieval);
     f.matrixMs = median(matrix);
@@ -188,10 +225,10 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     f.reportMs = median(report);
 
     std::fprintf(stderr,
-                 "  %d articles: retrieval %.1f ms (in a paragraph %.1f ms), matrix %.1f ms, "
+                 "  %d articles: library %.0f ms, search %.1f ms, retrieval %.1f ms (in a paragraph %.1f ms), matrix %.1f ms, "
                  "co-occurrence %.1f ms, "
                  "report %.0f ms, %.1f KB per article\n",
-                 articles, f.retrievalMs, f.unitRetrievalMs, f.matrixMs, f.cooccurrenceMs,
+                 articles, f.libraryMs, f.searchMs, f.retrievalMs, f.unitRetrievalMs, f.matrixMs, f.cooccurrenceMs,
                  f.reportMs, f.bytesPerArticle / 1024);
     auto add = [&](const QString &what, const QString &unit, double target,
                    const QList<double> &samples, const QString &note) {
@@ -202,6 +239,17 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
         m.setNote(note);
         m_context.report.add(m);
     };
+    add(QStringLiteral("library of all articles shown and sorted"), QStringLiteral("ms"), 1000,
+        library,
+        QStringLiteral("main window opened on the project, %1 rows sorted by date and painted")
+            .arg(rows));
+    add(QStringLiteral("full-text search, top 100 with snippets"), QStringLiteral("ms"), 50, search,
+        QStringLiteral("“%1”: %2 hits").arg(kSearch).arg(hits));
+    if (peakMb >= 0) {
+        add(QStringLiteral("peak memory of the GUI with the project open"), QStringLiteral("MB"),
+            400, {peakMb},
+            QStringLiteral("VmHWM of a fresh process: main window on the project, an article open"));
+    }
     add(QStringLiteral("retrieval, two codes and a relation"), QStringLiteral("ms"), 300, retrieval,
         QStringLiteral("%1: %2 segments counted, first 1,000 loaded").arg(kQuery).arg(found));
     add(QStringLiteral("retrieval, two codes in a paragraph"), QStringLiteral("ms"), 300,
@@ -241,13 +289,15 @@ void ScaleMeasurements::run()
     const Figures &b = all.last();
     const double ratio = double(b.articles) / a.articles;
     m_context.report.addInfo(
-        QStringLiteral("growth from %1 to %2 articles (×%3): retrieval %4, matrix %5, "
-                       "co-occurrence %6, report %7, file per article ×%8")
+        QStringLiteral("growth from %1 to %2 articles (×%3): library %9, search %10, retrieval "
+                       "%4, matrix %5, co-occurrence %6, report %7, GUI memory %11, file per article ×%8")
             .arg(a.articles)
             .arg(b.articles)
             .arg(ratio, 0, 'f', 0)
             .arg(growth(a.retrievalMs, b.retrievalMs, ratio), growth(a.matrixMs, b.matrixMs, ratio),
                  growth(a.cooccurrenceMs, b.cooccurrenceMs, ratio),
                  growth(a.reportMs, b.reportMs, ratio))
-            .arg(b.bytesPerArticle / a.bytesPerArticle, 0, 'f', 2));
+            .arg(b.bytesPerArticle / a.bytesPerArticle, 0, 'f', 2)
+            .arg(growth(a.libraryMs, b.libraryMs, ratio), growth(a.searchMs, b.searchMs, ratio))
+            .arg(growth(a.peakMb, b.peakMb, ratio)));
 }

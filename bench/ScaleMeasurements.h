@@ -7,7 +7,9 @@ class SentencePool;
 
 // The analysis at scale: for each size of a series (20,000 / 60,000 /
 // 200,000 articles, 10 annotations per article on average), a coded
-// project built straight through the store, then a retrieval query with
+// project built straight through the store, then the library shown and
+// sorted in the main window, full-text search, the GUI's peak memory (in a
+// child process), a retrieval query with
 // two codes and a relation, the code x month matrix, co-occurrence by
 // paragraph and the HTML report, timed, with the project's size per
 // article. Prints how each figure grows from the smallest size to the
@@ -25,8 +27,9 @@ private:
     struct Figures
     {
         int articles = 0;
-        double retrievalMs = 0, unitRetrievalMs = 0, matrixMs = 0, cooccurrenceMs = 0, reportMs = 0;
+        double libraryMs = 0, searchMs = 0, retrievalMs = 0, unitRetrievalMs = 0, matrixMs = 0, cooccurrenceMs = 0, reportMs = 0;
         double bytesPerArticle = 0;
+        double peakMb = 0;
     };
     Figures measure(int articles);
     QString build(int articles);
@@ -34,4 +37,5 @@ private:
     BenchContext &m_context;
     const SentencePool &m_pool;
     QList<int> m_sizes;
+    qint64 m_firstArticle = 0;
 };
