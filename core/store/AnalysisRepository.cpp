@@ -167,6 +167,15 @@ AnalysisRepository::Compiled AnalysisRepository::compile(const Node &node)
         return compileFilter(node);
     case Op::Relation:
         return compileRelation(node);
+    case Op::Saved:
+        // Names the saved text lacks are found here: say in which query.
+        try {
+            return compile(node.children.at(0));
+        } catch (const SegmentQueryError &e) {
+            throw SegmentQueryError(
+                node.position,
+                QStringLiteral("in saved query “%1”: %2").arg(node.name, e.message()));
+        }
     case Op::Not: {
         Compiled inner = compile(node.children.at(0));
         return {QStringLiteral("SELECT id FROM annotations WHERE id NOT IN (%1)").arg(inner.sql),
@@ -489,6 +498,11 @@ int AnalysisRepository::countSegments(const SegmentQuery &query)
         q.bind(b);
     q.exec();
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+void AnalysisRepository::check(const SegmentQuery &query)
+{
+    compile(query.root);
 }
 
 QList<CodedSegment> AnalysisRepository::segmentsByIds(const QList<qint64> &annotationIds) const
