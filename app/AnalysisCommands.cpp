@@ -5,9 +5,11 @@
 #include "analysis/HtmlReport.h"
 #include "analysis/NetworkWriter.h"
 #include "analysis/SegmentQueryParser.h"
+#include "base/DelimitedText.h"
 #include "query/QueryResultWriter.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
+#include "store/SavedQueryRepository.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -19,12 +21,13 @@
 
 namespace {
 const char *kSegments = "segments PROJECT QUERY [--format tsv|csv|json] [--limit N]";
-const char *kStats = "stats PROJECT [--by outlet|month|day|coder|article|actor] [--query QUERY] "
-                     "[--format tsv|csv|json]";
+const char *kStats = "stats PROJECT [--by outlet|month|week|day|coder|article|actor] "
+                     "[--query QUERY] [--format tsv|csv|json]";
 const char *kCooccurrence = "cooccurrence PROJECT [--by overlap|sentence|paragraph|article] "
                             "[--query QUERY] [--format tsv|csv|json]";
 const char *kNetwork = "network PROJECT OUT.graphml|OUT.gexf|OUT.dot";
 const char *kReport = "report PROJECT OUT.html|OUT.pdf [--query QUERY]";
+const char *kQueries = "queries PROJECT list | save NAME QUERY | delete NAME";
 
 int usage(const QString &message, const char *synopsis)
 {
@@ -68,12 +71,18 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return true;
 }
 
+// A query with set:NAME taken from the project's saved queries.
+SegmentQuery parsed(ProjectSession &session, const QString &text)
+{
+    return SegmentQueryParser::parse(text, SavedQueryRepository(session.database()).lookup());
+}
+
 // The --query option parsed, or nothing.
-std::optional<SegmentQuery> restriction(const QCommandLineParser &parser)
+std::optional<SegmentQuery> restriction(const QCommandLineParser &parser, ProjectSession &session)
 {
     if (!parser.isSet(QStringLiteral("query")))
         return std::nullopt;
-    return SegmentQueryParser::parse(parser.value(QStringLiteral("query")));
+    return parsed(session, parser.value(QStringLiteral("query")));
 }
 } // namespace
 
@@ -86,10 +95,10 @@ void AnalysisCommands::segmentsOptions(QCommandLineParser &parser)
 
 void AnalysisCommands::statsOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("by"),
-         QStringLiteral("outlet, month, day, coder, article or actor (default: codes only)."),
-         QStringLiteral("DIMENSION")});
+    parser.addOption({QStringLiteral("by"),
+                      QStringLiteral("outlet, month, week (ISO 8601), day, coder, article or "
+                                     "actor (default: codes only)."),
+                      QStringLiteral("DIMENSION")});
     addQuery(parser);
     addFormat(parser);
 }
@@ -125,8 +134,8 @@ int AnalysisCommands::segments(QCommandLineParser &parser, const QStringList &ar
             return usage(QStringLiteral("--limit must be a whole number ≥ 1"), kSegments);
     }
     try {
-        const SegmentQuery query = SegmentQueryParser::parse(args[1]);
         auto session = ProjectSession::open(args[0]);
+        const SegmentQuery query = parsed(*session, args[1]);
         AnalysisRepository analysis(session->database());
         CommandLine::write(stdout,
                            QueryResultWriter::write(
@@ -150,13 +159,13 @@ int AnalysisCommands::stats(QCommandLineParser &parser, const QStringList &args)
     const auto by = byName.isEmpty() ? std::optional(AnalysisDimension::None)
                                      : AnalysisTable::dimensionFromName(byName);
     if (!by || (!byName.isEmpty() && *by == AnalysisDimension::None))
-        return usage(
-            QStringLiteral("--by must be outlet, month, day, coder, article or actor, not “%1”")
-                .arg(byName),
-            kStats);
+        return usage(QStringLiteral(
+                         "--by must be outlet, month, week, day, coder, article or actor, not “%1”")
+                         .arg(byName),
+                     kStats);
     try {
-        const auto restrict = restriction(parser);
         auto session = ProjectSession::open(args[0]);
+        const auto restrict = restriction(parser, *session);
         AnalysisRepository analysis(session->database());
         CommandLine::write(
             stdout,
@@ -184,8 +193,8 @@ int AnalysisCommands::cooccurrence(QCommandLineParser &parser, const QStringList
                 .arg(parser.value(QStringLiteral("by"))),
             kCooccurrence);
     try {
-        const auto restrict = restriction(parser);
         auto session = ProjectSession::open(args[0]);
+        const auto restrict = restriction(parser, *session);
         AnalysisRepository analysis(session->database());
         CommandLine::write(
             stdout,
@@ -226,8 +235,8 @@ int AnalysisCommands::report(QCommandLineParser &parser, const QStringList &args
         && !out.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive))
         return usage(QStringLiteral("%1: the output must end in .html or .pdf").arg(out), kReport);
     try {
-        const auto restrict = restriction(parser);
         auto session = ProjectSession::open(args[0]);
+        const auto restrict = restriction(parser, *session);
         const QString html = HtmlReport::build(*session, restrict, pdf);
         if (!pdf)
             return writeFile(out, html.toUtf8()) ? CommandLine::Success : CommandLine::Failure;
@@ -256,6 +265,54 @@ int AnalysisCommands::report(QCommandLineParser &parser, const QStringList &args
     } catch (const SegmentQueryError &e) {
         return badQuery(parser.value(QStringLiteral("query")), e);
     }
+    return CommandLine::Success;
+}
+
+int AnalysisCommands::queries(QCommandLineParser &, const QStringList &args)
+{
+    const QString action = args.value(1);
+    const bool list = action == QLatin1String("list") && args.size() == 2;
+    const bool save = action == QLatin1String("save") && args.size() == 4;
+    const bool remove = action == QLatin1String("delete") && args.size() == 3;
+    if (!list && !save && !remove)
+        return usage(
+            QStringLiteral("queries needs PROJECT and one of: list, save NAME QUERY, delete NAME"),
+            kQueries);
+    auto session = ProjectSession::open(args[0]);
+    SavedQueryRepository saved(session->database());
+    if (list) {
+        QString text;
+        for (const SavedQuery &q : saved.all())
+            text += DelimitedText::tsvField(q.name) + QLatin1Char('\t')
+                + DelimitedText::tsvField(q.text) + QLatin1Char('\n');
+        CommandLine::out(text);
+        return CommandLine::Success;
+    }
+    const QString name = args[2].trimmed();
+    if (name.isEmpty())
+        return usage(QStringLiteral("NAME must not be empty"), kQueries);
+    if (remove) {
+        if (!saved.text(name)) {
+            CommandLine::err(QStringLiteral("%1: no saved query “%2”").arg(args[0], name));
+            return CommandLine::Failure;
+        }
+        saved.remove(name);
+        CommandLine::out(QStringLiteral("deleted “%1”\n").arg(name));
+        return CommandLine::Success;
+    }
+    // Stored only when it parses, leads to no cycle and names only what
+    // the project has.
+    try {
+        const SegmentQuery query = SegmentQueryParser::parse(args[3], saved.lookup(), name);
+        AnalysisRepository(session->database()).check(query);
+    } catch (const SegmentQueryError &e) {
+        return badQuery(args[3], e);
+    }
+    const bool replaced = saved.text(name).has_value();
+    saved.save(name, args[3]);
+    CommandLine::out(
+        QStringLiteral("%1 “%2”\n")
+            .arg(replaced ? QStringLiteral("replaced") : QStringLiteral("saved"), name));
     return CommandLine::Success;
 }
 

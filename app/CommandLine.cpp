@@ -458,14 +458,15 @@ const std::map<QString, Subcommand> &subcommands()
           "also takes actor names), AND, OR, NOT, parentheses, span relations OVERLAPS, WITHIN, "
           "CONTAINS, FOLLOWED-BY [N], SAME-SENTENCE, SAME-PARAGRAPH, SAME-ARTICLE, and filters "
           "coder:, outlet:, date:, from:, to:, actor:, speaker:, target:, stance:, kind:, status:, "
-          "memo:, text:, article:, category:, code:. Prints one row per segment with a header: "
+          "memo:, text:, article:, category:, code:, and set:NAME for a saved query (see queries). "
+          "Prints one row per segment with a header: "
           "annotation, article, start, end (Unicode code points), codes, coder, outlet, published, "
           "actor, quote, before, after, note.",
           AnalysisCommands::segments, AnalysisCommands::segmentsOptions}},
         {QStringLiteral("stats"),
-         {"stats PROJECT [--by outlet|month|day|coder|article|actor] [--query QUERY] [--format tsv|csv|json]",
+         {"stats PROJECT [--by outlet|month|week|day|coder|article|actor] [--query QUERY] [--format tsv|csv|json]",
           "Code frequencies: segments, articles and coded characters per code, or per code and "
-          "outlet, month, day, coder, article or actor, with the share of the column's articles "
+          "outlet, month, ISO week (2025-W19), day, coder, article or actor, with the share of the column's articles "
           "(an outlet's or period's articles; the coded ones for coders, articles and actors) and of "
           "its segments.",
           AnalysisCommands::stats, AnalysisCommands::statsOptions}},
@@ -482,8 +483,16 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("report"),
          {"report PROJECT OUT.html|OUT.pdf [--query QUERY]",
           "Write a self-contained report: codebook, frequencies with a chart, matrices by month "
-          "and outlet, co-occurrence, actors and claims, example segments.",
+          "and outlet, co-occurrence, actors and claims, inter-coder agreement per code (when two "
+          "coders coded the same article), example segments.",
           AnalysisCommands::report, AnalysisCommands::reportOptions}},
+        {QStringLiteral("queries"),
+         {"queries PROJECT list | save NAME QUERY | delete NAME",
+          "Keep retrieval queries in the project by name: list prints NAME<TAB>QUERY per saved "
+          "query, save adds or replaces one (refused, exit 2, when the query cannot be parsed, "
+          "names what the project lacks or leads back to itself through set:), delete removes one. "
+          "In any query, set:NAME stands for the saved query NAME.",
+          AnalysisCommands::queries}},
         {QStringLiteral("version"), {"version", "Print the version of Framewise, Qt and SQLite.", runVersion}},
     };
     return map;

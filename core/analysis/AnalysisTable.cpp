@@ -81,6 +81,8 @@ QString AnalysisTable::dimensionName(AnalysisDimension by)
         return QStringLiteral("outlet");
     case AnalysisDimension::Month:
         return QStringLiteral("month");
+    case AnalysisDimension::Week:
+        return QStringLiteral("week");
     case AnalysisDimension::Day:
         return QStringLiteral("day");
     case AnalysisDimension::Coder:
@@ -97,8 +99,8 @@ std::optional<AnalysisDimension> AnalysisTable::dimensionFromName(const QString 
 {
     for (AnalysisDimension d :
          {AnalysisDimension::None, AnalysisDimension::Outlet, AnalysisDimension::Month,
-          AnalysisDimension::Day, AnalysisDimension::Coder, AnalysisDimension::Article,
-          AnalysisDimension::Actor}) {
+          AnalysisDimension::Week, AnalysisDimension::Day, AnalysisDimension::Coder,
+          AnalysisDimension::Article, AnalysisDimension::Actor}) {
         if (dimensionName(d) == name)
             return d;
     }

@@ -2,6 +2,7 @@
 
 #include "AnalysisTable.h"
 #include "SegmentQueryParser.h"
+#include "reliability/ProjectAgreement.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
 
@@ -64,6 +65,80 @@ QString shareMatrix(const QList<FrequencyCell> &cells, const QString &columnTitl
         html += QStringLiteral("</tr>\n");
     }
     return html + QStringLiteral("</table>\n");
+}
+
+// Agreement per code as `framewise agreement PROJECT` reports it by
+// default (every coder who annotated, articles as units, the default
+// measures, no bootstrap), or why there is none.
+QString agreementSection(ProjectSession &session, bool restricted)
+{
+    QString html = QStringLiteral("<h2>Inter-coder agreement</h2>\n");
+    QHash<qint64, QSet<qint64>> codersOf; // article -> coders who annotated it
+    for (const AnnotationRepository::Place &a : session.annotations().places())
+        codersOf[a.articleId].insert(a.coderId);
+    int shared = 0;
+    for (const QSet<qint64> &coders : std::as_const(codersOf))
+        shared += coders.size() >= 2 ? 1 : 0;
+    if (shared == 0)
+        return html
+            + QStringLiteral("<p>None to report: no article was coded by two or more "
+                             "coders.</p>\n");
+    const ProjectAgreement agreement(session, QFileInfo(session.path()).fileName());
+    const QList<AgreementRow> rows = agreement.run(AgreementRequest());
+    if (rows.isEmpty())
+        return html + QStringLiteral("<p>None to report: the coders used no codes.</p>\n");
+    QList<AgreementMeasure> measures;
+    QStringList codes;
+    QHash<QString, QMap<AgreementMeasure, AgreementResult>> results;
+    for (const AgreementRow &r : rows) {
+        if (!measures.contains(r.measure))
+            measures << r.measure;
+        if (!codes.contains(r.code))
+            codes << r.code;
+        results[r.code].insert(r.measure, r.result);
+    }
+    html += QStringLiteral(
+                "<p>Coders: %1. Coded articles: %3, by two or more of them: %2. Each coded "
+                "article is a unit, where a coder gave a code or not; the "
+                "figures are those of <code>framewise agreement</code> with its defaults%4.</p>\n")
+                .arg(esc(rows.first().coders.join(QStringLiteral(", "))))
+                .arg(shared)
+                .arg(codersOf.size())
+                .arg(restricted ? QStringLiteral(", over the whole project (the query does "
+                                                 "not narrow them)")
+                                : QString());
+    html += QStringLiteral("<table><tr><th>Code</th><th>Units</th>");
+    for (AgreementMeasure m : std::as_const(measures))
+        html += QStringLiteral("<th>%1</th>").arg(esc(AgreementMeasures::title(m)));
+    html += QStringLiteral("</tr>\n");
+    QMap<QString, QStringList> reasons; // why a figure is missing -> where
+    for (const QString &code : std::as_const(codes)) {
+        const auto &byMeasure = results[code];
+        html += QStringLiteral("<tr><td>%1</td><td class=\"num\">%2</td>")
+                    .arg(esc(code))
+                    .arg(byMeasure.value(measures.first()).units);
+        for (AgreementMeasure m : std::as_const(measures)) {
+            const AgreementResult r = byMeasure.value(m);
+            if (r.value) {
+                html += QStringLiteral("<td class=\"num\">%1</td>")
+                            .arg(QString::number(*r.value, 'f', 3));
+            } else {
+                html += QStringLiteral("<td class=\"num\" title=\"%1\">–</td>").arg(esc(r.reason));
+                reasons[r.reason]
+                    << QStringLiteral("%1 of %2").arg(AgreementMeasures::title(m), code);
+            }
+        }
+        html += QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</table>\n");
+    if (!reasons.isEmpty()) {
+        html += QStringLiteral("<p>– no value:</p>\n<ul>\n");
+        for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+            html += QStringLiteral("<li>%1: %2</li>\n")
+                        .arg(esc(it.value().join(QStringLiteral("; "))), esc(it.key()));
+        html += QStringLiteral("</ul>\n");
+    }
+    return html;
 }
 
 QString barChart(const QList<FrequencyCell> &totals, bool forPrint)
@@ -235,6 +310,8 @@ QString HtmlReport::build(ProjectSession &session, const std::optional<SegmentQu
                     .arg(e.weight);
     }
     html += QStringLiteral("</table>\n");
+
+    html += agreementSection(session, restrict.has_value());
 
     // Examples.
     html += QStringLiteral("<h2>Example segments</h2>\n");

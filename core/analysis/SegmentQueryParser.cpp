@@ -127,8 +127,13 @@ bool isKeyword(const Token &t)
 class Parser
 {
 public:
-    explicit Parser(const QString &text)
+    // expanding: the saved queries being expanded around this text, outermost
+    // first; one of them named again inside is a cycle.
+    Parser(const QString &text, const SegmentQueryParser::SavedQueryLookup &saved,
+           const QStringList &expanding)
         : m_tokens(tokenize(text))
+        , m_saved(saved)
+        , m_expanding(expanding)
     {
     }
 
@@ -288,6 +293,8 @@ private:
             if (value.isEmpty())
                 throw SegmentQueryError(first.end,
                                         QStringLiteral("“%1:” needs a value").arg(prefix));
+            if (prefix == QLatin1String("set"))
+                return expand(node.position, value);
             for (const auto &[name, field] : kFields) {
                 if (prefix == QLatin1String(name)) {
                     node.op = field == Field::Code ? Op::Code : Op::Filter;
@@ -309,8 +316,38 @@ private:
         return node;
     }
 
+    // set:NAME: the saved text parsed in its place. Its own errors keep
+    // their positions in the saved text, after where set:NAME stands here.
+    Node expand(int position, const QString &name)
+    {
+        if (m_expanding.contains(name)) {
+            const QStringList circle
+                = m_expanding.mid(m_expanding.indexOf(name)) + QStringList {name};
+            throw SegmentQueryError(position,
+                                    QStringLiteral("the saved query “%1” leads back to itself (%2)")
+                                        .arg(name, circle.join(QStringLiteral(" → "))));
+        }
+        const std::optional<QString> text = m_saved ? m_saved(name) : std::nullopt;
+        if (!text)
+            throw SegmentQueryError(position, QStringLiteral("no saved query “%1”").arg(name));
+        Node node;
+        node.op = Op::Saved;
+        node.position = position;
+        node.name = name;
+        try {
+            node.children.push_back(
+                Parser(*text, m_saved, m_expanding + QStringList {name}).parseAll());
+        } catch (const SegmentQueryError &e) {
+            throw SegmentQueryError(
+                position, QStringLiteral("in saved query “%1”: %2").arg(name, e.message()));
+        }
+        return node;
+    }
+
     QList<Token> m_tokens;
     qsizetype m_at = 0;
+    SegmentQueryParser::SavedQueryLookup m_saved;
+    QStringList m_expanding;
 };
 
 QString quoted(const QString &text)
@@ -321,11 +358,13 @@ QString quoted(const QString &text)
 }
 } // namespace
 
-SegmentQuery SegmentQueryParser::parse(const QString &text)
+SegmentQuery SegmentQueryParser::parse(const QString &text, const SavedQueryLookup &saved,
+                                       const QString &savingAs)
 {
     SegmentQuery query;
     query.text = text;
-    query.root = Parser(text).parseAll();
+    query.root = Parser(text, saved, savingAs.isEmpty() ? QStringList() : QStringList {savingAs})
+                     .parseAll();
     return query;
 }
 
@@ -363,6 +402,8 @@ QString SegmentQueryParser::format(const Node &node)
                                        : node.category + QLatin1Char(':') + quoted(node.name);
     case Op::Filter:
         return fieldName(node.field) + QLatin1Char(':') + quoted(node.value);
+    case Op::Saved:
+        return QStringLiteral("set:") + quoted(node.name);
     case Op::Not:
         return QStringLiteral("NOT ") + format(node.children.at(0));
     case Op::And:

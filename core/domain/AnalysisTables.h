@@ -34,6 +34,7 @@ enum class AnalysisDimension
     None,
     Outlet,
     Month,
+    Week, // ISO 8601: 2025-W19 (weeks start on Monday; the year is the week's)
     Day,
     Coder,
     Article,
@@ -46,7 +47,8 @@ struct FrequencyCell
     qint64 codeId = 0;
     QString code;
     QString category;
-    QString column; // the outlet, month (YYYY-MM), coder...; empty with no dimension
+    QString
+        column; // the outlet, month (YYYY-MM), week (YYYY-Www), coder...; empty with no dimension
     int segments = 0; // segments carrying the code
     int articles = 0; // distinct articles among them
     qint64 characters = 0; // coded characters (code points)

@@ -18,7 +18,8 @@ struct SegmentQuery
         And,
         Or,
         Not,
-        Relation
+        Relation,
+        Saved
     };
     enum class Relation
     {
@@ -60,6 +61,8 @@ struct SegmentQuery
         // Op::Filter
         Field field = Field::Code;
         QString value;
+        // Op::Saved (set:NAME): name is the saved query's, its one child the
+        // saved text parsed (positions in that text, not in this one).
         // Op::Relation: the left operand's segments that stand in the
         // relation to at least one other segment of the right operand.
         Relation relation = Relation::Overlaps;

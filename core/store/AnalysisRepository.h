@@ -26,6 +26,8 @@ public:
     // all. Throws SegmentQueryError for names the project lacks.
     QList<CodedSegment> segments(const SegmentQuery &query, int limit = -1);
     int countSegments(const SegmentQuery &query);
+    // Throws SegmentQueryError for names the project lacks, running nothing.
+    void check(const SegmentQuery &query);
     QList<CodedSegment> segmentsByIds(const QList<qint64> &annotationIds) const;
 
     // Code x dimension: one cell per code and column that has segments,

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void unknownNamesSayWhere();
     void segmentsCarryContext();
     void frequenciesByMonth();
+    void frequenciesByWeek();
+    void isoWeeksAtYearEnds();
     void frequenciesByCoderRestricted();
     void cooccurrenceByParagraph();
     void cooccurrenceByOverlapAndArticle();
@@ -292,6 +294,86 @@ void TestAnalysis::frequenciesByMonth()
     QCOMPARE(rows, expected);
 }
 
+void TestAnalysis::frequenciesByWeek()
+{
+    // 10 May 2025 is a Saturday (week 19); 1 June a Sunday, the last day of
+    // week 22; the uncoded article of 15 June is in week 24.
+    AnalysisRepository analysis(m_session->database());
+    QStringList rows;
+    for (const FrequencyCell &c : analysis.frequencies(AnalysisDimension::Week)) {
+        rows << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
+                    .arg(c.category, c.code, c.column)
+                    .arg(c.segments)
+                    .arg(c.articles)
+                    .arg(c.characters)
+                    .arg(c.columnArticles)
+                    .arg(c.segmentShare(), 0, 'f', 2);
+    }
+    const QStringList expected = {
+        "Claim|Factual claim|2025-W19|1|1|58|1|0.11",
+        "Claim|Factual claim|2025-W22|1|1|42|1|0.20",
+        "Claim|Justification|2025-W19|1|1|27|1|0.11",
+        "Claim|Justification|2025-W22|1|1|20|1|0.20",
+        "Claim|Threat or warning|2025-W19|1|1|42|1|0.11",
+        "Actor|Person|2025-W19|3|1|33|1|0.33",
+        "Actor|Person|2025-W22|2|1|16|1|0.40",
+        "Technique|Loaded language|2025-W19|2|1|40|1|0.22",
+        "Technique|Loaded language|2025-W22|1|1|8|1|0.20",
+        "Technique|Slur|2025-W19|1|1|26|1|0.11",
+    };
+    QCOMPARE(rows, expected);
+    rows.clear();
+    for (const FrequencyCell &c : analysis.frequencies(
+             AnalysisDimension::Week, SegmentQueryParser::parse(QStringLiteral("coder:bob"))))
+        rows << QStringLiteral("%1|%2|%3").arg(c.code, c.column).arg(c.segments);
+    QCOMPARE(rows,
+             (QStringList {"Factual claim|2025-W19|1", "Justification|2025-W22|1",
+                           "Loaded language|2025-W19|1"}));
+}
+
+void TestAnalysis::isoWeeksAtYearEnds()
+{
+    // The ISO year of a week is not always the calendar year, and a date
+    // without a day has no week (a bare year is no Julian day number).
+    const QString path = m_dir.filePath(QStringLiteral("weeks.framewise"));
+    {
+        auto s = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
+        const qint64 category
+            = AnalysisFixture::addCategory(*s, QStringLiteral("Frames"), Category::Kind::Frame, 0);
+        const qint64 code = AnalysisFixture::addCode(*s, category, QStringLiteral("Crisis"));
+        const QStringList dates
+            = {QStringLiteral("2024-12-30"), QStringLiteral("2021-01-03T10:00:00+01:00"),
+               QStringLiteral("2026-12-31"), QStringLiteral("2025-05"),
+               QStringLiteral("2025"),       QString()};
+        int n = 0;
+        for (const QString &date : dates) {
+            Article a;
+            a.title = QStringLiteral("Article %1").arg(++n);
+            a.published = date;
+            a.text = QStringLiteral("A crisis, day %1.").arg(n);
+            NewAnnotation an;
+            an.articleId = s->articles().add(a).id;
+            an.start = 2;
+            an.end = 8;
+            an.codeIds = {code};
+            an.coderName = QStringLiteral("alice");
+            s->annotations().add(an);
+        }
+    }
+    auto s = ProjectSession::open(path);
+    AnalysisRepository analysis(s->database());
+    const QStringList expected = {"|3|3", "2020-W53|1|1", "2025-W01|1|1", "2026-W53|1|1"};
+    for (const bool kept : {true, false}) {
+        QStringList rows;
+        for (const FrequencyCell &c : analysis.frequencies(
+                 AnalysisDimension::Week,
+                 kept ? std::nullopt
+                      : std::optional(SegmentQueryParser::parse(QStringLiteral("Crisis")))))
+            rows << QStringLiteral("%1|%2|%3").arg(c.column).arg(c.segments).arg(c.columnArticles);
+        QCOMPARE(rows, expected);
+    }
+}
+
 void TestAnalysis::frequenciesByCoderRestricted()
 {
     AnalysisRepository analysis(m_session->database());
@@ -427,8 +509,9 @@ void TestAnalysis::keptCountsFollowEdits()
     auto s = ProjectSession::open(copy);
     AnalysisRepository analysis(s->database());
     auto same = [&](const char *step) {
-        for (AnalysisDimension by : {AnalysisDimension::None, AnalysisDimension::Month,
-                                     AnalysisDimension::Outlet, AnalysisDimension::Day}) {
+        for (AnalysisDimension by :
+             {AnalysisDimension::None, AnalysisDimension::Month, AnalysisDimension::Week,
+              AnalysisDimension::Outlet, AnalysisDimension::Day}) {
             const QStringList kept = matrix(analysis, by, true);
             const QStringList counted = matrix(analysis, by, false);
             if (kept != counted) {

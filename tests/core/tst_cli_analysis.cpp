@@ -28,6 +28,9 @@ private Q_SLOTS:
     void statsByCode();
     void statsByOutletJson();
     void statsRestrictedByQuery();
+    void statsByWeek();
+    void savedQueries();
+    void savedQueryErrors();
     void cooccurrenceByParagraph();
     void badUsage_data();
     void badUsage();
@@ -144,6 +147,120 @@ void TestCliAnalysis::statsRestrictedByQuery()
                             "Loaded language,Technique,2025-05,1,1,23,1,1,0.5\n"));
 }
 
+void TestCliAnalysis::statsByWeek()
+{
+    // ISO weeks: 10 May 2025 is in week 19, Sunday 1 June ends week 22.
+    const Run r = run({"stats", m_project, "--by", "week", "--format", "csv"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("code,category,week,segments,articles,characters,column_articles,"
+                            "article_share,segment_share\n"
+                            "Factual claim,Claim,2025-W19,1,1,58,1,1,0.1111\n"
+                            "Factual claim,Claim,2025-W22,1,1,42,1,1,0.2\n"
+                            "Justification,Claim,2025-W19,1,1,27,1,1,0.1111\n"
+                            "Justification,Claim,2025-W22,1,1,20,1,1,0.2\n"
+                            "Threat or warning,Claim,2025-W19,1,1,42,1,1,0.1111\n"
+                            "Person,Actor,2025-W19,3,1,33,1,1,0.3333\n"
+                            "Person,Actor,2025-W22,2,1,16,1,1,0.4\n"
+                            "Loaded language,Technique,2025-W19,2,1,40,1,1,0.2222\n"
+                            "Loaded language,Technique,2025-W22,1,1,8,1,1,0.2\n"
+                            "Slur,Technique,2025-W19,1,1,26,1,1,0.1111\n"));
+}
+
+void TestCliAnalysis::savedQueries()
+{
+    const QString project = m_dir.filePath(QStringLiteral("queries.framewise"));
+    AnalysisFixture::build(project);
+    Run r = run({"queries", project, "list"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    r = run({"queries", project, "save", "bobs", "coder:bob AND NOT Slur"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("saved “bobs”\n"));
+    QCOMPARE(
+        run({"queries", project, "save", "Kim quotes", "Person AND actor:Kim Jong Un"}).exitCode,
+        0);
+    r = run({"queries", project, "save", "bobs", "coder:bob"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("replaced “bobs”\n"));
+    r = run({"queries", project, "list"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("bobs\tcoder:bob\nKim quotes\tPerson AND actor:Kim Jong Un\n"));
+
+    // set:NAME in every --query and in segments.
+    r = run({"segments", project, "set:bobs", "--format", "csv"});
+    QCOMPARE(r.exitCode, 0);
+    QStringList ids;
+    for (const QByteArray &line : r.out.split('\n').mid(1, 3))
+        ids << QString::fromUtf8(line.left(line.indexOf(',')));
+    QCOMPARE(ids, (QStringList {"4", "7", "11"}));
+    r = run({"stats", project, "--query", "set:\"Kim quotes\""});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("code\tcategory\tsegments\tarticles\tcharacters\tarticle_share\n"
+                            "Person\tActor\t4\t2\t44\t0.6667\n"));
+    r = run({"cooccurrence", project, "--by", "article", "--query", "set:bobs"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("code_a\tcode_b\tboth\tcount_a\tcount_b\tunits\tjaccard\tlift\n"
+                            "Factual claim\tLoaded language\t1\t1\t1\t3\t1\t3\n"));
+    const QString out = m_dir.filePath(QStringLiteral("bobs.html"));
+    QCOMPARE(run({"report", project, out, "--query", "set:bobs"}).exitCode, 0);
+    QFile report(out);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(report.readAll())
+                .contains(QLatin1String("3 coded segments (counting each code of a segment), "
+                                        "restricted to <code>set:bobs</code>")));
+
+    r = run({"queries", project, "delete", "bobs"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("deleted “bobs”\n"));
+    r = run({"queries", project, "delete", "bobs"});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(r.err),
+             QStringLiteral("framewise: %1: no saved query “bobs”\n").arg(project));
+    r = run({"segments", project, "Person AND set:bobs"});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(QString::fromUtf8(r.err),
+             QStringLiteral("framewise: the query: position 12: no saved query “bobs”\n"
+                            "  Person AND set:bobs\n"
+                            "             ^\n"));
+    QCOMPARE(QString::fromUtf8(run({"queries", project, "list"}).out),
+             QStringLiteral("Kim quotes\tPerson AND actor:Kim Jong Un\n"));
+}
+
+void TestCliAnalysis::savedQueryErrors()
+{
+    const QString project = m_dir.filePath(QStringLiteral("wrong.framewise"));
+    AnalysisFixture::build(project);
+    Run r = run({"queries", project, "save", "x", "Person AND Nonexistent"});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(QString::fromUtf8(r.err),
+             QStringLiteral("framewise: the query: position 12: no code “Nonexistent”\n"
+                            "  Person AND Nonexistent\n"
+                            "             ^\n"));
+    r = run({"queries", project, "save", "x", "Person AND (Slur"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("position 12: “(” is never closed"));
+    r = run({"queries", project, "save", "me", "Slur OR set:me"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("position 9: the saved query “me” leads back to itself (me → me)"),
+             r.err.constData());
+    QCOMPARE(run({"queries", project, "save", "a", "Person"}).exitCode, 0);
+    QCOMPARE(run({"queries", project, "save", "b", "set:a OR Slur"}).exitCode, 0);
+    r = run({"queries", project, "save", "a", "set:b"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("position 1: in saved query “b”: position 1: the saved query “a” "
+                            "leads back to itself (a → b → a)"),
+             r.err.constData());
+    r = run({"queries", project, "save", "  ", "Person"});
+    QCOMPARE(r.exitCode, 2);
+    // Nothing of the refused ones was kept.
+    QCOMPARE(QString::fromUtf8(run({"queries", project, "list"}).out),
+             QStringLiteral("a\tPerson\nb\tset:a OR Slur\n"));
+}
+
 void TestCliAnalysis::cooccurrenceByParagraph()
 {
     Run r = run({"cooccurrence", m_project});
@@ -183,7 +300,12 @@ void TestCliAnalysis::badUsage_data()
         << QStringList {"segments", "p.framewise", "x", "--format", "xml"};
     QTest::newRow("segments bad limit")
         << QStringList {"segments", "p.framewise", "x", "--limit", "0"};
-    QTest::newRow("stats bad by") << QStringList {"stats", "p.framewise", "--by", "week"};
+    QTest::newRow("stats bad by") << QStringList {"stats", "p.framewise", "--by", "year"};
+    QTest::newRow("queries without action") << QStringList {"queries", "p.framewise"};
+    QTest::newRow("queries save without query")
+        << QStringList {"queries", "p.framewise", "save", "name"};
+    QTest::newRow("queries unknown action")
+        << QStringList {"queries", "p.framewise", "rename", "a", "b"};
     QTest::newRow("cooccurrence bad by")
         << QStringList {"cooccurrence", "p.framewise", "--by", "page"};
     QTest::newRow("network bad extension") << QStringList {"network", "p.framewise", "out.png"};
@@ -261,6 +383,12 @@ void TestCliAnalysis::reportHtml()
     QVERIFY(
         html.contains(QLatin1String("<td>Kim Jong Un</td><td>South Korea</td><td>opposes</td>")));
     QVERIFY(html.contains(QStringLiteral("<mark>“most faithful lackeys”</mark>")));
+    // alice and bob coded both coded articles; Threat or warning (alice's,
+    // article 1) agrees on article 2 only.
+    QVERIFY(html.contains(
+        QLatin1String("<p>Coders: alice, bob. Coded articles: 2, by two or more of them: 2.")));
+    QVERIFY(html.contains(QLatin1String(
+        "<tr><td>Threat or warning</td><td class=\"num\">2</td><td class=\"num\">0.500</td>")));
     // Self-contained: nothing loaded from elsewhere.
     QVERIFY(!html.contains(QLatin1String(" src=")));
     QVERIFY(!html.contains(QLatin1String("<link")));

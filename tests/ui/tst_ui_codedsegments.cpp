@@ -1,13 +1,16 @@
 // The coded-segments window: a query lists the segments with context,
 // codes and coder; a wrong query says where and puts the cursor there; a
 // double-click opens the reader at the segment; the results export as CSV,
-// JSON Lines and HTML. Runs on the hand-built analysis project.
+// JSON Lines and HTML; queries are saved, run again, used as set:NAME and
+// restrict the code matrix, and saving and deleting them undo. Runs on the
+// hand-built analysis project.
 #include "../core/AnalysisFixture.h"
 #include "analysis/CodeMatrixPanel.h"
 #include "analysis/CodedSegmentsPanel.h"
 #include "reader/ReaderView.h"
 #include "shell/MainWindow.h"
 #include "store/ProjectSession.h"
+#include "store/SavedQueryRepository.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -21,6 +24,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
 #include <QStackedBarSeries>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -29,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QUndoStack>
 
 class TestUiCodedSegments : public QObject
 {
@@ -47,6 +53,11 @@ private Q_SLOTS:
     void matrixCellListsItsSegments();
     void cooccurrenceMatrixIsSymmetric();
     void chartExportsPngAndSvg();
+    void savedQuerySaveRunDeleteAndUndo();
+    void wrongQueriesAreNotSaved();
+    void matrixByWeek();
+    void matrixCountsOnlyASavedQuery();
+    void matrixMonthsWithoutGaps();
 
 private:
     void query(const QString &text);
@@ -257,6 +268,186 @@ void TestUiCodedSegments::chartExportsPngAndSvg()
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.contains("<svg"));
     QVERIFY(bytes.size() > 2000); // the bars and axes, drawn
+}
+
+void TestUiCodedSegments::savedQuerySaveRunDeleteAndUndo()
+{
+    QUndoStack *undo = m_window->undoStack();
+    QComboBox *saved = panel()->savedQueriesBox();
+    QCOMPARE(saved->count(), 0);
+    QVERIFY(!panel()->deleteQueryButton()->isEnabled());
+    query(QStringLiteral("coder:bob"));
+    QVERIFY(panel()->saveQuery(QStringLiteral("bobs")));
+    QCOMPARE(undo->undoText(), QStringLiteral("Save Query “bobs”"));
+    QCOMPARE(saved->count(), 1);
+    QCOMPARE(saved->currentText(), QStringLiteral("bobs"));
+    QCOMPARE(saved->itemData(0, Qt::ToolTipRole).toString(), QStringLiteral("coder:bob"));
+    QVERIFY(panel()->deleteQueryButton()->isEnabled());
+    QCOMPARE(panel()->statusLabel()->text(),
+             QStringLiteral("Saved as “bobs”; use it in other queries as set:bobs"));
+
+    // Chosen from the list, it runs again.
+    query(QStringLiteral("Person"));
+    QCOMPARE(panel()->model()->rowCount(), 5);
+    Q_EMIT saved->activated(0);
+    QCOMPARE(panel()->queryEdit()->text(), QStringLiteral("coder:bob"));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("3 segments"));
+    // And inside other queries.
+    query(QStringLiteral("set:bobs AND NOT Justification"));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("2 segments"));
+
+    undo->undo();
+    QCOMPARE(saved->count(), 0);
+    QVERIFY(!SavedQueryRepository(m_window->store().database()).text(QStringLiteral("bobs")));
+    query(QStringLiteral("set:bobs"));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("position 1: no saved query “bobs”"));
+    undo->redo();
+    QCOMPARE(saved->count(), 1);
+    query(QStringLiteral("set:bobs"));
+    QCOMPARE(panel()->model()->rowCount(), 3);
+
+    saved->setCurrentIndex(0);
+    QTest::mouseClick(panel()->deleteQueryButton(), Qt::LeftButton);
+    QCOMPARE(saved->count(), 0);
+    QCOMPARE(undo->undoText(), QStringLiteral("Delete Saved Query “bobs”"));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("Deleted the saved query “bobs”"));
+    undo->undo();
+    QCOMPARE(saved->count(), 1);
+    QCOMPARE(SavedQueryRepository(m_window->store().database()).text(QStringLiteral("bobs")),
+             std::optional(QStringLiteral("coder:bob")));
+
+    // Saving again under the name replaces the text; undo brings the old one back.
+    query(QStringLiteral("coder:bob AND Slur OR Justification"));
+    QVERIFY(panel()->saveQuery(QStringLiteral("bobs")));
+    QCOMPARE(saved->itemData(0, Qt::ToolTipRole).toString(),
+             QStringLiteral("coder:bob AND Slur OR Justification"));
+    undo->undo();
+    QCOMPARE(saved->itemData(0, Qt::ToolTipRole).toString(), QStringLiteral("coder:bob"));
+    undo->undo(); // the first save: nothing left for the other tests
+    QVERIFY(SavedQueryRepository(m_window->store().database()).all().isEmpty());
+}
+
+void TestUiCodedSegments::wrongQueriesAreNotSaved()
+{
+    QUndoStack *undo = m_window->undoStack();
+    m_window->codedSegmentsDock()->show();
+    panel()->queryEdit()->setText(QStringLiteral("Person AND (Slur"));
+    QVERIFY(!panel()->saveQuery(QStringLiteral("bad")));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("position 12: “(” is never closed"));
+    QCOMPARE(panel()->queryEdit()->cursorPosition(), 11);
+    panel()->queryEdit()->setText(QStringLiteral("Person AND Nonexistent"));
+    QVERIFY(!panel()->saveQuery(QStringLiteral("bad")));
+    QCOMPARE(panel()->statusLabel()->text(), QStringLiteral("position 12: no code “Nonexistent”"));
+    panel()->queryEdit()->setText(QStringLiteral("Person OR set:self"));
+    QVERIFY(!panel()->saveQuery(QStringLiteral("self")));
+    QCOMPARE(panel()->statusLabel()->text(),
+             QStringLiteral("position 11: the saved query “self” leads back to itself "
+                            "(self → self)"));
+    QVERIFY(!panel()->saveQuery(QStringLiteral("  ")));
+    QCOMPARE(panel()->savedQueriesBox()->count(), 0);
+    QCOMPARE(undo->count(), 0);
+}
+
+void TestUiCodedSegments::matrixByWeek()
+{
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Codes by week"));
+    QTableWidget *table = matrix->table();
+    // Weeks 19 and 22 coded; 20 and 21 put in so the time series is even.
+    QCOMPARE(table->columnCount(), 4);
+    QStringList headers;
+    for (int c = 0; c < table->columnCount(); ++c)
+        headers << table->horizontalHeaderItem(c)->text();
+    QCOMPARE(headers, (QStringList {"2025-W19", "2025-W20", "2025-W21", "2025-W22"}));
+    QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("Person"));
+    QStringList person;
+    for (int c = 0; c < table->columnCount(); ++c)
+        person << table->item(3, c)->text();
+    QCOMPARE(person, (QStringList {"3", "0", "0", "2"}));
+    QCOMPARE(matrix->queryFor(3, 3),
+             QStringLiteral("code:\"Person\" AND date:2025-05-26..2025-06-01"));
+    matrix->chartBox()->setCurrentIndex(int(CodeMatrixPanel::Chart::TimeSeries));
+    const QList<QAbstractSeries *> series = matrix->chartView()->chart()->series();
+    QCOMPARE(series.size(), 6);
+    auto *line = qobject_cast<QLineSeries *>(series.at(3));
+    QVERIFY(line);
+    QCOMPARE(line->name(), QStringLiteral("Person"));
+    QCOMPARE(line->points(), (QList<QPointF> {{0, 3}, {1, 0}, {2, 0}, {3, 2}}));
+    // A cell's segments: the week from Monday to Sunday.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(3, 3)).center());
+    QCOMPARE(panel()->model()->rowCount(), 2);
+}
+
+void TestUiCodedSegments::matrixCountsOnlyASavedQuery()
+{
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    QComboBox *filter = matrix->filterBox();
+    QCOMPARE(filter->count(), 1);
+    QCOMPARE(filter->currentText(), QStringLiteral("All segments"));
+    query(QStringLiteral("coder:bob"));
+    QVERIFY(panel()->saveQuery(QStringLiteral("bobs")));
+    QCOMPARE(filter->count(), 2);
+    QCOMPARE(filter->itemText(1), QStringLiteral("Only bobs"));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->rowCount(), 6);
+    filter->setCurrentIndex(1);
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(table->columnCount(), 2);
+    QCOMPARE(matrix->statusLabel()->text(),
+             QStringLiteral("3 codes × 2 columns, counting only bobs"));
+    QCOMPARE(table->verticalHeaderItem(2)->text(), QStringLiteral("Loaded language"));
+    QCOMPARE(table->item(2, 0)->text(), QStringLiteral("1"));
+    QCOMPARE(matrix->queryFor(2, 0),
+             QStringLiteral("code:\"Loaded language\" AND date:2025-05 AND set:\"bobs\""));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(2, 0)).center());
+    QCOMPARE(panel()->model()->rowCount(), 1);
+    QCOMPARE(panel()->results().at(0).annotationId, 7);
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Co-occurrence in articles"));
+    QCOMPARE(matrix->statusLabel()->text(),
+             QStringLiteral("1 pairs of codes found together, counting only bobs"));
+    QCOMPARE(matrix->queryFor(0, 1),
+             QStringLiteral("(code:\"Factual claim\" SAME-ARTICLE code:\"Loaded language\") AND "
+                            "set:\"bobs\""));
+
+    // Undoing the save takes the filter away: every segment counts again.
+    m_window->undoStack()->undo();
+    QCOMPARE(filter->count(), 1);
+    QCOMPARE(filter->currentIndex(), 0);
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Codes by month"));
+    QCOMPARE(table->rowCount(), 6);
+}
+
+void TestUiCodedSegments::matrixMonthsWithoutGaps()
+{
+    // An article coded in September: July and August come in between.
+    ProjectSession &store = m_window->store();
+    Article a;
+    a.title = QStringLiteral("Later");
+    a.outlet = QStringLiteral("Daily");
+    a.published = QStringLiteral("2025-09-02");
+    a.text = QStringLiteral("Kim Jong Un again.");
+    const qint64 id = store.articles().add(a).id;
+    NewAnnotation n;
+    n.articleId = id;
+    n.start = 0;
+    n.end = 11;
+    n.codeIds = {store.codebook().codeByName(QStringLiteral("Person"))->id};
+    n.coderName = QStringLiteral("alice");
+    store.annotations().add(n);
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    QTableWidget *table = matrix->table();
+    QStringList headers;
+    for (int c = 0; c < table->columnCount(); ++c)
+        headers << table->horizontalHeaderItem(c)->text();
+    QCOMPARE(headers, (QStringList {"2025-05", "2025-06", "2025-07", "2025-08", "2025-09"}));
+    QCOMPARE(table->item(3, 2)->text(), QStringLiteral("0"));
+    QCOMPARE(table->item(3, 4)->text(), QStringLiteral("1"));
+    store.articles().remove({id}); // the fixture as it was, for any test after this one
 }
 
 QTEST_MAIN(TestUiCodedSegments)

@@ -1,8 +1,10 @@
 #include "CodeMatrixPanel.h"
 
 #include "analysis/AnalysisTable.h"
+#include "analysis/SegmentQueryParser.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
+#include "store/SavedQueryRepository.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -10,6 +12,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDate>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +20,7 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
@@ -35,6 +39,7 @@ struct Choice
 };
 const Choice kChoices[] = {
     {"Codes by month", AnalysisDimension::Month, -1},
+    {"Codes by week", AnalysisDimension::Week, -1},
     {"Codes by outlet", AnalysisDimension::Outlet, -1},
     {"Codes by day", AnalysisDimension::Day, -1},
     {"Codes by coder", AnalysisDimension::Coder, -1},
@@ -52,6 +57,53 @@ QString quoted(const QString &text)
     escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
+
+// The Monday of an ISO week "2025-W19"; invalid for anything else.
+QDate mondayOf(const QString &week)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{4})-W([0-9]{2})$"));
+    const QRegularExpressionMatch m = pattern.match(week);
+    if (!m.hasMatch())
+        return {};
+    // 4 January is always in week 1.
+    const QDate january4(m.captured(1).toInt(), 1, 4);
+    return january4.addDays(1 - january4.dayOfWeek() + 7 * (m.captured(2).toInt() - 1));
+}
+
+QString weekOf(const QDate &day)
+{
+    int year = 0;
+    const int week = day.weekNumber(&year);
+    return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+// Sorted period columns with the missing months or weeks between the first
+// and the last put in; a column without a date ("") stays first.
+QStringList withoutGaps(const QStringList &sorted, AnalysisDimension by)
+{
+    QStringList dated = sorted;
+    const bool undated = dated.removeAll(QString()) > 0;
+    QStringList out;
+    if (undated)
+        out << QString();
+    if (dated.isEmpty())
+        return out;
+    if (by == AnalysisDimension::Week) {
+        const QDate first = mondayOf(dated.first()), last = mondayOf(dated.last());
+        if (!first.isValid() || !last.isValid())
+            return sorted;
+        for (QDate d = first; d <= last; d = d.addDays(7))
+            out << weekOf(d);
+    } else {
+        const QDate first = QDate::fromString(dated.first(), QStringLiteral("yyyy-MM"));
+        const QDate last = QDate::fromString(dated.last(), QStringLiteral("yyyy-MM"));
+        if (!first.isValid() || !last.isValid())
+            return sorted;
+        for (QDate d = first; d <= last; d = d.addMonths(1))
+            out << d.toString(QStringLiteral("yyyy-MM"));
+    }
+    return out;
+}
 } // namespace
 
 CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
@@ -65,6 +117,10 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
     m_measure->addItems({tr("Segments"), tr("Articles"), tr("Share of the column's articles")});
     m_chart = new QComboBox(this);
     m_chart->addItems({tr("Bars"), tr("Stacked bars"), tr("Time series")});
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("matrixFilter"));
+    m_filter->setToolTip(tr("Count only the segments a saved query selects"));
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *exportButton = new QPushButton(tr("Export Chart…"), this);
     m_status = new QLabel(this);
     m_table = new QTableWidget(this);
@@ -77,6 +133,7 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
     controls->addWidget(m_dimension);
     controls->addWidget(m_measure);
     controls->addWidget(m_chart);
+    controls->addWidget(m_filter);
     controls->addStretch(1);
     controls->addWidget(exportButton);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -88,8 +145,21 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
 
-    for (QComboBox *box : {m_dimension, m_measure, m_chart})
+    reloadFilters();
+    for (QComboBox *box : {m_dimension, m_measure, m_chart, m_filter})
         connect(box, &QComboBox::currentIndexChanged, this, &CodeMatrixPanel::refresh);
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (!changes.settings().contains(QLatin1String(SavedQueryRepository::changeKey)))
+            return;
+        const QString chosen = filterName();
+        {
+            const QSignalBlocker quiet(m_filter);
+            reloadFilters();
+        }
+        // The chosen query was changed or deleted: count again.
+        if (!chosen.isEmpty())
+            refresh();
+    });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int column) {
         const QString query = queryFor(row, column);
         if (!query.isEmpty())
@@ -104,6 +174,23 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
     refresh();
 }
 
+void CodeMatrixPanel::reloadFilters()
+{
+    const QString chosen = filterName();
+    m_filter->clear();
+    m_filter->addItem(tr("All segments"));
+    for (const SavedQuery &q : SavedQueryRepository(m_session.database()).all()) {
+        m_filter->addItem(tr("Only %1").arg(q.name), q.name);
+        m_filter->setItemData(m_filter->count() - 1, q.text, Qt::ToolTipRole);
+    }
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(chosen)));
+}
+
+QString CodeMatrixPanel::filterName() const
+{
+    return m_filter->currentData().toString();
+}
+
 bool CodeMatrixPanel::cooccurrenceMode() const
 {
     return kChoices[m_dimension->currentIndex()].unit >= 0;
@@ -116,9 +203,15 @@ void CodeMatrixPanel::refresh()
     AnalysisRepository analysis(m_session.database());
     QStringList rows, columns;
     QList<QList<double>> values;
+    const QString filter = filterName();
     try {
+        std::optional<SegmentQuery> restrict;
+        if (!filter.isEmpty())
+            restrict
+                = SegmentQueryParser::parse(QStringLiteral("set:") + quoted(filter),
+                                            SavedQueryRepository(m_session.database()).lookup());
         if (choice.unit < 0) {
-            const QList<FrequencyCell> cells = analysis.frequencies(choice.dimension);
+            const QList<FrequencyCell> cells = analysis.frequencies(choice.dimension, restrict);
             for (const FrequencyCell &c : cells) {
                 if (!rows.contains(c.code))
                     rows << c.code;
@@ -126,6 +219,9 @@ void CodeMatrixPanel::refresh()
                     columns << c.column;
             }
             std::sort(columns.begin(), columns.end());
+            if (choice.dimension == AnalysisDimension::Month
+                || choice.dimension == AnalysisDimension::Week)
+                columns = withoutGaps(columns, choice.dimension);
             values = QList<QList<double>>(rows.size(), QList<double>(columns.size(), 0.0));
             const auto measure = Measure(m_measure->currentIndex());
             for (const FrequencyCell &c : cells) {
@@ -134,10 +230,16 @@ void CodeMatrixPanel::refresh()
                                                               : c.articleShare();
                 values[rows.indexOf(c.code)][columns.indexOf(c.column)] = v;
             }
-            m_status->setText(tr("%1 codes × %2 columns").arg(rows.size()).arg(columns.size()));
+            m_status->setText(filter.isEmpty()
+                                  ? tr("%1 codes × %2 columns").arg(rows.size()).arg(columns.size())
+                                  : tr("%1 codes × %2 columns, counting only %3")
+                                        .arg(rows.size())
+                                        .arg(columns.size())
+                                        .arg(filter));
             fill(rows, columns, values, measure == Measure::ArticleShare);
         } else {
-            const QList<CodePair> pairs = analysis.cooccurrence(CooccurrenceUnit(choice.unit));
+            const QList<CodePair> pairs
+                = analysis.cooccurrence(CooccurrenceUnit(choice.unit), restrict);
             for (const CodePair &p : pairs) {
                 for (const QString &name : {p.nameA, p.nameB}) {
                     if (!rows.contains(name))
@@ -151,11 +253,21 @@ void CodeMatrixPanel::refresh()
                 values[rows.indexOf(p.nameA)][rows.indexOf(p.nameB)] = p.both;
                 values[rows.indexOf(p.nameB)][rows.indexOf(p.nameA)] = p.both;
             }
-            m_status->setText(tr("%1 pairs of codes found together").arg(pairs.size()));
+            m_status->setText(filter.isEmpty()
+                                  ? tr("%1 pairs of codes found together").arg(pairs.size())
+                                  : tr("%1 pairs of codes found together, counting only %2")
+                                        .arg(pairs.size())
+                                        .arg(filter));
             fill(rows, columns, values, false);
         }
     } catch (const ProjectError &e) {
         m_status->setText(e.message());
+        m_table->clear();
+        m_table->setRowCount(0);
+        m_table->setColumnCount(0);
+        m_rowCodes.clear();
+        m_columnKeys.clear();
+        drawChart({}, {}, {});
         return;
     }
     drawChart(rows, columns, values);
@@ -266,24 +378,36 @@ QString CodeMatrixPanel::queryFor(int row, int column) const
     const QString code = QStringLiteral("code:") + quoted(m_rowCodes[row]);
     const Choice &choice = kChoices[m_dimension->currentIndex()];
     const QString key = m_columnKeys[column];
+    // Under a saved query the cell holds only its segments.
+    const QString filter
+        = filterName().isEmpty() ? QString() : QStringLiteral(" AND set:") + quoted(filterName());
     if (choice.unit >= 0) {
         static const char *relations[]
             = {"OVERLAPS", "SAME-SENTENCE", "SAME-PARAGRAPH", "SAME-ARTICLE"};
-        return QStringLiteral("%1 %2 code:%3")
-            .arg(code, QLatin1String(relations[choice.unit]), quoted(key));
+        const QString pair = QStringLiteral("%1 %2 code:%3")
+                                 .arg(code, QLatin1String(relations[choice.unit]), quoted(key));
+        return filter.isEmpty() ? pair : QStringLiteral("(%1)%2").arg(pair, filter);
     }
     switch (choice.dimension) {
     case AnalysisDimension::Month:
     case AnalysisDimension::Day:
-        return key.isEmpty() ? code : QStringLiteral("%1 AND date:%2").arg(code, key);
+        return (key.isEmpty() ? code : QStringLiteral("%1 AND date:%2").arg(code, key)) + filter;
+    case AnalysisDimension::Week: {
+        const QDate monday = mondayOf(key);
+        if (!monday.isValid())
+            return code + filter;
+        return QStringLiteral("%1 AND date:%2..%3")
+                   .arg(code, monday.toString(Qt::ISODate), monday.addDays(6).toString(Qt::ISODate))
+            + filter;
+    }
     case AnalysisDimension::Outlet:
-        return QStringLiteral("%1 AND outlet:%2").arg(code, quoted(key));
+        return QStringLiteral("%1 AND outlet:%2").arg(code, quoted(key)) + filter;
     case AnalysisDimension::Coder:
-        return QStringLiteral("%1 AND coder:%2").arg(code, quoted(key));
+        return QStringLiteral("%1 AND coder:%2").arg(code, quoted(key)) + filter;
     case AnalysisDimension::Actor:
-        return QStringLiteral("%1 AND actor:%2").arg(code, quoted(key));
+        return QStringLiteral("%1 AND actor:%2").arg(code, quoted(key)) + filter;
     default:
-        return code;
+        return code + filter;
     }
 }
 

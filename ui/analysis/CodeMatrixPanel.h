@@ -12,11 +12,14 @@ class QTableWidget;
 
 // Code matrices and co-occurrence as a table coloured as a heat map and a
 // Qt Charts chart (bars, stacked bars or a time series): codes down,
-// outlets, months, days, coders or actors across, counting segments,
-// articles or the share of the column's articles; or codes by codes,
-// counting paragraphs, sentences or articles holding both. Clicking a cell
-// asks for its segments as a retrieval query. The chart follows the light
-// or dark palette and exports as PNG or SVG.
+// outlets, months, ISO weeks, days, coders or actors across, counting
+// segments, articles or the share of the column's articles; or codes by
+// codes, counting paragraphs, sentences or articles holding both. Months
+// and weeks run without gaps from the first to the last, so a time series
+// is evenly spaced. A saved query (SavedQueryRepository) can restrict the
+// segments counted. Clicking a cell asks for its segments as a retrieval
+// query. The chart follows the light or dark palette and exports as PNG or
+// SVG.
 class CodeMatrixPanel final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +43,8 @@ public:
     QComboBox *dimensionBox() const { return m_dimension; }
     QComboBox *measureBox() const { return m_measure; }
     QComboBox *chartBox() const { return m_chart; }
+    // "All segments", then the project's saved queries by name.
+    QComboBox *filterBox() const { return m_filter; }
     QTableWidget *table() const { return m_table; }
     QChartView *chartView() const { return m_chartView; }
     QLabel *statusLabel() const { return m_status; }
@@ -60,11 +65,15 @@ private:
     void drawChart(const QStringList &rows, const QStringList &columns,
                    const QList<QList<double>> &values);
     bool cooccurrenceMode() const;
+    void reloadFilters();
+    // The chosen saved query's name, or empty for every segment.
+    QString filterName() const;
 
     ProjectSession &m_session;
     QComboBox *m_dimension = nullptr;
     QComboBox *m_measure = nullptr;
     QComboBox *m_chart = nullptr;
+    QComboBox *m_filter = nullptr;
     QTableWidget *m_table = nullptr;
     QChartView *m_chartView = nullptr;
     QLabel *m_status = nullptr;

@@ -2,24 +2,30 @@
 
 #include "analysis/AnalysisTable.h"
 #include "analysis/SegmentQueryParser.h"
+#include "commands/SetSavedQueryCommand.h"
 #include "query/QueryResultWriter.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
+#include "store/SavedQueryRepository.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
@@ -38,9 +44,10 @@ QString html(const QString &text)
 }
 } // namespace
 
-CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QWidget *parent)
+CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QUndoStack *undo, QWidget *parent)
     : QWidget(parent)
     , m_session(store)
+    , m_undo(undo)
 {
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(QStringLiteral("segmentQuery"));
@@ -61,6 +68,16 @@ CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
 
+    m_saved = new QComboBox(this);
+    m_saved->setObjectName(QStringLiteral("savedQueries"));
+    m_saved->setPlaceholderText(tr("Saved queries"));
+    m_saved->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_saved->setMinimumContentsLength(16);
+    m_saveQuery = new QPushButton(tr("&Save Query…"), this);
+    m_deleteQuery = new QToolButton(this);
+    m_deleteQuery->setText(tr("Delete"));
+    m_deleteQuery->setToolTip(tr("Delete the chosen saved query"));
+
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels(
         {tr("Article"), tr("Codes"), tr("Coder"), tr("Segment in context")});
@@ -77,9 +94,15 @@ CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QWidget *parent)
     top->addWidget(m_edit, 1);
     top->addWidget(find);
     top->addWidget(m_export);
+    auto *saved = new QHBoxLayout;
+    saved->addWidget(m_saved);
+    saved->addWidget(m_saveQuery);
+    saved->addWidget(m_deleteQuery);
+    saved->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addLayout(saved);
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
 
@@ -87,6 +110,118 @@ CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QWidget *parent)
     connect(find, &QPushButton::clicked, this, &CodedSegmentsPanel::run);
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) { activate(index.row()); });
+    connect(m_saved, &QComboBox::activated, this,
+            [this](int index) { runSavedQuery(m_saved->itemText(index)); });
+    connect(m_saved, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_deleteQuery->setEnabled(index >= 0 && !m_session.isReadOnly());
+    });
+    connect(m_saveQuery, &QPushButton::clicked, this, &CodedSegmentsPanel::chooseSaveName);
+    connect(m_deleteQuery, &QToolButton::clicked, this, [this] {
+        if (m_saved->currentIndex() >= 0)
+            deleteSavedQuery(m_saved->currentText());
+    });
+    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
+        if (changes.settings().contains(QLatin1String(SavedQueryRepository::changeKey)))
+            reloadSavedQueries();
+    });
+    m_saveQuery->setEnabled(!m_session.isReadOnly());
+    reloadSavedQueries();
+}
+
+void CodedSegmentsPanel::reloadSavedQueries()
+{
+    const QString current = m_saved->currentText();
+    m_saved->clear();
+    for (const SavedQuery &q : SavedQueryRepository(m_session.database()).all()) {
+        m_saved->addItem(q.name, q.text);
+        m_saved->setItemData(m_saved->count() - 1, q.text, Qt::ToolTipRole);
+    }
+    m_saved->setCurrentIndex(m_saved->findText(current));
+    m_deleteQuery->setEnabled(m_saved->currentIndex() >= 0 && !m_session.isReadOnly());
+}
+
+bool CodedSegmentsPanel::push(StoreCommand *command)
+{
+    m_failed = false;
+    m_undo->push(command); // runs redo(); a refused command is dropped
+    return !m_failed;
+}
+
+bool CodedSegmentsPanel::saveQuery(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    const QString text = m_edit->text();
+    if (trimmed.isEmpty()) {
+        m_status->setText(tr("A saved query needs a name."));
+        return false;
+    }
+    // Only a query that runs is kept: it parses, leads back to no saved
+    // query it is part of, and names what the project has.
+    try {
+        const SegmentQuery query = SegmentQueryParser::parse(
+            text, SavedQueryRepository(m_session.database()).lookup(), trimmed);
+        AnalysisRepository(m_session.database()).check(query);
+    } catch (const SegmentQueryError &e) {
+        m_status->setText(e.message());
+        m_edit->setCursorPosition(e.position());
+        m_edit->setFocus(Qt::OtherFocusReason);
+        return false;
+    } catch (const ProjectError &e) {
+        m_status->setText(e.message());
+        return false;
+    }
+    if (!push(new SetSavedQueryCommand(m_session, trimmed, text, [this](const QString &message) {
+            m_failed = true;
+            m_status->setText(message);
+        })))
+        return false;
+    m_saved->setCurrentIndex(m_saved->findText(trimmed));
+    m_status->setText(tr("Saved as “%1”; use it in other queries as set:%1").arg(trimmed));
+    return true;
+}
+
+bool CodedSegmentsPanel::runSavedQuery(const QString &name)
+{
+    const auto text = SavedQueryRepository(m_session.database()).text(name);
+    if (!text) {
+        m_status->setText(tr("No saved query “%1”").arg(name));
+        return false;
+    }
+    m_saved->setCurrentIndex(m_saved->findText(name));
+    m_edit->setText(*text);
+    return run();
+}
+
+bool CodedSegmentsPanel::deleteSavedQuery(const QString &name)
+{
+    if (!push(
+            new SetSavedQueryCommand(m_session, name, std::nullopt, [this](const QString &message) {
+                m_failed = true;
+                m_status->setText(message);
+            })))
+        return false;
+    m_status->setText(tr("Deleted the saved query “%1”").arg(name));
+    return true;
+}
+
+void CodedSegmentsPanel::chooseSaveName()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save Query"), tr("Save the query as:"),
+                                               QLineEdit::Normal, m_saved->currentText(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    const auto before = SavedQueryRepository(m_session.database()).text(name);
+    if (before && *before != m_edit->text()) {
+        QMessageBox ask(QMessageBox::Question, tr("Save Query"),
+                        tr("Replace the saved query “%1”?\n\n%2").arg(name, *before),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        ask.setTextFormat(Qt::PlainText); // queries hold quotes and angle brackets
+        if (ask.exec() != QMessageBox::Yes)
+            return;
+    }
+    saveQuery(name);
 }
 
 bool CodedSegmentsPanel::run()
@@ -99,14 +234,15 @@ bool CodedSegmentsPanel::run()
     m_ran = true;
     const bool blind = m_visibility.isBlind();
     try {
-        const SegmentQuery query = m_visibility.restricted(SegmentQueryParser::parse(text));
+        const SegmentQuery query = m_visibility.restricted(
+            SegmentQueryParser::parse(text, SavedQueryRepository(m_session.database()).lookup()));
         // Blind, a coder who has coded nothing yet has no segments (and the
         // store knows no coder by that name to filter on).
         if (!blind || m_session.coders().byName(m_visibility.currentCoder())) {
             AnalysisRepository analysis(m_session.database());
             m_results = analysis.segments(query, limit);
-            total = m_results.size() < limit ? int(m_results.size())
-                                             : analysis.countSegments(query);
+            total
+                = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
         }
     } catch (const SegmentQueryError &e) {
         m_status->setText(e.message());

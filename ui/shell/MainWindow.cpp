@@ -410,7 +410,7 @@ void MainWindow::attachStore()
                 focusReader();
             });
     m_annotationDock->setWidget(m_annotations);
-    m_segments = new CodedSegmentsPanel(*m_session, m_segmentsDock);
+    m_segments = new CodedSegmentsPanel(*m_session, m_undo, m_segmentsDock);
     m_segmentsDock->setWidget(m_segments);
     connect(m_segments, &CodedSegmentsPanel::segmentActivated, this, [this](qint64 id, qint64 start, qint64 end) {
         if (m_reader->articleId() != id && !openArticle(id))
