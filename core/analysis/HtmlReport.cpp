@@ -327,7 +327,7 @@ QString HtmlReport::build(ProjectSession &session, const std::optional<SegmentQu
             q.root = both;
         }
         html += QStringLiteral("<h3>%1</h3>\n").arg(esc(c.code));
-        for (const CodedSegment &s : analysis.segments(q, examplesPerCode)) {
+        for (const CodedSegment &s : analysis.firstCoded(q, examplesPerCode)) {
             html += QStringLiteral(
                         "<blockquote><span class=\"ctx\">…%1</span><mark>%2</mark><span "
                         "class=\"ctx\">%3…</span>"

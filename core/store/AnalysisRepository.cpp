@@ -500,6 +500,16 @@ QList<CodedSegment> AnalysisRepository::segments(const SegmentQuery &query, int 
     return loadSegments(QStringLiteral("WHERE a.id IN (%1)").arg(c.sql), c.binds, limit);
 }
 
+QList<CodedSegment> AnalysisRepository::firstCoded(const SegmentQuery &query, int limit)
+{
+    if (needsUnits(query.root))
+        prepareUnits();
+    const Compiled c = compile(query.root);
+    return loadSegments(
+        QStringLiteral("WHERE a.id IN (SELECT id FROM (%1) ORDER BY id LIMIT %2)").arg(c.sql).arg(limit),
+        c.binds, -1);
+}
+
 int AnalysisRepository::countSegments(const SegmentQuery &query)
 {
     if (needsUnits(query.root))

@@ -26,6 +26,10 @@ public:
     // all. Throws SegmentQueryError for names the project lacks.
     QList<CodedSegment> segments(const SegmentQuery &query, int limit = -1);
     int countSegments(const SegmentQuery &query);
+    // The first `limit` segments the query selects in the order they were
+    // coded (by id), in article order: examples read from the code index
+    // alone, without sorting every match by its place.
+    QList<CodedSegment> firstCoded(const SegmentQuery &query, int limit);
     // Throws SegmentQueryError for names the project lacks, running nothing.
     void check(const SegmentQuery &query);
     QList<CodedSegment> segmentsByIds(const QList<qint64> &annotationIds) const;
