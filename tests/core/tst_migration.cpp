@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestMigration : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void keepsSearchAndImmutability();
     void addsOffsetMapsInVersion8();
     void upgradesTheV7Release();
+    void upgradesTheV9ReleaseWithAListingIndex();
 
 private:
     QString copyOfRelease();
@@ -72,6 +75,42 @@ void TestMigration::upgradesTheV7Release()
     QCOMPARE(session->offsetMaps().maps(QStringLiteral("ptc")).size(), 1);
     session.reset();
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), SqliteDialect::currentVersion);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString(), uuids);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+// The analysis release (schema 9) moves to 10, which lists the library from
+// a narrow index instead of the article rows with their texts.
+void TestMigration::upgradesTheV9ReleaseWithAListingIndex()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v9-%1.framewise").arg(++m_copies));
+    QVERIFY(QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v9-release.framewise"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 9);
+    const QString listingIndex
+        = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'articles_listing'");
+    QCOMPARE(RawSql::scalar(path, listingIndex).toInt(), 0);
+    const QString uuids = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString();
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
+    const QList<ArticleSummary> library = session->articles().summaries();
+    QCOMPARE(library.size(), 2);
+    QCOMPARE(library.at(0).annotationCount, 5); // four coders' spans on article 1
+    QCOMPARE(library.at(1).annotationCount, 3);
+    const QList<Annotation> first = session->annotations().forArticle(library.at(0).id);
+    QVERIFY(std::any_of(first.cbegin(), first.cend(), [](const Annotation &a) {
+        return a.coderName == QLatin1String("dana") && a.note == QLatin1String("schema 9");
+    }));
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, listingIndex).toInt(), 1);
+    // The listing is read from the index alone, never from the texts.
+    const auto plan = RawSql::rows(
+        path, QStringLiteral("EXPLAIN QUERY PLAN SELECT a.id, a.title, a.outlet, a.published FROM "
+                             "articles a ORDER BY a.id"));
+    QVERIFY(!plan.isEmpty());
+    QVERIFY2(plan.constLast().constLast().toString().contains(
+                 QStringLiteral("COVERING INDEX articles_listing")),
+             qPrintable(plan.constLast().constLast().toString()));
     QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString(), uuids);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
 }
