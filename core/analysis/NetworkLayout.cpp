@@ -34,11 +34,32 @@ QByteArray inches(double points)
     return QByteArray::number(points / 72.0, 'f', 4);
 }
 
-// Everything Graphviz allocated, freed in the right order however the
-// layout ends.
+// One Graphviz context for the process, as Graphviz intends: making one
+// reads its plugin configuration (and leaks a little of it, in 2.42) every
+// time. Freed at exit.
+struct Context
+{
+    GVC_t *gvc = nullptr;
+    ~Context()
+    {
+        if (gvc)
+            gvFreeContext(gvc);
+    }
+};
+
+GVC_t *context()
+{
+    static Context shared;
+    if (!shared.gvc)
+        shared.gvc = gvContext();
+    return shared.gvc;
+}
+
+// A layout's graph, freed however the layout ends, and Graphviz's error
+// handling as it was.
 struct Session
 {
-    GVC_t *context = gvContext();
+    GVC_t *context = nullptr;
     Agraph_t *graph = nullptr;
     bool laidOut = false;
     agerrlevel_t level = agseterr(AGERR); // warnings (overlaps, fallbacks) are not failures
@@ -50,7 +71,6 @@ struct Session
             gvFreeLayout(context, graph);
         if (graph)
             agclose(graph);
-        gvFreeContext(context);
         agseterrf(handler);
         agseterr(level);
     }
@@ -89,6 +109,7 @@ NetworkLayout::Result NetworkLayout::layout(const ActorNetwork &network, const O
     QMutexLocker locker(&graphvizLock);
     graphvizErrors.clear();
     Session gv;
+    gv.context = context();
     if (!gv.context)
         throw ProjectError(QStringLiteral("Graphviz could not start"));
     gv.graph = agopen(text("actors"), Agdirected, nullptr);
@@ -137,6 +158,11 @@ NetworkLayout::Result NetworkLayout::layout(const ActorNetwork &network, const O
         result.edges.append(Edge {from, to, {}});
     }
 
+    // Graphviz 2.42's neato and fdp write past their memory when they route
+    // parallel edges around the nodes (splines=true or polyline): there,
+    // edges run straight, parallel ones bowed apart. dot routes them well.
+    if (options.engine != Engine::Dot)
+        agsafeset(g, text("splines"), text("line"), text(""));
     const char *engine = engineName(options.engine);
     if (gvLayout(gv.context, g, engine) != 0) {
         throw ProjectError(QStringLiteral("Graphviz could not lay out the network with %1: %2")

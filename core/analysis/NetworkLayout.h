@@ -12,9 +12,11 @@
 // library: each actor an ellipse of the size its picture needs, every claim
 // and co-mention edge an edge, laid out by neato (stress majorization, the
 // default: a social graph has no direction to rank by), fdp (springs) or
-// dot (layers, speakers above their targets), without overlaps. Edges are
-// routed around the nodes as splines from outline to outline, parallel
-// edges apart; drawing arrows is the caller's.
+// dot (layers, speakers above their targets), without overlaps. Edges run
+// from outline to outline, parallel edges apart: straight or bowed with
+// neato and fdp, as splines around the nodes with dot (Graphviz 2.42's
+// neato and fdp corrupt memory routing parallel edges as splines).
+// Drawing arrows is the caller's.
 //
 // Coordinates are Graphviz points (1/72 inch) with y growing downwards, as
 // in a QGraphicsScene. The same input gives the same layout: the start is
