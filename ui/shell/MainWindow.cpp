@@ -26,6 +26,7 @@
 #include "search/SearchIndexStatus.h"
 #include "analysis/CodeMatrixPanel.h"
 #include "analysis/CodedSegmentsPanel.h"
+#include "analysis/NetworkPanel.h"
 #include "search/SearchPanel.h"
 #include "search/SearchResultModel.h"
 #include "shell/ThemeSettings.h"
@@ -248,6 +249,13 @@ void MainWindow::createDocks()
         if (visible)
             codeMatrixPanel();
     });
+    m_networkDock = makeDock(tr("Actor Network"), QStringLiteral("actorNetworkDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_networkDock);
+    m_networkDock->hide();
+    connect(m_networkDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            networkPanel();
+    });
     // The console itself is built the first time its dock shows.
     connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -338,6 +346,8 @@ void MainWindow::createMenus()
     view->addAction(m_segmentsDock->toggleViewAction());
     m_matrixDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
     view->addAction(m_matrixDock->toggleViewAction());
+    m_networkDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    view->addAction(m_networkDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -420,6 +430,8 @@ void MainWindow::attachStore()
     });
     if (m_matrixDock->isVisible())
         codeMatrixPanel(); // the new project's matrix
+    if (m_networkDock->isVisible())
+        networkPanel();
 
     connect(m_library, &LibraryPanel::articleSelected, this, &MainWindow::openArticle);
     connect(m_library, &LibraryPanel::articleActivated, this, [this](qint64 id) {
@@ -466,14 +478,28 @@ CodeMatrixPanel *MainWindow::codeMatrixPanel()
         m_matrix = new CodeMatrixPanel(*m_session, m_matrixDock);
         m_matrixDock->setWidget(m_matrix);
         // A cell's segments go to the Coded Segments dock.
-        connect(m_matrix, &CodeMatrixPanel::segmentsRequested, this, [this](const QString &query) {
-            m_segmentsDock->show();
-            m_segmentsDock->raise();
-            m_segments->queryEdit()->setText(query);
-            m_segments->run();
-        });
+        connect(m_matrix, &CodeMatrixPanel::segmentsRequested, this, &MainWindow::showSegments);
     }
     return m_matrix;
+}
+
+NetworkPanel *MainWindow::networkPanel()
+{
+    if (!m_network) {
+        m_network = new NetworkPanel(*m_session, m_networkDock);
+        m_networkDock->setWidget(m_network);
+        // An actor's segments go to the Coded Segments dock.
+        connect(m_network, &NetworkPanel::segmentsRequested, this, &MainWindow::showSegments);
+    }
+    return m_network;
+}
+
+void MainWindow::showSegments(const QString &query)
+{
+    m_segmentsDock->show();
+    m_segmentsDock->raise();
+    m_segments->queryEdit()->setText(query);
+    m_segments->run();
 }
 
 void MainWindow::detachStore()
@@ -499,6 +525,7 @@ void MainWindow::detachStore()
     delete m_search;
     delete m_segments;
     delete m_matrix;
+    delete m_network;
     delete m_searchIndex;
     m_library = nullptr;
     m_codebook = nullptr;
@@ -508,6 +535,7 @@ void MainWindow::detachStore()
     m_search = nullptr;
     m_segments = nullptr;
     m_matrix = nullptr;
+    m_network = nullptr;
     m_searchIndex = nullptr;
 }
 

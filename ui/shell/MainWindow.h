@@ -15,6 +15,7 @@ class CodebookPanel;
 class CoderVisibilityActions;
 class CodedSegmentsPanel;
 class CodeMatrixPanel;
+class NetworkPanel;
 class LibraryPanel;
 class FeedPanel;
 class GoldComparisonWindow;
@@ -61,6 +62,9 @@ public:
     // Built when its dock is first shown (it computes the matrix).
     CodeMatrixPanel *codeMatrixPanel();
     QDockWidget *codeMatrixDock() const { return m_matrixDock; }
+    // Built when its dock is first shown (it lays out the network).
+    NetworkPanel *networkPanel();
+    QDockWidget *networkDock() const { return m_networkDock; }
     QDockWidget *searchDock() const { return m_searchDock; }
     SearchIndexStatus *searchIndexStatus() const { return m_searchIndex; }
     WebImportActions *webImport() const { return m_webImport; }
@@ -130,6 +134,8 @@ private:
     void showShortcuts();
     void showAbout();
     void focusReader();
+    // A query's segments in the Coded Segments dock (from the matrix or the network).
+    void showSegments(const QString &query);
     void showSearchHit(qint64 articleId, const QString &query, const QString &snippet);
 
     std::unique_ptr<ProjectSession> m_session;
@@ -144,6 +150,7 @@ private:
     SearchPanel *m_search = nullptr;
     CodedSegmentsPanel *m_segments = nullptr;
     CodeMatrixPanel *m_matrix = nullptr;
+    NetworkPanel *m_network = nullptr;
     ArticleActions *m_articleActions = nullptr;
     WebImportActions *m_webImport = nullptr;
     CodebookActions *m_codebookActions = nullptr;
@@ -158,6 +165,7 @@ private:
     QDockWidget *m_consoleDock = nullptr;
     QDockWidget *m_segmentsDock = nullptr;
     QDockWidget *m_matrixDock = nullptr;
+    QDockWidget *m_networkDock = nullptr;
     ReadingLens *m_lens = nullptr;
     SqlConsole *m_console = nullptr;
     AgreementWindow *m_agreement = nullptr; // belongs to one project
