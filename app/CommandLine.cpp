@@ -504,6 +504,7 @@ QString globalHelp()
         "Framewise %1: read news and code claims, actors and frames by hand.\n\n"
         "Usage:\n"
         "  framewise [PROJECT] [--screenshot FILE] [--article ID] [--theme light|dark]\n"
+        "            [--panel segments|matrix|network]\n"
         "                                                           start the GUI\n")
                        .arg(QStringLiteral(FRAMEWISE_VERSION));
     for (const auto &[name, sub] : subcommands())

@@ -1,7 +1,8 @@
 // Runs the real executable under Xvfb with --screenshot (no --theme, then
 // --theme light|dark) on the sample article with nested annotations, and
 // inspects the picture: right size, not blank, text drawn in the reader, a
-// page that follows the theme and the highlights visible on it. With
+// page that follows the theme and the highlights visible on it; then each
+// analysis panel alone (--panel) and an unknown panel refused. With
 // FRAMEWISE_KEEP_SCREENSHOTS=DIR set the pictures are kept there.
 #include "RequiredTool.h"
 #include "project/StarterProject.h"
@@ -22,6 +23,9 @@ class TestScreenshotThemes : public QObject
 private Q_SLOTS:
     void highlightsVisible_data();
     void highlightsVisible();
+    void panelAlone_data();
+    void panelAlone();
+    void unknownPanelRefused();
 };
 
 namespace {
@@ -40,7 +44,84 @@ bool near(QRgb pixel, const QColor &colour, int tolerance)
     return qAbs(qRed(pixel) - colour.red()) <= tolerance && qAbs(qGreen(pixel) - colour.green()) <= tolerance
         && qAbs(qBlue(pixel) - colour.blue()) <= tolerance;
 }
+// The real executable under xvfb-run, with a fresh home in dir.
+void startUnderXvfb(QProcess &process, const QString &xvfb, const QTemporaryDir &dir,
+                    const QStringList &arguments)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // a real X server this time
+    env.remove(QStringLiteral("DISPLAY"));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    process.setProcessEnvironment(env);
+    process.start(xvfb, QStringList{QStringLiteral("-a"), QStringLiteral("-s"),
+                                    QStringLiteral("-screen 0 1600x1000x24"),
+                                    QStringLiteral(FRAMEWISE_BINARY)}
+                            + arguments);
+}
 } // namespace
+
+void TestScreenshotThemes::panelAlone_data()
+{
+    QTest::addColumn<QString>("panel");
+    QTest::newRow("segments") << QStringLiteral("segments");
+    QTest::newRow("matrix") << QStringLiteral("matrix");
+    QTest::newRow("network") << QStringLiteral("network");
+}
+
+// --panel NAME with --screenshot: the picture is of that panel alone.
+void TestScreenshotThemes::panelAlone()
+{
+    QFETCH(QString, panel);
+    REQUIRE_TOOL(xvfb, QStringLiteral("xvfb-run"), QStringLiteral("xvfb"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = dir.filePath(QStringLiteral("panel.framewise"));
+    {
+        auto store = StarterProject::openOrCreate(project);
+        const Article sample = *store->articles().get(store->articles().summaries().first().id);
+        const Code loaded = *store->codebook().codeByName(QStringLiteral("Loaded language"));
+        const qint64 nazi = sample.text.indexOf(QStringLiteral("“neo-Nazi” regime"));
+        QVERIFY(nazi >= 0);
+        store->annotations().add({sample.id, nazi, nazi + 17, {loaded.id}, {}, {}, 0});
+    }
+    const QString png = dir.filePath(QStringLiteral("panel.png"));
+    QProcess process;
+    startUnderXvfb(process, xvfb, dir,
+                   {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel, project});
+    QVERIFY(process.waitForStarted());
+    QVERIFY2(process.waitForFinished(120000), "framewise --screenshot --panel did not finish");
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+    const QImage image = QImage(png).convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(!image.isNull(), "the screenshot is not a readable PNG");
+    // The floating panel, not the 1400×860 window.
+    QCOMPARE(image.size(), QSize(1200, 760));
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
+    const QString keep = qEnvironmentVariable("FRAMEWISE_KEEP_SCREENSHOTS");
+    if (!keep.isEmpty()) {
+        const QString target = QDir(keep).filePath(QStringLiteral("panel-%1.png").arg(panel));
+        QFile::remove(target);
+        QFile::copy(png, target);
+    }
+}
+
+void TestScreenshotThemes::unknownPanelRefused()
+{
+    QProcess process;
+    process.start(QStringLiteral(FRAMEWISE_BINARY),
+                  {QStringLiteral("--panel"), QStringLiteral("charts"), QStringLiteral("x.framewise")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("--panel must be segments, matrix or network"));
+}
 
 void TestScreenshotThemes::highlightsVisible_data()
 {
@@ -78,22 +159,12 @@ void TestScreenshotThemes::highlightsVisible()
     }
 
     const QString png = dir.filePath(QStringLiteral("out.png"));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // a real X server this time
-    env.remove(QStringLiteral("DISPLAY"));
-    env.insert(QStringLiteral("HOME"), dir.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
-    QStringList args = {QStringLiteral("-a"), QStringLiteral("-s"),
-                        QStringLiteral("-screen 0 1600x1000x24"), QStringLiteral(FRAMEWISE_BINARY),
-                        QStringLiteral("--screenshot"), png};
+    QStringList args = {QStringLiteral("--screenshot"), png};
     if (!theme.isEmpty())
         args << QStringLiteral("--theme") << theme;
     args << project;
     QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(xvfb, args);
+    startUnderXvfb(process, xvfb, dir, args);
     QVERIFY(process.waitForStarted());
     QVERIFY2(process.waitForFinished(120000), "framewise --screenshot did not finish");
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,

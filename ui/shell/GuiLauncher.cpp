@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QIcon>
@@ -75,7 +76,29 @@ struct GuiOptions
     QString screenshot;
     qint64 articleId = 0;
     QString search;
+    QString panel;
 };
+
+// The dock of an analysis panel named on the command line, created and
+// shown; nullptr for an unknown name.
+QDockWidget *showPanel(MainWindow &window, const QString &name)
+{
+    QDockWidget *dock = nullptr;
+    if (name == QLatin1String("segments")) {
+        dock = window.codedSegmentsDock();
+    } else if (name == QLatin1String("matrix")) {
+        window.codeMatrixPanel();
+        dock = window.codeMatrixDock();
+    } else if (name == QLatin1String("network")) {
+        window.networkPanel();
+        dock = window.networkDock();
+    }
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+    return dock;
+}
 
 void describe(QCommandLineParser &parser, QCommandLineOption &screenshot, QCommandLineOption &article)
 {
@@ -118,6 +141,12 @@ int GuiLauncher::run(int argc, char *argv[])
                                     QStringLiteral("Search all articles for QUERY and open the best match."),
                                     QStringLiteral("QUERY"));
     parser.addOption(searchOption);
+    QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QStringLiteral("Show this analysis panel: segments, matrix or network (with --screenshot, "
+                       "the PNG shows the panel alone, floating at 1200×760)."),
+        QStringLiteral("NAME"));
+    parser.addOption(panelOption);
 
     // Parsed before any application object exists: --help, --version and
     // usage errors must work without a display.
@@ -137,6 +166,14 @@ int GuiLauncher::run(int argc, char *argv[])
     GuiOptions options;
     options.screenshot = parser.value(screenshotOption);
     options.search = parser.value(searchOption);
+    options.panel = parser.value(panelOption);
+    if (!options.panel.isEmpty()
+        && !QStringList{QStringLiteral("segments"), QStringLiteral("matrix"), QStringLiteral("network")}
+                .contains(options.panel)) {
+        print(stderr, QStringLiteral("framewise: --panel must be segments, matrix or network, not “%1”\n")
+                          .arg(options.panel));
+        return 2;
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
         print(stderr, QStringLiteral("framewise: expected at most one PROJECT, got %1\n").arg(positional.size()));
@@ -232,9 +269,16 @@ int GuiLauncher::run(int argc, char *argv[])
             return 1;
     }
 
+    QDockWidget *panel = options.panel.isEmpty() ? nullptr : showPanel(window, options.panel);
+    if (panel && screenshot) {
+        panel->setFloating(true);
+        panel->resize(1200, 760);
+        settle(250);
+    }
+
     if (screenshot) {
         settle(250);
-        const QPixmap image = window.grab();
+        const QPixmap image = panel ? panel->grab() : window.grab();
         if (!image.save(options.screenshot, "PNG")) {
             print(stderr, QStringLiteral("framewise: cannot write %1\n").arg(options.screenshot));
             return 1;
