@@ -1,6 +1,7 @@
 #include "ClaimFields.h"
 
 #include "ExchangeReport.h"
+#include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 
 ClaimFields::ClaimFields(const ProjectSession &session)
@@ -46,15 +47,33 @@ QList<std::pair<QString, QString>> ClaimFields::fields(const Claim &c) const
     return out;
 }
 
+// The values the store accepts for a field (an empty one clears it), so a
+// wrong one is named here instead of failing as a database constraint.
+QString ClaimFields::checked(const QString &name, const QString &value, const QStringList &allowed)
+{
+    const QString v = value.trimmed().toLower();
+    if (!v.isEmpty() && !allowed.contains(v))
+        throw ProjectError(QStringLiteral("%1 “%2” is not one of: %3")
+                               .arg(name, value, allowed.join(QStringLiteral(", "))));
+    return v;
+}
+
 bool ClaimFields::set(ProjectSession &session, Claim &c, const QString &name, const QString &value,
                       ExchangeReport &report)
 {
     if (name == QLatin1String("stance"))
-        c.stance = value;
+        c.stance = checked(name, value,
+                           {QStringLiteral("supports"), QStringLiteral("opposes"),
+                            QStringLiteral("neutral")});
     else if (name == QLatin1String("claim_kind"))
-        c.kind = value;
+        c.kind = checked(name, value,
+                         {QStringLiteral("fact"), QStringLiteral("opinion"),
+                          QStringLiteral("prediction"), QStringLiteral("demand")});
     else if (name == QLatin1String("status"))
-        c.status = value;
+        c.status = checked(name, value,
+                           {QStringLiteral("unverified"), QStringLiteral("true"),
+                            QStringLiteral("false"), QStringLiteral("misleading"),
+                            QStringLiteral("unverifiable")});
     else if (name == QLatin1String("evidence"))
         c.evidence = value;
     else if (name == QLatin1String("speaker"))

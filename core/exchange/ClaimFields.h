@@ -32,6 +32,7 @@ public:
              ExchangeReport &report);
 
 private:
+    static QString checked(const QString &name, const QString &value, const QStringList &allowed);
     qint64 actorFor(ProjectSession &session, const QString &name, ExchangeReport &report);
 
     QHash<qint64, QString> m_names; // actor id -> name

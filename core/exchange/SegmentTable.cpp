@@ -329,8 +329,13 @@ ExchangeReport SegmentTable::importFile(ProjectSession &session, const QString &
                 const QString value = name == QLatin1String("evidence")
                     ? r.fields.value(name)
                     : r.fields.value(name).trimmed();
-                if (!value.isEmpty())
+                if (value.isEmpty())
+                    continue;
+                try {
                     claimFields.set(session, c, name, value, report);
+                } catch (const ProjectError &e) {
+                    fail(e.message());
+                }
             }
             claim = c;
         }

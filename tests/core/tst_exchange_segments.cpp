@@ -202,6 +202,13 @@ void TestExchangeSegments::refusesBadRows_data()
                                     "line 3: article_uuid/article_title: no article “Nowhere”");
     QTest::newRow("fields") << QByteArray(",,,中文标题,span")
                             << QStringLiteral("line 3: 5 fields where the header has 18");
+    QTest::newRow("claim kind")
+        << QByteArray(",,,中文标题,span,Custom > X,ana,0,2,,,,statement,,,,,")
+        << QStringLiteral("line 3: claim_kind “statement” is not one of: fact, opinion, "
+                          "prediction, demand");
+    QTest::newRow("stance") << QByteArray(",,,中文标题,span,Custom > X,ana,0,2,,,angry,,,,,,")
+                            << QStringLiteral("line 3: stance “angry” is not one of: supports, "
+                                              "opposes, neutral");
     QTest::newRow("unclosed") << QByteArray(",,,\"中文标题,span,X,ana,0,2,,,,,,,,,")
                               << QStringLiteral("line 3: a quoted field is never closed");
 }
