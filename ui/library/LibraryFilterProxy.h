@@ -2,8 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
-// Filters the library by title and outlet (case-insensitive) and sorts the
-// annotation column as numbers.
+// Filters the library by title and outlet (case-insensitive); sorts titles
+// and outlets by the locale, dates as ISO 8601 text and counts as numbers.
 class LibraryFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -28,6 +28,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     qint64 articleId(int row) const;
+    const ArticleSummary &summary(int row) const { return m_articles.at(row); }
     // True when no article has a value in the column (outlets, dates).
     bool columnIsEmpty(int column) const;
     // The row whose count is the largest (the widest to show); -1 if none.
