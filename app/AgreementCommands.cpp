@@ -6,6 +6,7 @@
 #include "base/DelimitedText.h"
 #include "base/ProjectError.h"
 #include "reliability/GoldComparison.h"
+#include "reliability/GoldReport.h"
 #include "reliability/ProjectAgreement.h"
 #include "store/ProjectSession.h"
 
@@ -238,16 +239,8 @@ int AgreementCommands::compare(QCommandLineParser &parser, const QStringList &ar
     QString text = QStringLiteral("code\tgold_spans\tcoder_spans\tprecision\trecall\tf1\texact_"
                                   "precision\texact_recall\texact_f1\tnote\n");
     for (const GoldComparison::Row &r : rows)
-        text += QStringList {DelimitedText::tsvField(r.code),
-                             QString::number(r.partial.goldSpans),
-                             QString::number(r.partial.coderSpans),
-                             figure(r.partial.precision),
-                             figure(r.partial.recall),
-                             figure(r.partial.f1),
-                             figure(r.exact.precision),
-                             figure(r.exact.recall),
-                             figure(r.exact.f1),
-                             DelimitedText::tsvField(r.partial.reason)}
+        text += (QStringList {DelimitedText::tsvField(r.code)} + GoldReport::scoreFields(r)
+                 + QStringList {DelimitedText::tsvField(r.partial.reason)})
                     .join(QLatin1Char('\t'))
             + QLatin1Char('\n');
     CommandLine::out(text);

@@ -58,6 +58,14 @@ GoldReport::Counts GoldReport::counts(const QString &code) const
     return n;
 }
 
+QStringList GoldReport::scoreFields(const GoldComparison::Row &r)
+{
+    return {QString::number(r.partial.goldSpans), QString::number(r.partial.coderSpans),
+            figure(r.partial.precision),          figure(r.partial.recall),
+            figure(r.partial.f1),                 figure(r.exact.precision),
+            figure(r.exact.recall),               figure(r.exact.f1)};
+}
+
 QString GoldReport::csv() const
 {
     QString out = QStringLiteral(
@@ -65,23 +73,13 @@ QString GoldReport::csv() const
         "exact_f1,hits,misses,false_alarms,note\r\n");
     for (const GoldComparison::Row &r : m_rows) {
         const Counts n = counts(r.code);
-        out += QStringList {DelimitedText::csvField(m_gold),
-                            DelimitedText::csvField(m_coder),
-                            DelimitedText::csvField(r.code),
-                            QString::number(r.partial.goldSpans),
-                            QString::number(r.partial.coderSpans),
-                            figure(r.partial.precision),
-                            figure(r.partial.recall),
-                            figure(r.partial.f1),
-                            figure(r.exact.precision),
-                            figure(r.exact.recall),
-                            figure(r.exact.f1),
-                            QString::number(n.hits),
-                            QString::number(n.misses),
-                            QString::number(n.falseAlarms),
-                            DelimitedText::csvField(r.partial.reason)}
-                   .join(QLatin1Char(','))
-            + QStringLiteral("\r\n");
+        const QStringList fields = QStringList {DelimitedText::csvField(m_gold),
+                                                DelimitedText::csvField(m_coder),
+                                                DelimitedText::csvField(r.code)}
+            + scoreFields(r)
+            + QStringList {QString::number(n.hits), QString::number(n.misses),
+                           QString::number(n.falseAlarms), DelimitedText::csvField(r.partial.reason)};
+        out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     return out;
 }

@@ -20,6 +20,9 @@ public:
     QString csv() const;
     // A self-contained page: no scripts, links or images.
     QString html() const;
+    // A row's figures as text, in the order of the columns gold_spans to
+    // exact_f1 (shared with `framewise compare`).
+    static QStringList scoreFields(const GoldComparison::Row &row);
 
     struct Counts
     {

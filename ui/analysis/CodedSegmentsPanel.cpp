@@ -42,6 +42,24 @@ QString html(const QString &text)
 {
     return text.toHtmlEscaped();
 }
+
+// Runs a step that parses or checks a query; a failure is shown in status
+// (a query error also puts the cursor where it is) and gives false.
+template<typename Step>
+bool reportingQueryErrors(QLineEdit *edit, QLabel *status, Step step)
+{
+    try {
+        step();
+        return true;
+    } catch (const SegmentQueryError &e) {
+        status->setText(e.message());
+        edit->setCursorPosition(e.position());
+        edit->setFocus(Qt::OtherFocusReason);
+    } catch (const ProjectError &e) {
+        status->setText(e.message());
+    }
+    return false;
+}
 } // namespace
 
 CodedSegmentsPanel::CodedSegmentsPanel(ProjectSession &store, QUndoStack *undo, QWidget *parent)
@@ -157,19 +175,12 @@ bool CodedSegmentsPanel::saveQuery(const QString &name)
     }
     // Only a query that runs is kept: it parses, leads back to no saved
     // query it is part of, and names what the project has.
-    try {
-        const SegmentQuery query = SegmentQueryParser::parse(
-            text, SavedQueryRepository(m_session.database()).lookup(), trimmed);
-        AnalysisRepository(m_session.database()).check(query);
-    } catch (const SegmentQueryError &e) {
-        m_status->setText(e.message());
-        m_edit->setCursorPosition(e.position());
-        m_edit->setFocus(Qt::OtherFocusReason);
+    if (!reportingQueryErrors(m_edit, m_status, [&] {
+            const SegmentQuery query = SegmentQueryParser::parse(
+                text, SavedQueryRepository(m_session.database()).lookup(), trimmed);
+            AnalysisRepository(m_session.database()).check(query);
+        }))
         return false;
-    } catch (const ProjectError &e) {
-        m_status->setText(e.message());
-        return false;
-    }
     if (!push(new SetSavedQueryCommand(m_session, trimmed, text, [this](const QString &message) {
             m_failed = true;
             m_status->setText(message);
@@ -233,26 +244,19 @@ bool CodedSegmentsPanel::run()
     int total = 0;
     m_ran = true;
     const bool blind = m_visibility.isBlind();
-    try {
-        const SegmentQuery query = m_visibility.restricted(
-            SegmentQueryParser::parse(text, SavedQueryRepository(m_session.database()).lookup()));
-        // Blind, a coder who has coded nothing yet has no segments (and the
-        // store knows no coder by that name to filter on).
-        if (!blind || m_session.coders().byName(m_visibility.currentCoder())) {
-            AnalysisRepository analysis(m_session.database());
-            m_results = analysis.segments(query, limit);
-            total
-                = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
-        }
-    } catch (const SegmentQueryError &e) {
-        m_status->setText(e.message());
-        m_edit->setCursorPosition(e.position());
-        m_edit->setFocus(Qt::OtherFocusReason);
+    if (!reportingQueryErrors(m_edit, m_status, [&] {
+            const SegmentQuery query = m_visibility.restricted(
+                SegmentQueryParser::parse(text, SavedQueryRepository(m_session.database()).lookup()));
+            // Blind, a coder who has coded nothing yet has no segments (and the
+            // store knows no coder by that name to filter on).
+            if (!blind || m_session.coders().byName(m_visibility.currentCoder())) {
+                AnalysisRepository analysis(m_session.database());
+                m_results = analysis.segments(query, limit);
+                total
+                    = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
+            }
+        }))
         return false;
-    } catch (const ProjectError &e) {
-        m_status->setText(e.message());
-        return false;
-    }
     for (const CodedSegment &s : std::as_const(m_results)) {
         auto *article = new QStandardItem(s.articleTitle);
         article->setToolTip(

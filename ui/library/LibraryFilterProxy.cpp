@@ -11,6 +11,12 @@ LibraryFilterProxy::LibraryFilterProxy(QObject *parent)
     setDynamicSortFilter(true);
 }
 
+void LibraryFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_library = qobject_cast<const LibraryModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void LibraryFilterProxy::setFilterText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -38,11 +44,11 @@ bool LibraryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     // Counts and ISO 8601 dates compare straight from the rows: sorting
     // 200,000 articles makes millions of comparisons, and a locale-aware
     // one through data() costs about a microsecond each.
-    const auto *model = qobject_cast<const LibraryModel *>(sourceModel());
-    if (model && left.column() == LibraryModel::Annotations)
-        return model->summary(left.row()).annotationCount
-            < model->summary(right.row()).annotationCount;
-    if (model && left.column() == LibraryModel::Published)
-        return model->summary(left.row()).published < model->summary(right.row()).published;
+    if (m_library && left.column() == LibraryModel::Annotations)
+        return m_library->summary(left.row()).annotationCount
+            < m_library->summary(right.row()).annotationCount;
+    if (m_library && left.column() == LibraryModel::Published)
+        return m_library->summary(left.row()).published
+            < m_library->summary(right.row()).published;
     return QSortFilterProxyModel::lessThan(left, right);
 }

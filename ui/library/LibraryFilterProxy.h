@@ -2,6 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
+class LibraryModel;
+
 // Filters the library by title and outlet (case-insensitive); sorts titles
 // and outlets by the locale, dates as ISO 8601 text and counts as numbers.
 class LibraryFilterProxy final : public QSortFilterProxyModel
@@ -11,6 +13,7 @@ class LibraryFilterProxy final : public QSortFilterProxyModel
 public:
     explicit LibraryFilterProxy(QObject *parent = nullptr);
 
+    void setSourceModel(QAbstractItemModel *model) override;
     void setFilterText(const QString &text);
     QString filterText() const { return m_filter; }
 
@@ -20,4 +23,6 @@ protected:
 
 private:
     QString m_filter;
+    const LibraryModel *m_library = nullptr; // the source, when it is the library
+
 };
