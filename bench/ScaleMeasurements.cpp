@@ -171,12 +171,11 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     for (int r = 0; r < runs; ++r) {
         QElapsedTimer t;
         t.start();
-        found = analysis.countSegments(query);
-        const auto page = analysis.segments(query, 1000);
+        // As the Coded Segments window asks: the first page and the count.
+        found = analysis.page(query, 1000).total;
         retrieval << msSince(t);
         t.restart();
-        unitFound = analysis.countSegments(unitQuery);
-        const auto unitPage = analysis.segments(unitQuery, 1000);
+        unitFound = analysis.page(unitQuery, 1000).total;
         unitRetrieval << msSince(t);
         t.restart();
         cells = int(analysis.frequencies(AnalysisDimension::Month).size());
@@ -225,7 +224,8 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
     f.reportMs = median(report);
 
     std::fprintf(stderr,
-                 "  %d articles: library %.0f ms, search %.1f ms, retrieval %.1f ms (in a paragraph %.1f ms), matrix %.1f ms, "
+                 "  %d articles: library %.0f ms, search %.1f ms, retrieval %.1f ms (in a "
+                 "paragraph %.1f ms), matrix %.1f ms, "
                  "co-occurrence %.1f ms, "
                  "report %.0f ms, %.1f KB per article\n",
                  articles, f.libraryMs, f.searchMs, f.retrievalMs, f.unitRetrievalMs, f.matrixMs, f.cooccurrenceMs,

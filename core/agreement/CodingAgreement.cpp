@@ -10,14 +10,27 @@ CodingAgreement::CodingAgreement(const ReliabilityData &data)
     , m_declaredCategories(data.categoryCount)
     , m_labels(!data.valueLabels.isEmpty())
 {
-    for (const auto &v : data.values)
-        if (v)
-            m_categories.push_back(*v);
+    // Distinct values: most data have a handful, so each value is first
+    // looked for among those seen (sorting every value of 200,000 units
+    // per code costs more than the measures).
+    for (const auto &v : data.values) {
+        if (!v || std::find(m_categories.begin(), m_categories.end(), *v) != m_categories.end())
+            continue;
+        m_categories.push_back(*v);
+        if (m_categories.size() > 64) { // many distinct values: sort them all
+            m_categories.clear();
+            for (const auto &w : data.values)
+                if (w)
+                    m_categories.push_back(*w);
+            break;
+        }
+    }
     std::sort(m_categories.begin(), m_categories.end());
     m_categories.erase(std::unique(m_categories.begin(), m_categories.end()), m_categories.end());
 
     std::map<std::vector<int>, size_t> index;
     std::vector<int> row(static_cast<size_t>(m_coders));
+    auto last = index.end();
     for (int u = 0; u < data.unitCount(); ++u) {
         int m = 0;
         for (int c = 0; c < m_coders; ++c) {
@@ -33,7 +46,13 @@ CodingAgreement::CodingAgreement(const ReliabilityData &data)
         if (m < 2)
             continue; // a value no other coder can be compared with
         ++m_pairable;
+        // Runs of units with the same values (all absent, say) are common.
+        if (last != index.end() && last->first == row) {
+            m_weights[last->second] += 1;
+            continue;
+        }
         auto [it, added] = index.try_emplace(row, m_profiles.size());
+        last = it;
         if (added) {
             Profile p;
             p.values = row;

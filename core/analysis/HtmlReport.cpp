@@ -73,17 +73,12 @@ QString shareMatrix(const QList<FrequencyCell> &cells, const QString &columnTitl
 QString agreementSection(ProjectSession &session, bool restricted)
 {
     QString html = QStringLiteral("<h2>Inter-coder agreement</h2>\n");
-    QHash<qint64, QSet<qint64>> codersOf; // article -> coders who annotated it
-    for (const AnnotationRepository::Place &a : session.annotations().places())
-        codersOf[a.articleId].insert(a.coderId);
-    int shared = 0;
-    for (const QSet<qint64> &coders : std::as_const(codersOf))
-        shared += coders.size() >= 2 ? 1 : 0;
+    const ProjectAgreement agreement(session, QFileInfo(session.path()).fileName());
+    const int shared = agreement.sharedArticles();
     if (shared == 0)
         return html
             + QStringLiteral("<p>None to report: no article was coded by two or more "
                              "coders.</p>\n");
-    const ProjectAgreement agreement(session, QFileInfo(session.path()).fileName());
     const QList<AgreementRow> rows = agreement.run(AgreementRequest());
     if (rows.isEmpty())
         return html + QStringLiteral("<p>None to report: the coders used no codes.</p>\n");
@@ -103,7 +98,7 @@ QString agreementSection(ProjectSession &session, bool restricted)
                 "figures are those of <code>framewise agreement</code> with its defaults%4.</p>\n")
                 .arg(esc(rows.first().coders.join(QStringLiteral(", "))))
                 .arg(shared)
-                .arg(codersOf.size())
+                .arg(agreement.annotatedArticles())
                 .arg(restricted ? QStringLiteral(", over the whole project (the query does "
                                                  "not narrow them)")
                                 : QString());

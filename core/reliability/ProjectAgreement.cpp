@@ -15,8 +15,24 @@ ProjectAgreement::ProjectAgreement(const ProjectSession &session, const QString 
     , m_name(name)
     , m_annotations(session.annotations().places())
 {
-    for (int i = 0; i < m_annotations.size(); ++i)
-        m_byArticle[m_annotations[i].articleId].append(i);
+    for (int i = 0; i < m_annotations.size(); ++i) {
+        if (m_articles.empty() || m_articles.back().id != m_annotations[i].articleId)
+            m_articles.push_back({m_annotations[i].articleId, i, i});
+        m_articles.back().end = i + 1;
+    }
+}
+
+int ProjectAgreement::sharedArticles() const
+{
+    int shared = 0;
+    for (const ArticleRange &r : m_articles) {
+        for (int i = r.first + 1; i < r.end; ++i)
+            if (m_annotations[i].coderId != m_annotations[r.first].coderId) {
+                ++shared;
+                break;
+            }
+    }
+    return shared;
 }
 
 QList<AgreementMeasure> ProjectAgreement::defaultMeasures(AgreementUnit unit)
@@ -114,20 +130,32 @@ QList<ProjectAgreement::Subject> ProjectAgreement::subjects(const AgreementReque
     return out;
 }
 
-QList<qint64> ProjectAgreement::codedArticles(const QList<Coder> &coders) const
+const std::vector<int> &ProjectAgreement::codedArticles(const QList<Coder> &coders) const
 {
-    QSet<qint64> coderIds;
+    QList<qint64> coderIds;
     for (const Coder &c : coders)
-        coderIds.insert(c.id);
-    QList<qint64> out;
-    for (auto it = m_byArticle.begin(); it != m_byArticle.end(); ++it)
-        for (int i : it.value())
+        coderIds.append(c.id);
+    if (coderIds == m_codedFor && !m_coded.empty())
+        return m_coded;
+    m_codedFor = coderIds;
+    m_coded.clear();
+    for (size_t k = 0; k < m_articles.size(); ++k)
+        for (int i = m_articles[k].first; i < m_articles[k].end; ++i)
             if (coderIds.contains(m_annotations[i].coderId)) {
-                out.append(it.key());
+                m_coded.push_back(int(k));
                 break;
             }
-    std::sort(out.begin(), out.end());
-    return out;
+    return m_coded;
+}
+
+const QString &ProjectAgreement::articleLabel(int article) const
+{
+    if (m_articleLabels.empty())
+        m_articleLabels.resize(m_articles.size());
+    QString &label = m_articleLabels[size_t(article)];
+    if (label.isEmpty())
+        label = QString::number(m_articles[size_t(article)].id);
+    return label;
 }
 
 const QString &ProjectAgreement::text(qint64 articleId) const
@@ -162,7 +190,31 @@ ReliabilityData ProjectAgreement::units(const Subject &subject, AgreementUnit un
         data.categoryCount = 2; // present or absent
 
     const size_t m = size_t(coders.size());
-    for (qint64 article : codedArticles(coders)) {
+    const std::vector<int> &coded = codedArticles(coders);
+    if (unit == AgreementUnit::Document && !subject.multiValued) {
+        // Articles as units, one code or several as present or absent: a
+        // flag per coder, no sets (this runs once per code over every
+        // coded article).
+        data.units.reserve(qsizetype(coded.size()));
+        data.values.reserve(coded.size() * m);
+        std::vector<std::optional<double>> row(m);
+        for (int k : coded) {
+            std::fill(row.begin(), row.end(), 0.0);
+            const ArticleRange &r = m_articles[size_t(k)];
+            for (int i = r.first; i < r.end; ++i) {
+                const AnnotationRepository::Place &a = m_annotations[i];
+                const auto ci = coderIndex.find(a.coderId);
+                if (ci != coderIndex.end()
+                    && std::any_of(a.codeIds.begin(), a.codeIds.end(),
+                                   [&](qint64 id) { return codes.contains(id); }))
+                    row[size_t(*ci)] = 1.0;
+            }
+            data.addUnit(articleLabel(k), row);
+        }
+        return data;
+    }
+    for (int k : coded) {
+        const qint64 article = m_articles[size_t(k)].id;
         QList<TextSegments::Segment> segments;
         if (unit == AgreementUnit::Paragraph)
             segments = TextSegments::paragraphs(text(article));
@@ -173,7 +225,7 @@ ReliabilityData ProjectAgreement::units(const Subject &subject, AgreementUnit un
         // Per segment and coder: the subject's codes given there.
         std::vector<std::vector<QSet<qint64>>> given(size_t(segments.size()),
                                                      std::vector<QSet<qint64>>(m));
-        for (int i : m_byArticle.value(article)) {
+        for (int i = m_articles[size_t(k)].first; i < m_articles[size_t(k)].end; ++i) {
             const AnnotationRepository::Place &a = m_annotations[i];
             const auto ci = coderIndex.find(a.coderId);
             if (ci == coderIndex.end())
@@ -217,7 +269,7 @@ ReliabilityData ProjectAgreement::units(const Subject &subject, AgreementUnit un
                 row[c] = 0; // placeholder: the label's index is set below
                 data.valueLabels.append(label); // collected per cell, renumbered below
             }
-            data.addUnit(unit == AgreementUnit::Document ? QString::number(article)
+            data.addUnit(unit == AgreementUnit::Document ? articleLabel(k)
                                                          : QStringLiteral("%1:%2-%3")
                                                                .arg(article)
                                                                .arg(segments[s].start)
@@ -252,11 +304,11 @@ UnitizingData ProjectAgreement::continuum(const QList<Subject> &subjects,
     for (const Subject &s : subjects)
         data.categories.append(s.name);
     qint64 base = 0;
-    for (qint64 article : codedArticles(coders)) {
+    for (int k : codedArticles(coders)) {
         if (m_lengths.isEmpty())
             m_lengths = m_session.articles().codePointLengths();
-        const qint64 length = m_lengths.value(article);
-        for (int i : m_byArticle.value(article)) {
+        const qint64 length = m_lengths.value(m_articles[size_t(k)].id);
+        for (int i = m_articles[size_t(k)].first; i < m_articles[size_t(k)].end; ++i) {
             const AnnotationRepository::Place &a = m_annotations[i];
             const auto ci = coderIndex.find(a.coderId);
             if (ci == coderIndex.end() || a.document)

@@ -7,6 +7,7 @@
 #include "store/AnnotationRepository.h"
 
 #include <QHash>
+#include <vector>
 
 class ProjectSession;
 
@@ -59,14 +60,33 @@ public:
     QList<Disagreement> disagreements(const Subject &subject, AgreementUnit unit,
                                       const QList<Coder> &coders) const;
 
+    // Articles anyone annotated, and those two or more coders annotated.
+    int annotatedArticles() const { return int(m_articles.size()); }
+    int sharedArticles() const;
+
 private:
-    QList<qint64> codedArticles(const QList<Coder> &coders) const;
+    // One article's annotations: m_annotations[first, end) (places come
+    // sorted by article).
+    struct ArticleRange
+    {
+        qint64 id = 0;
+        int first = 0;
+        int end = 0;
+    };
+    // Indexes into m_articles of the articles the coders annotated, in id
+    // order; kept for the last set of coders (each subject asks again).
+    const std::vector<int> &codedArticles(const QList<Coder> &coders) const;
     const QString &text(qint64 articleId) const;
+    // The unit label of a whole article, made once and shared.
+    const QString &articleLabel(int article) const;
 
     const ProjectSession &m_session;
     QString m_name;
     QList<AnnotationRepository::Place> m_annotations;
-    QHash<qint64, QList<int>> m_byArticle; // article id -> indexes into m_annotations
+    std::vector<ArticleRange> m_articles;
+    mutable QList<qint64> m_codedFor; // coder ids of m_coded
+    mutable std::vector<int> m_coded;
+    mutable std::vector<QString> m_articleLabels;
     mutable QHash<qint64, QString> m_texts;
     mutable QHash<qint64, qint64> m_lengths; // code points, read on first use
 };

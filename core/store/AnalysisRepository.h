@@ -26,6 +26,15 @@ public:
     // all. Throws SegmentQueryError for names the project lacks.
     QList<CodedSegment> segments(const SegmentQuery &query, int limit = -1);
     int countSegments(const SegmentQuery &query);
+    // A page of what a query selects: the first `limit` segments in
+    // segments()' order and how many there are in all, from one evaluation
+    // of the query (a window shows the page and the count).
+    struct Page
+    {
+        QList<CodedSegment> segments;
+        int total = 0;
+    };
+    Page page(const SegmentQuery &query, int limit);
     // The first `limit` segments the query selects in the order they were
     // coded (by id), in article order: examples read from the code index
     // alone, without sorting every match by its place.
@@ -51,6 +60,8 @@ public:
     int articleCount() const;
 
 private:
+    // The hint that reads annotations through their narrow places index.
+    QString places() const;
     struct Compiled
     {
         QString sql; // one column, id

@@ -2,6 +2,7 @@
 
 #include "CoderRepository.h"
 #include "OffsetMapRepository.h"
+#include "SqlDialect.h"
 #include "base/ProjectError.h"
 #include "text/TextOffsets.h"
 
@@ -10,6 +11,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <numeric>
+#include <tuple>
+#include <vector>
 
 namespace {
 using Aggregate = ChangeSet::Aggregate;
@@ -241,23 +245,52 @@ std::optional<Annotation> AnnotationRepository::byUuid(const QString &uuid) cons
 
 QList<AnnotationRepository::Place> AnnotationRepository::places() const
 {
-    SqlQuery q(sql(), QStringLiteral("SELECT a.article_id, a.coder_id, a.start, a.\"end\", a.scope = 'document', "
-                                     "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
-                                     "FROM annotations a ORDER BY a.article_id, a.start, a.id"));
+    // Two scans in id order, merged here: the places from their narrow
+    // index and the code links from their primary key. A lookup of the codes
+    // per annotation, or reading the rows themselves, costs several times as
+    // much on a project with millions of annotations.
+    SqlQuery q(sql(),
+               QStringLiteral("SELECT id, article_id, coder_id, start, \"end\", scope = 'document' "
+                              "FROM annotations%1 ORDER BY id")
+                   .arg(m_db.dialect().indexedBy(QStringLiteral("annotations_places"))));
     q.exec();
-    QList<Place> list;
+    std::vector<qint64> ids;
+    QList<Place> byId;
     while (q.next()) {
+        ids.push_back(q.value(0).toLongLong());
         Place p;
-        p.articleId = q.value(0).toLongLong();
-        p.coderId = q.value(1).toLongLong();
-        p.start = q.value(2).toLongLong();
-        p.end = q.value(3).toLongLong();
-        p.document = q.value(4).toInt() != 0;
-        const QString codes = q.value(5).toString();
-        for (QStringView id : QStringView(codes).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            p.codeIds.append(id.toLongLong());
-        list.append(std::move(p));
+        p.articleId = q.value(1).toLongLong();
+        p.coderId = q.value(2).toLongLong();
+        p.start = q.value(3).toLongLong();
+        p.end = q.value(4).toLongLong();
+        p.document = q.value(5).toInt() != 0;
+        byId.append(std::move(p));
     }
+    SqlQuery codes(sql(),
+                   QStringLiteral("SELECT annotation_id, code_id FROM annotation_codes "
+                                  "ORDER BY annotation_id, code_id"));
+    codes.exec();
+    size_t at = 0;
+    while (codes.next()) {
+        const qint64 annotation = codes.value(0).toLongLong();
+        while (at < ids.size() && ids[at] < annotation)
+            ++at;
+        if (at < ids.size() && ids[at] == annotation)
+            byId[qsizetype(at)].codeIds.append(codes.value(1).toLongLong());
+    }
+    // By article, then start, then id, as callers walk them.
+    std::vector<qsizetype> order(ids.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        const Place &x = byId[a];
+        const Place &y = byId[b];
+        return std::tie(x.articleId, x.start, ids[size_t(a)])
+            < std::tie(y.articleId, y.start, ids[size_t(b)]);
+    });
+    QList<Place> list;
+    list.reserve(byId.size());
+    for (qsizetype i : order)
+        list.append(std::move(byId[i]));
     return list;
 }
 

@@ -26,8 +26,8 @@ const QString kInsertExact = QStringLiteral(
     "INSERT INTO articles(id, uuid, title, outlet, author, published, url, language, text, "
     "content_hash, imported_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 const QString kSummaries = QStringLiteral(
-    "SELECT a.id, a.title, a.outlet, a.published, "
-    "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) FROM articles a ");
+    "SELECT a.id, a.title, a.outlet, a.published, coalesce(n.annotations, 0) "
+    "FROM articles a LEFT JOIN article_counts n ON n.article_id = a.id ");
 const QString kCount = QStringLiteral("SELECT count(*) FROM articles");
 const QString kDelete = QStringLiteral("DELETE FROM articles WHERE id = ?");
 const QString kSourcePut = QStringLiteral(
@@ -180,6 +180,7 @@ QList<ArticleSummary> ArticleRepository::summaries() const
     SqlQuery q(sql(), kSummaries + QStringLiteral("ORDER BY a.id"));
     q.exec();
     QList<ArticleSummary> list;
+    list.reserve(count());
     while (q.next()) {
         list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                      q.value(3).toString(), q.value(4).toInt()});

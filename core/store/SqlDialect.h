@@ -34,6 +34,14 @@ public:
     // An INSERT statement that yields the new row's id as its one column:
     // never lastInsertId(), which is lastval() on PostgreSQL.
     virtual QString returningId(const QString &insert) const;
+    // Put after a table name: makes the planner read that table through the
+    // named covering index where it would pick the table itself (SQLite's
+    // INDEXED BY; nothing where the planner needs no hint).
+    virtual QString indexedBy(const QString &index) const
+    {
+        Q_UNUSED(index);
+        return {};
+    }
     // A subquery of the ids in one bound value (idList), for IN (...) over
     // thousands of ids with one statement.
     virtual QString idsIn() const = 0;

@@ -10,13 +10,14 @@ public:
     // 'FrWs' in the SQLite header marks a Framewise project.
     static constexpr quint32 applicationId = 0x46725773;
     // The schema version this build writes; migrations lead up to it.
-    static constexpr int currentVersion = 10;
+    static constexpr int currentVersion = 11;
 
     QString name() const override;
     QStringList connectionSettings() const override;
     QStringList writableSettings() const override;
     QString beginTransaction() const override;
     QString newUuid() const override;
+    QString indexedBy(const QString &index) const override;
     QString idsIn() const override;
     QVariant idList(const QList<qint64> &ids) const override;
 

@@ -199,6 +199,13 @@ void TestAnalysis::retrieves()
     QCOMPARE(ids(query), expected);
     AnalysisRepository analysis(m_session->database());
     QCOMPARE(analysis.countSegments(SegmentQueryParser::parse(query)), int(expected.size()));
+    // A page holds the first segments in the same order, and the full count.
+    const AnalysisRepository::Page page = analysis.page(SegmentQueryParser::parse(query), 2);
+    QCOMPARE(page.total, int(expected.size()));
+    QCOMPARE(page.segments.size(), std::min<qsizetype>(2, expected.size()));
+    const QList<CodedSegment> all = analysis.segments(SegmentQueryParser::parse(query));
+    for (qsizetype i = 0; i < page.segments.size(); ++i)
+        QCOMPARE(page.segments[i].annotationId, all[i].annotationId);
 }
 
 void TestAnalysis::unknownNamesSayWhere_data()

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <tuple>
 
 class TestMigration : public QObject
 {
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void addsOffsetMapsInVersion8();
     void upgradesTheV7Release();
     void upgradesTheV9ReleaseWithAListingIndex();
+    void upgradesTheV10ReleaseWithAPlacesIndex();
 
 private:
     QString copyOfRelease();
@@ -113,6 +115,62 @@ void TestMigration::upgradesTheV9ReleaseWithAListingIndex()
              qPrintable(plan.constLast().constLast().toString()));
     QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString(), uuids);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+void TestMigration::upgradesTheV10ReleaseWithAPlacesIndex()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v10-%1.framewise").arg(++m_copies));
+    QVERIFY(
+        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v10-release.framewise"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 10);
+    const QString placesIndex
+        = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'annotations_places'");
+    QCOMPARE(RawSql::scalar(path, placesIndex).toInt(), 0);
+    const QString uuids
+        = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations"))
+              .toString();
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
+    // Places as agreement reads them: by article, then start; emil's span
+    // (saved by the schema-10 release) among them with its code.
+    const QList<AnnotationRepository::Place> places = session->annotations().places();
+    QCOMPARE(places.size(), 9);
+    QVERIFY(std::is_sorted(places.cbegin(), places.cend(), [](const auto &a, const auto &b) {
+        return std::tie(a.articleId, a.start) < std::tie(b.articleId, b.start);
+    }));
+    const auto emil = session->coders().byName(QStringLiteral("emil"));
+    QVERIFY(emil);
+    const auto emils = std::count_if(places.cbegin(), places.cend(), [&](const auto &p) {
+        return p.coderId == emil->id && p.articleId == 1 && p.start == 0 && p.end == 12
+            && p.codeIds.size() == 1;
+    });
+    QCOMPARE(emils, 1);
+    const QList<Annotation> first = session->annotations().forArticle(1);
+    QVERIFY(std::any_of(first.cbegin(), first.cend(), [](const Annotation &a) {
+        return a.coderName == QLatin1String("emil") && a.note == QLatin1String("schema 10");
+    }));
+    // The library's counts, now kept in their own table, start right.
+    const QList<ArticleSummary> library = session->articles().summaries();
+    QCOMPARE(library.size(), 2);
+    QCOMPARE(library.at(0).annotationCount, 6);
+    QCOMPARE(library.at(1).annotationCount, 3);
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, placesIndex).toInt(), 1);
+    // Agreement's scan of every place reads the index, not the rows.
+    const auto plan = RawSql::rows(
+        path,
+        QStringLiteral("EXPLAIN QUERY PLAN SELECT id, article_id, coder_id, start, \"end\", "
+                       "scope FROM annotations INDEXED BY annotations_places ORDER BY id"));
+    QVERIFY(!plan.isEmpty());
+    QVERIFY2(plan.constLast().constLast().toString().contains(
+                 QStringLiteral("COVERING INDEX annotations_places")),
+             qPrintable(plan.constLast().constLast().toString()));
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations"))
+                 .toString(),
+             uuids);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
 }
 
 QString TestMigration::copyOfRelease()

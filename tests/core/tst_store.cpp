@@ -82,6 +82,7 @@ private Q_SLOTS:
     void annotationRefusalsChangeNothing();
     void annotationsComeInReadingOrder();
     void removeAndRestoreKeepId();
+    void libraryCountsFollowAnnotations();
     void searchCoversIndexedArticles();
     void codebookAndCoders();
     void actorsAndMemos();
@@ -567,6 +568,51 @@ void TestStore::removeAndRestoreKeepId()
     QCOMPARE(changed.count(), 3);
     QCOMPARE(changed.at(0).at(0).value<ChangeSet>().annotatedArticles(), QSet<qint64>{id});
     QCOMPARE(back->uuid, made.uuid);
+}
+
+void TestStore::libraryCountsFollowAnnotations()
+{
+    // The library's per-article counts are kept, not counted: every way in
+    // and out of the annotations table must move them.
+    auto store = ProjectSession::open(path(QStringLiteral("counts.framewise")),
+                                      ProjectSession::OpenMode::CreateIfMissing);
+    const qint64 first = store->articles().add(sampleArticle()).id;
+    const qint64 second
+        = store->articles().add(sampleArticle(QStringLiteral("Seoul answered with caution."))).id;
+    const Code code = store->codebook().ensureCode(QStringLiteral("A"));
+    auto counts = [&] {
+        QList<int> out;
+        for (const ArticleSummary &s : store->articles().summaries())
+            out << s.annotationCount;
+        return out;
+    };
+    QCOMPARE(counts(), (QList<int> {0, 0}));
+    const Annotation one
+        = store->annotations().add({first, 0, 3, {code.id}, QStringLiteral("ana"), {}});
+    const QList<qint64> many
+        = store->annotations().addMany({{first, 4, 8, {code.id}, QStringLiteral("ana"), {}},
+                                        {second, 0, 5, {code.id}, QStringLiteral("ben"), {}},
+                                        {second, 6, 14, {code.id}, QStringLiteral("ben"), {}}});
+    QCOMPARE(many.size(), 3);
+    QCOMPARE(counts(), (QList<int> {2, 2}));
+    const AnnotationRecord removed = store->annotations().remove(one.id);
+    QCOMPARE(counts(), (QList<int> {1, 2}));
+    store->annotations().restore(removed);
+    QCOMPARE(counts(), (QList<int> {2, 2}));
+    const QList<AnnotationRecord> gone = store->annotations().removeMany(many);
+    QCOMPARE(counts(), (QList<int> {1, 0}));
+    QCOMPARE(store->articles().summaries(QList<qint64> {second}).constFirst().annotationCount, 0);
+    store->annotations().restoreMany(gone);
+    QCOMPARE(counts(), (QList<int> {2, 2}));
+    // Deleting an article takes its annotations and its count with it.
+    store->articles().remove({second});
+    QCOMPARE(counts(), (QList<int> {2}));
+    QCOMPARE(RawSql::scalar(store->path(),
+                            QStringLiteral("SELECT count(*) FROM article_counts "
+                                           "WHERE article_id = %1")
+                                .arg(second))
+                 .toInt(),
+             0);
 }
 
 void TestStore::searchCoversIndexedArticles()

@@ -250,10 +250,10 @@ bool CodedSegmentsPanel::run()
             // Blind, a coder who has coded nothing yet has no segments (and the
             // store knows no coder by that name to filter on).
             if (!blind || m_session.coders().byName(m_visibility.currentCoder())) {
-                AnalysisRepository analysis(m_session.database());
-                m_results = analysis.segments(query, limit);
-                total
-                    = m_results.size() < limit ? int(m_results.size()) : analysis.countSegments(query);
+                AnalysisRepository::Page page
+                    = AnalysisRepository(m_session.database()).page(query, limit);
+                m_results = std::move(page.segments);
+                total = page.total;
             }
         }))
         return false;
