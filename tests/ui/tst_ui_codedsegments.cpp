@@ -58,6 +58,7 @@ private Q_SLOTS:
     void matrixByWeek();
     void matrixCountsOnlyASavedQuery();
     void matrixMonthsWithoutGaps();
+    void matrixFollowsEdits();
 
 private:
     void query(const QString &text);
@@ -448,6 +449,30 @@ void TestUiCodedSegments::matrixMonthsWithoutGaps()
     QCOMPARE(table->item(3, 2)->text(), QStringLiteral("0"));
     QCOMPARE(table->item(3, 4)->text(), QStringLiteral("1"));
     store.articles().remove({id}); // the fixture as it was, for any test after this one
+}
+
+void TestUiCodedSegments::matrixFollowsEdits()
+{
+    // Coding goes on while the matrix is open: its counts follow, and a
+    // hidden matrix counts again when it is shown.
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Codes by month"));
+    matrix->measureBox()->setCurrentIndex(int(CodeMatrixPanel::Measure::Segments));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("Person"));
+    QCOMPARE(table->item(3, 0)->text(), QStringLiteral("3"));
+    ProjectSession &session = m_window->store();
+    const auto person = session.codebook().codeByName(QStringLiteral("Person"));
+    QVERIFY(person);
+    const Annotation added
+        = session.annotations().add({1, 0, 4, {person->id}, QStringLiteral("alice"), {}});
+    QTRY_COMPARE(table->item(3, 0)->text(), QStringLiteral("4"));
+    m_window->codeMatrixDock()->hide();
+    session.annotations().remove(added.id);
+    QCOMPARE(table->item(3, 0)->text(), QStringLiteral("4")); // hidden: not yet
+    m_window->codeMatrixDock()->show();
+    QCOMPARE(table->item(3, 0)->text(), QStringLiteral("3"));
 }
 
 QTEST_MAIN(TestUiCodedSegments)

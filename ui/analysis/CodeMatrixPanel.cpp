@@ -25,6 +25,7 @@
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -148,18 +149,13 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
     reloadFilters();
     for (QComboBox *box : {m_dimension, m_measure, m_chart, m_filter})
         connect(box, &QComboBox::currentIndexChanged, this, &CodeMatrixPanel::refresh);
-    connect(&m_session, &ProjectSession::changed, this, [this](const ChangeSet &changes) {
-        if (!changes.settings().contains(QLatin1String(SavedQueryRepository::changeKey)))
-            return;
-        const QString chosen = filterName();
-        {
-            const QSignalBlocker quiet(m_filter);
-            reloadFilters();
-        }
-        // The chosen query was changed or deleted: count again.
-        if (!chosen.isEmpty())
-            refresh();
-    });
+    // Edits arrive one change event each: a burst of them (a merge, an
+    // import, fast coding) is counted again once, after it settles.
+    m_recount = new QTimer(this);
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(300);
+    connect(m_recount, &QTimer::timeout, this, &CodeMatrixPanel::refresh);
+    connect(&m_session, &ProjectSession::changed, this, &CodeMatrixPanel::applyChanges);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int column) {
         const QString query = queryFor(row, column);
         if (!query.isEmpty())
@@ -172,6 +168,36 @@ CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
             exportChart(path);
     });
     refresh();
+}
+
+void CodeMatrixPanel::applyChanges(const ChangeSet &changes)
+{
+    using A = ChangeSet::Aggregate;
+    bool recount = changes.touches(A::Annotation) || changes.touches(A::Code)
+        || changes.touches(A::Category) || changes.touches(A::Article)
+        || changes.touches(A::Coder) || !changes.annotatedArticles().isEmpty();
+    if (changes.settings().contains(QLatin1String(SavedQueryRepository::changeKey))) {
+        const QString chosen = filterName();
+        {
+            const QSignalBlocker quiet(m_filter);
+            reloadFilters();
+        }
+        // The chosen query was changed or deleted: count again.
+        recount = recount || !chosen.isEmpty();
+    }
+    if (!recount)
+        return;
+    if (isVisible())
+        m_recount->start();
+    else
+        m_stale = true;
+}
+
+void CodeMatrixPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void CodeMatrixPanel::reloadFilters()
@@ -198,6 +224,8 @@ bool CodeMatrixPanel::cooccurrenceMode() const
 
 void CodeMatrixPanel::refresh()
 {
+    m_stale = false;
+    m_recount->stop();
     const Choice &choice = kChoices[m_dimension->currentIndex()];
     m_measure->setEnabled(choice.unit < 0);
     AnalysisRepository analysis(m_session.database());

@@ -4,11 +4,13 @@
 
 #include <QWidget>
 
+class ChangeSet;
 class ProjectSession;
 class QChartView;
 class QComboBox;
 class QLabel;
 class QTableWidget;
+class QTimer;
 
 // Code matrices and co-occurrence as a table coloured as a heat map and a
 // Qt Charts chart (bars, stacked bars or a time series): codes down,
@@ -59,7 +61,12 @@ public:
 Q_SIGNALS:
     void segmentsRequested(const QString &query);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Counts again after the store changed: soon if shown, else when shown.
+    void applyChanges(const ChangeSet &changes);
     void fill(const QStringList &rows, const QStringList &columns,
               const QList<QList<double>> &values, bool share);
     void drawChart(const QStringList &rows, const QStringList &columns,
@@ -77,6 +84,8 @@ private:
     QTableWidget *m_table = nullptr;
     QChartView *m_chartView = nullptr;
     QLabel *m_status = nullptr;
+    QTimer *m_recount = nullptr;
+    bool m_stale = false; // the store changed while the panel was hidden
     QStringList m_rowCodes;
     QStringList m_columnKeys;
 };
