@@ -66,3 +66,16 @@ SegmentQuery AnnotationVisibility::restricted(const SegmentQuery &query) const
     limited.root = onlyCoder(std::move(limited.root), m_current);
     return limited;
 }
+
+std::optional<SegmentQuery> AnnotationVisibility::restriction(const std::optional<SegmentQuery> &query) const
+{
+    if (!m_blind)
+        return query;
+    if (query)
+        return restricted(*query);
+    SegmentQuery mine;
+    mine.root.op = SegmentQuery::Op::Filter;
+    mine.root.field = SegmentQuery::Field::Coder;
+    mine.root.value = m_current;
+    return mine;
+}

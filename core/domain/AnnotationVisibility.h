@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "domain/Annotation.h"
 #include "domain/SegmentQuery.h"
 
@@ -37,6 +39,10 @@ public:
     // segments: the result, and the right operand of every span relation,
     // so no segment is found through another coder's. Unchanged otherwise.
     SegmentQuery restricted(const SegmentQuery &query) const;
+    // What counts and networks are restricted to: the query (if any),
+    // restricted as above under blind coding, or just the current coder's
+    // segments when there is no query.
+    std::optional<SegmentQuery> restriction(const std::optional<SegmentQuery> &query) const;
 
 private:
     QString m_current;

@@ -959,17 +959,28 @@ void AnalysisRepository::streamPairs(const QString &statement, const QVariantLis
 
 // ---------------------------------------------------------------- network
 
-ActorNetwork AnalysisRepository::network() const
+ActorNetwork AnalysisRepository::network(const std::optional<SegmentQuery> &restrict)
 {
     ActorNetwork net;
+    // The restriction, once per place it applies (each binds its own values).
+    auto only = [&](const QString &column, QVariantList &binds) {
+        return restriction(restrict, binds, column);
+    };
     QHash<qint64, qsizetype> index;
     {
+        QVariantList binds;
+        const QString mentions = only(QStringLiteral("an.id"), binds);
+        const QString made = only(QStringLiteral("c.annotation_id"), binds);
+        const QString received = only(QStringLiteral("c.annotation_id"), binds);
         SqlQuery q(sql(),
                    QStringLiteral("SELECT ac.id, ac.uuid, ac.name, ac.kind, "
-                                  "(SELECT count(*) FROM annotations WHERE actor_id = ac.id), "
-                                  "(SELECT count(*) FROM claims WHERE speaker_id = ac.id), "
-                                  "(SELECT count(*) FROM claims WHERE target_id = ac.id) "
-                                  "FROM actors ac ORDER BY ac.name COLLATE NOCASE, ac.id"));
+                                  "(SELECT count(*) FROM annotations an WHERE an.actor_id = ac.id%1), "
+                                  "(SELECT count(*) FROM claims c WHERE c.speaker_id = ac.id%2), "
+                                  "(SELECT count(*) FROM claims c WHERE c.target_id = ac.id%3) "
+                                  "FROM actors ac ORDER BY ac.name COLLATE NOCASE, ac.id")
+                       .arg(mentions, made, received));
+        for (const QVariant &b : std::as_const(binds))
+            q.bind(b);
         q.exec();
         while (q.next()) {
             ActorNetwork::Node n;
@@ -985,10 +996,15 @@ ActorNetwork AnalysisRepository::network() const
         }
     }
     {
+        QVariantList binds;
+        const QString mine = only(QStringLiteral("c.annotation_id"), binds);
         SqlQuery q(sql(),
-                   QStringLiteral("SELECT speaker_id, target_id, stance, count(*) FROM claims "
-                                  "WHERE speaker_id IS NOT NULL AND target_id IS NOT NULL "
-                                  "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"));
+                   QStringLiteral("SELECT c.speaker_id, c.target_id, c.stance, count(*) FROM claims c "
+                                  "WHERE c.speaker_id IS NOT NULL AND c.target_id IS NOT NULL%1 "
+                                  "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+                       .arg(mine));
+        for (const QVariant &b : std::as_const(binds))
+            q.bind(b);
         q.exec();
         while (q.next()) {
             ActorNetwork::Edge e;
@@ -1002,17 +1018,24 @@ ActorNetwork AnalysisRepository::network() const
     }
     {
         // Actors named in an article: linked mentions, speakers and targets.
+        QVariantList binds;
+        const QString linked = only(QStringLiteral("an.id"), binds);
+        const QString speakers = only(QStringLiteral("an.id"), binds);
+        const QString targets = only(QStringLiteral("an.id"), binds);
         SqlQuery q(
             sql(),
             QStringLiteral(
                 "WITH named AS (SELECT DISTINCT article_id, actor FROM ("
-                "SELECT article_id, actor_id AS actor FROM annotations WHERE actor_id IS NOT NULL "
+                "SELECT an.article_id, an.actor_id AS actor FROM annotations an WHERE an.actor_id IS NOT NULL%1 "
                 "UNION ALL SELECT an.article_id, c.speaker_id FROM claims c JOIN annotations an "
-                "ON an.id = c.annotation_id WHERE c.speaker_id IS NOT NULL "
+                "ON an.id = c.annotation_id WHERE c.speaker_id IS NOT NULL%2 "
                 "UNION ALL SELECT an.article_id, c.target_id FROM claims c JOIN annotations an "
-                "ON an.id = c.annotation_id WHERE c.target_id IS NOT NULL)) "
+                "ON an.id = c.annotation_id WHERE c.target_id IS NOT NULL%3)) "
                 "SELECT x.actor, y.actor, count(*) FROM named x JOIN named y ON "
-                "y.article_id = x.article_id AND y.actor > x.actor GROUP BY 1, 2 ORDER BY 1, 2"));
+                "y.article_id = x.article_id AND y.actor > x.actor GROUP BY 1, 2 ORDER BY 1, 2")
+                .arg(linked, speakers, targets));
+        for (const QVariant &b : std::as_const(binds))
+            q.bind(b);
         q.exec();
         while (q.next()) {
             ActorNetwork::Edge e;

@@ -51,7 +51,9 @@ public:
     // Pairs of distinct codes that co-occur at least once, most first.
     QList<CodePair> cooccurrence(CooccurrenceUnit unit,
                                  const std::optional<SegmentQuery> &restrict = {});
-    ActorNetwork network() const;
+    // Restricted to the segments a query selects: mentions, claims and
+    // co-mentions only from those (the actors are all listed).
+    ActorNetwork network(const std::optional<SegmentQuery> &restrict = {});
 
     // Cuts sentences and paragraphs of articles that have none yet and
     // places segments in them; returns the number of articles cut. Needs a

@@ -4,7 +4,9 @@
 // everyone else's and says so in the status bar, and File ▸ Merge Coders'
 // Projects… merges another coder's copy and reports what it added.
 #include "StarterWindow.h"
+#include "analysis/CodeMatrixPanel.h"
 #include "analysis/CodedSegmentsPanel.h"
+#include "analysis/NetworkPanel.h"
 #include "annotating/AnnotationListModel.h"
 #include "annotating/AnnotationPanel.h"
 #include "coders/CoderVisibilityActions.h"
@@ -24,6 +26,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QTableWidget>
 #include <QTextCursor>
 #include <QTimer>
 #include <QToolTip>
@@ -75,6 +80,7 @@ private Q_SLOTS:
     void cleanup();
     void hidingACoderHidesTheirAnnotations();
     void blindCodingHidesOthersAndShowsInStatusBar();
+    void blindCodingNarrowsMatrixAndNetwork();
     void mergeActionMergesAndReports();
 
 private:
@@ -417,6 +423,60 @@ void TestCodersUi::mergeActionMergesAndReports()
     QVERIFY(dialog->mergeButton()->isEnabled()); // may be tried again
     QCOMPARE(store.annotations().count(), annotations + 1);
     dialog->closeButton()->click();
+}
+
+void TestCodersUi::blindCodingNarrowsMatrixAndNetwork()
+{
+    // Counts and networks are findings about everyone's coding: coding
+    // blind, they are made from the current coder's segments alone.
+    ProjectSession &store = m_window->store();
+    Actor kim;
+    kim.name = QStringLiteral("Kim Jong Un");
+    kim.kind = QStringLiteral("person");
+    Actor moscow;
+    moscow.name = QStringLiteral("Moscow");
+    moscow.kind = QStringLiteral("place");
+    const qint64 kimId = store.actors().add(kim);
+    const qint64 moscowId = store.actors().add(moscow);
+    const auto person = store.codebook().codeByName(QStringLiteral("Person"));
+    QVERIFY(person);
+    const qint64 article = reader()->articleId();
+    store.annotations().add({article, 0, 3, {person->id}, kMe, {}, kimId});
+    store.annotations().add({article, 4, 8, {person->id}, kOther, {}, moscowId});
+
+    m_window->codeMatrixDock()->show();
+    CodeMatrixPanel *matrix = m_window->codeMatrixPanel();
+    matrix->dimensionBox()->setCurrentText(QStringLiteral("Codes by coder"));
+    QTableWidget *table = matrix->table();
+    QCOMPARE(table->columnCount(), 2); // both coders
+    m_window->networkDock()->show();
+    NetworkPanel *network = m_window->networkPanel();
+    auto mentions = [&](qint64 actor) {
+        for (const ActorNetwork::Node &n : network->network().nodes)
+            if (n.actorId == actor)
+                return n.mentions;
+        return -1;
+    };
+    QCOMPARE(mentions(kimId), 1);
+    QCOMPARE(mentions(moscowId), 1);
+
+    QVERIFY(coders()->setBlindCoding(true));
+    QCOMPARE(table->columnCount(), 1);
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), kMe);
+    QCOMPARE(table->rowCount(), 1); // Person only: the other coder's claim is not counted
+    QVERIFY(matrix->statusLabel()->text().contains(QLatin1String("blind coding")));
+    QCOMPARE(mentions(kimId), 1);
+    QCOMPARE(mentions(moscowId), 0);
+    QVERIFY(network->statusLabel()->text().contains(QLatin1String("blind coding")));
+    // The other coder, blind, sees the other half.
+    QVERIFY(m_window->setCoder(kOther));
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), kOther);
+    QCOMPARE(mentions(kimId), 0);
+    QCOMPARE(mentions(moscowId), 1);
+    QVERIFY(coders()->setBlindCoding(false));
+    QCOMPARE(table->columnCount(), 2);
+    QCOMPARE(mentions(moscowId), 1);
+    QCOMPARE(mentions(kimId), 1);
 }
 
 QTEST_MAIN(TestCodersUi)

@@ -2,6 +2,7 @@
 
 #include "analysis/AnalysisTable.h"
 #include "analysis/SegmentQueryParser.h"
+#include "base/ProjectError.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
 #include "store/SavedQueryRepository.h"
@@ -107,9 +108,11 @@ QStringList withoutGaps(const QStringList &sorted, AnalysisDimension by)
 }
 } // namespace
 
-CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, QWidget *parent)
+CodeMatrixPanel::CodeMatrixPanel(ProjectSession &store, const AnnotationVisibility &visibility,
+                                 QWidget *parent)
     : QWidget(parent)
     , m_session(store)
+    , m_visibility(visibility)
 {
     m_dimension = new QComboBox(this);
     for (const Choice &c : kChoices)
@@ -193,6 +196,19 @@ void CodeMatrixPanel::applyChanges(const ChangeSet &changes)
         m_stale = true;
 }
 
+void CodeMatrixPanel::setVisibility(const AnnotationVisibility &visibility)
+{
+    const bool changed = visibility.isBlind() != m_visibility.isBlind()
+        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    m_visibility = visibility;
+    if (!changed)
+        return;
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
 void CodeMatrixPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -238,6 +254,11 @@ void CodeMatrixPanel::refresh()
             restrict
                 = SegmentQueryParser::parse(QStringLiteral("set:") + quoted(filter),
                                             SavedQueryRepository(m_session.database()).lookup());
+        // Coding blind, a coder counts only their own segments.
+        if (m_visibility.isBlind() && !m_session.coders().byName(m_visibility.currentCoder()))
+            throw ProjectError(
+                tr("Blind coding: %1 has coded nothing yet").arg(m_visibility.currentCoder()));
+        restrict = m_visibility.restriction(restrict);
         if (choice.unit < 0) {
             const QList<FrequencyCell> cells = analysis.frequencies(choice.dimension, restrict);
             for (const FrequencyCell &c : cells) {
@@ -288,6 +309,10 @@ void CodeMatrixPanel::refresh()
                                         .arg(filter));
             fill(rows, columns, values, false);
         }
+        if (m_visibility.isBlind())
+            m_status->setText(m_status->text()
+                              + tr(" · only %1’s segments (blind coding)")
+                                    .arg(m_visibility.currentCoder()));
     } catch (const ProjectError &e) {
         m_status->setText(e.message());
         m_table->clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/AnalysisTables.h"
+#include "domain/AnnotationVisibility.h"
 
 #include <QWidget>
 
@@ -40,7 +41,11 @@ public:
         ArticleShare
     };
 
-    explicit CodeMatrixPanel(ProjectSession &store, QWidget *parent = nullptr);
+    // Under blind coding (visibility), only the current coder's segments
+    // are counted.
+    CodeMatrixPanel(ProjectSession &store, const AnnotationVisibility &visibility,
+                    QWidget *parent = nullptr);
+    void setVisibility(const AnnotationVisibility &visibility);
 
     QComboBox *dimensionBox() const { return m_dimension; }
     QComboBox *measureBox() const { return m_measure; }
@@ -86,6 +91,7 @@ private:
     QLabel *m_status = nullptr;
     QTimer *m_recount = nullptr;
     bool m_stale = false; // the store changed while the panel was hidden
+    AnnotationVisibility m_visibility;
     QStringList m_rowCodes;
     QStringList m_columnKeys;
 };

@@ -44,9 +44,11 @@ ActorNetwork::Edge claimWith(const char *stance)
 }
 } // namespace
 
-NetworkPanel::NetworkPanel(ProjectSession &store, QWidget *parent)
+NetworkPanel::NetworkPanel(ProjectSession &store, const AnnotationVisibility &visibility,
+                           QWidget *parent)
     : QWidget(parent)
     , m_session(store)
+    , m_visibility(visibility)
 {
     m_layout = new QComboBox(this);
     m_layout->addItem(tr("Spring (neato)"));
@@ -157,8 +159,12 @@ void NetworkPanel::refresh()
     m_stale = false;
     clearScene();
     try {
+        // Coding blind, a coder sees only what their own segments say.
+        if (m_visibility.isBlind() && !m_session.coders().byName(m_visibility.currentCoder()))
+            throw ProjectError(
+                tr("Blind coding: %1 has coded nothing yet").arg(m_visibility.currentCoder()));
         AnalysisRepository analysis(m_session.database());
-        m_network = analysis.network();
+        m_network = analysis.network(m_visibility.restriction(std::nullopt));
     } catch (const ProjectError &e) {
         m_network = {};
         m_status->setText(e.message());
@@ -252,6 +258,9 @@ void NetworkPanel::build(const NetworkLayout::Result &layout)
                           + tr("%n co-mention edge(s)", nullptr, coMentions)
                           + tr(" · drag actors to move them, double-click one for its segments"));
     }
+    if (m_visibility.isBlind())
+        m_status->setText(m_status->text()
+                          + tr(" · only %1’s segments (blind coding)").arg(m_visibility.currentCoder()));
 }
 
 QColor NetworkPanel::edgeColour(const ActorNetwork::Edge &edge) const
@@ -435,6 +444,19 @@ void NetworkPanel::applyChanges(const ChangeSet &changes)
         || !changes.actorUsage().isEmpty() || !changes.annotatedArticles().isEmpty()
         || !changes.of(A::Article).removed.isEmpty();
     if (!relevant)
+        return;
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void NetworkPanel::setVisibility(const AnnotationVisibility &visibility)
+{
+    const bool changed = visibility.isBlind() != m_visibility.isBlind()
+        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    m_visibility = visibility;
+    if (!changed)
         return;
     if (isVisible())
         refresh();

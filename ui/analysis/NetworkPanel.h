@@ -2,6 +2,7 @@
 
 #include "analysis/NetworkLayout.h"
 #include "domain/AnalysisTables.h"
+#include "domain/AnnotationVisibility.h"
 
 #include <QWidget>
 
@@ -31,7 +32,11 @@ class NetworkPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit NetworkPanel(ProjectSession &store, QWidget *parent = nullptr);
+    // Under blind coding (visibility), only the current coder's segments
+    // make mentions, claims and co-mentions.
+    NetworkPanel(ProjectSession &store, const AnnotationVisibility &visibility,
+                 QWidget *parent = nullptr);
+    void setVisibility(const AnnotationVisibility &visibility);
     ~NetworkPanel() override;
 
     NetworkView *view() const { return m_view; }
@@ -91,4 +96,5 @@ private:
     QList<NetworkEdgeItem *> m_edges;
     NetworkNodeItem *m_hovered = nullptr;
     bool m_stale = false; // the store changed while the panel was hidden
+    AnnotationVisibility m_visibility;
 };

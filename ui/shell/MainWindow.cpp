@@ -475,7 +475,7 @@ void MainWindow::replaceProject(std::unique_ptr<ProjectSession> store)
 CodeMatrixPanel *MainWindow::codeMatrixPanel()
 {
     if (!m_matrix) {
-        m_matrix = new CodeMatrixPanel(*m_session, m_matrixDock);
+        m_matrix = new CodeMatrixPanel(*m_session, m_coderView->visibility(), m_matrixDock);
         m_matrixDock->setWidget(m_matrix);
         // A cell's segments go to the Coded Segments dock.
         connect(m_matrix, &CodeMatrixPanel::segmentsRequested, this, &MainWindow::showSegments);
@@ -486,7 +486,7 @@ CodeMatrixPanel *MainWindow::codeMatrixPanel()
 NetworkPanel *MainWindow::networkPanel()
 {
     if (!m_network) {
-        m_network = new NetworkPanel(*m_session, m_networkDock);
+        m_network = new NetworkPanel(*m_session, m_coderView->visibility(), m_networkDock);
         m_networkDock->setWidget(m_network);
         // An actor's segments go to the Coded Segments dock.
         connect(m_network, &NetworkPanel::segmentsRequested, this, &MainWindow::showSegments);
@@ -698,6 +698,10 @@ void MainWindow::applyVisibility()
     const AnnotationVisibility &visibility = m_coderView->visibility();
     m_annotations->setVisibility(visibility);
     m_segments->setVisibility(visibility);
+    if (m_matrix)
+        m_matrix->setVisibility(visibility);
+    if (m_network)
+        m_network->setVisibility(visibility);
     refreshReaderAnnotations(m_reader->articleId());
     // The agreement window sets the coders side by side: not while coding blind.
     m_agreementAction->setEnabled(!visibility.isBlind());
