@@ -39,6 +39,7 @@ struct BenchContext
     QString sourceDir; // the Framewise source tree (samples, tests/data)
     QString sharedDir; // ../shared beside it (Wikinews CSV), may be missing
     QString workDir;
+    bool reuse = false; // keep scale projects in workDir across runs
     int repeat = 3; // runs of the slow measurements (import, baseline, memory)
 
     QString corpusDir; // the ordinary articles, one .txt each

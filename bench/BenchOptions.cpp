@@ -34,12 +34,16 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     const QCommandLineOption sizes(QStringLiteral("scale-sizes"),
                                    QStringLiteral("With --scale: these article counts instead (e.g. 20000,60000)."),
                                    QStringLiteral("N,N,..."));
+    const QCommandLineOption reuse(
+        QStringLiteral("reuse"),
+        QStringLiteral("With --scale and --workdir: leave the projects in DIR, and measure those a "
+                       "previous --reuse run left there instead of building them again."));
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, scale, sizes, json, workdir, repeat, only, probe, article});
+    parser.addOptions({quick, scale, sizes, reuse, json, workdir, repeat, only, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -61,6 +65,11 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     }
     o.jsonPath = parser.value(json);
     o.workDir = parser.value(workdir);
+    o.reuse = parser.isSet(reuse);
+    if (o.reuse && (!o.scale || o.workDir.isEmpty())) {
+        std::fprintf(stderr, "framewise-bench: --reuse needs --scale and --workdir\n");
+        std::exit(2);
+    }
     if (parser.isSet(repeat)) {
         bool ok = false;
         o.repeat = parser.value(repeat).toInt(&ok);

@@ -52,7 +52,10 @@ int BenchRunner::run()
         context.workDir = temporary->path();
     } else {
         context.workDir = QDir(m_options.workDir).absolutePath();
-        QDir(context.workDir).removeRecursively(); // stale projects would skew the import
+        // Stale projects would skew the import; --reuse keeps the scale ones.
+        context.reuse = m_options.reuse;
+        if (!context.reuse)
+            QDir(context.workDir).removeRecursively();
         if (!QDir().mkpath(context.workDir))
             throw std::runtime_error("cannot create " + context.workDir.toStdString());
     }

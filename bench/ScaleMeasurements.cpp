@@ -154,9 +154,28 @@ QString ScaleMeasurements::build(int articles)
     return path;
 }
 
+QString ScaleMeasurements::reuse(int articles)
+{
+    const QString path
+        = QDir(m_context.workDir).filePath(QStringLiteral("scale-%1.framewise").arg(articles));
+    if (!m_context.reuse || !QFileInfo::exists(path))
+        return {};
+    // Only a project a finished build left: all its articles, units cut.
+    auto store = ProjectSession::open(path);
+    const QList<ArticleSummary> all = store->articles().summaries();
+    if (all.size() != articles || AnalysisRepository(store->database()).prepareUnits() != 0)
+        return {};
+    m_firstArticle = all.constFirst().id;
+    std::fprintf(stderr, "  %d articles: measuring the project left in %s\n", articles,
+                 qPrintable(path));
+    return path;
+}
+
 ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
 {
-    const QString path = build(articles);
+    QString path = reuse(articles);
+    if (path.isEmpty())
+        path = build(articles);
     Figures f;
     f.articles = articles;
     f.bytesPerArticle = double(QFileInfo(path).size()) / articles;
@@ -279,9 +298,10 @@ void ScaleMeasurements::run()
     for (int size : std::as_const(m_sizes)) {
         std::fprintf(stderr, "framewise-bench: scale series, %d articles\n", size);
         all << measure(size);
-        // Keep only the largest project on disk at a time.
-        QFile::remove(
-            QDir(m_context.workDir).filePath(QStringLiteral("scale-%1.framewise").arg(size)));
+        // Keep only the largest project on disk at a time (unless asked).
+        if (!m_context.reuse)
+            QFile::remove(
+                QDir(m_context.workDir).filePath(QStringLiteral("scale-%1.framewise").arg(size)));
     }
     if (all.size() < 2)
         return;

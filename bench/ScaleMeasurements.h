@@ -33,6 +33,8 @@ private:
     };
     Figures measure(int articles);
     QString build(int articles);
+    // The project of that size a previous --reuse run left, or "".
+    QString reuse(int articles);
 
     BenchContext &m_context;
     const SentencePool &m_pool;
