@@ -1,0 +1,184 @@
+// Opening a team project at a postgresql:// URL, and every refusal of one:
+// a wrong URL, a server that is not there, a database that is not a
+// Framewise project, an empty one without CreateIfMissing, a newer or older
+// schema. Each names the problem and writes nothing. Needs the throwaway
+// cluster of scripts/with-postgres (FRAMEWISE_TEST_PGHOST); without it the
+// cases that need a server fail, naming what is missing.
+#include "RawSql.h"
+#include "TestProject.h"
+#include "base/ProjectError.h"
+#include "store/PostgresDialect.h"
+#include "store/ProjectSession.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QString openError(const QString &location,
+                  ProjectSession::OpenMode mode = ProjectSession::OpenMode::OpenExisting)
+{
+    try {
+        ProjectSession::open(location, mode);
+    } catch (const ProjectError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+int tableCount(const QString &url)
+{
+    return RawSql::scalar(
+               url, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+        .toInt();
+}
+} // namespace
+
+class TestPgOpen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qputenv("FRAMEWISE_TEST_BACKEND", "postgresql"); }
+    void wrongUrl_data();
+    void wrongUrl();
+    void refusedConnection();
+    void missingDatabase();
+    void createsAndReopens();
+    void emptyDatabaseIsNotCreatedUnlessAsked();
+    void refusesForeignDatabase();
+    void refusesNewerAndOlderSchema();
+};
+
+void TestPgOpen::wrongUrl_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no database") << QStringLiteral("postgresql://localhost")
+                                 << QStringLiteral("no database name");
+    QTest::newRow("no slashes") << QStringLiteral("postgresql:framewise")
+                                << QStringLiteral("“//” is missing");
+    QTest::newRow("unknown parameter") << QStringLiteral("postgresql:///framewise?hots=/tmp")
+                                       << QStringLiteral("unknown parameter “hots”");
+    QTest::newRow("bad port") << QStringLiteral("postgresql:///framewise?port=http")
+                              << QStringLiteral("“http” is not a port");
+    QTest::newRow("nested path") << QStringLiteral("postgresql://localhost/a/b")
+                                 << QStringLiteral("“a/b” is not a database name");
+    QTest::newRow("password in URL")
+        << QStringLiteral("postgresql://ana:s3cret@localhost/framewise")
+        << QStringLiteral("a password does not belong in the URL");
+}
+
+void TestPgOpen::wrongUrl()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    const QString error = openError(url, ProjectSession::OpenMode::CreateIfMissing);
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // A password is never repeated back.
+    QVERIFY2(!error.contains(QStringLiteral("s3cret")), qPrintable(error));
+}
+
+void TestPgOpen::refusedConnection()
+{
+    // A socket folder with no server in it.
+    QTemporaryDir nobody;
+    const QString url = QStringLiteral("postgresql:///framewise?host=%1").arg(nobody.path());
+    const QString error = openError(url, ProjectSession::OpenMode::CreateIfMissing);
+    QVERIFY2(error.startsWith(url + QStringLiteral(": cannot reach the PostgreSQL server")),
+             qPrintable(error));
+}
+
+void TestPgOpen::missingDatabase()
+{
+    const QString host = qEnvironmentVariable("FRAMEWISE_TEST_PGHOST");
+    if (host.isEmpty())
+        QFAIL("FRAMEWISE_TEST_PGHOST is not set: run the tests through scripts/with-postgres "
+              "(scripts/test does)");
+    const QString url = QStringLiteral("postgresql:///no_such_framewise_db?host=%1").arg(host);
+    const QString error = openError(url, ProjectSession::OpenMode::CreateIfMissing);
+    QVERIFY2(error.contains(QStringLiteral("has no database “no_such_framewise_db”")),
+             qPrintable(error));
+}
+
+void TestPgOpen::createsAndReopens()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    qint64 id = 0;
+    {
+        auto store = ProjectSession::open(url, ProjectSession::OpenMode::CreateIfMissing);
+        QCOMPARE(store->schemaVersion(), PostgresDialect::currentVersion);
+        QCOMPARE(store->database().dialect().name(), QStringLiteral("PostgreSQL"));
+        QCOMPARE(store->path(), url);
+        Article a;
+        a.title = QStringLiteral("Speech");
+        a.text = QStringLiteral("Kim spoke.");
+        id = store->articles().add(a).id;
+    }
+    auto store = ProjectSession::open(url);
+    QCOMPARE(store->articles().get(id)->text, QStringLiteral("Kim spoke."));
+    QCOMPARE(
+        RawSql::scalar(url, QStringLiteral("SELECT value FROM meta WHERE key = 'search_language'"))
+            .toString(),
+        QStringLiteral("simple"));
+}
+
+void TestPgOpen::emptyDatabaseIsNotCreatedUnlessAsked()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    const QString error = openError(url);
+    QVERIFY2(error.contains(QStringLiteral("the database is empty, not a Framewise project")),
+             qPrintable(error));
+    QCOMPARE(tableCount(url), 0);
+}
+
+void TestPgOpen::refusesForeignDatabase()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    RawSql::run(url,
+                {QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)"),
+                 QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")});
+    for (auto mode :
+         {ProjectSession::OpenMode::OpenExisting, ProjectSession::OpenMode::CreateIfMissing}) {
+        const QString error = openError(url, mode);
+        QVERIFY2(
+            error.startsWith(url + QStringLiteral(": the database is not a Framewise project")),
+            qPrintable(error));
+    }
+    QCOMPARE(tableCount(url), 1);
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 1);
+}
+
+void TestPgOpen::refusesNewerAndOlderSchema()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    ProjectSession::open(url, ProjectSession::OpenMode::CreateIfMissing);
+    const int tables = tableCount(url);
+    const int newer = PostgresDialect::currentVersion + 1;
+    RawSql::run(url, {QStringLiteral("UPDATE framewise_schema SET version = %1").arg(newer)});
+    QString error = openError(url);
+    QVERIFY2(
+        error.contains(QStringLiteral("made by a newer Framewise (project version %1").arg(newer)),
+        qPrintable(error));
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT version FROM framewise_schema")).toInt(),
+             newer);
+    QCOMPARE(tableCount(url), tables);
+
+    const int older = PostgresDialect::baselineVersion - 1;
+    RawSql::run(url, {QStringLiteral("UPDATE framewise_schema SET version = %1").arg(older)});
+    error = openError(url);
+    QVERIFY2(error.contains(QStringLiteral("older than any PostgreSQL project")),
+             qPrintable(error));
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT version FROM framewise_schema")).toInt(),
+             older);
+}
+
+QTEST_GUILESS_MAIN(TestPgOpen)
+#include "tst_pg_open.moc"
