@@ -438,7 +438,7 @@ AnalysisRepository::Compiled AnalysisRepository::compileRelation(const Node &nod
             : QStringLiteral("r.start >= l.\"end\"");
         break;
     default:
-        condition = QStringLiteral("1");
+        condition = QStringLiteral("1 = 1");
         break;
     }
     return {QStringLiteral("SELECT l.id FROM annotations l WHERE l.id IN (%1) AND EXISTS "
@@ -645,7 +645,7 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
         else
             statement
                 = QStringLiteral("SELECT %1, count(DISTINCT an.article_id) FROM annotations an%2 "
-                                 "WHERE 1%3 GROUP BY 1")
+                                 "WHERE 1 = 1%3 GROUP BY 1")
                       .arg(key, joins, where);
         SqlQuery q(sql(), statement);
         if (!statement.contains(QLatin1String("FROM articles ar"))
@@ -675,7 +675,7 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
         : QStringLiteral("SELECT ac.code_id, %1, count(*), count(DISTINCT "
                          "an.article_id), sum(an.\"end\" - an.start) "
                          "FROM annotation_codes ac JOIN annotations an ON an.id = "
-                         "ac.annotation_id%2 WHERE 1%3 "
+                         "ac.annotation_id%2 WHERE 1 = 1%3 "
                          "GROUP BY ac.code_id, 2")
               .arg(key, joins, where);
     SqlQuery q(sql(), cells);
@@ -747,8 +747,9 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
     qint64 total = 0;
     if (unit == CooccurrenceUnit::Overlap) {
         {
-            SqlQuery t(sql(),
-                       QStringLiteral("SELECT count(*) FROM annotations an WHERE 1%1").arg(where));
+            SqlQuery t(
+                sql(),
+                QStringLiteral("SELECT count(*) FROM annotations an WHERE 1 = 1%1").arg(where));
             for (const QVariant &b : binds)
                 t.bind(b);
             t.exec();
@@ -759,7 +760,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
                 sql(),
                 QStringLiteral(
                     "SELECT ac.code_id, count(*) FROM annotation_codes ac JOIN annotations an "
-                    "ON an.id = ac.annotation_id WHERE 1%1 GROUP BY ac.code_id")
+                    "ON an.id = ac.annotation_id WHERE 1 = 1%1 GROUP BY ac.code_id")
                     .arg(where));
             for (const QVariant &b : binds)
                 q.bind(b);
@@ -778,7 +779,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
                 "an.start < bn.\"end\" "
                 "JOIN annotation_codes ca ON ca.annotation_id = an.id "
                 "JOIN annotation_codes cb ON cb.annotation_id = bn.id AND cb.code_id > ca.code_id "
-                "WHERE 1%1%2 GROUP BY 1, 2")
+                "WHERE 1 = 1%1%2 GROUP BY 1, 2")
                 .arg(where, whereB));
         for (const QVariant &b : binds + bindsB)
             q.bind(b);
@@ -794,7 +795,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
             rows = where.isEmpty()
                 ? QStringLiteral("SELECT article_id, code_id FROM code_articles")
                 : QStringLiteral("SELECT an.article_id, ac.code_id FROM annotation_codes ac "
-                                 "JOIN annotations an ON an.id = ac.annotation_id WHERE 1%1")
+                                 "JOIN annotations an ON an.id = ac.annotation_id WHERE 1 = 1%1")
                       .arg(where);
         } else {
             const int kind = unit == CooccurrenceUnit::Sentence ? kSentence : kParagraph;
