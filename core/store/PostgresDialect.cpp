@@ -479,7 +479,7 @@ int PostgresDialect::schemaVersion() const
 QStringList PostgresDialect::migrationTo(int version) const
 {
     // Versions below the baseline never existed on PostgreSQL: creating a
-    // project runs the baseline, then every later step.
+    // project runs the baseline, then every later step (ProjectSchema::create).
     switch (version) {
     case baselineVersion:
         return kBaseline;

@@ -1,19 +1,23 @@
 #pragma once
 
 #include "SqlDialect.h"
+#include "SqliteDialect.h"
 
 // The team backend's dialect: PostgreSQL 17, reached through Qt's QPSQL
 // driver. No PostgreSQL project predates schema version 10, so its history
-// starts there (baseline); each later version adds one step here as it adds
-// one to SqliteDialect. Full-text search is a tsvector column with a GIN
-// index, in the text search configuration the project's meta table names.
+// starts there (baseline). Both dialects share one version number: a later
+// version that changes tables adds its step here as well as in SqliteDialect
+// (tst_pg_open compares the two schemas' tables and columns); one that only
+// tunes SQLite (an index) is an empty step here. Full-text search is a
+// tsvector column with a GIN index, in the text search configuration the
+// project's meta table names.
 class PostgresDialect final : public SqlDialect
 {
 public:
     // The first schema version a PostgreSQL project has; migrationTo() of it
     // creates everything SQLite's versions 1 to 10 created.
     static constexpr int baselineVersion = 10;
-    static constexpr int currentVersion = 10;
+    static constexpr int currentVersion = SqliteDialect::currentVersion;
 
     QString name() const override;
     QStringList connectionSettings() const override;

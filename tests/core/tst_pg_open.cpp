@@ -10,6 +10,7 @@
 #include "store/PostgresDialect.h"
 #include "store/ProjectSession.h"
 
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void emptyDatabaseIsNotCreatedUnlessAsked();
     void refusesForeignDatabase();
     void refusesNewerAndOlderSchema();
+    void schemaMatchesSqlite();
 };
 
 void TestPgOpen::wrongUrl_data()
@@ -178,6 +180,41 @@ void TestPgOpen::refusesNewerAndOlderSchema()
              qPrintable(error));
     QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT version FROM framewise_schema")).toInt(),
              older);
+}
+
+// Both dialects build the same tables and views with the same columns (the
+// PostgreSQL one adds its version table and the articles' search vector;
+// SQLite's FTS5 tables are its own), so every repository statement finds
+// on one what it finds on the other.
+void TestPgOpen::schemaMatchesSqlite()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    ProjectSession::open(url, ProjectSession::OpenMode::CreateIfMissing);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("p.framewise"));
+    ProjectSession::open(file, ProjectSession::OpenMode::CreateIfMissing);
+
+    QMap<QString, QStringList> sqlite, postgres;
+    for (const QVariantList &row :
+         RawSql::rows(file,
+                      QStringLiteral(
+                          "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p "
+                          "WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'articles_fts%' "
+                          "AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.name")))
+        sqlite[row.at(0).toString()] << row.at(1).toString();
+    for (const QVariantList &row : RawSql::rows(
+             url,
+             QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                            "WHERE table_schema = 'public' AND table_name <> 'framewise_schema' "
+                            "AND NOT (table_name = 'articles' AND column_name = 'search') "
+                            "ORDER BY table_name COLLATE \"C\", column_name COLLATE \"C\"")))
+        postgres[row.at(0).toString()] << row.at(1).toString();
+    QVERIFY(!sqlite.isEmpty());
+    QCOMPARE(postgres.keys(), sqlite.keys());
+    for (auto it = sqlite.cbegin(); it != sqlite.cend(); ++it)
+        QCOMPARE(postgres.value(it.key()), it.value());
 }
 
 QTEST_GUILESS_MAIN(TestPgOpen)
