@@ -44,6 +44,7 @@ private Q_SLOTS:
     void wrongUrl();
     void refusedConnection();
     void missingDatabase();
+    void wrongPassword();
     void createsAndReopens();
     void emptyDatabaseIsNotCreatedUnlessAsked();
     void refusesForeignDatabase();
@@ -100,6 +101,41 @@ void TestPgOpen::missingDatabase()
     const QString error = openError(url, ProjectSession::OpenMode::CreateIfMissing);
     QVERIFY2(error.contains(QStringLiteral("has no database “no_such_framewise_db”")),
              qPrintable(error));
+}
+
+void TestPgOpen::wrongPassword()
+{
+    // scripts/with-postgres asks this one role for a password.
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    RawSql::run(
+        url,
+        {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                        "'framewise_password_test') THEN CREATE ROLE framewise_password_test "
+                        "LOGIN PASSWORD 'right'; END IF; END $$")});
+    const QString asRole = QString(url).replace(
+        QStringLiteral("postgresql:///"), QStringLiteral("postgresql://framewise_password_test@/"));
+    const QByteArray saved = qgetenv("PGPASSWORD");
+    qputenv("PGPASSWORD", "wrong");
+    QString error = openError(asRole, ProjectSession::OpenMode::CreateIfMissing);
+    QVERIFY2(error.startsWith(asRole
+                              + QStringLiteral(": the server refused “framewise_password_test” "
+                                               "(authentication failed")),
+             qPrintable(error));
+    qunsetenv("PGPASSWORD");
+    error = openError(asRole, ProjectSession::OpenMode::CreateIfMissing);
+    QVERIFY2(error.contains(QStringLiteral("authentication failed")), qPrintable(error));
+    // The right one (from libpq's sources, never from us) gets as far as the
+    // database, which is still empty: nothing was written before.
+    qputenv("PGPASSWORD", "right");
+    error = openError(asRole);
+    QVERIFY2(error.contains(QStringLiteral("the database is empty")), qPrintable(error));
+    if (saved.isNull())
+        qunsetenv("PGPASSWORD");
+    else
+        qputenv("PGPASSWORD", saved);
+    QCOMPARE(tableCount(url), 0);
 }
 
 void TestPgOpen::createsAndReopens()
