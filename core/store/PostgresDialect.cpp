@@ -26,11 +26,20 @@ const QStringList kBaseline = {
         key TEXT PRIMARY KEY,
         value TEXT))"),
     // The text search configuration of the project, 'simple' (no stemming,
-    // no stop words) unless the lead picks a language.
+    // no stop words) unless the lead picks a language. Like SQLite's index
+    // (remove_diacritics), 'simple' finds "café" by "cafe": it is PostgreSQL's
+    // simple configuration with accents removed first (the unaccent
+    // extension, trusted: a database owner may create it).
+    QStringLiteral("CREATE EXTENSION IF NOT EXISTS unaccent"),
+    QStringLiteral("CREATE TEXT SEARCH CONFIGURATION framewise_simple (COPY = simple)"),
+    QStringLiteral("ALTER TEXT SEARCH CONFIGURATION framewise_simple "
+                   "ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple"),
     QStringLiteral("INSERT INTO meta(key, value) VALUES ('search_language', 'simple')"),
     QStringLiteral(R"(CREATE FUNCTION framewise_search_config() RETURNS regconfig
         LANGUAGE sql STABLE AS $$
-        SELECT coalesce((SELECT value FROM meta WHERE key = 'search_language'), 'simple')::regconfig $$)"),
+        SELECT CASE coalesce((SELECT value FROM meta WHERE key = 'search_language'), 'simple')
+               WHEN 'simple' THEN 'framewise_simple'
+               ELSE (SELECT value FROM meta WHERE key = 'search_language') END::regconfig $$)"),
     QStringLiteral(
         R"(CREATE FUNCTION framewise_search_document(title TEXT, body TEXT) RETURNS tsvector
         LANGUAGE sql STABLE AS $$

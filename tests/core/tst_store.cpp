@@ -598,6 +598,11 @@ void TestStore::searchCoversIndexedArticles()
     // Punctuation in what users type never breaks the query.
     QCOMPARE(store->articles().search(QStringLiteral("\"Kursk) (")).size(), 1);
     QCOMPARE(store->articles().search(QStringLiteral("   ")).size(), 0);
+    // Accents do not matter, either way round.
+    store->articles().add(sampleArticle(QStringLiteral("Talks at the Café Pushkin went on.")));
+    SearchIndexer::catchUp(*store);
+    QCOMPARE(store->articles().search(QStringLiteral("cafe")).size(), 1);
+    QCOMPARE(store->articles().search(QStringLiteral("CAFÉ")).size(), 1);
 }
 
 void TestStore::codebookAndCoders()

@@ -1,6 +1,7 @@
 #include "TestProject.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -61,6 +62,22 @@ TestProject::~TestProject()
 
 QString TestProject::location(const QString &name)
 {
+    return make(name, {});
+}
+
+QString TestProject::copyOf(const QString &from, const QString &name)
+{
+    if (!onPostgres()) {
+        const QString path = location(name);
+        if (!QFile::copy(from, path))
+            qWarning("cannot copy %s to %s", qPrintable(from), qPrintable(path));
+        return path;
+    }
+    return make(name, m_databaseOf.value(from));
+}
+
+QString TestProject::make(const QString &name, const QString &templateDb)
+{
     if (const auto found = m_locations.constFind(name); found != m_locations.cend())
         return *found;
     QString where;
@@ -75,13 +92,18 @@ QString TestProject::location(const QString &name)
                                .arg(++g_serial)
                                .arg(tag.left(30));
         QSqlQuery create(QSqlDatabase::database(m_admin, false));
-        if (!create.exec(QStringLiteral("CREATE DATABASE %1").arg(db))) {
+        const QString sql = templateDb.isEmpty()
+            ? QStringLiteral("CREATE DATABASE %1").arg(db)
+            : QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(db, templateDb);
+        if (!create.exec(sql)) {
             m_problem = QStringLiteral("cannot create database %1 in the test cluster: %2")
                             .arg(db, create.lastError().text());
+            qWarning("%s", qPrintable(m_problem));
         } else {
             m_databases << db;
             where = QStringLiteral("postgresql:///%1?host=%2")
                         .arg(db, QString::fromLatin1(QUrl::toPercentEncoding(m_host, "/")));
+            m_databaseOf.insert(where, db);
         }
     }
     m_locations.insert(name, where);

@@ -28,13 +28,19 @@ public:
     // A location for a new project, the same one for the same name: a file
     // path, or the postgresql:// URL of an empty database.
     QString location(const QString &name = QStringLiteral("project.framewise"));
+    // A copy of the (closed) project at `from`, as location(name) gives it:
+    // the file copied, or a database made from it as a template.
+    QString copyOf(const QString &from, const QString &name);
 
 private:
+    QString make(const QString &name, const QString &templateDb);
+
     QTemporaryDir m_dir;
     QString m_problem;
     QString m_host;
     QString m_admin; // connection name
     QHash<QString, QString> m_locations;
+    QHash<QString, QString> m_databaseOf; // URL -> database name
     QStringList m_databases;
 };
 
