@@ -1,6 +1,7 @@
 #include "ProjectMerge.h"
 
 #include "base/ProjectError.h"
+#include "store/PostgresLocation.h"
 #include "store/ProjectSession.h"
 #include "store/UnitOfWork.h"
 
@@ -81,7 +82,10 @@ public:
 
     void run()
     {
-        const QString file = QFileInfo(m_name).fileName();
+        // A file by its name, a server project by its database's.
+        const QString file = PostgresLocation::isUrl(m_name)
+            ? PostgresLocation::parse(m_name).database
+            : QFileInfo(m_name).fileName();
         m_steps.begin(QStringLiteral("%1: categories").arg(file));
         categories();
         m_steps.begin(QStringLiteral("%1: codes").arg(file));
@@ -309,6 +313,16 @@ private:
     QHash<qint64, qint64> m_categories, m_codes, m_articles, m_actors, m_annotations;
     QList<qint64> m_pending;
 };
+
+// Files are the same project when their canonical paths are; a server
+// project (a postgresql:// URL, no file) when its location is.
+bool sameProject(const QString &a, const QString &b)
+{
+    const QString fileA = QFileInfo(a).canonicalFilePath();
+    const QString fileB = QFileInfo(b).canonicalFilePath();
+    return fileA.isEmpty() || fileB.isEmpty() ? a == b : fileA == fileB;
+}
+
 } // namespace
 
 ProjectMerge::Report ProjectMerge::merge(ProjectSession &target, const QStringList &sources)
@@ -329,7 +343,7 @@ ProjectMerge::Report ProjectMerge::tryMerge(ProjectSession &target, const QStrin
     UnitOfWork unit(target.database());
     try {
         for (const QString &path : sources) {
-            if (QFileInfo(path).canonicalFilePath() == QFileInfo(target.path()).canonicalFilePath())
+            if (sameProject(path, target.path()))
                 throw ProjectError(
                     QStringLiteral("%1: a project cannot be merged into itself").arg(path));
             auto source = ProjectSession::open(path);

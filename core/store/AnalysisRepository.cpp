@@ -24,23 +24,29 @@ constexpr int kParagraph = 1;
 constexpr int kSentence = 2;
 const QChar kSeparator(0x1f);
 
-const QString kSegmentSelect = QStringLiteral(
-    "SELECT a.id, a.uuid, a.article_id, ar.title, ar.outlet, ar.published, a.start, a.\"end\", "
-    "a.quote, a.prefix, a.suffix, "
-    "(SELECT group_concat(name, char(31)) FROM (SELECT co.name AS name FROM annotation_codes ac "
-    "JOIN codes co ON co.id = ac.code_id WHERE ac.annotation_id = a.id ORDER BY co.name)), "
-    "cd.name, a.note, coalesce(act.name, ''), a.scope = 'document' "
-    "FROM annotations a JOIN articles ar ON ar.id = a.article_id "
-    "JOIN coders cd ON cd.id = a.coder_id LEFT JOIN actors act ON act.id = a.actor_id ");
+QString segmentSelect(const SqlDialect &dialect)
+{
+    return QStringLiteral(
+               "SELECT a.id, a.uuid, a.article_id, ar.title, ar.outlet, ar.published, a.start, "
+               "a.\"end\", a.quote, a.prefix, a.suffix, "
+               "(SELECT %1 FROM (SELECT co.name AS name FROM annotation_codes ac "
+               "JOIN codes co ON co.id = ac.code_id WHERE ac.annotation_id = a.id ORDER BY "
+               "co.name) n), "
+               "cd.name, a.note, coalesce(act.name, ''), a.scope = 'document' "
+               "FROM annotations a JOIN articles ar ON ar.id = a.article_id "
+               "JOIN coders cd ON cd.id = a.coder_id LEFT JOIN actors act ON act.id = a.actor_id ")
+        .arg(dialect.textAggregate(QStringLiteral("name"), kSeparator));
+}
 const QString kSegmentOrder = QStringLiteral(" ORDER BY a.article_id, a.start, a.\"end\", a.id");
 
 const QString kCodeByName = QStringLiteral(
     "SELECT co.id, ca.name FROM codes co JOIN categories ca ON ca.id = co.category_id "
     "WHERE co.name = ?");
 const QString kCategoryByName = QStringLiteral("SELECT id, kind FROM categories WHERE name = ?");
-const QString kSubtree = QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id "
-                                        "FROM codes c JOIN sub ON c.parent_id = sub.id) "
-                                        "SELECT id FROM sub ORDER BY id");
+const QString kSubtree
+    = QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id "
+                     "FROM codes c JOIN sub ON c.parent_id = sub.id) "
+                     "SELECT id FROM sub ORDER BY id");
 const QString kActorByName = QStringLiteral("SELECT id FROM actors WHERE name = ? UNION SELECT "
                                             "actor_id FROM actor_aliases WHERE alias = ?");
 const QString kCoderByName = QStringLiteral("SELECT id FROM coders WHERE name = ? COLLATE NOCASE");
@@ -65,9 +71,10 @@ QString unitOf(int kind)
 }
 const QString kPlaceSegments
     = QStringLiteral(
-          "INSERT OR REPLACE INTO segment_units(annotation_id, paragraph_id, sentence_id) "
+          "INSERT INTO segment_units(annotation_id, paragraph_id, sentence_id) "
           "SELECT a.id, %1, %2 FROM units_pending_segments p JOIN annotations a ON a.id = "
-          "p.annotation_id")
+          "p.annotation_id ON CONFLICT(annotation_id) DO UPDATE SET "
+          "paragraph_id = excluded.paragraph_id, sentence_id = excluded.sentence_id")
           .arg(unitOf(kParagraph), unitOf(kSentence));
 const QString kPendingWork = QStringLiteral("SELECT EXISTS (SELECT 1 FROM units_pending_articles) "
                                             "OR EXISTS (SELECT 1 FROM units_pending_segments)");
@@ -111,19 +118,9 @@ QString choice(const Node &node, const QString &field, const QStringList &allowe
     return value;
 }
 
-// The ISO 8601 week of a date column (YYYY-MM-DD...), "2025-W19"; empty
-// for a date without a day. SQLite would read a bare number as a Julian
-// day, hence the pattern first.
-QString isoWeek(const QString &date)
-{
-    return QStringLiteral("CASE WHEN %1 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN "
-                          "coalesce(strftime('%G-W%V', substr(%1, 1, 10)), '') ELSE '' END")
-        .arg(date);
-}
-
 // The key a matrix column is grouped by, over annotations an, articles ar,
 // coders cd and actors act.
-QString dimensionKey(AnalysisDimension by)
+QString dimensionKey(AnalysisDimension by, const SqlDialect &dialect)
 {
     switch (by) {
     case AnalysisDimension::None:
@@ -133,7 +130,7 @@ QString dimensionKey(AnalysisDimension by)
     case AnalysisDimension::Month:
         return QStringLiteral("substr(ar.published, 1, 7)");
     case AnalysisDimension::Week:
-        return isoWeek(QStringLiteral("ar.published"));
+        return dialect.isoWeek(QStringLiteral("ar.published"));
     case AnalysisDimension::Day:
         return QStringLiteral("substr(ar.published, 1, 10)");
     case AnalysisDimension::Coder:
@@ -374,17 +371,20 @@ AnalysisRepository::Compiled AnalysisRepository::compileFilter(const Node &node)
     case Field::Memo: {
         // The annotation's note, a memo on it, or a memo on its article.
         const QString like = likePattern(value);
-        return {QStringLiteral("SELECT id FROM annotations WHERE note LIKE ? ESCAPE '\\' "
-                               "UNION SELECT target_id FROM memos WHERE target = 'annotation' AND "
-                               "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\') "
-                               "UNION SELECT an.id FROM memos m JOIN annotations an ON "
-                               "an.article_id = m.target_id "
-                               "WHERE m.target = 'article' AND (m.title LIKE ? ESCAPE '\\' OR "
-                               "m.body LIKE ? ESCAPE '\\')"),
-                {like, like, like, like, like}};
+        return {
+            QStringLiteral(
+                "SELECT id FROM annotations WHERE lower(note) LIKE lower(?) ESCAPE '\\' "
+                "UNION SELECT target_id FROM memos WHERE target = 'annotation' AND "
+                "(lower(title) LIKE lower(?) ESCAPE '\\' OR lower(body) LIKE lower(?) ESCAPE '\\') "
+                "UNION SELECT an.id FROM memos m JOIN annotations an ON "
+                "an.article_id = m.target_id "
+                "WHERE m.target = 'article' AND (lower(m.title) LIKE lower(?) ESCAPE '\\' OR "
+                "lower(m.body) LIKE lower(?) ESCAPE '\\')"),
+            {like, like, like, like, like}};
     }
     case Field::Text:
-        return {QStringLiteral("SELECT id FROM annotations WHERE quote LIKE ? ESCAPE '\\'"),
+        return {QStringLiteral(
+                    "SELECT id FROM annotations WHERE lower(quote) LIKE lower(?) ESCAPE '\\'"),
                 {likePattern(value)}};
     case Field::Article: {
         const QList<SearchTerms::Term> terms = SearchTerms::parse(value);
@@ -392,7 +392,8 @@ AnalysisRepository::Compiled AnalysisRepository::compileFilter(const Node &node)
             throw SegmentQueryError(node.position,
                                     QStringLiteral("“article:” needs a word to search for"));
         return {QStringLiteral("SELECT id FROM annotations WHERE article_id IN "
-                               "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"),
+                               "%1")
+                    .arg(m_db.dialect().matchingArticleIds()),
                 {m_db.dialect().matchExpression(terms)}};
     }
     }
@@ -437,7 +438,7 @@ AnalysisRepository::Compiled AnalysisRepository::compileRelation(const Node &nod
             : QStringLiteral("r.start >= l.\"end\"");
         break;
     default:
-        condition = QStringLiteral("1");
+        condition = QStringLiteral("1 = 1");
         break;
     }
     // The left segments are looked up by id in the narrow places index:
@@ -463,7 +464,7 @@ bool AnalysisRepository::needsUnits(const Node &node) const
 QList<CodedSegment> AnalysisRepository::loadSegments(const QString &where,
                                                      const QVariantList &binds, int limit) const
 {
-    QString statement = kSegmentSelect + where + kSegmentOrder;
+    QString statement = segmentSelect(m_db.dialect()) + where + kSegmentOrder;
     if (limit >= 0)
         statement += QStringLiteral(" LIMIT %1").arg(limit);
     SqlQuery q(sql(), statement);
@@ -662,7 +663,7 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
 {
     QVariantList binds;
     const QString where = restriction(restrict, binds);
-    const QString key = dimensionKey(by);
+    const QString key = dimensionKey(by, m_db.dialect());
     const QString joins = dimensionJoins(by);
 
     // Column totals: articles in the column (every article of an outlet or
@@ -678,7 +679,7 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
         else
             statement
                 = QStringLiteral("SELECT %1, count(DISTINCT an.article_id) FROM annotations an%2 "
-                                 "WHERE 1%3 GROUP BY 1")
+                                 "WHERE 1 = 1%3 GROUP BY 1")
                       .arg(key, joins, where);
         SqlQuery q(sql(), statement);
         if (!statement.contains(QLatin1String("FROM articles ar"))
@@ -698,9 +699,9 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
             || by == AnalysisDimension::Day);
     const QString keptKey = by == AnalysisDimension::Outlet ? QStringLiteral("outlet")
         : by == AnalysisDimension::Month                    ? QStringLiteral("substr(day, 1, 7)")
-        : by == AnalysisDimension::Week                     ? isoWeek(QStringLiteral("day"))
-        : by == AnalysisDimension::Day                      ? QStringLiteral("day")
-                                                            : QStringLiteral("''");
+        : by == AnalysisDimension::Week ? m_db.dialect().isoWeek(QStringLiteral("day"))
+        : by == AnalysisDimension::Day  ? QStringLiteral("day")
+                                        : QStringLiteral("''");
     const QString cells = kept
         ? QStringLiteral("SELECT code_id, %1, sum(segments), sum(articles), sum(characters) "
                          "FROM code_days WHERE segments > 0 GROUP BY 1, 2")
@@ -708,7 +709,7 @@ QList<FrequencyCell> AnalysisRepository::frequencies(AnalysisDimension by,
         : QStringLiteral("SELECT ac.code_id, %1, count(*), count(DISTINCT "
                          "an.article_id), sum(an.\"end\" - an.start) "
                          "FROM annotation_codes ac JOIN annotations an ON an.id = "
-                         "ac.annotation_id%2 WHERE 1%3 "
+                         "ac.annotation_id%2 WHERE 1 = 1%3 "
                          "GROUP BY ac.code_id, 2")
               .arg(key, joins, where);
     SqlQuery q(sql(), cells);
@@ -780,8 +781,9 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
     qint64 total = 0;
     if (unit == CooccurrenceUnit::Overlap) {
         {
-            SqlQuery t(sql(),
-                       QStringLiteral("SELECT count(*) FROM annotations an WHERE 1%1").arg(where));
+            SqlQuery t(
+                sql(),
+                QStringLiteral("SELECT count(*) FROM annotations an WHERE 1 = 1%1").arg(where));
             for (const QVariant &b : binds)
                 t.bind(b);
             t.exec();
@@ -792,7 +794,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
                 sql(),
                 QStringLiteral(
                     "SELECT ac.code_id, count(*) FROM annotation_codes ac JOIN annotations an "
-                    "ON an.id = ac.annotation_id WHERE 1%1 GROUP BY ac.code_id")
+                    "ON an.id = ac.annotation_id WHERE 1 = 1%1 GROUP BY ac.code_id")
                     .arg(where));
             for (const QVariant &b : binds)
                 q.bind(b);
@@ -811,7 +813,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
                 "an.start < bn.\"end\" "
                 "JOIN annotation_codes ca ON ca.annotation_id = an.id "
                 "JOIN annotation_codes cb ON cb.annotation_id = bn.id AND cb.code_id > ca.code_id "
-                "WHERE 1%1%2 GROUP BY 1, 2")
+                "WHERE 1 = 1%1%2 GROUP BY 1, 2")
                 .arg(where, whereB));
         for (const QVariant &b : binds + bindsB)
             q.bind(b);
@@ -827,7 +829,7 @@ QList<CodePair> AnalysisRepository::cooccurrence(CooccurrenceUnit unit,
             rows = where.isEmpty()
                 ? QStringLiteral("SELECT article_id, code_id FROM code_articles")
                 : QStringLiteral("SELECT an.article_id, ac.code_id FROM annotation_codes ac "
-                                 "JOIN annotations an ON an.id = ac.annotation_id WHERE 1%1")
+                                 "JOIN annotations an ON an.id = ac.annotation_id WHERE 1 = 1%1")
                       .arg(where);
         } else {
             const int kind = unit == CooccurrenceUnit::Sentence ? kSentence : kParagraph;

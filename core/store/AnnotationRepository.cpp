@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QSet>
-
 #include <algorithm>
 #include <memory>
 #include <numeric>
@@ -22,12 +21,22 @@ const QString kScopeSpan = QStringLiteral("span");
 const QString kScopeDocument = QStringLiteral("document");
 
 // Every statement of the aggregate (annotations, annotation_codes, claims).
-const QString kSelect = QStringLiteral(
-    "SELECT a.id, a.uuid, a.article_id, a.coder_id, c.name, a.start, a.\"end\", a.quote, "
-    "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.scope = 'document', a.is_primary, "
-    "a.created_at, a.modified_at, "
-    "(SELECT group_concat(code_id) FROM annotation_codes WHERE annotation_id = a.id) "
-    "FROM annotations a JOIN coders c ON c.id = a.coder_id ");
+// The ids of an annotation's codes, joined with commas.
+QString codeIdsOf(const SqlDialect &dialect)
+{
+    return QStringLiteral("(SELECT %1 FROM annotation_codes WHERE annotation_id = a.id)")
+        .arg(dialect.textAggregate(QStringLiteral("code_id"), QLatin1Char(',')));
+}
+QString selectSql(const SqlDialect &dialect)
+{
+    return QStringLiteral(
+               "SELECT a.id, a.uuid, a.article_id, a.coder_id, c.name, a.start, a.\"end\", "
+               "a.quote, "
+               "a.prefix, a.suffix, a.note, coalesce(a.actor_id, 0), a.scope = 'document', "
+               "a.is_primary, a.created_at, a.modified_at, %1 "
+               "FROM annotations a JOIN coders c ON c.id = a.coder_id ")
+        .arg(codeIdsOf(dialect));
+}
 // Ordered as the article index is read (its entries end in the id), so the
 // database need not sort; ties on the start are settled afterwards.
 const QString kOrder = QStringLiteral(" ORDER BY a.article_id, a.start, a.id");
@@ -171,7 +180,7 @@ AnnotationRepository::AnnotationRepository(Database &db, CoderRepository &coders
 
 QList<Annotation> AnnotationRepository::load(const QString &where, const QVariantList &binds) const
 {
-    SqlQuery q(sql(), kSelect + where + kOrder);
+    SqlQuery q(sql(), selectSql(m_db.dialect()) + where + kOrder);
     for (const QVariant &value : binds)
         q.bind(value);
     q.exec();

@@ -177,10 +177,10 @@ std::optional<Article> ArticleRepository::byUuid(const QString &uuid) const
 
 QList<ArticleSummary> ArticleRepository::summaries() const
 {
+    QList<ArticleSummary> list;
+    list.reserve(count()); // before the listing: a server connection has one result at a time
     SqlQuery q(sql(), kSummaries + QStringLiteral("ORDER BY a.id"));
     q.exec();
-    QList<ArticleSummary> list;
-    list.reserve(count());
     while (q.next()) {
         list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                      q.value(3).toString(), q.value(4).toInt()});

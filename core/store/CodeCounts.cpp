@@ -43,13 +43,16 @@ void CodeCounts::recount(const QList<qint64> &codeIds)
     SqlQuery(sql(), QStringLiteral("DELETE FROM code_articles WHERE code_id IN %1").arg(idsIn()))
         .bind(idList(codeIds))
         .exec();
-    SqlQuery(sql(), QStringLiteral(R"(INSERT INTO code_articles(code_id, article_id, day, outlet, segments, characters)
+    SqlQuery(
+        sql(),
+        QStringLiteral(
+            R"(INSERT INTO code_articles(code_id, article_id, day, outlet, segments, characters)
         SELECT ac.code_id, an.article_id, substr(ar.published, 1, 10), ar.outlet, count(*),
                sum(an."end" - an.start)
         FROM annotation_codes ac JOIN annotations an ON an.id = ac.annotation_id
         JOIN articles ar ON ar.id = an.article_id
-        WHERE ac.code_id IN %1 GROUP BY ac.code_id, an.article_id)")
-                        .arg(idsIn()))
+        WHERE ac.code_id IN %1 GROUP BY ac.code_id, an.article_id, ar.published, ar.outlet)")
+            .arg(idsIn()))
         .bind(idList(codeIds))
         .exec();
 }

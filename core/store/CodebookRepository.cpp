@@ -59,7 +59,7 @@ const QString kUsage
 // The code and everything below it, parents first (SQLite walks a
 // recursive CTE breadth first).
 const QString kSubtree
-    = QStringLiteral("WITH RECURSIVE subtree(id) AS (SELECT ? UNION ALL "
+    = QStringLiteral("WITH RECURSIVE subtree(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
                      "SELECT c.id FROM codes c JOIN subtree s ON c.parent_id = s.id) ");
 const QString kMergeSharing = QStringLiteral(
     "SELECT ac.annotation_id, a.article_id, EXISTS (SELECT 1 FROM annotation_codes t WHERE "

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "PostgresDialect.h"
+#include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
 #include "ProjectSchema.h"
 #include "SqlQuery.h"
@@ -10,15 +12,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlError>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
-#include <sqlite3.h>
-
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <sqlite3.h>
 #include <thread>
 
 namespace {
@@ -47,6 +48,12 @@ public:
 
 std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
 {
+    // A team project on a server: connect() checks what the database holds.
+    if (PostgresLocation::isUrl(path)) {
+        std::unique_ptr<Database> db(new Database(path, false));
+        db->connect(mode == OpenMode::CreateIfMissing);
+        return db;
+    }
     const auto inspection = ProjectFileInspector::inspect(path);
     bool create = false;
     switch (inspection.verdict) {
@@ -66,8 +73,10 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
 }
 
 Database::Database(const QString &path, bool readOnly)
-    : m_path(QFileInfo(path).absoluteFilePath())
-    , m_dialect(std::make_unique<SqliteDialect>())
+    : m_path(PostgresLocation::isUrl(path) ? path : QFileInfo(path).absoluteFilePath())
+    , m_dialect(PostgresLocation::isUrl(path)
+                    ? std::unique_ptr<SqlDialect>(std::make_unique<PostgresDialect>())
+                    : std::make_unique<SqliteDialect>())
     , m_readOnly(readOnly)
 {
     static std::atomic<int> counter{0};
@@ -82,8 +91,19 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+namespace {
+bool isSqlite(const SqlDialect &dialect)
+{
+    return dynamic_cast<const SqliteDialect *>(&dialect) != nullptr;
+}
+} // namespace
+
 void Database::connect(bool create)
 {
+    if (!isSqlite(*m_dialect)) {
+        connectServer(create);
+        return;
+    }
     const QString name = QDir::toNativeSeparators(m_path);
     if (create && !QDir().mkpath(QFileInfo(m_path).absolutePath()))
         throw ProjectError(QStringLiteral("%1: cannot create its folder").arg(name));
@@ -138,6 +158,72 @@ void Database::connect(bool create)
     }
 }
 
+// The server's database must be empty (when creating) or ours, at a version
+// we can open; every check reads before anything is written.
+void Database::connectServer(bool create)
+{
+    const PostgresLocation where = PostgresLocation::parse(m_path);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid())
+        throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not installed "
+                                          "(Debian package libqt6sql6-psql)")
+                               .arg(m_path));
+    m_db.setHostName(where.host);
+    if (where.port > 0)
+        m_db.setPort(where.port);
+    m_db.setUserName(where.user);
+    m_db.setDatabaseName(where.database);
+    QStringList options = where.options;
+    if (!std::any_of(options.cbegin(), options.cend(), [](const QString &o) {
+            return o.startsWith(QLatin1String("connect_timeout="));
+        }))
+        options << QStringLiteral("connect_timeout=10");
+    m_db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!m_db.open())
+        throw ProjectError(where.failure(m_path, m_db.lastError()));
+
+    try {
+        ProjectSchema schema(m_db, *m_dialect);
+        schema.configure(true);
+        if (SqlQuery::scalar(m_db, PostgresDialect::versionTableExists()).toInt() == 0) {
+            if (SqlQuery::scalar(m_db, PostgresDialect::userTableCount()).toInt() > 0)
+                throw ProjectError(QStringLiteral("the database is not a Framewise project (it "
+                                                  "has tables, but not Framewise's); nothing "
+                                                  "was changed"));
+            if (!create)
+                throw ProjectError(QStringLiteral("the database is empty, not a Framewise "
+                                                  "project yet; create the project in it first"));
+            exec(m_dialect->beginTransaction());
+            try {
+                schema.create(now());
+                exec(m_dialect->commit());
+            } catch (...) {
+                exec(m_dialect->rollback());
+                throw;
+            }
+            return;
+        }
+        const int version = schema.version();
+        if (version > m_dialect->schemaVersion())
+            throw ProjectError(QStringLiteral("made by a newer Framewise (project version %1; "
+                                              "this version opens up to %2). Update Framewise "
+                                              "to open it.")
+                                   .arg(version)
+                                   .arg(m_dialect->schemaVersion()));
+        if (version < PostgresDialect::baselineVersion)
+            throw ProjectError(QStringLiteral("the project has version %1, older than any "
+                                              "PostgreSQL project (%2): it is damaged")
+                                   .arg(version)
+                                   .arg(PostgresDialect::baselineVersion));
+        if (version < m_dialect->schemaVersion())
+            migrate(version);
+        schema.verify();
+    } catch (const ProjectError &e) {
+        m_db.close();
+        throw ProjectError(QStringLiteral("%1: %2").arg(m_path, e.message()));
+    }
+}
+
 void Database::migrate(int from)
 {
     // One transaction per step, so a failure leaves the last good version.
@@ -158,11 +244,14 @@ void Database::checkpoint()
     // The marks that make a file a project (application_id, user_version)
     // live in the main file's header: put them there now, not at some later
     // checkpoint, so a crash in the first session leaves a file we accept.
-    exec(SqliteDialect::checkpoint());
+    if (isSqlite(*m_dialect))
+        exec(SqliteDialect::checkpoint());
 }
 
 void Database::checkpointPassively()
 {
+    if (!isSqlite(*m_dialect))
+        return;
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
 

@@ -20,8 +20,10 @@ class Database
 public:
     enum class OpenMode { OpenExisting, CreateIfMissing };
 
-    // Opens a project file, migrating an older one forward. Anything that is
-    // not a Framewise project is refused without writing a byte to it.
+    // Opens a project file, or a team project at a postgresql:// URL
+    // (PostgresLocation), migrating an older one forward. Anything that is
+    // not a Framewise project is refused without writing a byte to it; an
+    // empty server database becomes one with CreateIfMissing.
     static std::unique_ptr<Database> open(const QString &path, OpenMode mode = OpenMode::OpenExisting);
     ~Database();
     Database(const Database &) = delete;
@@ -58,6 +60,7 @@ private:
     friend class UnitOfWork;
     Database(const QString &path, bool readOnly);
     void connect(bool create);
+    void connectServer(bool create);
     void migrate(int from);
     void checkpoint();
     void exec(const QString &sql);

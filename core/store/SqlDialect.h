@@ -75,4 +75,15 @@ public:
     // waiting articles up to that id and forget them (binds: the id).
     virtual QString pendingChunkEnd() const = 0;
     virtual QStringList indexPendingUpTo() const = 0;
+    // A subquery of the ids of articles the index finds for one bound match
+    // expression.
+    virtual QString matchingArticleIds() const = 0;
+
+    // Expressions the two backends spell differently.
+    // The ISO 8601 week ("2025-W19") of a date column holding YYYY-MM-DD...;
+    // '' for anything else (a bare year, a month, an impossible date).
+    virtual QString isoWeek(const QString &date) const = 0;
+    // An aggregate joining the values of expression (any type) as text with
+    // the separator, in the order the rows come.
+    virtual QString textAggregate(const QString &expression, QChar separator) const = 0;
 };

@@ -618,3 +618,21 @@ QStringList SqliteDialect::indexPendingUpTo() const
                            "WHERE p.article_id <= ? ORDER BY p.article_id"),
             QStringLiteral("DELETE FROM fts_pending WHERE article_id <= ?")};
 }
+
+QString SqliteDialect::matchingArticleIds() const
+{
+    return QStringLiteral("(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+}
+
+QString SqliteDialect::isoWeek(const QString &date) const
+{
+    // SQLite would read a bare number as a Julian day, hence the pattern first.
+    return QStringLiteral("CASE WHEN %1 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN "
+                          "coalesce(strftime('%G-W%V', substr(%1, 1, 10)), '') ELSE '' END")
+        .arg(date);
+}
+
+QString SqliteDialect::textAggregate(const QString &expression, QChar separator) const
+{
+    return QStringLiteral("group_concat(%1, char(%2))").arg(expression).arg(separator.unicode());
+}

@@ -33,6 +33,9 @@ public:
     QString scanArticles(int scannedTerms, bool withMatch) const override;
     QString pendingChunkEnd() const override;
     QStringList indexPendingUpTo() const override;
+    QString matchingArticleIds() const override;
+    QString isoWeek(const QString &date) const override;
+    QString textAggregate(const QString &expression, QChar separator) const override;
 
     // SQLite only: the mark in the file header, and moving committed pages
     // from the WAL into the main file.

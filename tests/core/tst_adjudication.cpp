@@ -1,6 +1,7 @@
 // Adjudication into a consensus coder: what accepting one coder's version
 // or several (their union) writes, which places count as resolved, and the
 // decisions kept in the project's meta table.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "export/AnnotationExporter.h"
 #include "reliability/Adjudication.h"
@@ -32,7 +33,7 @@ private:
     Adjudication::Place sentence(int index, const QStringList &codes) const;
     QList<Annotation> consensus() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
     QString m_text;
     qint64 m_article = 0;
@@ -41,8 +42,9 @@ private:
 
 void TestAdjudication::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("p.framewise")),
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("p.framewise")),
                                      ProjectSession::OpenMode::CreateIfMissing);
     m_text = QStringLiteral("Alpha fears war now. Beta hopes for peace soon. Gamma warns of "
                             "danger. Delta says nothing at all.");
@@ -59,7 +61,7 @@ void TestAdjudication::init()
 void TestAdjudication::cleanup()
 {
     m_session.reset();
-    m_dir.reset();
+    m_project.reset();
 }
 
 std::pair<qint64, qint64> TestAdjudication::span(const QString &phrase) const

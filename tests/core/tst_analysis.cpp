@@ -3,6 +3,7 @@
 // filters, code matrices, co-occurrence and the actor network, each
 // against figures worked out by hand.
 #include "AnalysisFixture.h"
+#include "TestProject.h"
 #include "analysis/SegmentQueryParser.h"
 #include "store/AnalysisRepository.h"
 #include "store/ProjectSession.h"
@@ -39,15 +40,15 @@ private Q_SLOTS:
 
 private:
     Ids ids(const QString &query);
-    QTemporaryDir m_dir;
+    TestProject m_project;
     QString m_path;
     std::unique_ptr<ProjectSession> m_session;
 };
 
 void TestAnalysis::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("analysis.framewise"));
+    REQUIRE_BACKEND(m_project);
+    m_path = m_project.location(QStringLiteral("analysis.framewise"));
     AnalysisFixture::build(m_path);
     m_session = ProjectSession::open(m_path);
 }
@@ -342,7 +343,7 @@ void TestAnalysis::isoWeeksAtYearEnds()
 {
     // The ISO year of a week is not always the calendar year, and a date
     // without a day has no week (a bare year is no Julian day number).
-    const QString path = m_dir.filePath(QStringLiteral("weeks.framewise"));
+    const QString path = m_project.location(QStringLiteral("weeks.framewise"));
     {
         auto s = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
         const qint64 category
@@ -460,7 +461,7 @@ void TestAnalysis::cooccurrenceByOverlapAndArticle()
 void TestAnalysis::unitsFollowMovedSpans()
 {
     // A copy, so the other tests keep the fixture as built.
-    const QString copy = m_dir.filePath(QStringLiteral("moved.framewise"));
+    const QString copy = m_project.location(QStringLiteral("moved.framewise"));
     AnalysisFixture::build(copy);
     auto s = ProjectSession::open(copy);
     AnalysisRepository analysis(s->database());
@@ -511,7 +512,7 @@ static QStringList matrix(AnalysisRepository &analysis, AnalysisDimension by, bo
 
 void TestAnalysis::keptCountsFollowEdits()
 {
-    const QString copy = m_dir.filePath(QStringLiteral("edits.framewise"));
+    const QString copy = m_project.location(QStringLiteral("edits.framewise"));
     AnalysisFixture::build(copy);
     auto s = ProjectSession::open(copy);
     AnalysisRepository analysis(s->database());

@@ -1,6 +1,7 @@
 // Store operations of the annotation workbench: codes on existing
 // annotations, span changes with recut quotes, claims, actors (aliases,
 // suggestions, merge and its exact undo) and bulk add/remove.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 #include "text/PhraseFinder.h"
@@ -36,7 +37,7 @@ private:
     qint64 code(const QString &name) { return m_session->codebook().ensureCode(name).id; }
     Annotation annotate(qint64 start, qint64 end, QList<qint64> codes = {});
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
     qint64 m_article = 0;
 };
@@ -49,9 +50,10 @@ const QString kText
 
 void TestAnnotating::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("a.framewise")),
-                                 ProjectSession::OpenMode::CreateIfMissing);
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("a.framewise")),
+                                     ProjectSession::OpenMode::CreateIfMissing);
     Article a;
     a.title = QStringLiteral("Speech");
     a.text = kText;
@@ -61,7 +63,7 @@ void TestAnnotating::init()
 void TestAnnotating::cleanup()
 {
     m_session.reset();
-    m_dir.reset();
+    m_project.reset();
 }
 
 Annotation TestAnnotating::annotate(qint64 start, qint64 end, QList<qint64> codes)

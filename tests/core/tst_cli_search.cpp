@@ -2,6 +2,7 @@
 // words in « », no hits, limits, the note about articles not yet indexed,
 // bad usage and files that are not projects.
 #include "CliRunner.h"
+#include "TestProject.h"
 #include "store/ProjectSession.h"
 
 #include <QJsonArray>
@@ -33,12 +34,14 @@ private Q_SLOTS:
 private:
     QString m_project;
     QTemporaryDir m_dir;
+    TestProject m_projects;
     const CliRunner m_cli {QStringLiteral(FRAMEWISE_BINARY), m_dir.path()};
 };
 
 void TestCliSearch::initTestCase()
 {
     QVERIFY(QFile::exists(QStringLiteral(FRAMEWISE_BINARY)));
+    REQUIRE_BACKEND(m_projects);
     const QString a = m_cli.write(QStringLiteral("a.txt"),
                                   "Talks in Seoul\nDiplomats moved toward a deal.\n"
                                   "Then the war\tin Ukraine came up.");
@@ -49,7 +52,7 @@ void TestCliSearch::initTestCase()
                           .toUtf8());
     const QString c
         = m_cli.write(QStringLiteral("c.txt"), "Harvest news\nThe harvest was good this year.");
-    m_project = m_dir.filePath(QStringLiteral("news.framewise"));
+    m_project = m_projects.location(QStringLiteral("news.framewise"));
     // import indexes before it returns, so the next command finds everything.
     const Run r = m_cli.run({QStringLiteral("import"), m_project, a, b, c});
     QCOMPARE(r.exitCode, 0);
@@ -143,7 +146,7 @@ void TestCliSearch::limit()
 
 void TestCliSearch::notesArticlesNotIndexedYet()
 {
-    const QString path = m_dir.filePath(QStringLiteral("fresh.framewise"));
+    const QString path = m_projects.location(QStringLiteral("fresh.framewise"));
     {
         // Stored the way the app stores an import: indexed later.
         auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);

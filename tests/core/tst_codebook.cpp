@@ -1,9 +1,10 @@
 // Codebook edits in the store: rename, recolour, shortcuts, moves, merge
 // and delete with exact undo, memos, and the starter codebooks merging by
 // name.
+#include "TestProject.h"
+#include "base/ProjectError.h"
 #include "project/CodebookFile.h"
 #include "project/StarterCodebooks.h"
-#include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 
 #include <QJsonDocument>
@@ -44,7 +45,7 @@ private:
     }
     qint64 annotate(qint64 start, qint64 end, const QList<qint64> &codes);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
     qint64 m_article = 0;
     qint64 m_category = 0;
@@ -52,9 +53,10 @@ private:
 
 void TestCodebook::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("c.framewise")),
-                                 ProjectSession::OpenMode::CreateIfMissing);
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("c.framewise")),
+                                     ProjectSession::OpenMode::CreateIfMissing);
     Article a;
     a.title = QStringLiteral("Speech");
     a.text = QStringLiteral("Kim Jong Un spoke of heroes and lackeys. He warned Seoul.");
@@ -76,7 +78,7 @@ void TestCodebook::init()
 void TestCodebook::cleanup()
 {
     m_session.reset();
-    m_dir.reset();
+    m_project.reset();
 }
 
 qint64 TestCodebook::annotate(qint64 start, qint64 end, const QList<qint64> &codes)
@@ -408,8 +410,8 @@ void TestCodebook::starterCodebooksMergeByName()
         QVERIFY(!StarterCodebooks::title(name).isEmpty());
     QVERIFY_THROWS_EXCEPTION(ProjectError, StarterCodebooks::json(QStringLiteral("nope")));
 
-    auto fresh = ProjectSession::open(m_dir->filePath(QStringLiteral("s.framewise")),
-                                    ProjectSession::OpenMode::CreateIfMissing);
+    auto fresh = ProjectSession::open(m_project->location(QStringLiteral("s.framewise")),
+                                      ProjectSession::OpenMode::CreateIfMissing);
     CodebookFile::merge(*fresh, StarterCodebooks::json(QStringLiteral("general")),
                         QStringLiteral("general.json"));
     const int general = int(fresh->codebook().codes().size());
@@ -504,8 +506,8 @@ void TestCodebook::exportImportRoundTrip()
     m_session->codebook().moveCode(code(QStringLiteral("Flag-waving")), 0, doubt.id, 0);
     const QByteArray json = CodebookFile::exportJson(*m_session, QStringLiteral("mine"));
 
-    auto other = ProjectSession::open(m_dir->filePath(QStringLiteral("o.framewise")),
-                                    ProjectSession::OpenMode::CreateIfMissing);
+    auto other = ProjectSession::open(m_project->location(QStringLiteral("o.framewise")),
+                                      ProjectSession::OpenMode::CreateIfMissing);
     Code clash; // an existing code already uses key 5: the imported one gives it up
     Category custom;
     custom.name = QStringLiteral("Custom");

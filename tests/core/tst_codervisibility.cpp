@@ -2,6 +2,7 @@
 // (only one's own, also in retrieval queries) and the blind-coding setting
 // kept in the project file itself.
 #include "RawSql.h"
+#include "TestProject.h"
 #include "analysis/SegmentQueryParser.h"
 #include "domain/AnnotationVisibility.h"
 #include "store/AnalysisRepository.h"
@@ -102,8 +103,9 @@ void TestCoderVisibility::filteredKeepsOrder()
 
 void TestCoderVisibility::blindCodingIsAProjectSetting()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("p.framewise"));
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString path = project.location(QStringLiteral("p.framewise"));
     {
         auto s = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
         QVERIFY(!s->settings().blindCoding());
@@ -132,6 +134,17 @@ void TestCoderVisibility::blindCodingIsAProjectSetting()
         RawSql::scalar(path, QStringLiteral("SELECT value FROM meta WHERE key = 'blind_coding'"))
             .toString(),
         QStringLiteral("1"));
+    if (TestProject::onPostgres()) {
+        // One database, no copies: the setting is there for the next session.
+        {
+            auto s = ProjectSession::open(path);
+            QVERIFY(s->settings().blindCoding());
+            s->settings().setBlindCoding(false);
+        }
+        QVERIFY(!ProjectSession::open(path)->settings().blindCoding());
+        return;
+    }
+    QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("copy.framewise"));
     QVERIFY(QFile::copy(path, copy));
     {
@@ -145,8 +158,9 @@ void TestCoderVisibility::blindCodingIsAProjectSetting()
 
 void TestCoderVisibility::blindQueriesFindOnlyOwnSegments()
 {
-    QTemporaryDir dir;
-    auto s = ProjectSession::open(dir.filePath(QStringLiteral("q.framewise")),
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    auto s = ProjectSession::open(project.location(QStringLiteral("q.framewise")),
                                   ProjectSession::OpenMode::CreateIfMissing);
     Article article;
     article.title = QStringLiteral("Two coders");

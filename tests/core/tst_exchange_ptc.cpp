@@ -1,6 +1,7 @@
 // SemEval-2020 Task 11 (PTC) in and out: a hand-made fixture with a BOM,
 // CRLF and emoji comes back byte for byte; bad files change nothing; the
 // real training set (FRAMEWISE_PTC_DIR) round-trips when it is there.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "exchange/OriginalLayout.h"
 #include "exchange/PtcExporter.h"
@@ -67,18 +68,21 @@ private Q_SLOTS:
 private:
     std::unique_ptr<ProjectSession> newProject();
     QTemporaryDir m_dir;
+    TestProject m_project;
     int m_projects = 0;
 };
 
 void TestExchangePtc::init()
 {
     QVERIFY(m_dir.isValid());
+    REQUIRE_BACKEND(m_project);
 }
 
 std::unique_ptr<ProjectSession> TestExchangePtc::newProject()
 {
-    auto s = ProjectSession::open(m_dir.filePath(QStringLiteral("p%1.framewise").arg(++m_projects)),
-                                  ProjectSession::OpenMode::CreateIfMissing);
+    auto s = ProjectSession::open(
+        m_project.location(QStringLiteral("p%1.framewise").arg(++m_projects)),
+        ProjectSession::OpenMode::CreateIfMissing);
     s->coders().setCurrent(QStringLiteral("ana"));
     return s;
 }

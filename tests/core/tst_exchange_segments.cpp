@@ -2,6 +2,7 @@
 // emoji, CJK and RTL text, the optional BOM, import into another project
 // (placed by title), a second import changing nothing, and refused files
 // leaving the project as it was.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "exchange/ExchangeFormat.h"
 #include "exchange/SegmentTable.h"
@@ -71,17 +72,19 @@ private Q_SLOTS:
 private:
     std::unique_ptr<ProjectSession> project(bool annotated);
     QTemporaryDir m_dir;
+    TestProject m_project;
     int m_n = 0;
 };
 
 void TestExchangeSegments::init()
 {
     QVERIFY(m_dir.isValid());
+    REQUIRE_BACKEND(m_project);
 }
 
 std::unique_ptr<ProjectSession> TestExchangeSegments::project(bool annotated)
 {
-    auto s = ProjectSession::open(m_dir.filePath(QStringLiteral("s%1.framewise").arg(++m_n)),
+    auto s = ProjectSession::open(m_project.location(QStringLiteral("s%1.framewise").arg(++m_n)),
                                   ProjectSession::OpenMode::CreateIfMissing);
     s->coders().setCurrent(QStringLiteral("ana"));
     Article a;

@@ -3,6 +3,7 @@
 // Everything is served by a local server on 127.0.0.1 started here.
 #include "TestData.h"
 #include "TestHttpServer.h"
+#include "TestProject.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedItemImporter.h"
 #include "feeds/FeedParser.h"
@@ -41,6 +42,7 @@ private:
 
     TestHttpServer m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
 };
 
@@ -65,8 +67,10 @@ void TestFeeds::init()
 {
     m_session.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("feeds.framewise")),
-                                 ProjectSession::OpenMode::CreateIfMissing);
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("feeds.framewise")),
+                                     ProjectSession::OpenMode::CreateIfMissing);
 }
 
 qint64 TestFeeds::subscribe(FeedUpdater &updater, const QString &path, QString *error)

@@ -1,6 +1,7 @@
 // Import, first version: each format and each bad input. A bad file is
 // refused with a message naming it; the other files still go in.
 #include "TestHttpServer.h"
+#include "TestProject.h"
 #include "import/ArticleImporter.h"
 #include "store/ProjectSession.h"
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
 };
 
@@ -55,8 +57,10 @@ void TestImport::init()
 {
     m_session.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("p.framewise")),
-                                 ProjectSession::OpenMode::CreateIfMissing);
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("p.framewise")),
+                                     ProjectSession::OpenMode::CreateIfMissing);
 }
 
 void TestImport::formats_data()

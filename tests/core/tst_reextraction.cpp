@@ -1,5 +1,6 @@
 // Extracting an article again from its stored page: the new text replaces
 // the old only when every annotation finds its exact quote again.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "import/ReExtraction.h"
 #include "import/WebArticleReader.h"
@@ -37,7 +38,7 @@ private Q_SLOTS:
 private:
     qint64 annotate(const QString &quote, int occurrence = 0);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
     QString m_newText; // what extraction gives today
     QString m_oldText; // what an older extraction stored
@@ -47,8 +48,9 @@ private:
 
 void TestReExtraction::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("r.framewise")),
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("r.framewise")),
                                      ProjectSession::OpenMode::CreateIfMissing);
     const auto read = WebArticleReader::fromHtml(kPage, QUrl(QStringLiteral("https://news.example/kim")),
                                                  QStringLiteral("kim.html"));
@@ -69,7 +71,7 @@ void TestReExtraction::init()
 void TestReExtraction::cleanup()
 {
     m_session.reset();
-    m_dir.reset();
+    m_project.reset();
 }
 
 qint64 TestReExtraction::annotate(const QString &quote, int occurrence)

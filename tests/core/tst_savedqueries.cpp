@@ -3,6 +3,7 @@
 // expanded by set:NAME wherever a query is taken, and wrong ones (unknown,
 // circular, broken, naming what the project lacks) said where.
 #include "AnalysisFixture.h"
+#include "TestProject.h"
 #include "analysis/SegmentQueryParser.h"
 #include "base/ProjectError.h"
 #include "domain/AnnotationVisibility.h"
@@ -37,15 +38,15 @@ private Q_SLOTS:
 private:
     SegmentQuery parse(const QString &text);
     Ids ids(const QString &query);
-    QTemporaryDir m_dir;
+    TestProject m_project;
     QString m_path;
     std::unique_ptr<ProjectSession> m_session;
 };
 
 void TestSavedQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("saved.framewise"));
+    REQUIRE_BACKEND(m_project);
+    m_path = m_project.location(QStringLiteral("saved.framewise"));
     AnalysisFixture::build(m_path);
     m_session = ProjectSession::open(m_path);
     SavedQueryRepository saved(m_session->database());
@@ -76,7 +77,7 @@ Ids TestSavedQueries::ids(const QString &query)
 
 void TestSavedQueries::savesListsAndDeletesWithOneEventEach()
 {
-    const QString path = m_dir.filePath(QStringLiteral("events.framewise"));
+    const QString path = m_project.location(QStringLiteral("events.framewise"));
     AnalysisFixture::build(path);
     auto s = ProjectSession::open(path);
     SavedQueryRepository saved(s->database());

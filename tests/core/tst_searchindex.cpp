@@ -2,16 +2,15 @@
 // once and indexed afterwards, in the caller's thread or in the background,
 // and search never sees a half-indexed or stale article.
 #include "RawSql.h"
+#include "TestProject.h"
 #include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 #include "store/SqliteDialect.h"
 
 #include <QElapsedTimer>
-
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <algorithm>
 
 class TestSearchIndex : public QObject
@@ -19,6 +18,7 @@ class TestSearchIndex : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { REQUIRE_BACKEND(m_project); }
     void migratesFromVersion4();
     void catchUpInChunksWithProgress();
     void stopsWhenAsked();
@@ -29,11 +29,11 @@ private Q_SLOTS:
     void chineseAndJapaneseAreFoundInsideRuns();
 
 private:
-    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString path(const QString &name) { return m_project.location(name); }
     static Article article(const QString &title, const QString &text);
     static bool indexIsConsistent(const QString &file);
 
-    QTemporaryDir m_dir;
+    TestProject m_project;
 };
 
 Article TestSearchIndex::article(const QString &title, const QString &text)
@@ -49,6 +49,14 @@ bool TestSearchIndex::indexIsConsistent(const QString &file)
 {
     // Checks the index against the articles table itself (rank 1), so an
     // entry missing, extra or stale for any indexed article fails it.
+    if (TestProject::onPostgres())
+        return RawSql::scalar(file, QStringLiteral("SELECT count(*) FROM fts_pending")).toInt() == 0
+            && RawSql::scalar(
+                   file,
+                   QStringLiteral("SELECT count(*) FROM articles WHERE search IS "
+                                  "DISTINCT FROM framewise_search_document(title, text)"))
+                   .toInt()
+            == 0;
     return RawSql::scalar(file, QStringLiteral("SELECT count(*) FROM fts_pending")).toInt() == 0
         && RawSql::scalar(file, QStringLiteral("INSERT INTO articles_fts(articles_fts, rank) "
                                                "VALUES ('integrity-check', 1) RETURNING 1"))
@@ -57,6 +65,8 @@ bool TestSearchIndex::indexIsConsistent(const QString &file)
 
 void TestSearchIndex::migratesFromVersion4()
 {
+    if (TestProject::onPostgres())
+        QSKIP("SQLite project file versions; PostgreSQL projects start at version 10");
     // A version 4 project: its articles were indexed by the old triggers.
     const QString file = path(QStringLiteral("v4.framewise"));
     QStringList v4;
@@ -140,10 +150,19 @@ void TestSearchIndex::deletingAndRenamingKeepTheIndexExact()
         waitingId = store->articles().add(article(QStringLiteral("Waiting"), QStringLiteral("alpha echo"))).id;
         waitingRenamedId = store->articles().add(article(QStringLiteral("Draft"), QStringLiteral("foxtrot"))).id;
     }
-    RawSql::run(file, {QStringLiteral("PRAGMA foreign_keys = ON"),
-                       QStringLiteral("DELETE FROM articles WHERE id IN (%1, %2)").arg(indexedId).arg(waitingId),
-                       QStringLiteral("UPDATE articles SET title = 'New title' WHERE id = %1").arg(renamedId),
-                       QStringLiteral("UPDATE articles SET title = 'Final' WHERE id = %1").arg(waitingRenamedId)});
+    QStringList tamper;
+    if (!TestProject::onPostgres())
+        tamper << QStringLiteral("PRAGMA foreign_keys = ON");
+    RawSql::run(
+        file,
+        tamper
+            + QStringList {QStringLiteral("DELETE FROM articles WHERE id IN (%1, %2)")
+                               .arg(indexedId)
+                               .arg(waitingId),
+                           QStringLiteral("UPDATE articles SET title = 'New title' WHERE id = %1")
+                               .arg(renamedId),
+                           QStringLiteral("UPDATE articles SET title = 'Final' WHERE id = %1")
+                               .arg(waitingRenamedId)});
     auto store = ProjectSession::open(file);
     QCOMPARE(store->articles().unindexedCount(), 1);
     QCOMPARE(SearchIndexer::catchUp(*store), 1);
@@ -250,7 +269,19 @@ void TestSearchIndex::backgroundIndexerReportsAProjectItCannotOpen()
     indexer.start();
     QVERIFY(indexer.wait(10000));
     QTRY_COMPARE(failed.size(), 1);
-    QVERIFY(failed.constFirst().constFirst().toString().contains(QStringLiteral("missing.framewise")));
+    const QString message = failed.constFirst().constFirst().toString();
+    if (TestProject::onPostgres()) {
+        // An empty database: named, and left empty.
+        QVERIFY2(message.contains(file) && message.contains(QStringLiteral("empty")),
+                 qPrintable(message));
+        QCOMPARE(
+            RawSql::scalar(
+                file, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+                .toInt(),
+            0);
+        return;
+    }
+    QVERIFY(message.contains(QStringLiteral("missing.framewise")));
     QVERIFY(!QFile::exists(file));
 }
 

@@ -1,5 +1,6 @@
 // Store v2: units of work (transactions and savepoints), the one change
 // event per committed unit, and what the repositories record in it.
+#include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 
@@ -36,7 +37,7 @@ private Q_SLOTS:
     void everyRowHasAStableUuid();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestProject> m_project;
     std::unique_ptr<ProjectSession> m_session;
     qint64 m_article = 0;
     qint64 m_code = 0;
@@ -45,8 +46,9 @@ private:
 void TestUnitOfWork::init()
 {
     qRegisterMetaType<ChangeSet>();
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_session = ProjectSession::open(m_dir->filePath(QStringLiteral("p.framewise")),
+    m_project = std::make_unique<TestProject>();
+    REQUIRE_BACKEND(*m_project);
+    m_session = ProjectSession::open(m_project->location(QStringLiteral("p.framewise")),
                                      ProjectSession::OpenMode::CreateIfMissing);
     Article a;
     a.title = QStringLiteral("Kim and Moscow");
@@ -64,7 +66,7 @@ void TestUnitOfWork::init()
 void TestUnitOfWork::cleanup()
 {
     m_session.reset();
-    m_dir.reset();
+    m_project.reset();
 }
 
 void TestUnitOfWork::changeSetKeepsEachIdInOneSet()

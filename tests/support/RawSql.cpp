@@ -5,16 +5,38 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace {
 const QString kConnection = QStringLiteral("raw");
+
+// A project file, or a team project's postgresql:///db?host=... URL
+// (TestProject's kind).
+QSqlDatabase connectTo(const QString &path)
+{
+    if (!path.startsWith(QLatin1String("postgresql:"))) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kConnection);
+        db.setDatabaseName(path);
+        return db;
+    }
+    const QUrl url(path);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), kConnection);
+    db.setDatabaseName(url.path().mid(1));
+    const QUrlQuery query(url);
+    db.setHostName(query.hasQueryItem(QStringLiteral("host"))
+                       ? query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded)
+                       : url.host());
+    if (!url.userName().isEmpty())
+        db.setUserName(url.userName());
+    return db;
 }
+} // namespace
 
 void RawSql::run(const QString &path, const QStringList &statements)
 {
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kConnection);
-        db.setDatabaseName(path);
+        QSqlDatabase db = connectTo(path);
         QVERIFY(db.open());
         for (const QString &sql : statements) {
             QSqlQuery q(db);
@@ -29,8 +51,7 @@ QVariant RawSql::scalar(const QString &path, const QString &query)
 {
     QVariant value;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kConnection);
-        db.setDatabaseName(path);
+        QSqlDatabase db = connectTo(path);
         if (db.open()) {
             QSqlQuery q(db);
             if (q.exec(query) && q.next())
@@ -47,8 +68,7 @@ QVariant RawSql::scalar(const QString &path, const QString &query)
 namespace {
 void selectInto(const QString &path, const QString &query, QList<QVariantList> &rows)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kConnection);
-    db.setDatabaseName(path);
+    QSqlDatabase db = connectTo(path);
     QVERIFY(db.open());
     QSqlQuery q(db);
     QVERIFY2(q.exec(query), qPrintable(q.lastError().text() + QStringLiteral(": ") + query));
@@ -67,4 +87,22 @@ QList<QVariantList> RawSql::rows(const QString &path, const QString &query)
     selectInto(path, query, result);
     QSqlDatabase::removeDatabase(kConnection);
     return result;
+}
+
+QString RawSql::failure(const QString &path, const QString &statement)
+{
+    QString error;
+    {
+        QSqlDatabase db = connectTo(path);
+        if (!db.open()) {
+            error = QStringLiteral("cannot open: ") + db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(kConnection);
+    return error;
 }

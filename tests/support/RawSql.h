@@ -3,8 +3,9 @@
 #include <QStringList>
 #include <QVariant>
 
-// Statements on a plain SQLite connection to a project file, as another
-// program would run them: builds old versions, reaches around the store.
+// Statements on a plain connection to a project (an SQLite file, or a
+// postgresql:// URL from TestProject), as another program would run them:
+// builds old versions, reaches around the store.
 namespace RawSql {
 // Runs each statement; a failure fails the calling test.
 void run(const QString &path, const QStringList &statements);
@@ -12,4 +13,7 @@ void run(const QString &path, const QStringList &statements);
 QVariant scalar(const QString &path, const QString &query);
 // Every row of a query; a failure fails the calling test.
 QList<QVariantList> rows(const QString &path, const QString &query);
+// Runs a statement expected to be refused: the database's message, or
+// empty if it ran.
+QString failure(const QString &path, const QString &statement);
 } // namespace RawSql

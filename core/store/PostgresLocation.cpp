@@ -1,0 +1,116 @@
+#include "PostgresLocation.h"
+
+#include "base/ProjectError.h"
+
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace {
+// The URL parameters we pass on to libpq; anything else is a typo we name.
+const QStringList kLibpqOptions = {QStringLiteral("sslmode"),
+                                   QStringLiteral("sslrootcert"),
+                                   QStringLiteral("sslcert"),
+                                   QStringLiteral("sslkey"),
+                                   QStringLiteral("connect_timeout"),
+                                   QStringLiteral("service"),
+                                   QStringLiteral("passfile"),
+                                   QStringLiteral("application_name"),
+                                   QStringLiteral("target_session_attrs")};
+
+[[noreturn]] void wrong(const QString &url, const QString &why)
+{
+    throw ProjectError(QStringLiteral("%1: not a usable PostgreSQL URL (%2); write "
+                                      "postgresql://user@host:port/database or "
+                                      "postgresql:///database?host=/socket/folder")
+                           .arg(url, why));
+}
+} // namespace
+
+bool PostgresLocation::isUrl(const QString &text)
+{
+    return text.startsWith(QLatin1String("postgresql:"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("postgres:"), Qt::CaseInsensitive);
+}
+
+PostgresLocation PostgresLocation::parse(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        wrong(text, url.errorString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
+        wrong(text, QStringLiteral("the scheme must be postgresql://"));
+    if (!text.mid(scheme.size() + 1).startsWith(QLatin1String("//")))
+        wrong(text, QStringLiteral("“//” is missing after the scheme"));
+    if (!url.password().isEmpty())
+        throw ProjectError(QStringLiteral("%1: a password does not belong in the URL; put it in "
+                                          "~/.pgpass, PGPASSWORD or a service file")
+                               .arg(url.toDisplayString(QUrl::RemovePassword)));
+
+    PostgresLocation where;
+    where.host = url.host(QUrl::FullyDecoded);
+    where.user = url.userName(QUrl::FullyDecoded);
+    where.port = url.port(-1);
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    if (path.isEmpty())
+        wrong(text, QStringLiteral("no database name"));
+    if (path.contains(QLatin1Char('/')))
+        wrong(text, QStringLiteral("“%1” is not a database name").arg(path));
+    where.database = path;
+
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host")) {
+            where.host = value;
+        } else if (key == QLatin1String("port")) {
+            bool ok = false;
+            where.port = value.toInt(&ok);
+            if (!ok || where.port <= 0 || where.port > 65535)
+                wrong(text, QStringLiteral("“%1” is not a port").arg(value));
+        } else if (key == QLatin1String("user")) {
+            where.user = value;
+        } else if (key == QLatin1String("dbname")) {
+            where.database = value;
+        } else if (key == QLatin1String("password")) {
+            throw ProjectError(QStringLiteral("%1: a password does not belong in the URL; put "
+                                              "it in ~/.pgpass, PGPASSWORD or a service file")
+                                   .arg(scheme + QStringLiteral("://…")));
+        } else if (kLibpqOptions.contains(key)) {
+            where.options << key + QLatin1Char('=') + value;
+        } else {
+            wrong(text, QStringLiteral("unknown parameter “%1”").arg(key));
+        }
+    }
+    return where;
+}
+
+QString PostgresLocation::failure(const QString &url, const QSqlError &error) const
+{
+    const QString detail = error.databaseText().simplified().isEmpty()
+        ? error.text().simplified()
+        : error.databaseText().simplified();
+    const QString who
+        = user.isEmpty() ? QStringLiteral("the default user") : QStringLiteral("“%1”").arg(user);
+    if (detail.contains(QLatin1String("authentication failed"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("no password supplied"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("password authentication"), Qt::CaseInsensitive))
+        return QStringLiteral("%1: the server refused %2 (authentication failed; the password "
+                              "comes from ~/.pgpass, PGPASSWORD or a service file): %3")
+            .arg(url, who, detail);
+    if (detail.contains(QLatin1String("does not exist"), Qt::CaseInsensitive)
+        && detail.contains(QLatin1String("database"), Qt::CaseInsensitive))
+        return QStringLiteral(
+                   "%1: the server has no database “%2”; create it first (createdb %2): %3")
+            .arg(url, database, detail);
+    if (detail.contains(QLatin1String("Connection refused"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("No such file or directory"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("could not translate host name"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("timeout expired"), Qt::CaseInsensitive))
+        return QStringLiteral("%1: cannot reach the PostgreSQL server (is it running, and is "
+                              "this its address?): %2")
+            .arg(url, detail);
+    return QStringLiteral("%1: cannot connect to PostgreSQL: %2").arg(url, detail);
+}
