@@ -2,6 +2,7 @@
 
 #include "CodebookFile.h"
 #include "base/ProjectError.h"
+#include "store/PostgresLocation.h"
 #include "store/ProjectSession.h"
 #include "store/SearchIndexer.h"
 
@@ -33,6 +34,10 @@ QString StarterProject::sampleTitle()
 
 std::unique_ptr<ProjectSession> StarterProject::openOrCreate(const QString &path)
 {
+    // A team project is made on its server (framewise import or team init
+    // on the URL); the app opens it and never fills a database by itself.
+    if (PostgresLocation::isUrl(path))
+        return ProjectSession::open(path);
     const bool existed = QFileInfo::exists(path);
     auto store = ProjectSession::open(path, ProjectSession::OpenMode::CreateIfMissing);
     if (!existed)

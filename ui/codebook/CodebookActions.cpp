@@ -10,6 +10,7 @@
 #include "project/CodebookFile.h"
 #include "project/StarterCodebooks.h"
 #include "base/ProjectError.h"
+#include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
 
 #include <QAction>
@@ -128,7 +129,7 @@ bool CodebookActions::exportCodebook(const QString &path)
 {
     QSaveFile file(path);
     const QByteArray json = CodebookFile::exportJson(
-        m_window->store(), QFileInfo(m_window->store().path()).completeBaseName());
+        m_window->store(), ProjectLocation::baseName(m_window->store().path()));
     if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
         QMessageBox::warning(m_window, tr("Export Codebook"),
                              LiteralText::html(tr("%1: cannot write (%2)").arg(path, file.errorString())));
@@ -150,7 +151,7 @@ void CodebookActions::exportDialog()
 {
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export Codebook"),
-        QFileInfo(m_window->store().path()).completeBaseName() + QStringLiteral("-codebook.json"),
+        ProjectLocation::baseName(m_window->store().path()) + QStringLiteral("-codebook.json"),
         tr("Codebooks (*.json)"));
     if (path.isEmpty())
         return;

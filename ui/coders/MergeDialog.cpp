@@ -1,6 +1,7 @@
 #include "coders/MergeDialog.h"
 
 #include "base/ProjectError.h"
+#include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ MergeDialog::MergeDialog(ProjectSession &session, const QStringList &sources, QW
 {
     setObjectName(QStringLiteral("mergeDialog"));
     setWindowTitle(tr("Merge Coders' Projects"));
-    const QString target = QFileInfo(session.path()).fileName();
+    const QString target = ProjectLocation::displayName(session.path());
 
     auto *heading = new QLabel(tr("Merge into %1:").arg(target), this);
     heading->setTextFormat(Qt::PlainText);
@@ -104,7 +105,7 @@ ProjectMerge::Report MergeDialog::merge()
                                             return !m_cancelRequested;
                                         });
         merged = !report.cancelled && report.conflicts.isEmpty();
-        text = describe(report, int(m_sources.size()), QFileInfo(m_session.path()).fileName());
+        text = describe(report, int(m_sources.size()), ProjectLocation::displayName(m_session.path()));
     } catch (const ProjectError &e) {
         report = {};
         text = tr("The merge failed; nothing was changed.\n\n%1").arg(e.message());

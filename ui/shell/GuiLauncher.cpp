@@ -6,6 +6,8 @@
 #include "shell/MainWindow.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
+#include "store/PostgresLocation.h"
+#include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
 
 #include <QApplication>
@@ -216,8 +218,10 @@ int GuiLauncher::run(int argc, char *argv[])
     ThemeSettings::apply(app, themeGiven ? theme : ThemeSettings::saved());
 
     const bool screenshot = !options.screenshot.isEmpty();
-    QString path = positional.isEmpty() ? StarterProject::defaultProjectPath()
-                                        : QDir::current().absoluteFilePath(positional.first());
+    // A file, or a team project on a server (postgresql:// URL).
+    QString path = positional.isEmpty()                          ? StarterProject::defaultProjectPath()
+        : PostgresLocation::isUrl(positional.first()) ? positional.first()
+                                                      : QDir::current().absoluteFilePath(positional.first());
     std::unique_ptr<ProjectSession> store;
     while (!store) {
         try {
@@ -235,7 +239,7 @@ int GuiLauncher::run(int argc, char *argv[])
             box.exec();
             if (box.clickedButton() != other)
                 return 1;
-            path = QFileDialog::getOpenFileName(nullptr, QObject::tr("Open Project"), QFileInfo(path).absolutePath(),
+            path = QFileDialog::getOpenFileName(nullptr, QObject::tr("Open Project"), ProjectLocation::folder(path),
                                                 QObject::tr("Framewise projects (*.framewise);;All files (*)"));
             if (path.isEmpty())
                 return 1;

@@ -38,6 +38,8 @@
 #include "exchange/ExchangeDialog.h"
 #include "project/CodebookFile.h"
 #include "base/ProjectError.h"
+#include "store/PostgresLocation.h"
+#include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
 
 #include <QAction>
@@ -126,6 +128,12 @@ void MainWindow::createActions()
     m_openAction = new QAction(tr("&Open Project…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
+
+    m_openServerAction = new QAction(tr("Open &Server Project…"), this);
+    m_openServerAction->setObjectName(QStringLiteral("openServerProjectAction"));
+    m_openServerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openServerAction->setStatusTip(tr("Open a team project on a PostgreSQL server"));
+    connect(m_openServerAction, &QAction::triggered, this, &MainWindow::openServerProjectDialog);
 
     m_newAction = new QAction(tr("&New Project…"), this);
     m_newAction->setShortcut(QKeySequence::New);
@@ -268,6 +276,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openServerAction);
     file->addAction(m_newAction);
     file->addSeparator();
     file->addAction(m_importFilesAction);
@@ -867,7 +876,7 @@ QString MainWindow::importPaths(const QStringList &paths)
 void MainWindow::updateWindowState()
 {
     const bool readOnly = m_session->isReadOnly();
-    const QString project = QFileInfo(m_session->path()).completeBaseName();
+    const QString project = ProjectLocation::baseName(m_session->path());
     QString title = project;
     if (m_reader->articleId())
         title = QStringLiteral("%1 — %2").arg(m_reader->article().title.simplified(), project);
@@ -875,7 +884,7 @@ void MainWindow::updateWindowState()
         title += QStringLiteral(" [%1]").arg(tr("Read-only"));
     setWindowTitle(title + QStringLiteral(" — Framewise"));
 
-    m_projectLabel->setText(QFileInfo(m_session->path()).fileName());
+    m_projectLabel->setText(ProjectLocation::displayName(m_session->path()));
     m_projectLabel->setToolTip(LiteralText::html(m_session->path()));
     m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
     m_readOnlyBadge->setVisible(readOnly);
@@ -1005,7 +1014,7 @@ void MainWindow::showSearchHit(qint64 articleId, const QString &query, const QSt
 void MainWindow::openProjectDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                      QFileInfo(m_session->path()).absolutePath(),
+                                                      ProjectLocation::folder(m_session->path()),
                                                       projectFilter());
     if (path.isEmpty())
         return;
@@ -1016,10 +1025,45 @@ void MainWindow::openProjectDialog()
     }
 }
 
+void MainWindow::openServerProjectDialog()
+{
+    // The last URL is offered again; it holds no password (libpq reads
+    // that from ~/.pgpass, PGPASSWORD or a service file).
+    QSettings settings;
+    const QString last = settings.value(QStringLiteral("serverProject/lastUrl")).toString();
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+                            this, tr("Open Server Project"),
+                            tr("Project URL (postgresql://user@host:port/database); the password "
+                               "comes from ~/.pgpass, PGPASSWORD or a service file:"),
+                            QLineEdit::Normal,
+                            last.isEmpty() ? QStringLiteral("postgresql://") : last, &ok)
+                            .trimmed();
+    if (!ok || url.isEmpty())
+        return;
+    if (openServerProject(url))
+        settings.setValue(QStringLiteral("serverProject/lastUrl"), url);
+}
+
+bool MainWindow::openServerProject(const QString &url)
+{
+    if (!PostgresLocation::isUrl(url)) {
+        showError(tr("%1: not a server project; a URL starts with postgresql://").arg(url));
+        return false;
+    }
+    try {
+        replaceProject(ProjectSession::open(url));
+    } catch (const ProjectError &e) {
+        showError(e.message());
+        return false;
+    }
+    return true;
+}
+
 void MainWindow::newProjectDialog()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("New Project"),
-                                                QFileInfo(m_session->path()).absolutePath(), projectFilter(),
+                                                ProjectLocation::folder(m_session->path()), projectFilter(),
                                                 nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
@@ -1068,7 +1112,7 @@ void MainWindow::mergeProjectsDialog()
         return;
     }
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Merge Coders' Projects"),
-                                                            QFileInfo(m_session->path()).absolutePath(),
+                                                            ProjectLocation::folder(m_session->path()),
                                                             projectFilter());
     if (paths.isEmpty())
         return;
@@ -1090,7 +1134,7 @@ void MainWindow::mergeProjectsDialog()
 
 void MainWindow::showShortcuts()
 {
-    QList<QAction *> actions = {m_openAction,       m_newAction,          m_importFilesAction,
+    QList<QAction *> actions = {m_openAction, m_openServerAction, m_newAction,          m_importFilesAction,
                                 m_importFolderAction, m_quitAction,       m_undoAction,
                                 m_redoAction,       m_deleteAction,       m_zoomInAction,
                                 m_zoomOutAction,    m_zoomResetAction,    m_focusFilterAction,

@@ -102,6 +102,9 @@ public:
     // summary shown to the user.
     QString importPaths(const QStringList &paths);
     void replaceProject(std::unique_ptr<ProjectSession> store);
+    // Opens the team project at a postgresql:// URL in place of this one;
+    // false, with the reason in a message (showError), if it cannot.
+    bool openServerProject(const QString &url);
     // Warns in the status bar and a non-blocking message box.
     void showError(const QString &message);
 
@@ -127,6 +130,8 @@ private:
     void updateCounts();
     std::function<void(const QString &)> commandErrorHandler();
     void openProjectDialog();
+    // File > Open Server Project…: a team project at a postgresql:// URL.
+    void openServerProjectDialog();
     void newProjectDialog();
     void importFilesDialog();
     void importFolderDialog();
@@ -178,6 +183,7 @@ private:
     SearchIndexStatus *m_searchIndex = nullptr;
 
     QAction *m_openAction = nullptr;
+    QAction *m_openServerAction = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_importFilesAction = nullptr;
     QAction *m_importFolderAction = nullptr;
