@@ -32,5 +32,6 @@ QString ProjectLocation::baseName(const QString &location)
 
 QString ProjectLocation::folder(const QString &location)
 {
-    return PostgresLocation::isUrl(location) ? QDir::homePath() : QFileInfo(location).absolutePath();
+    return PostgresLocation::isUrl(location) ? QDir::homePath()
+                                             : QFileInfo(location).absolutePath();
 }

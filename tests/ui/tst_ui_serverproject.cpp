@@ -12,10 +12,10 @@
 
 #include <QAction>
 #include <QImage>
-#include <QProcess>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -83,8 +83,9 @@ void TestUiServerProject::namesFilesAndServerProjects()
              QStringLiteral("study.framewise"));
     QCOMPARE(ProjectLocation::baseName(QStringLiteral("/home/ana/study.framewise")),
              QStringLiteral("study"));
-    QCOMPARE(ProjectLocation::displayName(QStringLiteral("postgresql://ana@db.example.org:5433/study")),
-             QStringLiteral("study"));
+    QCOMPARE(
+        ProjectLocation::displayName(QStringLiteral("postgresql://ana@db.example.org:5433/study")),
+        QStringLiteral("study"));
     QCOMPARE(ProjectLocation::baseName(QStringLiteral("postgresql:///study?host=/run/pg")),
              QStringLiteral("study"));
     QCOMPARE(ProjectLocation::folder(QStringLiteral("postgresql:///study")), QDir::homePath());
@@ -108,7 +109,9 @@ void TestUiServerProject::opensAServerProjectInPlaceOfTheFile()
     const auto code = m_window->store().codebook().ensureCode(QStringLiteral("Person"));
     const qint64 article = m_window->store().articles().summaries().constFirst().id;
     m_window->store().annotations().add({article, 0, 11, {code.id}, QStringLiteral("ana"), {}});
-    QTRY_COMPARE(m_window->libraryPanel()->view()->model()
+    QTRY_COMPARE(m_window->libraryPanel()
+                     ->view()
+                     ->model()
                      ->index(0, LibraryModel::Annotations)
                      .data()
                      .toInt(),
@@ -139,7 +142,8 @@ void TestUiServerProject::refusalsKeepTheOpenProject()
     const QString empty = m_server->location(QStringLiteral("empty.framewise"));
     QVERIFY(!m_window->openServerProject(empty));
     QCOMPARE(m_window->store().path(), before);
-    QVERIFY(m_window->statusBar()->currentMessage().contains(PostgresLocation::parse(empty).database));
+    QVERIFY(
+        m_window->statusBar()->currentMessage().contains(PostgresLocation::parse(empty).database));
     QVERIFY(!m_window->openServerProject(QStringLiteral("/tmp/study.framewise")));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("postgresql://")));
     QCOMPARE(m_window->store().path(), before);
