@@ -305,6 +305,25 @@ void TestTeam::serverEnforcesRoles()
     QCOMPARE(a.scalar(QStringLiteral("SELECT count(*) FROM annotations WHERE ") + bRows).toInt(),
              1);
 
+    // Through the store, with its role in the URL, A opens the project and
+    // reads it, but the server refuses its change of a lead's setting.
+    {
+        QString coderUrl = url;
+        coderUrl.replace(QStringLiteral("postgresql://"),
+                         QStringLiteral("postgresql://%1@").arg(aName));
+        auto db = Database::open(coderUrl);
+        ProjectSettingsRepository settings(*db);
+        QCOMPARE(settings.blindCoding(), false);
+        QString error;
+        try {
+            settings.setBlindCoding(true);
+        } catch (const ProjectError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QLatin1String("permission denied")), qPrintable(error));
+        QCOMPARE(settings.blindCoding(), false);
+    }
+
     // A deletes its own; the counts follow.
     QCOMPARE(a.exec(QStringLiteral("DELETE FROM annotations WHERE coder_id = ") + kMe), 1);
     QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 1);
