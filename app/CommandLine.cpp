@@ -6,6 +6,7 @@
 #include "ImportProgressBar.h"
 #include "MergeCommand.h"
 #include "SearchCommand.h"
+#include "TeamCommand.h"
 #include "WebCommands.h"
 
 #include "export/AnnotationExporter.h"
@@ -16,6 +17,7 @@
 #include "query/QueryResultWriter.h"
 #include "query/ReadOnlyQuery.h"
 #include "base/ProjectError.h"
+#include "store/PostgresLocation.h"
 #include "store/SearchIndexer.h"
 #include "store/ProjectSession.h"
 #include "text/SearchTerms.h"
@@ -244,6 +246,27 @@ int runSearch(QCommandLineParser &parser, const QStringList &args)
     if (limit < 1 || limit > 100000)
         throw UsageError{QStringLiteral("--limit must be between 1 and 100000")};
     return SearchCommand::run(args[0], query, int(limit), json);
+}
+
+int runTeam(QCommandLineParser &parser, const QStringList &args)
+{
+    const QString action = args.value(0);
+    const QString url = args.value(1);
+    if (!url.isEmpty() && !PostgresLocation::isUrl(url))
+        throw UsageError{QStringLiteral("team commands need a postgresql:// project, not “%1”")
+                             .arg(url)};
+    if (action == QLatin1String("init") && args.size() == 2) {
+        const QString lead = parser.value(QStringLiteral("lead"));
+        if (lead.isEmpty())
+            throw UsageError{QStringLiteral("team init needs --lead NAME")};
+        return TeamCommand::init(url, lead);
+    }
+    if (action == QLatin1String("add-coder") && args.size() == 3)
+        return TeamCommand::addCoder(url, args[2]);
+    if (action == QLatin1String("list") && args.size() == 2)
+        return TeamCommand::list(url);
+    throw UsageError{QStringLiteral("team needs one of: init URL --lead NAME, add-coder URL NAME, "
+                                    "list URL")};
 }
 
 int runCodebook(QCommandLineParser &, const QStringList &args)
@@ -493,6 +516,19 @@ const std::map<QString, Subcommand> &subcommands()
           "names what the project lacks or leads back to itself through set:), delete removes one. "
           "In any query, set:NAME stands for the saved query NAME.",
           AnalysisCommands::queries}},
+        {QStringLiteral("team"),
+         {"team init URL --lead NAME | add-coder URL NAME | list URL",
+          "Set up a PostgreSQL project (postgresql://...) for a team, enforced by the server: init "
+          "makes NAME its lead (and an empty database a project), add-coder adds a coder; each "
+          "member is a login role of that name (created without a password if missing). A coder "
+          "writes only their own annotations, claims and memos and, while blind coding is on, "
+          "reads no one else's. list prints ROLE<TAB>NAME per member, leads first. Run as the "
+          "database's owner with CREATEROLE (or a superuser).",
+          runTeam,
+          [](QCommandLineParser &p) {
+              p.addOption({QStringLiteral("lead"), QStringLiteral("The lead's name (init)."),
+                           QStringLiteral("NAME")});
+          }}},
         {QStringLiteral("version"), {"version", "Print the version of Framewise, Qt and SQLite.", runVersion}},
     };
     return map;
