@@ -278,7 +278,7 @@ QString HtmlReport::build(ProjectSession &session, const std::optional<SegmentQu
     html += QStringLiteral("</table>\n");
 
     // Actors and claims.
-    const ActorNetwork net = analysis.network();
+    const ActorNetwork net = analysis.network(restrict); // as the other figures: the query's segments
     QHash<qint64, QString> actorName;
     for (const auto &n : net.nodes)
         actorName.insert(n.actorId, n.name);

@@ -398,9 +398,17 @@ void TestCliAnalysis::reportHtml()
     QCOMPARE(run({"report", m_project, narrowed, "--query", "coder:bob"}).exitCode, 0);
     QFile bob(narrowed);
     QVERIFY(bob.open(QIODevice::ReadOnly));
-    QVERIFY(QString::fromUtf8(bob.readAll())
-                .contains(QLatin1String("3 coded segments (counting each code of a segment), "
+    const QString bobs = QString::fromUtf8(bob.readAll());
+    QVERIFY(bobs.contains(QLatin1String("3 coded segments (counting each code of a segment), "
                                         "restricted to <code>coder:bob</code>")));
+    // Actors and claims from bob's segments only: his one claim (Kim
+    // Jong Un -> Russia), none of alice's four mentions of Kim.
+    QVERIFY(html.contains(QLatin1String("<tr><td>Kim Jong Un</td><td>person</td><td class=\"num\">4</td>"
+                                        "<td class=\"num\">3</td><td class=\"num\">0</td></tr>")));
+    QVERIFY(bobs.contains(QLatin1String("<tr><td>Kim Jong Un</td><td>person</td><td class=\"num\">0</td>"
+                                        "<td class=\"num\">1</td><td class=\"num\">0</td></tr>")));
+    QVERIFY(bobs.contains(QLatin1String("<tr><td>Russia</td><td>state</td><td class=\"num\">0</td>"
+                                        "<td class=\"num\">0</td><td class=\"num\">1</td></tr>")));
 }
 
 void TestCliAnalysis::reportPdf()
