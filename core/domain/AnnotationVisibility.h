@@ -43,6 +43,12 @@ public:
     // restricted as above under blind coding, or just the current coder's
     // segments when there is no query.
     std::optional<SegmentQuery> restriction(const std::optional<SegmentQuery> &query) const;
+    // Whether restricted() and restriction() narrow queries as other's do
+    // (what retrieval and counts depend on; hidden coders are a reader matter).
+    bool narrowsLike(const AnnotationVisibility &other) const
+    {
+        return m_blind == other.m_blind && (!m_blind || m_current == other.m_current);
+    }
 
 private:
     QString m_current;

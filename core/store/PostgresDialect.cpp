@@ -496,13 +496,7 @@ QString PostgresDialect::idsIn() const
 
 QVariant PostgresDialect::idList(const QList<qint64> &ids) const
 {
-    QByteArray array = "{";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            array += ',';
-        array += QByteArray::number(ids[i]);
-    }
-    return QString::fromLatin1(array + '}');
+    return joinedIds(ids, '{', '}');
 }
 
 int PostgresDialect::schemaVersion() const

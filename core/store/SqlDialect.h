@@ -86,4 +86,9 @@ public:
     // An aggregate joining the values of expression (any type) as text with
     // the separator, in the order the rows come.
     virtual QString textAggregate(const QString &expression, QChar separator) const = 0;
+
+protected:
+    // The ids as one literal, comma-separated between open and close: a JSON
+    // array for SQLite, an array literal for PostgreSQL.
+    static QString joinedIds(const QList<qint64> &ids, char open, char close);
 };

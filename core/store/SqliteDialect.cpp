@@ -520,13 +520,7 @@ QString SqliteDialect::idsIn() const
 
 QVariant SqliteDialect::idList(const QList<qint64> &ids) const
 {
-    QByteArray json = "[";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            json += ',';
-        json += QByteArray::number(ids[i]);
-    }
-    return QString::fromLatin1(json + ']');
+    return joinedIds(ids, '[', ']');
 }
 
 int SqliteDialect::schemaVersion() const

@@ -198,8 +198,7 @@ void CodeMatrixPanel::applyChanges(const ChangeSet &changes)
 
 void CodeMatrixPanel::setVisibility(const AnnotationVisibility &visibility)
 {
-    const bool changed = visibility.isBlind() != m_visibility.isBlind()
-        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    const bool changed = !visibility.narrowsLike(m_visibility);
     m_visibility = visibility;
     if (!changed)
         return;

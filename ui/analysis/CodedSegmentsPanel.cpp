@@ -279,8 +279,7 @@ bool CodedSegmentsPanel::run()
 
 void CodedSegmentsPanel::setVisibility(const AnnotationVisibility &visibility)
 {
-    const bool changed = visibility.isBlind() != m_visibility.isBlind()
-        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    const bool changed = !visibility.narrowsLike(m_visibility);
     m_visibility = visibility;
     if (changed && m_ran)
         run();

@@ -453,8 +453,7 @@ void NetworkPanel::applyChanges(const ChangeSet &changes)
 
 void NetworkPanel::setVisibility(const AnnotationVisibility &visibility)
 {
-    const bool changed = visibility.isBlind() != m_visibility.isBlind()
-        || (visibility.isBlind() && visibility.currentCoder() != m_visibility.currentCoder());
+    const bool changed = !visibility.narrowsLike(m_visibility);
     m_visibility = visibility;
     if (!changed)
         return;
