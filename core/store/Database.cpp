@@ -287,20 +287,95 @@ QString Database::newUuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+bool Database::isServer() const
+{
+    return !isSqlite(*m_dialect);
+}
+
+void Database::setLostHandler(std::function<void(const QString &)> handler)
+{
+    m_onLost = std::move(handler);
+}
+
+void Database::markLost(const QString &reason)
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    if (m_onLost)
+        m_onLost(reason);
+}
+
+bool Database::probe()
+{
+    if (m_lost)
+        return false;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT 1")) && q.next())
+        return true;
+    markLost(q.lastError().text());
+    return false;
+}
+
+bool Database::reconnect(QString *error)
+{
+    Q_ASSERT(m_units.empty());
+    m_db.close();
+    if (!m_db.open()) {
+        *error = PostgresLocation::parse(m_path).failure(m_path, m_db.lastError());
+        return false;
+    }
+    try {
+        ProjectSchema schema(m_db, *m_dialect);
+        schema.configure(!m_readOnly);
+        // Someone may have upgraded the project meanwhile: this build would
+        // then write to tables it does not know.
+        const int version = schema.version();
+        if (version != m_dialect->schemaVersion())
+            throw ProjectError(QStringLiteral("the project is now at version %1; this Framewise "
+                                              "works with version %2. Open it again with a "
+                                              "matching version")
+                                   .arg(version)
+                                   .arg(m_dialect->schemaVersion()));
+    } catch (const ProjectError &e) {
+        m_db.close();
+        *error = QStringLiteral("%1: %2").arg(m_path, e.message());
+        return false;
+    }
+    m_lost = false;
+    return true;
+}
+
 void Database::beginUnit()
 {
     requireWritable();
+    const auto refuseWhileLost = [this] {
+        if (m_lost)
+            throw ProjectError(QStringLiteral("%1: the connection to the server is lost, so "
+                                              "this change was not saved. Framewise is "
+                                              "reconnecting; everything saved before is safe "
+                                              "on the server.")
+                                   .arg(m_path));
+    };
+    refuseWhileLost();
     if (m_units.empty()) {
-        if (m_yields) {
-            while (g_waitingWriters.load() > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            exec(m_dialect->beginTransaction());
-        } else {
-            WaitingWriter waiting;
-            QElapsedTimer timer;
-            timer.start();
-            exec(m_dialect->beginTransaction());
-            m_lastLockWait = double(timer.nsecsElapsed()) / 1e6;
+        try {
+            if (m_yields) {
+                while (g_waitingWriters.load() > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                exec(m_dialect->beginTransaction());
+            } else {
+                WaitingWriter waiting;
+                QElapsedTimer timer;
+                timer.start();
+                exec(m_dialect->beginTransaction());
+                m_lastLockWait = double(timer.nsecsElapsed()) / 1e6;
+            }
+        } catch (const ProjectError &) {
+            // BEGIN fails on a healthy server only in ways a probe tells apart.
+            if (isServer() && !probe())
+                refuseWhileLost();
+            throw;
         }
         m_units.emplace_back();
         return;
@@ -340,7 +415,10 @@ void Database::rollbackUnit()
     // Never throws: it runs from destructors while an error unwinds.
     QSqlQuery q(m_db);
     if (m_units.size() == 1) {
-        q.exec(m_dialect->rollback());
+        // A healthy connection always rolls back: failing to means the
+        // server is gone (and the transaction with it).
+        if (!q.exec(m_dialect->rollback()) && isServer())
+            markLost(q.lastError().text());
     } else {
         q.exec(m_dialect->rollbackToSavepoint(m_savepoints.last()));
         q.exec(m_dialect->releaseSavepoint(m_savepoints.last()));

@@ -52,6 +52,21 @@ public:
     void checkpointPassively();
     bool inUnitOfWork() const { return !m_units.empty(); }
 
+    // A team project's connection to its server (ServerLink watches it).
+    // It is lost when a heartbeat or a rollback fails; while it is lost,
+    // units of work are refused before they start, so no edit is queued or
+    // half-written, and what was committed before stays committed.
+    bool isServer() const;
+    bool isLost() const { return m_lost; }
+    void markLost(const QString &reason);
+    // Called once each time the connection is found lost, with the reason.
+    void setLostHandler(std::function<void(const QString &)> handler);
+    // Asks the server for an answer; marks the connection lost if none comes.
+    bool probe();
+    // Connects again after a loss, to a project at the same schema version;
+    // false, with the reason in `error`, while the server is still away.
+    bool reconnect(QString *error);
+
     // Stored times are UTC ISO 8601 with milliseconds; ids are UUIDs.
     static QString now();
     static QString newUuid();
@@ -87,5 +102,7 @@ private:
     QList<QString> m_savepoints;
     std::function<void(const ChangeSet &)> m_onCommit;
     bool m_yields = false;
+    bool m_lost = false;
+    std::function<void(const QString &)> m_onLost;
     double m_lastLockWait = 0;
 };

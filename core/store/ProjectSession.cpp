@@ -30,6 +30,8 @@ ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     , m_adjudications(std::make_unique<AdjudicationRepository>(*m_db))
 {
     m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
+    if (m_db->isServer())
+        m_serverLink = std::make_unique<ServerLink>(*m_db);
 }
 
 ProjectSession::~ProjectSession() = default;

@@ -13,6 +13,7 @@
 #include "MemoRepository.h"
 #include "OffsetMapRepository.h"
 #include "ProjectSettingsRepository.h"
+#include "ServerLink.h"
 #include "UnitOfWork.h"
 
 #include <QObject>
@@ -66,6 +67,8 @@ public:
     const OffsetMapRepository &offsetMaps() const { return *m_offsetMaps; }
     const ProjectSettingsRepository &settings() const { return *m_settings; }
     const AdjudicationRepository &adjudications() const { return *m_adjudications; }
+    // A team project's watch over its server connection; null for a file.
+    ServerLink *serverLink() { return m_serverLink.get(); }
 
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
@@ -86,4 +89,5 @@ private:
     std::unique_ptr<LexiconRepository> m_lexicon;
     std::unique_ptr<ProjectSettingsRepository> m_settings;
     std::unique_ptr<AdjudicationRepository> m_adjudications;
+    std::unique_ptr<ServerLink> m_serverLink;
 };

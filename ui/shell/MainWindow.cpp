@@ -30,6 +30,7 @@
 #include "search/SearchPanel.h"
 #include "search/SearchResultModel.h"
 #include "shell/ThemeSettings.h"
+#include "shell/ConnectionBanner.h"
 #include "commands/RemoveAnnotationCommand.h"
 #include "console/SqlConsole.h"
 #include "lens/LensToolBar.h"
@@ -58,7 +59,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTextCursor>
+#include <QVBoxLayout>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
@@ -90,7 +94,15 @@ MainWindow::MainWindow(std::unique_ptr<ProjectSession> store, Options options, Q
 
     m_reader->setObjectName(QStringLiteral("reader"));
     m_reader->setAccessibleName(tr("Article reader"));
-    setCentralWidget(m_reader);
+    // The banner about a team project's server sits above the reader.
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_banner = new ConnectionBanner(centre);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_reader, 1);
+    setCentralWidget(centre);
 
     createActions();
     createDocks();
@@ -455,6 +467,11 @@ void MainWindow::attachStore()
     connect(m_reader, &ReaderView::currentAnnotationChanged, m_annotations, &AnnotationPanel::selectAnnotation);
 
     connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::applyChanges);
+    m_banner->watch(m_session->serverLink(), ProjectLocation::displayName(m_session->path()));
+    if (ServerLink *link = m_session->serverLink()) {
+        connect(link, &ServerLink::lost, this, &MainWindow::updateWindowState);
+        connect(link, &ServerLink::restored, this, &MainWindow::catchUpAfterReconnect);
+    }
 
     setTabOrder(m_library->filterEdit(), m_library->view());
     setTabOrder(m_library->view(), m_reader);
@@ -511,8 +528,31 @@ void MainWindow::showSegments(const QString &query)
     m_segments->run();
 }
 
+void MainWindow::catchUpAfterReconnect()
+{
+    const qint64 article = m_reader->articleId();
+    const int scroll = m_reader->verticalScrollBar()->value();
+    const QTextCursor selection = m_reader->textCursor();
+    const int anchor = selection.anchor(), position = selection.position();
+    detachStore();
+    attachStore();
+    if (!article || !openArticle(article)) {
+        m_reader->clearArticle();
+        openFirstArticle();
+        return;
+    }
+    QTextCursor restored = m_reader->textCursor();
+    restored.setPosition(anchor);
+    restored.setPosition(position, QTextCursor::KeepAnchor);
+    m_reader->setTextCursor(restored);
+    m_reader->verticalScrollBar()->setValue(scroll);
+}
+
 void MainWindow::detachStore()
 {
+    m_banner->watch(nullptr, QString());
+    if (ServerLink *link = m_session->serverLink())
+        disconnect(link, nullptr, this, nullptr);
     delete m_agreement;
     m_agreement = nullptr;
     {
@@ -875,19 +915,25 @@ QString MainWindow::importPaths(const QStringList &paths)
 
 void MainWindow::updateWindowState()
 {
-    const bool readOnly = m_session->isReadOnly();
+    const bool fileReadOnly = m_session->isReadOnly();
+    // While a team project's server is away nothing can be saved: the
+    // editing actions wait, as on a read-only file (the store refuses too).
+    const bool offline = m_session->serverLink() && !m_session->serverLink()->isOnline();
+    const bool readOnly = fileReadOnly || offline;
     const QString project = ProjectLocation::baseName(m_session->path());
     QString title = project;
     if (m_reader->articleId())
         title = QStringLiteral("%1 — %2").arg(m_reader->article().title.simplified(), project);
-    if (readOnly)
+    if (fileReadOnly)
         title += QStringLiteral(" [%1]").arg(tr("Read-only"));
+    else if (offline)
+        title += QStringLiteral(" [%1]").arg(tr("Offline"));
     setWindowTitle(title + QStringLiteral(" — Framewise"));
 
     m_projectLabel->setText(ProjectLocation::displayName(m_session->path()));
     m_projectLabel->setToolTip(LiteralText::html(m_session->path()));
     m_coderLabel->setText(tr("Coder: %1").arg(m_session->coders().current()));
-    m_readOnlyBadge->setVisible(readOnly);
+    m_readOnlyBadge->setVisible(fileReadOnly);
 
     for (QAction *action : {m_importFilesAction, m_importFolderAction, m_mergeAction, m_deleteAction})
         action->setEnabled(!readOnly);

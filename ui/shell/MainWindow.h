@@ -15,6 +15,7 @@ class CodebookPanel;
 class CoderVisibilityActions;
 class CodedSegmentsPanel;
 class CodeMatrixPanel;
+class ConnectionBanner;
 class NetworkPanel;
 class LibraryPanel;
 class FeedPanel;
@@ -51,6 +52,7 @@ public:
 
     ProjectSession &store() const { return *m_session; }
     ReaderView *reader() const { return m_reader; }
+    ConnectionBanner *connectionBanner() const { return m_banner; }
     LibraryPanel *libraryPanel() const { return m_library; }
     CodebookPanel *codebookPanel() const { return m_codebook; }
     AnnotationPanel *annotationPanel() const { return m_annotations; }
@@ -125,6 +127,10 @@ private:
     void detachStore(); // takes down everything attachStore() built
     void applyChanges(const ChangeSet &changes);
     void applyVisibility();
+    // After the server came back: others' changes meanwhile were never
+    // announced, so the panels read the project again; the reader keeps
+    // its article, scroll position and selection, the undo stack its steps.
+    void catchUpAfterReconnect();
     void refreshReaderAnnotations(qint64 articleId);
     void updateWindowState();
     void updateCounts();
@@ -147,6 +153,7 @@ private:
     Options m_options;
     QUndoStack *m_undo = nullptr;
     ReaderView *m_reader = nullptr;
+    ConnectionBanner *m_banner = nullptr;
     LibraryPanel *m_library = nullptr;
     CodebookPanel *m_codebook = nullptr;
     AnnotationPanel *m_annotations = nullptr;
