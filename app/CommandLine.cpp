@@ -263,10 +263,12 @@ int runTeam(QCommandLineParser &parser, const QStringList &args)
     }
     if (action == QLatin1String("add-coder") && args.size() == 3)
         return TeamCommand::addCoder(url, args[2]);
+    if (action == QLatin1String("remove") && args.size() == 3)
+        return TeamCommand::remove(url, args[2]);
     if (action == QLatin1String("list") && args.size() == 2)
         return TeamCommand::list(url);
     throw UsageError{QStringLiteral("team needs one of: init URL --lead NAME, add-coder URL NAME, "
-                                    "list URL")};
+                                    "remove URL NAME, list URL")};
 }
 
 int runCodebook(QCommandLineParser &, const QStringList &args)
@@ -517,13 +519,15 @@ const std::map<QString, Subcommand> &subcommands()
           "In any query, set:NAME stands for the saved query NAME.",
           AnalysisCommands::queries}},
         {QStringLiteral("team"),
-         {"team init URL --lead NAME | add-coder URL NAME | list URL",
+         {"team init URL --lead NAME | add-coder URL NAME | remove URL NAME | list URL",
           "Set up a PostgreSQL project (postgresql://...) for a team, enforced by the server: init "
           "makes NAME its lead (and an empty database a project), add-coder adds a coder; each "
           "member is a login role of that name (created without a password if missing). A coder "
           "writes only their own annotations, claims and memos and, while blind coding is on, "
-          "reads no one else's. list prints ROLE<TAB>NAME per member, leads first. Run as the "
-          "database's owner with CREATEROLE (or a superuser).",
+          "reads no one else's. remove takes a member off the team (what they coded stays; the only "
+          "lead cannot be removed). list prints ROLE<TAB>NAME per member, leads first. Run as the "
+          "database's owner with CREATEROLE (or a superuser). An upgrade of a team project "
+          "extends the rights to the tables it adds.",
           runTeam,
           [](QCommandLineParser &p) {
               p.addOption({QStringLiteral("lead"), QStringLiteral("The lead's name (init)."),

@@ -30,6 +30,14 @@ int TeamCommand::addCoder(const QString &url, const QString &name)
     return CommandLine::Success;
 }
 
+int TeamCommand::remove(const QString &url, const QString &name)
+{
+    auto db = Database::open(url);
+    TeamAdmin(*db).removeMember(name);
+    CommandLine::out(QStringLiteral("removed\t%1\n").arg(name));
+    return CommandLine::Success;
+}
+
 int TeamCommand::list(const QString &url)
 {
     auto db = Database::open(url);

@@ -12,5 +12,7 @@ public:
     // Makes an empty database a project if it is not one yet.
     static int init(const QString &url, const QString &lead);
     static int addCoder(const QString &url, const QString &name);
+    // Takes a member off the team; what they coded stays.
+    static int remove(const QString &url, const QString &name);
     static int list(const QString &url);
 };

@@ -6,6 +6,7 @@
 #include "ProjectSchema.h"
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
+#include "TeamAdmin.h"
 #include "base/ProjectError.h"
 
 #include <QDir>
@@ -215,8 +216,19 @@ void Database::connectServer(bool create)
                                               "PostgreSQL project (%2): it is damaged")
                                    .arg(version)
                                    .arg(PostgresDialect::baselineVersion));
-        if (version < m_dialect->schemaVersion())
+        if (version < m_dialect->schemaVersion()) {
             migrate(version);
+            // A team's grants and policies cover the tables that existed at
+            // `team init`: extend them to what the upgrade added.
+            std::optional<TeamAdmin> team;
+            try {
+                team.emplace(*this);
+            } catch (const ProjectError &) {
+                // A database name too long for team roles: never a team.
+            }
+            if (team && team->isTeam())
+                team->refreshRights();
+        }
         schema.verify();
     } catch (const ProjectError &e) {
         m_db.close();

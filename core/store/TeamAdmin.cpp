@@ -5,6 +5,8 @@
 #include "SqlDialect.h"
 #include "base/ProjectError.h"
 
+#include <algorithm>
+
 namespace {
 
 // A role name as an SQL identifier: quoted, so any name the server accepts
@@ -141,78 +143,95 @@ void TeamAdmin::init(const QString &leadName)
 {
     checkName(leadName);
     m_db.requireWritable();
-    const QString lead = identifier(leadGroup());
-    const QString coder = identifier(coderGroup());
-    const QString schema = identifier(m_schema);
     write([&](ChangeSet &) {
         for (const QString &group : {leadGroup(), coderGroup()}) {
             if (!roleExists(group))
                 SqlQuery::run(sql(),
                               QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(identifier(group)));
         }
-        const QStringList grants = {
-            QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2, %3")
-                .arg(identifier(m_database), lead, coder),
-            QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2, %3").arg(schema, lead, coder),
-            QStringLiteral("GRANT ALL ON ALL TABLES IN SCHEMA %1 TO %2").arg(schema, lead),
-            QStringLiteral("GRANT ALL ON ALL SEQUENCES IN SCHEMA %1 TO %2").arg(schema, lead),
-            QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA %1 TO %2").arg(schema, coder),
-            QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %1 TO %2")
-                .arg(schema, coder),
-            QStringLiteral("GRANT INSERT, UPDATE, DELETE ON annotations, annotation_codes, claims, "
-                           "memos, %1 TO %2")
-                .arg(kCoderDerivedTables.join(QStringLiteral(", ")), coder),
-            // The search indexer of any member's app fills this column.
-            QStringLiteral("GRANT UPDATE (search) ON articles TO %1").arg(coder),
-        };
-        for (const QString &grant : grants)
-            SqlQuery::run(sql(), grant);
-        // A view runs as its owner unless told otherwise, which would let a
-        // coder read past the policies of the tables below it.
-        SqlQuery::run(sql(), QStringLiteral("ALTER VIEW segments SET (security_invoker = true)"));
-        for (const QString &function : kCountTriggers)
-            SqlQuery::run(sql(),
-                          QStringLiteral("ALTER FUNCTION %1() SECURITY DEFINER "
-                                         "SET search_path = %2, pg_temp")
-                              .arg(function, schema));
-        // Who "I" am in the policies: the coder named like the login role.
-        SqlQuery::run(
-            sql(),
-            QStringLiteral(
-                "CREATE OR REPLACE FUNCTION framewise_current_coder() RETURNS bigint "
-                "LANGUAGE sql STABLE AS $$ SELECT id FROM coders WHERE name = current_user $$"));
-        SqlQuery::run(sql(),
-                      QStringLiteral("CREATE OR REPLACE FUNCTION framewise_blind_coding() RETURNS "
-                                     "boolean LANGUAGE sql STABLE AS $$ SELECT coalesce((SELECT "
-                                     "value = '1' FROM meta WHERE key = '%1'), false) $$")
-                          .arg(QLatin1String(ProjectSettingsRepository::blindCodingKey)));
-        for (const Policed &p : kPoliced) {
-            const QString table = QLatin1String(p.table);
-            const QString own = QLatin1String(p.own);
-            SqlQuery::run(sql(),
-                          QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(table));
-            const QList<std::pair<QString, QString>> policies = {
-                {QStringLiteral("framewise_lead"),
-                 QStringLiteral("FOR ALL TO %1 USING (true) WITH CHECK (true)").arg(lead)},
-                {QStringLiteral("framewise_coder_read"),
-                 QStringLiteral("FOR SELECT TO %1 USING (%2)")
-                     .arg(coder, QLatin1String(p.readable))},
-                {QStringLiteral("framewise_coder_insert"),
-                 QStringLiteral("FOR INSERT TO %1 WITH CHECK (%2)").arg(coder, own)},
-                {QStringLiteral("framewise_coder_update"),
-                 QStringLiteral("FOR UPDATE TO %1 USING (%2) WITH CHECK (%2)").arg(coder, own)},
-                {QStringLiteral("framewise_coder_delete"),
-                 QStringLiteral("FOR DELETE TO %1 USING (%2)").arg(coder, own)},
-            };
-            for (const auto &[policy, rule] : policies) {
-                SqlQuery::run(sql(),
-                              QStringLiteral("DROP POLICY IF EXISTS %1 ON %2").arg(policy, table));
-                SqlQuery::run(sql(),
-                              QStringLiteral("CREATE POLICY %1 ON %2 %3").arg(policy, table, rule));
-            }
-        }
+        grantRights();
         addMember(leadName, leadGroup());
     });
+}
+
+bool TeamAdmin::isTeam() const
+{
+    return roleExists(leadGroup()) && roleExists(coderGroup());
+}
+
+void TeamAdmin::refreshRights()
+{
+    m_db.requireWritable();
+    requireTeam();
+    write([&](ChangeSet &) { grantRights(); });
+}
+
+void TeamAdmin::grantRights()
+{
+    const QString lead = identifier(leadGroup());
+    const QString coder = identifier(coderGroup());
+    const QString schema = identifier(m_schema);
+    const QStringList grants = {
+        QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2, %3")
+            .arg(identifier(m_database), lead, coder),
+        QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2, %3").arg(schema, lead, coder),
+        QStringLiteral("GRANT ALL ON ALL TABLES IN SCHEMA %1 TO %2").arg(schema, lead),
+        QStringLiteral("GRANT ALL ON ALL SEQUENCES IN SCHEMA %1 TO %2").arg(schema, lead),
+        QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA %1 TO %2").arg(schema, coder),
+        QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %1 TO %2")
+            .arg(schema, coder),
+        QStringLiteral("GRANT INSERT, UPDATE, DELETE ON annotations, annotation_codes, claims, "
+                       "memos, %1 TO %2")
+            .arg(kCoderDerivedTables.join(QStringLiteral(", ")), coder),
+        // The search indexer of any member's app fills this column.
+        QStringLiteral("GRANT UPDATE (search) ON articles TO %1").arg(coder),
+    };
+    for (const QString &grant : grants)
+        SqlQuery::run(sql(), grant);
+    // A view runs as its owner unless told otherwise, which would let a
+    // coder read past the policies of the tables below it.
+    SqlQuery::run(sql(), QStringLiteral("ALTER VIEW segments SET (security_invoker = true)"));
+    for (const QString &function : kCountTriggers)
+        SqlQuery::run(sql(),
+                      QStringLiteral("ALTER FUNCTION %1() SECURITY DEFINER "
+                                     "SET search_path = %2, pg_temp")
+                          .arg(function, schema));
+    // Who "I" am in the policies: the coder named like the login role.
+    SqlQuery::run(
+        sql(),
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION framewise_current_coder() RETURNS bigint "
+            "LANGUAGE sql STABLE AS $$ SELECT id FROM coders WHERE name = current_user $$"));
+    SqlQuery::run(sql(),
+                  QStringLiteral("CREATE OR REPLACE FUNCTION framewise_blind_coding() RETURNS "
+                                 "boolean LANGUAGE sql STABLE AS $$ SELECT coalesce((SELECT "
+                                 "value = '1' FROM meta WHERE key = '%1'), false) $$")
+                      .arg(QLatin1String(ProjectSettingsRepository::blindCodingKey)));
+    for (const Policed &p : kPoliced) {
+        const QString table = QLatin1String(p.table);
+        const QString own = QLatin1String(p.own);
+        SqlQuery::run(sql(),
+                      QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(table));
+        const QList<std::pair<QString, QString>> policies = {
+            {QStringLiteral("framewise_lead"),
+             QStringLiteral("FOR ALL TO %1 USING (true) WITH CHECK (true)").arg(lead)},
+            {QStringLiteral("framewise_coder_read"),
+             QStringLiteral("FOR SELECT TO %1 USING (%2)")
+                 .arg(coder, QLatin1String(p.readable))},
+            {QStringLiteral("framewise_coder_insert"),
+             QStringLiteral("FOR INSERT TO %1 WITH CHECK (%2)").arg(coder, own)},
+            {QStringLiteral("framewise_coder_update"),
+             QStringLiteral("FOR UPDATE TO %1 USING (%2) WITH CHECK (%2)").arg(coder, own)},
+            {QStringLiteral("framewise_coder_delete"),
+             QStringLiteral("FOR DELETE TO %1 USING (%2)").arg(coder, own)},
+        };
+        for (const auto &[policy, rule] : policies) {
+            SqlQuery::run(sql(),
+                          QStringLiteral("DROP POLICY IF EXISTS %1 ON %2").arg(policy, table));
+            SqlQuery::run(sql(),
+                          QStringLiteral("CREATE POLICY %1 ON %2 %3").arg(policy, table, rule));
+        }
+    }
 }
 
 void TeamAdmin::addCoder(const QString &name)
@@ -221,6 +240,32 @@ void TeamAdmin::addCoder(const QString &name)
     m_db.requireWritable();
     requireTeam();
     write([&](ChangeSet &) { addMember(name, coderGroup()); });
+}
+
+void TeamAdmin::removeMember(const QString &name)
+{
+    checkName(name);
+    m_db.requireWritable();
+    requireTeam();
+    const QList<Member> team = members();
+    const auto found = std::find_if(team.cbegin(), team.cend(),
+                                    [&](const Member &m) { return m.name == name; });
+    if (found == team.cend())
+        throw ProjectError(QStringLiteral("%1: “%2” is not a member of the team")
+                               .arg(m_db.path(), name));
+    if (found->role == Role::Lead
+        && std::count_if(team.cbegin(), team.cend(), [](const Member &m) {
+               return m.role == Role::Lead;
+           }) == 1)
+        throw ProjectError(QStringLiteral("%1: “%2” is the team's only lead; make another "
+                                          "member lead first")
+                               .arg(m_db.path(), name));
+    write([&](ChangeSet &) {
+        SqlQuery::run(sql(), QStringLiteral("REVOKE %1 FROM %2")
+                                 .arg(identifier(found->role == Role::Lead ? leadGroup()
+                                                                           : coderGroup()),
+                                      identifier(name)));
+    });
 }
 
 QList<TeamAdmin::Member> TeamAdmin::members() const

@@ -46,6 +46,15 @@ public:
     // Makes name a coder (login role created if missing, and its coders row).
     // Throws ProjectError before init().
     void addCoder(const QString &name);
+    // Takes a member off the team: their login role and coders row stay
+    // (and all they coded), but they can no longer reach the project.
+    // Refuses a name that is not a member and the only lead.
+    void removeMember(const QString &name);
+    // True once init() has run on this database.
+    bool isTeam() const;
+    // Grants the rights and policies again, e.g. after an upgrade added
+    // tables (Database does so after migrating a team project).
+    void refreshRights();
     // Leads first, then coders, each by name. Throws before init().
     QList<Member> members() const;
 
@@ -57,6 +66,7 @@ private:
     void requireTeam() const;
     bool roleExists(const QString &role) const;
     void addMember(const QString &name, const QString &group);
+    void grantRights();
     QString m_database;
     QString m_schema;
 };

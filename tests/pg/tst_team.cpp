@@ -4,6 +4,7 @@
 // server's grants and row-level security stand between a coder and other
 // coders' rows. Registered only as tst_team_pg (scripts/with-postgres).
 #include "CliRunner.h"
+#include "RawSql.h"
 #include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/Database.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void cliSetsUpAndListsTheTeam();
     void cliRefusesWhatIsNotATeamProject();
     void serverEnforcesRoles();
+    void upgradeExtendsRightsAndRemovalKeepsWork();
 
 private:
     Run cli(const QStringList &args) const { return m_cli.run(args); }
@@ -329,6 +331,73 @@ void TestTeam::serverEnforcesRoles()
     QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 1);
     // The lead may change any coder's rows.
     QCOMPARE(lead.exec(QStringLiteral("UPDATE annotations SET note = 'checked'")), 1);
+}
+
+void TestTeam::upgradeExtendsRightsAndRemovalKeepsWork()
+{
+    const QString url = m_project.location(QStringLiteral("remove"));
+    REQUIRE_BACKEND(m_project);
+    const QString leadName = role("rm_lead"), ana = role("rm_ana");
+    for (const QStringList &args :
+         {QStringList {QStringLiteral("init"), url, QStringLiteral("--lead"), leadName},
+          QStringList {QStringLiteral("add-coder"), url, ana}}) {
+        const Run r = cli(QStringList {QStringLiteral("team")} + args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    Member lead(url, leadName);
+    QCOMPARE(lead.exec(QStringLiteral(
+                 "INSERT INTO articles(title, text, content_hash, imported_at) "
+                 "VALUES ('One', 'Some text of the article.', 'h1', '2026-01-01T00:00:00.000Z')")),
+             1);
+    {
+        Member a(url, ana);
+        QCOMPARE(a.exec(annotationInsert(kMe, 0)), 1);
+    }
+
+    // The project as it was before version 11 added article_counts: the
+    // team was set up before that table existed.
+    RawSql::run(url, {QStringLiteral("DROP TABLE article_counts"),
+                      QStringLiteral("DROP FUNCTION article_counts_follow() CASCADE"),
+                      QStringLiteral("UPDATE framewise_schema SET version = 10")});
+    QCOMPARE(Database::open(url)->schemaVersion(), 11); // the owner opens it: upgraded
+    {
+        // The new table is readable, and its trigger still runs for a coder.
+        Member a(url, ana);
+        QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 1);
+        QCOMPARE(a.exec(annotationInsert(kMe, 5)), 1);
+        QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 2);
+    }
+
+    Run r = cli({QStringLiteral("team"), QStringLiteral("remove"), url, ana});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("removed\t%1\n").arg(ana));
+    r = cli({QStringLiteral("team"), QStringLiteral("list"), url});
+    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("lead\t%1\n").arg(leadName));
+    {
+        // Off the team: neither reads nor writes any more...
+        Member a(url, ana);
+        QCOMPARE(a.exec(annotationInsert(kMe, 9)), -1);
+        QVERIFY2(a.error().contains(QLatin1String("permission denied")), qPrintable(a.error()));
+        QVERIFY(!a.scalar(QStringLiteral("SELECT count(*) FROM articles")).isValid());
+        QVERIFY2(a.error().contains(QLatin1String("permission denied")), qPrintable(a.error()));
+    }
+    // ... but what they coded stays, under their name.
+    QCOMPARE(lead.scalar(QStringLiteral("SELECT count(*) FROM annotations a JOIN coders c ON "
+                                        "c.id = a.coder_id WHERE c.name = '%1'")
+                             .arg(ana))
+                 .toInt(),
+             2);
+
+    r = cli({QStringLiteral("team"), QStringLiteral("remove"), url, ana});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(r.err),
+             QStringLiteral("framewise: %1: “%2” is not a member of the team\n").arg(url, ana));
+    r = cli({QStringLiteral("team"), QStringLiteral("remove"), url, leadName});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(r.err),
+             QStringLiteral("framewise: %1: “%2” is the team's only lead; make another member "
+                            "lead first\n")
+                 .arg(url, leadName));
 }
 
 QTEST_GUILESS_MAIN(TestTeam)
