@@ -67,6 +67,11 @@ public:
     const ProjectSettingsRepository &settings() const { return *m_settings; }
     const AdjudicationRepository &adjudications() const { return *m_adjudications; }
 
+    // Tells everything showing the project that these rows were changed by
+    // another coder's commit (found when an edit here met it), so they are
+    // read again as after an edit of this session: the "Reload" of a conflict.
+    void announceOutsideChanges(const ChangeSet &changes) { Q_EMIT changed(changes); }
+
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
     void changed(const ChangeSet &changes);
