@@ -89,14 +89,18 @@ void CodebookMeasurements::run()
     const int targetBefore = session.codebook().codeAnnotationCounts({target}).value(target);
     QUndoStack *undo = window->undoStack();
     const auto failOnError = [](const QString &message) { fail(message); };
+    // As the Codebook panel has them: read before the timing starts.
+    const Code sourceCode = *session.codebook().code(source);
+    const Code targetCode = *session.codebook().code(target);
 
-    measure(*window,
-            QStringLiteral("merge a code used %1 times in %2 articles").arg(annotations).arg(articles),
-            [&] {
-                undo->push(new MergeCodesCommand(session, source, target, QStringLiteral("Merge"),
-                                                 failOnError));
-            },
-            1000);
+    measure(
+        *window,
+        QStringLiteral("merge a code used %1 times in %2 articles").arg(annotations).arg(articles),
+        [&] {
+            undo->push(new MergeCodesCommand(session, sourceCode, targetCode,
+                                             QStringLiteral("Merge"), failOnError));
+        },
+        1000);
     if (session.codebook().code(source)
         || session.codebook().codeAnnotationCounts({target}).value(target) != targetBefore + annotations)
         fail(QStringLiteral("the merge did not move every annotation"));
@@ -105,11 +109,14 @@ void CodebookMeasurements::run()
         fail(QStringLiteral("undoing the merge did not bring the code back"));
 
     const int totalBefore = session.annotations().count();
-    measure(*window, QStringLiteral("delete a code with %1 annotations").arg(annotations),
-            [&] {
-                undo->push(new DeleteCodeCommand(session, doomed, QStringLiteral("Delete"), failOnError));
-            },
-            1000);
+    const Code doomedCode = *session.codebook().code(doomed);
+    measure(
+        *window, QStringLiteral("delete a code with %1 annotations").arg(annotations),
+        [&] {
+            undo->push(
+                new DeleteCodeCommand(session, doomedCode, QStringLiteral("Delete"), failOnError));
+        },
+        1000);
     if (session.annotations().count() != totalBefore - annotations)
         fail(QStringLiteral("the deletion did not take the code's annotations"));
     measure(*window, QStringLiteral("undo that deletion"), [&] { undo->undo(); }, 1000);

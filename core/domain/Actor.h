@@ -11,6 +11,7 @@ struct Actor
     QString kind; // person, organisation, state, group, other
     QString description;
     QStringList aliases;
+    int version = 0; // as read; raised by every edit (see Code::version)
 
     friend bool operator==(const Actor &, const Actor &) = default;
 };

@@ -10,6 +10,7 @@
 struct ActorMerge
 {
     qint64 keptId = 0;
+    Actor kept; // as the merge left it: undo refuses if another coder changed it since
     Actor dropped;
     QString droppedCreated; // created_at as stored
     QList<qint64> mentionIds; // annotations that linked to the dropped actor

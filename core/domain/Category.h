@@ -14,6 +14,7 @@ struct Category
     Kind kind = Kind::Custom;
     QString colour; // #rrggbb, the default for its codes
     int position = 0;
+    int version = 0; // as read; raised by every edit (see Code::version)
 
     static QString kindName(Kind kind);
     static Kind kindFromName(const QString &name, bool *ok = nullptr);

@@ -14,6 +14,10 @@ struct Code
     QString colour;   // #rrggbb
     QString shortcut; // a single key such as "1", or empty
     int position = 0;
+    // The row's version when read (schema 12): raised by every edit, so an
+    // update naming an older one meets another coder's change instead of
+    // overwriting it. 0: never read from the store.
+    int version = 0;
 
     // "#rrggbb": the only form the codebook stores, for codes and categories.
     static bool isColour(const QString &text);

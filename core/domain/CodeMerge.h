@@ -10,6 +10,7 @@ struct CodeMerge
 {
     Code source; // deleted after the merge
     qint64 targetId = 0;
+    Code target; // as the merge left it: undo refuses if another coder changed it since
     QList<qint64> moved; // annotations that had the source only; now carry the target
     QList<qint64> shared; // annotations that had both; they just lost the source
     QList<qint64> memos; // memos on the source, now on the target

@@ -1,12 +1,14 @@
 #include "ActorRepository.h"
 
+#include "ConcurrentEditError.h"
 #include "base/ProjectError.h"
 
 namespace {
 using Aggregate = ChangeSet::Aggregate;
 
 // Every statement of the aggregate (actors, actor_aliases, and references).
-const QString kSelect = QStringLiteral("SELECT id, uuid, name, kind, description FROM actors ");
+const QString kSelect
+    = QStringLiteral("SELECT id, uuid, name, kind, description, version FROM actors ");
 const QString kAliases
     = QStringLiteral("SELECT actor_id, alias FROM actor_aliases ORDER BY alias");
 const QString kAliasesOf
@@ -14,10 +16,17 @@ const QString kAliasesOf
 const QString kCreated = QStringLiteral("SELECT created_at FROM actors WHERE id = ?");
 const QString kInsert = QStringLiteral(
     "INSERT INTO actors(uuid, name, kind, description, created_at) VALUES (?,?,?,?,?)");
-const QString kInsertExact = QStringLiteral(
-    "INSERT INTO actors(id, uuid, name, kind, description, created_at) VALUES (?,?,?,?,?,?)");
+const QString kInsertExact
+    = QStringLiteral("INSERT INTO actors(id, uuid, name, kind, description, created_at, version) "
+                     "VALUES (?,?,?,?,?,?,?)");
+// An edit names the version its caller read; another coder's commit since
+// then has raised it, and the edit matches no row (ConcurrentEditError).
 const QString kUpdate
-    = QStringLiteral("UPDATE actors SET name = ?, kind = ?, description = ? WHERE id = ?");
+    = QStringLiteral("UPDATE actors SET name = ?, kind = ?, description = ?, version = version + 1 "
+                     "WHERE id = ? AND version = ?");
+const QString kClaim
+    = QStringLiteral("UPDATE actors SET version = version + 1 WHERE id = ? AND version = ?");
+const QString kBump = QStringLiteral("UPDATE actors SET version = version + 1 WHERE id = ?");
 const QString kInsertAlias = QStringLiteral(
     "INSERT INTO actor_aliases(actor_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING");
 const QString kDeleteAlias
@@ -60,6 +69,7 @@ QList<Actor> readActors(SqlQuery &q)
         a.name = q.value(2).toString();
         a.kind = q.value(3).toString();
         a.description = q.value(4).toString();
+        a.version = q.value(5).toInt();
         list.append(a);
     }
     return list;
@@ -152,7 +162,7 @@ qint64 ActorRepository::insert(const Actor &actor, const QString &created, Chang
     if (id) {
         SqlQuery q(sql(), kInsertExact);
         q.bind(id).bind(uuid).bind(actor.name.trimmed()).bind(kind).bind(actor.description);
-        q.bind(created).exec();
+        q.bind(created).bind(std::max(actor.version, 1)).exec();
     } else {
         SqlQuery q(sql(), returningId(kInsert));
         q.bind(uuid).bind(actor.name.trimmed()).bind(kind).bind(actor.description).bind(created);
@@ -179,20 +189,33 @@ void ActorRepository::restore(const Actor &actor)
     write([&](ChangeSet &changes) { insert(actor, Database::now(), changes); });
 }
 
-void ActorRepository::update(const Actor &actor)
+int ActorRepository::update(const Actor &before, const Actor &actor)
 {
     if (actor.name.trimmed().isEmpty())
         throw ProjectError(QStringLiteral("an actor needs a name"));
-    write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &changes) {
         SqlQuery q(sql(), kUpdate);
         q.bind(actor.name.trimmed()).bind(actor.kind.isEmpty() ? QStringLiteral("person") : actor.kind);
-        q.bind(actor.description).bind(actor.id).exec();
+        q.bind(actor.description).bind(before.id).bind(before.version).exec();
         if (q.rowsAffected() != 1)
-            throw ProjectError(QStringLiteral("no actor with id %1").arg(actor.id));
-        SqlQuery(sql(), kDeleteAliases).bind(actor.id).exec();
+            throw ConcurrentEditError::actor(before, get(before.id));
+        SqlQuery(sql(), kDeleteAliases).bind(before.id).exec();
         for (const QString &alias : actor.aliases)
-            insertAlias(actor.id, alias);
-        changes.modify(Aggregate::Actor, actor.id);
+            insertAlias(before.id, alias);
+        changes.modify(Aggregate::Actor, before.id);
+        return before.version + 1;
+    });
+}
+
+int ActorRepository::claim(const Actor &seen)
+{
+    return write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kClaim);
+        q.bind(seen.id).bind(seen.version).exec();
+        if (q.rowsAffected() != 1)
+            throw ConcurrentEditError::actor(seen, get(seen.id));
+        changes.modify(Aggregate::Actor, seen.id);
+        return seen.version + 1;
     });
 }
 
@@ -200,6 +223,7 @@ void ActorRepository::addAlias(qint64 actorId, const QString &alias)
 {
     write([&](ChangeSet &changes) {
         insertAlias(actorId, alias);
+        SqlQuery(sql(), kBump).bind(actorId).exec();
         changes.modify(Aggregate::Actor, actorId);
     });
 }
@@ -208,7 +232,16 @@ void ActorRepository::removeAlias(qint64 actorId, const QString &alias)
 {
     write([&](ChangeSet &changes) {
         SqlQuery(sql(), kDeleteAlias).bind(actorId).bind(alias.trimmed()).exec();
+        SqlQuery(sql(), kBump).bind(actorId).exec();
         changes.modify(Aggregate::Actor, actorId);
+    });
+}
+
+void ActorRepository::remove(const Actor &seen)
+{
+    write([&](ChangeSet &) {
+        claim(seen);
+        remove(seen.id);
     });
 }
 
@@ -239,7 +272,22 @@ ActorMerge ActorRepository::merge(qint64 keptId, qint64 droppedId)
     const auto dropped = get(droppedId);
     if (!kept || !dropped)
         throw ProjectError(QStringLiteral("no actor with id %1").arg(kept ? droppedId : keptId));
+    return merge(*kept, *dropped);
+}
+
+ActorMerge ActorRepository::merge(const Actor &seenKept, const Actor &seenDropped)
+{
+    const qint64 keptId = seenKept.id;
+    const qint64 droppedId = seenDropped.id;
+    if (keptId == droppedId)
+        throw ProjectError(QStringLiteral("an actor cannot be merged into itself"));
     return write([&](ChangeSet &changes) {
+        // Both as the caller saw them: the dropped one goes, the kept one
+        // takes its names and references.
+        claim(seenKept);
+        claim(seenDropped);
+        const auto kept = get(keptId);
+        const auto dropped = get(droppedId);
         ActorMerge m;
         m.keptId = keptId;
         m.dropped = *dropped;
@@ -264,15 +312,18 @@ ActorMerge ActorRepository::merge(qint64 keptId, qint64 droppedId)
         changes.remove(Aggregate::Actor, droppedId);
         for (const QString &alias : std::as_const(m.addedAliases))
             insertAlias(keptId, alias);
+        m.kept = *get(keptId);
         changes.modify(Aggregate::Actor, keptId);
         changes.touchActorUsage(keptId);
         return m;
     });
 }
 
-void ActorRepository::undoMerge(const ActorMerge &m)
+int ActorRepository::undoMerge(const ActorMerge &m)
 {
-    write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &changes) {
+        // The kept actor gives back what it took: it must be as the merge left it.
+        const int version = claim(m.kept);
         for (const QString &alias : m.addedAliases)
             SqlQuery(sql(), kDeleteAlias).bind(m.keptId).bind(alias).exec();
         changes.modify(Aggregate::Actor, m.keptId);
@@ -282,5 +333,6 @@ void ActorRepository::undoMerge(const ActorMerge &m)
         repoint(kSetMention, id, m.mentionIds, changes);
         repoint(kSetSpeaker, id, m.speakerClaimIds, changes);
         repoint(kSetTarget, id, m.targetClaimIds, changes);
+        return version;
     });
 }

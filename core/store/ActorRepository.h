@@ -9,6 +9,10 @@
 
 // Canonical actors with their aliases, and the references to them:
 // mentions (annotations linked to an actor) and claims' speakers and targets.
+// Edits given an actor as the caller read it (its version) refuse with
+// ConcurrentEditError, writing nothing, when another coder's commit changed
+// or deleted it since (see CodebookRepository); the overloads taking ids
+// edit it as it is now.
 class ActorRepository : public Repository
 {
 public:
@@ -25,17 +29,24 @@ public:
 
     // A new actor and its aliases (trimmed, blanks skipped); returns its id.
     qint64 add(const Actor &actor);
-    // Name, kind, description, and the aliases replaced.
-    void update(const Actor &actor);
+    // Name, kind, description, and the aliases of `before` (as read)
+    // replaced by those of `after`; returns the version it leaves.
+    int update(const Actor &before, const Actor &after);
+    int update(const Actor &actor) { return update(actor, actor); }
     void addAlias(qint64 actorId, const QString &alias);
     void removeAlias(qint64 actorId, const QString &alias);
     void remove(qint64 id);
+    void remove(const Actor &seen);
+    // Raises the version as an edit does, if it is still the one seen.
+    int claim(const Actor &seen);
     // Puts back an actor exactly as it was (same id and UUID), for undo/redo.
     void restore(const Actor &actor);
     // Mentions and claim speakers/targets move to the kept actor, the
     // dropped one's names become its aliases.
     ActorMerge merge(qint64 keptId, qint64 droppedId);
-    void undoMerge(const ActorMerge &merge);
+    ActorMerge merge(const Actor &kept, const Actor &dropped);
+    // Refuses (ConcurrentEditError) when the kept actor changed since.
+    int undoMerge(const ActorMerge &merge);
 
 private:
     qint64 insert(const Actor &actor, const QString &created, ChangeSet &changes);

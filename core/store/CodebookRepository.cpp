@@ -1,6 +1,7 @@
 #include "CodebookRepository.h"
 
 #include "AnnotationRepository.h"
+#include "ConcurrentEditError.h"
 #include "MemoRepository.h"
 #include "base/ProjectError.h"
 
@@ -15,15 +16,22 @@ using Aggregate = ChangeSet::Aggregate;
 
 // Every statement of the aggregate (categories, codes).
 const QString kCategorySelect = QStringLiteral(
-    "SELECT id, uuid, name, kind, colour, position FROM categories ORDER BY position, id");
+    "SELECT id, uuid, name, kind, colour, position, version FROM categories ORDER BY position, id");
 const QString kCategoryInsert = QStringLiteral(
     "INSERT INTO categories(uuid, name, kind, colour, position) VALUES (?,?,?,?,?)");
-const QString kCategoryInsertExact = QStringLiteral(
-    "INSERT INTO categories(id, uuid, name, kind, colour, position) VALUES (?,?,?,?,?,?)");
+const QString kCategoryInsertExact
+    = QStringLiteral("INSERT INTO categories(id, uuid, name, kind, colour, position, version) "
+                     "VALUES (?,?,?,?,?,?,?)");
 const QString kCategorySameName
     = QStringLiteral("SELECT name FROM categories WHERE name = ? AND id <> ?");
+// An edit names the version its caller read: another coder's commit since
+// then has raised it, and the edit matches no row (see ConcurrentEditError).
+// The primary key finds the row; the version is one more comparison.
 const QString kCategoryUpdate
-    = QStringLiteral("UPDATE categories SET name = ?, kind = ?, colour = ? WHERE id = ?");
+    = QStringLiteral("UPDATE categories SET name = ?, kind = ?, colour = ?, version = version + 1 "
+                     "WHERE id = ? AND version = ?");
+const QString kCategoryClaim
+    = QStringLiteral("UPDATE categories SET version = version + 1 WHERE id = ? AND version = ?");
 const QString kCategoryOrder = QStringLiteral("SELECT id FROM categories ORDER BY position, id");
 const QString kCategoryPosition = QStringLiteral("UPDATE categories SET position = ? WHERE id = ?");
 const QString kCategoryCodeCount = QStringLiteral("SELECT count(*) FROM codes WHERE category_id = ?");
@@ -31,7 +39,7 @@ const QString kCategoryDelete = QStringLiteral("DELETE FROM categories WHERE id 
 const QString kCategoryExists = QStringLiteral("SELECT 1 FROM categories WHERE id = ?");
 const QString kCodeSelect = QStringLiteral(
     "SELECT id, uuid, category_id, coalesce(parent_id, 0), name, description, colour, shortcut, "
-    "position FROM codes ");
+    "position, version FROM codes ");
 const QString kCodeOrder = QStringLiteral(" ORDER BY category_id, position, id");
 const QString kCodeCount = QStringLiteral("SELECT count(*) FROM codes");
 const QString kCodeInsert = QStringLiteral(
@@ -39,12 +47,17 @@ const QString kCodeInsert = QStringLiteral(
     "position) VALUES (?,?,?,?,?,?,?,?)");
 const QString kCodeInsertExact = QStringLiteral(
     "INSERT INTO codes(id, uuid, category_id, parent_id, name, description, colour, shortcut, "
-    "position) VALUES (?,?,?,?,?,?,?,?,?)");
+    "position, version) VALUES (?,?,?,?,?,?,?,?,?,?)");
 const QString kCodeSameName = QStringLiteral("SELECT name FROM codes WHERE name = ? AND id <> ?");
 const QString kCodeSameShortcut = QStringLiteral(
     "SELECT name FROM codes WHERE shortcut = ? COLLATE NOCASE AND id <> ?");
-const QString kCodeUpdate = QStringLiteral(
-    "UPDATE codes SET name = ?, description = ?, colour = ?, shortcut = ? WHERE id = ?");
+const QString kCodeUpdate
+    = QStringLiteral("UPDATE codes SET name = ?, description = ?, colour = ?, shortcut = ?, "
+                     "version = version + 1 WHERE id = ? AND version = ?");
+// What an edit that changes no column of the row itself (a move, a merge
+// into it, a deletion) does first: raise the version it read, or fail.
+const QString kCodeClaim
+    = QStringLiteral("UPDATE codes SET version = version + 1 WHERE id = ? AND version = ?");
 const QString kCodeSiblings = QStringLiteral(
     "SELECT id FROM codes WHERE category_id = ? AND coalesce(parent_id, 0) = ? AND id <> ? "
     "ORDER BY position, id");
@@ -108,9 +121,20 @@ QList<Category> CodebookRepository::categories() const
         c.kind = Category::kindFromName(q.value(3).toString());
         c.colour = q.value(4).toString();
         c.position = q.value(5).toInt();
+        c.version = q.value(6).toInt();
         list.append(c);
     }
     return list;
+}
+
+std::optional<Category> CodebookRepository::category(qint64 id) const
+{
+    // There are few categories: no statement of their own.
+    for (const Category &c : categories()) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
 }
 
 std::optional<Category> CodebookRepository::categoryByName(const QString &name) const
@@ -140,6 +164,7 @@ QList<Code> CodebookRepository::loadCodes(const QString &where, const QVariant &
         c.colour = q.value(6).toString();
         c.shortcut = q.value(7).toString();
         c.position = q.value(8).toInt();
+        c.version = q.value(9).toInt();
         list.append(c);
     }
     return list;
@@ -304,7 +329,8 @@ void CodebookRepository::restoreCategory(const Category &c)
     write([&](ChangeSet &changes) {
         SqlQuery q(sql(), kCategoryInsertExact);
         q.bind(c.id).bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.name);
-        q.bind(Category::kindName(c.kind)).bind(c.colour).bind(c.position).exec();
+        q.bind(Category::kindName(c.kind)).bind(c.colour).bind(c.position);
+        q.bind(std::max(c.version, 1)).exec();
         changes.add(Aggregate::Category, c.id);
     });
 }
@@ -314,29 +340,58 @@ void CodebookRepository::insertCodeExact(const Code &c)
     SqlQuery q(sql(), kCodeInsertExact);
     q.bind(c.id).bind(c.uuid.isEmpty() ? Database::newUuid() : c.uuid).bind(c.categoryId);
     q.bind(SqlQuery::nullIfZero(c.parentId)).bind(c.name);
-    q.bind(c.description).bind(c.colour).bind(c.shortcut).bind(c.position).exec();
+    q.bind(c.description).bind(c.colour).bind(c.shortcut).bind(c.position);
+    q.bind(std::max(c.version, 1)).exec();
+}
+
+// ---------------------------------------------------------------- versions
+
+int CodebookRepository::claimCode(const Code &seen)
+{
+    return write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kCodeClaim);
+        q.bind(seen.id).bind(seen.version).exec();
+        if (q.rowsAffected() != 1)
+            throw ConcurrentEditError::code(seen, code(seen.id));
+        changes.modify(Aggregate::Code, seen.id);
+        return seen.version + 1;
+    });
+}
+
+int CodebookRepository::claimCategory(const Category &seen)
+{
+    return write([&](ChangeSet &changes) {
+        SqlQuery q(sql(), kCategoryClaim);
+        q.bind(seen.id).bind(seen.version).exec();
+        if (q.rowsAffected() != 1)
+            throw ConcurrentEditError::category(seen, category(seen.id));
+        changes.modify(Aggregate::Category, seen.id);
+        return seen.version + 1;
+    });
 }
 
 // ---------------------------------------------------------------- editing
 
-void CodebookRepository::updateCategory(const Category &c)
+int CodebookRepository::updateCategory(const Category &before, const Category &c)
 {
     const QString name = c.name.trimmed();
     if (name.isEmpty())
         throw ProjectError(QStringLiteral("a category needs a name"));
     if (!Code::isColour(c.colour))
         throw ProjectError(QStringLiteral("“%1” is not a colour; use #rrggbb").arg(c.colour));
-    write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &changes) {
         SqlQuery same(sql(), kCategorySameName);
         same.bind(name).bind(c.id).exec();
         if (same.next())
             throw ProjectError(QStringLiteral("a category named “%1” already exists")
                                    .arg(same.value(0).toString()));
         SqlQuery q(sql(), kCategoryUpdate);
-        q.bind(name).bind(Category::kindName(c.kind)).bind(c.colour).bind(c.id).exec();
+        q.bind(name).bind(Category::kindName(c.kind)).bind(c.colour).bind(before.id);
+        q.bind(before.version).exec();
         if (q.rowsAffected() != 1)
-            throw ProjectError(QStringLiteral("no category with id %1").arg(c.id));
-        changes.modify(Aggregate::Category, c.id);
+            throw ConcurrentEditError::category(before, category(before.id));
+        changes.modify(Aggregate::Category, before.id);
+        return before.version + 1;
     });
 }
 
@@ -357,6 +412,23 @@ void CodebookRepository::moveCategory(qint64 id, int row)
     });
 }
 
+int CodebookRepository::moveCategory(const Category &seen, int row)
+{
+    return write([&](ChangeSet &) {
+        const int version = claimCategory(seen);
+        moveCategory(seen.id, row);
+        return version;
+    });
+}
+
+void CodebookRepository::removeCategory(const Category &seen)
+{
+    write([&](ChangeSet &) {
+        claimCategory(seen);
+        removeCategory(seen.id);
+    });
+}
+
 void CodebookRepository::removeCategory(qint64 id)
 {
     write([&](ChangeSet &changes) {
@@ -374,17 +446,19 @@ void CodebookRepository::removeCategory(qint64 id)
     });
 }
 
-void CodebookRepository::updateCode(const Code &code)
+int CodebookRepository::updateCode(const Code &before, const Code &code)
 {
-    requireCode(code.id);
     if (code.colour.isEmpty())
         throw ProjectError(QStringLiteral("a code needs a colour"));
     validate(code);
-    write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &changes) {
         SqlQuery q(sql(), kCodeUpdate);
         q.bind(code.name.trimmed()).bind(code.description).bind(code.colour);
-        q.bind(code.shortcut.trimmed()).bind(code.id).exec();
-        changes.modify(Aggregate::Code, code.id);
+        q.bind(code.shortcut.trimmed()).bind(before.id).bind(before.version).exec();
+        if (q.rowsAffected() != 1)
+            throw ConcurrentEditError::code(before, this->code(before.id));
+        changes.modify(Aggregate::Code, before.id);
+        return before.version + 1;
     });
 }
 
@@ -423,7 +497,69 @@ void CodebookRepository::place(qint64 id, qint64 categoryId, qint64 parentId, in
 
 void CodebookRepository::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row)
 {
-    write([&](ChangeSet &changes) { place(id, categoryId, parentId, row, changes); });
+    moveCode(requireCode(id), categoryId, parentId, row);
+}
+
+int CodebookRepository::moveCode(const Code &seen, qint64 categoryId, qint64 parentId, int row)
+{
+    // Only the code moved counts as edited: renumbering its siblings or
+    // taking its sub-codes along leaves their versions, so a coder editing
+    // one of them meets no conflict over a move that did not touch it.
+    return write([&](ChangeSet &changes) {
+        const int version = claimCode(seen);
+        place(seen.id, categoryId, parentId, row, changes);
+        return version;
+    });
+}
+
+void CodebookRepository::restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected)
+{
+    // Only what differs between the two layouts is written (what a move
+    // renumbered), and each of those must still sit as `expected` has it:
+    // otherwise another coder moved or deleted it since, and putting it back
+    // would silently undo their move. The rest is left as others left it.
+    QHash<qint64, Code> wantedCodes;
+    for (const Code &c : layout.codes)
+        wantedCodes.insert(c.id, c);
+    QHash<qint64, Category> wantedCategories;
+    for (const Category &c : layout.categories)
+        wantedCategories.insert(c.id, c);
+    const auto samePlace = [](const Code &a, const Code &b) {
+        return a.categoryId == b.categoryId && a.parentId == b.parentId && a.position == b.position;
+    };
+    write([&](ChangeSet &) {
+        const CodebookLayout now = this->layout();
+        QHash<qint64, const Code *> codes;
+        for (const Code &c : now.codes)
+            codes.insert(c.id, &c);
+        QHash<qint64, const Category *> categories;
+        for (const Category &c : now.categories)
+            categories.insert(c.id, &c);
+        CodebookLayout changed;
+        for (const Code &c : expected.codes) {
+            const auto wanted = wantedCodes.constFind(c.id);
+            if (wanted == wantedCodes.constEnd() || samePlace(*wanted, c))
+                continue;
+            const Code *current = codes.value(c.id);
+            if (!current)
+                throw ConcurrentEditError::code(c, std::nullopt);
+            if (!samePlace(*current, c))
+                throw ConcurrentEditError::code(c, *current);
+            changed.codes.append(*wanted);
+        }
+        for (const Category &c : expected.categories) {
+            const auto wanted = wantedCategories.constFind(c.id);
+            if (wanted == wantedCategories.constEnd() || wanted->position == c.position)
+                continue;
+            const Category *current = categories.value(c.id);
+            if (!current)
+                throw ConcurrentEditError::category(c, std::nullopt);
+            if (current->position != c.position)
+                throw ConcurrentEditError::category(c, *current);
+            changed.categories.append(*wanted);
+        }
+        restoreLayout(changed);
+    });
 }
 
 void CodebookRepository::restoreLayout(const CodebookLayout &layout)
@@ -449,10 +585,24 @@ CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
 {
     if (sourceId == targetId)
         throw ProjectError(QStringLiteral("a code cannot be merged into itself"));
+    return mergeCodes(requireCode(sourceId), requireCode(targetId));
+}
+
+CodeMerge CodebookRepository::mergeCodes(const Code &seenSource, const Code &seenTarget)
+{
+    const qint64 sourceId = seenSource.id;
+    const qint64 targetId = seenTarget.id;
+    if (sourceId == targetId)
+        throw ProjectError(QStringLiteral("a code cannot be merged into itself"));
     return write([&](ChangeSet &changes) {
+        // The source goes and the target takes its annotations: both must
+        // be as the caller saw them.
+        claimCode(seenSource);
+        claimCode(seenTarget);
         CodeMerge m;
         m.source = requireCode(sourceId);
         const Code target = requireCode(targetId);
+        m.target = target;
         if (descendants(sourceId).contains(targetId))
             throw ProjectError(QStringLiteral("“%1” cannot be merged into its own sub-code “%2”; "
                                               "move that out first")
@@ -496,9 +646,11 @@ CodeMerge CodebookRepository::mergeCodes(qint64 sourceId, qint64 targetId)
     });
 }
 
-void CodebookRepository::undoCodeMerge(const CodeMerge &m)
+int CodebookRepository::undoCodeMerge(const CodeMerge &m)
 {
-    write([&](ChangeSet &changes) {
+    return write([&](ChangeSet &changes) {
+        // The target gives back what it took: it must be as the merge left it.
+        const int version = claimCode(m.target);
         CodeCounts::Hold hold(m_counts);
         insertCodeExact(m.source);
         changes.add(Aggregate::Code, m.source.id);
@@ -510,6 +662,7 @@ void CodebookRepository::undoCodeMerge(const CodeMerge &m)
         for (qint64 article : m.articles)
             changes.touchAnnotationsOf(article);
         m_memos.retarget(m.memos, m.source.id);
+        return version;
     });
 }
 
@@ -554,7 +707,17 @@ CodeRemoval CodebookRepository::removalPreview(qint64 id) const
 
 CodeRemoval CodebookRepository::removeCode(qint64 id)
 {
+    const auto current = code(id);
+    if (!current)
+        throw ProjectError(QStringLiteral("no code with id %1").arg(id));
+    return removeCode(*current);
+}
+
+CodeRemoval CodebookRepository::removeCode(const Code &seen)
+{
+    const qint64 id = seen.id;
     return write([&](ChangeSet &changes) {
+        claimCode(seen);
         const CodeRemoval r = removalPreview(id);
         CodeCounts::Hold hold(m_counts);
         m_annotations.removeRecords(r.annotations);

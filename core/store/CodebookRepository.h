@@ -17,6 +17,12 @@ class MemoRepository;
 // The codebook: categories and their tree of codes. Names and shortcuts are
 // unique among codes (ignoring case); every edit checks its input and
 // throws ProjectError before writing anything it would have to take back.
+//
+// Two coders may edit one codebook: an edit given a code or category as
+// its caller read it (with its version) changes it only if no one else's
+// commit did since, and otherwise throws ConcurrentEditError with nothing
+// written (the whole unit of work rolls back). Each returns the version it
+// leaves. The overloads taking ids edit the rows as they are now.
 class CodebookRepository : public Repository
 {
 public:
@@ -24,6 +30,7 @@ public:
 
     // Categories and codes in codebook order.
     QList<Category> categories() const;
+    std::optional<Category> category(qint64 id) const;
     std::optional<Category> categoryByName(const QString &name) const;
     QList<Code> codes() const;
     std::optional<Code> code(qint64 id) const;
@@ -42,27 +49,45 @@ public:
     // is missing too) in one unit of work.
     Code ensureCode(const QString &name);
 
-    // Name, kind and colour; the position changes through moveCategory.
-    void updateCategory(const Category &category);
+    // Name, kind and colour of `before` (as read) set to those of `after`;
+    // the position changes through moveCategory.
+    int updateCategory(const Category &before, const Category &after);
+    int updateCategory(const Category &category) { return updateCategory(category, category); }
     void moveCategory(qint64 categoryId, int row);
-    // Only an empty category can go; restoreCategory puts it back, same id.
+    int moveCategory(const Category &seen, int row);
+    // Only an empty category can go; restoreCategory puts it back, same id
+    // and version.
     void removeCategory(qint64 categoryId);
+    void removeCategory(const Category &seen);
     void restoreCategory(const Category &category);
-    // Name, description, colour and shortcut; placement changes through moveCode.
-    void updateCode(const Code &code);
+    // Name, description, colour and shortcut of `before` (as read) set to
+    // those of `after`; placement changes through moveCode.
+    int updateCode(const Code &before, const Code &after);
+    int updateCode(const Code &code) { return updateCode(code, code); }
     // Puts the code at row among the children of parentId (0: the top of
     // categoryId). Sub-codes follow it into a new category.
     void moveCode(qint64 codeId, qint64 categoryId, qint64 parentId, int row);
+    int moveCode(const Code &seen, qint64 categoryId, qint64 parentId, int row);
     CodebookLayout layout() const;
     void restoreLayout(const CodebookLayout &layout);
+    // The same, where every item of `expected` still sits as there; one
+    // another coder moved or deleted since is a ConcurrentEditError.
+    void restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected);
+    // Raises the version as an edit of the row does, if it is still the
+    // one seen: for edits that change other rows on its behalf.
+    int claimCode(const Code &seen);
+    int claimCategory(const Category &seen);
 
     // The source's annotations and memos move to the target, its sub-codes
     // go under the target, then the source goes.
     CodeMerge mergeCodes(qint64 sourceId, qint64 targetId);
-    void undoCodeMerge(const CodeMerge &merge);
+    CodeMerge mergeCodes(const Code &source, const Code &target);
+    // Refuses (ConcurrentEditError) when the target changed since the merge.
+    int undoCodeMerge(const CodeMerge &merge);
     // What removeCode would take, without taking it (for a confirmation).
     CodeRemoval removalPreview(qint64 codeId) const;
     CodeRemoval removeCode(qint64 codeId);
+    CodeRemoval removeCode(const Code &seen);
     // Puts back a removed code exactly (same ids, links, annotations).
     void restoreCode(const CodeRemoval &removal);
 

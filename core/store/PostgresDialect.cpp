@@ -458,6 +458,15 @@ const QStringList kSchemaV11 = {
         FOR EACH ROW EXECUTE FUNCTION article_counts_follow())"),
 };
 
+// Version 12: the row versions of codes, categories and actors that make
+// two coders' edits of the same row conflict instead of overwriting each
+// other (SqliteDialect.cpp tells more). A constant default: no table rewrite.
+const QStringList kSchemaV12 = {
+    QStringLiteral("ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+    QStringLiteral("ALTER TABLE codes ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+    QStringLiteral("ALTER TABLE actors ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+};
+
 } // namespace
 
 QString PostgresDialect::name() const
@@ -513,6 +522,8 @@ QStringList PostgresDialect::migrationTo(int version) const
         return kBaseline;
     case 11:
         return kSchemaV11;
+    case 12:
+        return kSchemaV12;
     default:
         return {};
     }

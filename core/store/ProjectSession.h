@@ -70,6 +70,11 @@ public:
     // A team project's watch over its server connection; null for a file.
     ServerLink *serverLink() { return m_serverLink.get(); }
 
+    // Tells everything showing the project that these rows were changed by
+    // another coder's commit (found when an edit here met it), so they are
+    // read again as after an edit of this session: the "Reload" of a conflict.
+    void announceOutsideChanges(const ChangeSet &changes) { Q_EMIT changed(changes); }
+
 Q_SIGNALS:
     // After each committed unit of work that changed something, once.
     void changed(const ChangeSet &changes);

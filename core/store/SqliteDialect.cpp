@@ -434,6 +434,17 @@ const QStringList kSchemaV11 = {
         UPDATE article_counts SET annotations = annotations - 1 WHERE article_id = old.article_id; END)"),
 };
 
+// Version 12: optimistic concurrency between coders. Each code, category
+// and actor carries a row version, 1 when made, raised by every update
+// that edits it; an update names the version its caller read and changes
+// nothing when another coder's commit has raised it since
+// (ConcurrentEditError), instead of overwriting their edit.
+const QStringList kSchemaV12 = {
+    QStringLiteral("ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+    QStringLiteral("ALTER TABLE codes ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+    QStringLiteral("ALTER TABLE actors ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+};
+
 } // namespace
 
 QString SqliteDialect::name() const
@@ -466,6 +477,8 @@ QStringList SqliteDialect::migrationTo(int version) const
         return kSchemaV10;
     case 11:
         return kSchemaV11;
+    case 12:
+        return kSchemaV12;
     default:
         return {};
     }

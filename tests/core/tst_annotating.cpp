@@ -219,20 +219,23 @@ void TestAnnotating::actorEditingAndAliases()
     a.name = QStringLiteral("Kim Jong-un");
     a.id = m_session->actors().add(a);
     a.uuid = m_session->actors().get(a.id)->uuid;
+    a.version = 1; // as added
     a.name = QStringLiteral("Kim Jong Un");
     a.kind = QStringLiteral("person");
     a.description = QStringLiteral("Leader of North Korea");
     a.aliases = {QStringLiteral("Kim")};
-    m_session->actors().update(a);
+    a.version = m_session->actors().update(a);
     QCOMPARE(m_session->actors().get(a.id)->name, a.name);
     QCOMPARE(m_session->actors().get(a.id)->aliases, QStringList {QStringLiteral("Kim")});
     m_session->actors().addAlias(a.id, QStringLiteral("Chairman Kim"));
     QCOMPARE(m_session->actors().get(a.id)->aliases.size(), 2);
     m_session->actors().removeAlias(a.id, QStringLiteral("Chairman Kim"));
+    a.version += 2; // each alias edit is an edit of the actor
     QCOMPARE(*m_session->actors().get(a.id), a);
     Actor other;
     other.name = QStringLiteral("Putin");
     other.id = m_session->actors().add(other);
+    other.version = 1;
     other.name = QStringLiteral("kim jong un"); // names are unique, any case
     QVERIFY_THROWS_EXCEPTION(ProjectError, m_session->actors().update(other));
     QCOMPARE(m_session->actors().get(other.id)->name, QStringLiteral("Putin"));
@@ -271,6 +274,7 @@ void TestAnnotating::mergeActorsAndUndo()
     dup.aliases = {QStringLiteral("Kim"), QStringLiteral("Kim Jong Un")};
     dup.id = m_session->actors().add(dup);
     dup.uuid = m_session->actors().get(dup.id)->uuid;
+    dup.version = 2; // as the merge found it: it raised the version before taking it
     const Annotation m1 = annotate(0, 11);
     const Annotation m2 = annotate(34, 37);
     m_session->annotations().setActor(m1.id, dup.id);

@@ -121,7 +121,7 @@ void TestCodebook::shortcutsAreUniqueAndValidated()
 {
     Code a = *m_session->codebook().code(code(QStringLiteral("Doubt")));
     a.shortcut = QStringLiteral("D");
-    m_session->codebook().updateCode(a);
+    a.version = m_session->codebook().updateCode(a); // each edit names the version it read
     QCOMPARE(m_session->codebook().code(a.id)->shortcut, QStringLiteral("D"));
 
     Code b = *m_session->codebook().code(code(QStringLiteral("Flag-waving")));
@@ -135,14 +135,14 @@ void TestCodebook::shortcutsAreUniqueAndValidated()
     b.shortcut = QString(40, QLatin1Char('x'));
     QVERIFY_THROWS_EXCEPTION(ProjectError, m_session->codebook().updateCode(b));
     // A code may keep its own shortcut, and new codes are checked too.
-    m_session->codebook().updateCode(a);
+    a.version = m_session->codebook().updateCode(a);
     Code fresh;
     fresh.categoryId = m_category;
     fresh.name = QStringLiteral("Slogans");
     fresh.shortcut = QStringLiteral("D");
     QVERIFY_THROWS_EXCEPTION(ProjectError, m_session->codebook().addCode(fresh));
     a.shortcut.clear();
-    m_session->codebook().updateCode(a);
+    a.version = m_session->codebook().updateCode(a); // the version each edit names
     QVERIFY(m_session->codebook().addCode(fresh) > 0);
 }
 

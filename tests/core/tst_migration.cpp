@@ -1,6 +1,7 @@
 // Forward migration of a project file saved by the previous release
 // (tests/data/projects/v6-release.framewise, schema 6) to this one.
 #include "RawSql.h"
+#include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 #include "store/SqliteDialect.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void upgradesTheV7Release();
     void upgradesTheV9ReleaseWithAListingIndex();
     void upgradesTheV10ReleaseWithAPlacesIndex();
+    void upgradesTheV11ReleaseWithRowVersions();
 
 private:
     QString copyOfRelease();
@@ -169,6 +171,63 @@ void TestMigration::upgradesTheV10ReleaseWithAPlacesIndex()
     QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations"))
                  .toString(),
              uuids);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
+}
+
+// Schema 12: every code, category and actor of the schema-11 release gets
+// row version 1 (optimistic concurrency between coders); edits raise it and
+// an edit naming an older version changes nothing.
+void TestMigration::upgradesTheV11ReleaseWithRowVersions()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v11-%1.framewise").arg(++m_copies));
+    QVERIFY(
+        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v11-release.framewise"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 11);
+    const QString versionColumns = QStringLiteral(
+        "SELECT (SELECT count(*) FROM pragma_table_info('codes') WHERE name = 'version') + "
+        "(SELECT count(*) FROM pragma_table_info('categories') WHERE name = 'version') + "
+        "(SELECT count(*) FROM pragma_table_info('actors') WHERE name = 'version')");
+    QCOMPARE(RawSql::scalar(path, versionColumns).toInt(), 0);
+    const QString uuids
+        = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM codes")).toString();
+
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
+    const QList<Code> codes = session->codebook().codes();
+    QCOMPARE(codes.size(), 15);
+    QVERIFY(
+        std::all_of(codes.cbegin(), codes.cend(), [](const Code &c) { return c.version == 1; }));
+    const QList<Category> categories = session->codebook().categories();
+    QCOMPARE(categories.size(), 2);
+    QVERIFY(std::all_of(categories.cbegin(), categories.cend(),
+                        [](const Category &c) { return c.version == 1; }));
+    const QList<Actor> actors = session->actors().all();
+    QCOMPARE(actors.size(), 2);
+    QCOMPARE(actors.at(0).name, QStringLiteral("Kim Jong Un"));
+    QCOMPARE(actors.at(0).aliases, QStringList {QStringLiteral("Kim")});
+    QVERIFY(
+        std::all_of(actors.cbegin(), actors.cend(), [](const Actor &a) { return a.version == 1; }));
+    // fay's annotation, saved by the schema-11 release, is still there.
+    const QList<Annotation> first = session->annotations().forArticle(1);
+    QVERIFY(std::any_of(first.cbegin(), first.cend(), [](const Annotation &a) {
+        return a.coderName == QLatin1String("fay") && a.note == QLatin1String("schema 11");
+    }));
+
+    Code loaded = *session->codebook().codeByName(QStringLiteral("Loaded language"));
+    Code stale = loaded;
+    loaded.description = QStringLiteral("Words with strong connotations.");
+    QCOMPARE(session->codebook().updateCode(loaded), 2);
+    stale.colour = QStringLiteral("#123456");
+    QVERIFY_THROWS_EXCEPTION(ProjectError, session->codebook().updateCode(stale));
+    QCOMPARE(session->codebook().code(loaded.id)->colour, loaded.colour);
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 12);
+    QCOMPARE(RawSql::scalar(path, versionColumns).toInt(), 3);
+    QCOMPARE(
+        RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM codes")).toString(),
+        uuids);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
              QStringLiteral("ok"));
 }

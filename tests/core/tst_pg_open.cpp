@@ -50,6 +50,7 @@ private Q_SLOTS:
     void refusesForeignDatabase();
     void refusesNewerAndOlderSchema();
     void schemaMatchesSqlite();
+    void upgradesVersion11WithRowVersions();
 };
 
 void TestPgOpen::wrongUrl_data()
@@ -251,6 +252,53 @@ void TestPgOpen::schemaMatchesSqlite()
     QCOMPARE(postgres.keys(), sqlite.keys());
     for (auto it = sqlite.cbegin(); it != sqlite.cend(); ++it)
         QCOMPARE(postgres.value(it.key()), it.value());
+}
+
+// Schema 12 on a project saved by the schema-11 build: the PostgreSQL step
+// gives every code, category and actor version 1, and edits raise it.
+void TestPgOpen::upgradesVersion11WithRowVersions()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    qint64 codeId = 0, actorId = 0;
+    {
+        auto store = ProjectSession::open(url, ProjectSession::OpenMode::CreateIfMissing);
+        Category category;
+        category.name = QStringLiteral("Technique");
+        Code code;
+        code.categoryId = store->codebook().addCategory(category);
+        code.name = QStringLiteral("Loaded language");
+        codeId = store->codebook().addCode(code);
+        Actor kim;
+        kim.name = QStringLiteral("Kim Jong Un");
+        kim.aliases = {QStringLiteral("Kim")};
+        actorId = store->actors().add(kim);
+    }
+    // What the schema-11 build left: no version columns, version 11.
+    RawSql::run(url,
+                {QStringLiteral("ALTER TABLE codes DROP COLUMN version"),
+                 QStringLiteral("ALTER TABLE categories DROP COLUMN version"),
+                 QStringLiteral("ALTER TABLE actors DROP COLUMN version"),
+                 QStringLiteral("UPDATE framewise_schema SET version = 11")});
+    const QString versionColumns = QStringLiteral(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
+        "column_name = 'version' AND table_name IN ('codes', 'categories', 'actors')");
+    QCOMPARE(RawSql::scalar(url, versionColumns).toInt(), 0);
+
+    auto store = ProjectSession::open(url);
+    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT version FROM framewise_schema")).toInt(),
+             12);
+    QCOMPARE(RawSql::scalar(url, versionColumns).toInt(), 3);
+    Code code = *store->codebook().code(codeId);
+    QCOMPARE(code.version, 1);
+    QCOMPARE(store->codebook().categories().constFirst().version, 1);
+    QCOMPARE(store->actors().get(actorId)->version, 1);
+    QCOMPARE(store->actors().get(actorId)->aliases, QStringList {QStringLiteral("Kim")});
+    code.colour = QStringLiteral("#123456");
+    QCOMPARE(store->codebook().updateCode(code), 2);
+    QCOMPARE(store->codebook().code(codeId)->version, 2);
 }
 
 QTEST_GUILESS_MAIN(TestPgOpen)

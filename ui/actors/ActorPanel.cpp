@@ -1,9 +1,10 @@
 #include "actors/ActorPanel.h"
 
 #include "actors/ActorListModel.h"
-#include "shell/LiteralText.h"
+#include "commands/ConflictPrompt.h"
 #include "commands/EditActorCommand.h"
 #include "commands/MergeActorsCommand.h"
+#include "shell/LiteralText.h"
 #include "store/ProjectSession.h"
 
 #include <QAction>
@@ -137,9 +138,26 @@ void ActorPanel::setSuggestion(const QString &text, const Actor &actor)
     m_link->setText(tr("&Link to %1").arg(actor.name));
 }
 
+std::optional<Actor> ActorPanel::shownActor(qint64 actorId) const
+{
+    const int row = m_model->rowOf(actorId);
+    return row < 0 ? std::nullopt : std::optional<Actor>(m_model->actor(row));
+}
+
+bool ActorPanel::push(StoreCommand *command)
+{
+    // Asked in redo and undo alike, whenever another coder got there first.
+    command->setConflictHandler(ConflictPrompt(m_session, this));
+    const int step = m_undo->index();
+    m_undo->push(command);
+    return m_undo->index() > step;
+}
+
 bool ActorPanel::renameActor(qint64 actorId, const QString &name)
 {
-    const auto old = m_session.actors().get(actorId);
+    // Edits start from the actor as the list shows it (with its version),
+    // so another coder's change since is noticed instead of overwritten.
+    const auto old = shownActor(actorId);
     if (!old || name.trimmed().isEmpty() || name.trimmed() == old->name)
         return false;
     Actor after = *old;
@@ -149,37 +167,34 @@ bool ActorPanel::renameActor(qint64 actorId, const QString &name)
         after.aliases.append(old->name);
     after.aliases.removeIf(
         [&](const QString &a) { return a.compare(after.name, Qt::CaseInsensitive) == 0; });
-    const int step = m_undo->index();
-    m_undo->push(new EditActorCommand(m_session, *old, after, m_onError));
-    return m_undo->index() > step;
+    return push(new EditActorCommand(m_session, *old, after, m_onError));
 }
 
 bool ActorPanel::addAlias(qint64 actorId, const QString &alias)
 {
-    const auto old = m_session.actors().get(actorId);
+    const auto old = shownActor(actorId);
     if (!old || alias.trimmed().isEmpty()
         || old->aliases.contains(alias.trimmed(), Qt::CaseInsensitive))
         return false;
     Actor after = *old;
     after.aliases.append(alias.trimmed());
-    const int step = m_undo->index();
-    m_undo->push(new EditActorCommand(m_session, *old, after, m_onError));
-    return m_undo->index() > step;
+    return push(new EditActorCommand(m_session, *old, after, m_onError));
 }
 
 bool ActorPanel::mergeActors(qint64 keptId, qint64 droppedId)
 {
-    if (!keptId || !droppedId || keptId == droppedId)
+    const auto kept = shownActor(keptId);
+    const auto dropped = shownActor(droppedId);
+    if (!kept || !dropped || keptId == droppedId)
         return false;
-    const int before = m_undo->index();
-    m_undo->push(new MergeActorsCommand(m_session, keptId, droppedId, m_onError));
+    const bool merged = push(new MergeActorsCommand(m_session, *kept, *dropped, m_onError));
     selectActor(keptId);
-    return m_undo->index() > before;
+    return merged;
 }
 
 void ActorPanel::renameSelected()
 {
-    const auto actor = m_session.actors().get(selectedActorId());
+    const auto actor = shownActor(selectedActorId());
     if (!actor)
         return;
     bool ok = false;
@@ -191,7 +206,7 @@ void ActorPanel::renameSelected()
 
 void ActorPanel::addAliasToSelected()
 {
-    const auto actor = m_session.actors().get(selectedActorId());
+    const auto actor = shownActor(selectedActorId());
     if (!actor)
         return;
     bool ok = false;
@@ -204,7 +219,7 @@ void ActorPanel::addAliasToSelected()
 
 void ActorPanel::mergeSelected()
 {
-    const auto dropped = m_session.actors().get(selectedActorId());
+    const auto dropped = shownActor(selectedActorId());
     if (!dropped)
         return;
     QStringList names;

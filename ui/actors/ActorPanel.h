@@ -4,8 +4,10 @@
 
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class ActorListModel;
+class StoreCommand;
 class ProjectSession;
 class QLabel;
 class QPushButton;
@@ -44,6 +46,9 @@ Q_SIGNALS:
     void actorActivated(qint64 actorId); // Enter or double-click in the list
 
 private:
+    // The actor as the list shows it (with its version); edits start there.
+    std::optional<Actor> shownActor(qint64 actorId) const;
+    bool push(StoreCommand *command); // false if refused or reloaded
     void renameSelected();
     void addAliasToSelected();
     void mergeSelected();

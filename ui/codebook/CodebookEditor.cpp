@@ -1,7 +1,9 @@
 #include "codebook/CodebookEditor.h"
 
+#include "base/ProjectError.h"
 #include "commands/AddCategoryCommand.h"
 #include "commands/AddCodeCommand.h"
+#include "commands/ConflictPrompt.h"
 #include "commands/DeleteCategoryCommand.h"
 #include "commands/DeleteCodeCommand.h"
 #include "commands/EditCategoryCommand.h"
@@ -9,24 +11,11 @@
 #include "commands/ImportCodebookCommand.h"
 #include "commands/MergeCodesCommand.h"
 #include "commands/MoveCodebookItemCommand.h"
-#include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 
 #include <QColor>
 #include <QMessageBox>
 #include <QUndoStack>
-
-namespace {
-std::optional<Category> findCategory(const ProjectSession &store, qint64 id)
-{
-    // The store looks categories up by name only; there are few of them.
-    for (const Category &c : store.codebook().categories()) {
-        if (c.id == id)
-            return c;
-    }
-    return std::nullopt;
-}
-} // namespace
 
 CodebookEditor::CodebookEditor(ProjectSession &store, QUndoStack *undo, QWidget *dialogParent)
     : QObject(dialogParent)
@@ -60,11 +49,15 @@ StoreCommand::ErrorHandler CodebookEditor::onError()
 
 bool CodebookEditor::push(StoreCommand *command)
 {
+    // Asked in redo and undo alike, whenever another coder got there first.
+    command->setConflictHandler(ConflictPrompt(m_session, m_dialogParent));
     // The stack runs redo() at once and drops a command that made itself
     // obsolete, so only look at the flag afterwards.
     m_failed = false;
+    const int step = m_undo->index();
     m_undo->push(command);
-    return !m_failed;
+    // Reload after a conflict drops the command without an error.
+    return !m_failed && m_undo->index() > step;
 }
 
 QString CodebookEditor::uniqueCodeName(const QString &base) const
@@ -109,110 +102,92 @@ qint64 CodebookEditor::addCategory(const QString &name)
     return push(command) ? command->categoryId() : 0;
 }
 
-bool CodebookEditor::renameCode(qint64 id, const QString &name)
+bool CodebookEditor::renameCode(const Code &before, const QString &name)
 {
-    const auto before = m_session.codebook().code(id);
-    if (!before || before->name == name.trimmed())
-        return bool(before);
-    Code after = *before;
+    if (before.name == name.trimmed())
+        return true;
+    Code after = before;
     after.name = name.trimmed();
-    return push(new EditCodeCommand(m_session, *before, after,
-                                    tr("Rename Code “%1”").arg(before->name),
-                                    onError()));
+    return push(new EditCodeCommand(m_session, before, after,
+                                    tr("Rename Code “%1”").arg(before.name), onError()));
 }
 
-bool CodebookEditor::renameCategory(qint64 id, const QString &name)
+bool CodebookEditor::renameCategory(const Category &before, const QString &name)
 {
-    const auto before = findCategory(m_session, id);
-    if (!before || before->name == name.trimmed())
-        return bool(before);
-    Category after = *before;
+    if (before.name == name.trimmed())
+        return true;
+    Category after = before;
     after.name = name.trimmed();
-    return push(new EditCategoryCommand(m_session, *before, after,
-                                        tr("Rename Category “%1”").arg(before->name), onError()));
+    return push(new EditCategoryCommand(m_session, before, after,
+                                        tr("Rename Category “%1”").arg(before.name), onError()));
 }
 
-bool CodebookEditor::setCodeColour(qint64 id, const QColor &colour)
+bool CodebookEditor::setCodeColour(const Code &before, const QColor &colour)
 {
-    const auto before = m_session.codebook().code(id);
-    if (!before || !colour.isValid())
+    if (!colour.isValid())
         return false;
-    Code after = *before;
+    Code after = before;
     after.colour = colour.name(QColor::HexRgb);
-    return push(new EditCodeCommand(m_session, *before, after,
-                                    tr("Recolour Code “%1”").arg(before->name),
-                                    onError()));
+    return push(new EditCodeCommand(m_session, before, after,
+                                    tr("Recolour Code “%1”").arg(before.name), onError()));
 }
 
-bool CodebookEditor::setCategoryColour(qint64 id, const QColor &colour)
+bool CodebookEditor::setCategoryColour(const Category &before, const QColor &colour)
 {
-    const auto before = findCategory(m_session, id);
-    if (!before || !colour.isValid())
+    if (!colour.isValid())
         return false;
-    Category after = *before;
+    Category after = before;
     after.colour = colour.name(QColor::HexRgb);
-    return push(new EditCategoryCommand(m_session, *before, after,
-                                        tr("Recolour Category “%1”").arg(before->name), onError()));
+    return push(new EditCategoryCommand(m_session, before, after,
+                                        tr("Recolour Category “%1”").arg(before.name), onError()));
 }
 
-bool CodebookEditor::setCodeDetails(qint64 id, const QString &description, const QString &shortcut)
+bool CodebookEditor::setCodeDetails(const Code &before, const QString &description,
+                                    const QString &shortcut)
 {
-    const auto before = m_session.codebook().code(id);
-    if (!before)
-        return false;
-    Code after = *before;
+    Code after = before;
     after.description = description;
     after.shortcut = shortcut;
-    if (after.description == before->description && after.shortcut == before->shortcut)
+    if (after.description == before.description && after.shortcut == before.shortcut)
         return true;
-    return push(new EditCodeCommand(m_session, *before, after, tr("Edit Code “%1”").arg(before->name),
+    return push(new EditCodeCommand(m_session, before, after, tr("Edit Code “%1”").arg(before.name),
                                     onError()));
 }
 
-bool CodebookEditor::moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row)
+bool CodebookEditor::moveCode(const Code &code, qint64 categoryId, qint64 parentId, int row)
 {
-    const auto code = m_session.codebook().code(id);
-    if (!code)
-        return false;
-    const bool nest = code->parentId != parentId || code->categoryId != categoryId;
-    MoveCodebookItemCommand::Move move {false, id, categoryId, parentId, row};
-    return push(new MoveCodebookItemCommand(m_session, move,
-                                            nest ? tr("Move Code “%1”").arg(code->name)
-                                                 : tr("Reorder Code “%1”").arg(code->name),
+    const bool nest = code.parentId != parentId || code.categoryId != categoryId;
+    return push(new MoveCodebookItemCommand(m_session, code, categoryId, parentId, row,
+                                            nest ? tr("Move Code “%1”").arg(code.name)
+                                                 : tr("Reorder Code “%1”").arg(code.name),
                                             onError()));
 }
 
-bool CodebookEditor::moveCategory(qint64 id, int row)
+bool CodebookEditor::moveCategory(const Category &category, int row)
 {
-    MoveCodebookItemCommand::Move move {true, id, 0, 0, row};
-    return push(new MoveCodebookItemCommand(m_session, move, tr("Reorder Category"),
-                                            onError()));
+    return push(
+        new MoveCodebookItemCommand(m_session, category, row, tr("Reorder Category"), onError()));
 }
 
-bool CodebookEditor::mergeCodes(qint64 sourceId, qint64 targetId)
+bool CodebookEditor::mergeCodes(const Code &source, qint64 targetId)
 {
-    const auto source = m_session.codebook().code(sourceId);
     const auto target = m_session.codebook().code(targetId);
-    if (!source || !target)
+    if (!target)
         return false;
-    return push(new MergeCodesCommand(m_session, sourceId, targetId,
-                                      tr("Merge “%1” into “%2”").arg(source->name, target->name),
+    return push(new MergeCodesCommand(m_session, source, *target,
+                                      tr("Merge “%1” into “%2”").arg(source.name, target->name),
                                       onError()));
 }
 
-bool CodebookEditor::deleteCode(qint64 id)
+bool CodebookEditor::deleteCode(const Code &code)
 {
-    const auto code = m_session.codebook().code(id);
-    if (!code)
-        return false;
-    return push(new DeleteCodeCommand(m_session, id, tr("Delete Code “%1”").arg(code->name),
-                                      onError()));
+    return push(
+        new DeleteCodeCommand(m_session, code, tr("Delete Code “%1”").arg(code.name), onError()));
 }
 
-bool CodebookEditor::deleteCategory(qint64 id)
+bool CodebookEditor::deleteCategory(const Category &category)
 {
-    const auto category = findCategory(m_session, id);
-    return category && push(new DeleteCategoryCommand(m_session, *category, onError()));
+    return push(new DeleteCategoryCommand(m_session, category, onError()));
 }
 
 std::optional<CodebookFile::MergeResult>

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "commands/StoreCommand.h"
+#include "domain/Category.h"
+#include "domain/Code.h"
 #include "project/CodebookFile.h"
 
 #include <QObject>
@@ -13,7 +15,10 @@ class QWidget;
 
 // Every codebook edit the GUI offers, each pushed as an undoable command on
 // the window's stack. Methods return false (after telling the user why)
-// when the store refused; nothing is then left on the stack.
+// when the store refused; nothing is then left on the stack. Edits take the
+// code or category as the window shows it (with its version): when another
+// coder changed it since, the user is asked (ConflictPrompt) whether to
+// apply the edit again over theirs or reload.
 class CodebookEditor final : public QObject
 {
     Q_OBJECT
@@ -27,17 +32,18 @@ public:
     // Returns the new id, or 0.
     qint64 addCode(qint64 categoryId, qint64 parentId, int row, const QString &name = {});
     qint64 addCategory(const QString &name = {});
-    bool renameCode(qint64 id, const QString &name);
-    bool renameCategory(qint64 id, const QString &name);
-    bool setCodeColour(qint64 id, const QColor &colour);
-    bool setCategoryColour(qint64 id, const QColor &colour);
+    bool renameCode(const Code &code, const QString &name);
+    bool renameCategory(const Category &category, const QString &name);
+    bool setCodeColour(const Code &code, const QColor &colour);
+    bool setCategoryColour(const Category &category, const QColor &colour);
     // Description and shortcut in one undoable step (the details dialog).
-    bool setCodeDetails(qint64 id, const QString &description, const QString &shortcut);
-    bool moveCode(qint64 id, qint64 categoryId, qint64 parentId, int row);
-    bool moveCategory(qint64 id, int row);
-    bool mergeCodes(qint64 sourceId, qint64 targetId);
-    bool deleteCode(qint64 id);
-    bool deleteCategory(qint64 id);
+    bool setCodeDetails(const Code &code, const QString &description, const QString &shortcut);
+    bool moveCode(const Code &code, qint64 categoryId, qint64 parentId, int row);
+    bool moveCategory(const Category &category, int row);
+    // The target as it is now (the merge dialog lists the codebook afresh).
+    bool mergeCodes(const Code &source, qint64 targetId);
+    bool deleteCode(const Code &code);
+    bool deleteCategory(const Category &category);
     // What the merge added, or nothing if the store refused.
     std::optional<CodebookFile::MergeResult>
     importCodebook(const QByteArray &json, const QString &origin, const QString &undoText);

@@ -266,6 +266,21 @@ QModelIndex CodebookModel::indexOfCode(qint64 codeId) const
     return indexFor(find(&m_root, codeId));
 }
 
+std::optional<Code> CodebookModel::code(qint64 codeId) const
+{
+    const Node *node = find(&m_root, codeId);
+    return node ? std::optional<Code>(node->code) : std::nullopt;
+}
+
+std::optional<Category> CodebookModel::category(qint64 categoryId) const
+{
+    for (const auto &child : m_root.children) {
+        if (child->isCategory && child->category.id == categoryId)
+            return child->category;
+    }
+    return std::nullopt;
+}
+
 QModelIndex CodebookModel::indexOfCategory(qint64 categoryId) const
 {
     for (const auto &child : m_root.children) {
@@ -284,8 +299,9 @@ bool CodebookModel::setData(const QModelIndex &index, const QVariant &value, int
         return false;
     const Node *node = nodeFor(index);
     // The store's codebookChanged resets this model once the edit is stored.
-    return node->isCategory ? m_editor->renameCategory(node->category.id, name)
-                            : m_editor->renameCode(node->code.id, name);
+    // Copies: the model resets during the edit.
+    return node->isCategory ? m_editor->renameCategory(Category(node->category), name)
+                            : m_editor->renameCode(Code(node->code), name);
 }
 
 Qt::DropActions CodebookModel::supportedDropActions() const
@@ -350,8 +366,8 @@ bool CodebookModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
         --to;
     // Everything is read before the edit: the model resets during it.
     if (item.category)
-        return m_editor->moveCategory(item.id, to);
+        return m_editor->moveCategory(Category(self->category), to);
     const qint64 categoryId = target->isCategory ? target->category.id : target->code.categoryId;
     const qint64 parentId = target->isCategory ? 0 : target->code.id;
-    return m_editor->moveCode(item.id, categoryId, parentId, to);
+    return m_editor->moveCode(Code(self->code), categoryId, parentId, to);
 }

@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class CodebookEditor;
@@ -54,6 +55,10 @@ public:
     QModelIndex indexOfCategory(qint64 categoryId) const;
 
     QModelIndex indexOfCode(qint64 codeId) const;
+    // The code or category as this model last read it (with its version):
+    // what edits start from, so another coder's change since is noticed.
+    std::optional<Code> code(qint64 codeId) const;
+    std::optional<Category> category(qint64 categoryId) const;
     void refresh();
 
 private:

@@ -318,14 +318,18 @@ bool CodebookPanel::recolourCurrent()
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const QColor colour = dialog.selectedColor();
-    if (const qint64 code = currentCodeId())
-        return m_editor->setCodeColour(code, colour);
-    return m_editor->setCategoryColour(currentCategoryId(), colour);
+    // As the tree showed it when the dialog opened.
+    if (const auto code = m_model->code(currentCodeId()))
+        return m_editor->setCodeColour(*code, colour);
+    const auto category = m_model->category(currentCategoryId());
+    return category && m_editor->setCategoryColour(*category, colour);
 }
 
 bool CodebookPanel::editDetailsOfCurrent(bool focusShortcut)
 {
-    const auto code = m_session.codebook().code(currentCodeId());
+    // The code as the tree shows it: if another coder changes it while the
+    // dialog is open, saving asks before overwriting.
+    const auto code = m_model->code(currentCodeId());
     if (!m_editor || !code)
         return false;
     CodeDetailsDialog dialog(m_session, *code, this);
@@ -333,19 +337,19 @@ bool CodebookPanel::editDetailsOfCurrent(bool focusShortcut)
         dialog.focusShortcut();
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    return m_editor->setCodeDetails(code->id, dialog.description(), dialog.shortcut());
+    return m_editor->setCodeDetails(*code, dialog.description(), dialog.shortcut());
 }
 
 bool CodebookPanel::mergeCurrent()
 {
-    const qint64 source = currentCodeId();
+    const auto source = m_model->code(currentCodeId());
     if (!m_editor || !source)
         return false;
-    MergeCodesDialog dialog(m_session, source, this);
+    MergeCodesDialog dialog(m_session, source->id, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.targetId())
         return false;
     const qint64 target = dialog.targetId();
-    if (!m_editor->mergeCodes(source, target))
+    if (!m_editor->mergeCodes(*source, target))
         return false;
     selectCode(target);
     return true;
@@ -358,11 +362,15 @@ bool CodebookPanel::deleteCurrent()
     const qint64 codeId = currentCodeId();
     if (!codeId) {
         // Categories go only when empty; the store says so otherwise.
-        return m_editor->deleteCategory(currentCategoryId());
+        const auto category = m_model->category(currentCategoryId());
+        return category && m_editor->deleteCategory(*category);
     }
-    const auto code = m_session.codebook().code(codeId);
+    // As the tree shows it (another coder's change since makes it ask).
+    const auto code = m_model->code(codeId);
+    if (!code)
+        return false;
     const CodeRemoval preview = m_session.codebook().removalPreview(codeId);
-    QString text = tr("Delete the code “%1”?").arg(code ? code->name : QString());
+    QString text = tr("Delete the code “%1”?").arg(code->name);
     QString details;
     const int touched = preview.touchedAnnotations;
     const int removed = int(preview.annotations.size());
@@ -393,7 +401,7 @@ bool CodebookPanel::deleteCurrent()
     box.exec();
     if (box.clickedButton() != remove)
         return false;
-    return m_editor->deleteCode(codeId);
+    return m_editor->deleteCode(*code);
 }
 
 bool CodebookPanel::moveCurrent(int delta)
@@ -404,19 +412,20 @@ bool CodebookPanel::moveCurrent(int delta)
     const int row = index.row() + delta;
     if (row < 0 || row >= m_model->rowCount(index.parent()))
         return false;
-    if (const qint64 code = currentCodeId())
-        return m_editor->moveCode(code, currentCategoryId(), parentCodeId(index.parent()), row);
-    return m_editor->moveCategory(currentCategoryId(), row);
+    if (const auto code = m_model->code(currentCodeId()))
+        return m_editor->moveCode(*code, currentCategoryId(), parentCodeId(index.parent()), row);
+    const auto category = m_model->category(currentCategoryId());
+    return category && m_editor->moveCategory(*category, row);
 }
 
 bool CodebookPanel::indentCurrent()
 {
     const QModelIndex index = m_view->currentIndex();
-    const qint64 code = currentCodeId();
+    const auto code = m_model->code(currentCodeId());
     if (!m_editor || !code || index.row() == 0)
         return false;
     const QModelIndex above = index.siblingAtRow(index.row() - 1);
-    return m_editor->moveCode(code, currentCategoryId(),
+    return m_editor->moveCode(*code, currentCategoryId(),
                               above.data(CodebookModel::CodeIdRole).toLongLong(),
                               m_model->rowCount(above));
 }
@@ -424,10 +433,10 @@ bool CodebookPanel::indentCurrent()
 bool CodebookPanel::outdentCurrent()
 {
     const QModelIndex parent = m_view->currentIndex().parent();
-    const qint64 code = currentCodeId();
+    const auto code = m_model->code(currentCodeId());
     if (!m_editor || !code || parent.data(CodebookModel::IsCategoryRole).toBool())
         return false;
-    return m_editor->moveCode(code, currentCategoryId(), parentCodeId(parent.parent()),
+    return m_editor->moveCode(*code, currentCategoryId(), parentCodeId(parent.parent()),
                               parent.row() + 1);
 }
 

@@ -1,5 +1,6 @@
 #include "commands/AddCategoryCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -27,5 +28,19 @@ void AddCategoryCommand::redo()
 
 void AddCategoryCommand::undo()
 {
-    attempt([this] { m_session.codebook().removeCategory(m_category.id); });
+    // Not if another coder renamed or recoloured it meanwhile, unless asked.
+    CodebookRepository &codebook = m_session.codebook();
+    attempt(
+        [&] {
+            codebook.removeCategory(m_category);
+            ++m_category.version; // as the removal left it, to come back so
+        },
+        [&] {
+            const auto now = codebook.category(m_category.id);
+            if (!now)
+                throw ConcurrentEditError::category(m_category, std::nullopt);
+            m_category = *now;
+            codebook.removeCategory(m_category);
+            ++m_category.version;
+        });
 }

@@ -1,5 +1,6 @@
 #include "commands/AddCodeCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -21,10 +22,19 @@ void AddCodeCommand::redo()
         } else {
             m_session.codebook().restoreCode(m_removal);
         }
+        m_code = *m_session.codebook().code(m_id);
     });
 }
 
 void AddCodeCommand::undo()
 {
-    attempt([this] { m_removal = m_session.codebook().removeCode(m_id); });
+    // Not if another coder renamed or used it meanwhile, unless asked.
+    CodebookRepository &codebook = m_session.codebook();
+    attempt([&] { m_removal = codebook.removeCode(m_code); },
+            [&] {
+                const auto now = codebook.code(m_id);
+                if (!now)
+                    throw ConcurrentEditError::code(m_code, std::nullopt);
+                m_removal = codebook.removeCode(*now);
+            });
 }

@@ -17,7 +17,7 @@ public:
     qint64 codeId() const { return m_id; } // 0 until the first redo succeeded
 
 private:
-    Code m_code;
+    Code m_code; // as given, then as stored (its version)
     int m_row = 0;
     qint64 m_id = 0;
     CodeRemoval m_removal;

@@ -1,5 +1,6 @@
 #include "commands/CreateActorCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -19,10 +20,20 @@ void CreateActorCommand::redo()
             m_session.actors().restore(m_actor);
         else
             m_actor.id = m_session.actors().add(m_actor);
+        m_actor = *m_session.actors().get(m_actor.id);
     });
 }
 
 void CreateActorCommand::undo()
 {
-    attempt([this] { m_session.actors().remove(m_actor.id); });
+    // Not if another coder renamed it or added an alias meanwhile, unless asked.
+    ActorRepository &actors = m_session.actors();
+    attempt([&] { actors.remove(m_actor); },
+            [&] {
+                const auto now = actors.get(m_actor.id);
+                if (!now)
+                    throw ConcurrentEditError::actor(m_actor, std::nullopt);
+                m_actor = *now;
+                actors.remove(m_actor);
+            });
 }

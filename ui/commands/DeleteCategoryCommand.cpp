@@ -1,5 +1,6 @@
 #include "commands/DeleteCategoryCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,21 @@ DeleteCategoryCommand::DeleteCategoryCommand(ProjectSession &store, const Catego
 
 void DeleteCategoryCommand::redo()
 {
-    attempt([this] { m_session.codebook().removeCategory(m_category.id); });
+    // m_category is the category as the window showed it.
+    CodebookRepository &codebook = m_session.codebook();
+    attempt(
+        [&] {
+            codebook.removeCategory(m_category);
+            ++m_category.version; // as the removal left it, to come back so
+        },
+        [&] {
+            const auto now = codebook.category(m_category.id);
+            if (!now)
+                throw ConcurrentEditError::category(m_category, std::nullopt);
+            m_category = *now;
+            codebook.removeCategory(m_category);
+            ++m_category.version;
+        });
 }
 
 void DeleteCategoryCommand::undo()

@@ -1,18 +1,30 @@
 #include "commands/DeleteCodeCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
-DeleteCodeCommand::DeleteCodeCommand(ProjectSession &store, qint64 codeId, const QString &text,
+DeleteCodeCommand::DeleteCodeCommand(ProjectSession &store, const Code &code, const QString &text,
                                      ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
-    , m_codeId(codeId)
+    , m_code(code)
 {
     setText(text);
 }
 
 void DeleteCodeCommand::redo()
 {
-    attempt([this] { m_removal = m_session.codebook().removeCode(m_codeId); });
+    CodebookRepository &codebook = m_session.codebook();
+    const auto remove = [&](const Code &code) {
+        m_removal = codebook.removeCode(code);
+        m_code = m_removal.codes.constFirst(); // as it comes back on undo
+    };
+    attempt([&] { remove(m_code); },
+            [&] {
+                const auto now = codebook.code(m_code.id);
+                if (!now)
+                    throw ConcurrentEditError::code(m_code, std::nullopt);
+                remove(*now);
+            });
 }
 
 void DeleteCodeCommand::undo()

@@ -4,11 +4,12 @@
 #include "domain/CodeRemoval.h"
 
 // Deletes a code with its sub-codes and the annotations left without a
-// code; undo restores all of it with the same ids.
+// code; undo restores all of it with the same ids. The code is as the
+// window showed it: if another coder changed it since, it asks first.
 class DeleteCodeCommand final : public StoreCommand
 {
 public:
-    DeleteCodeCommand(ProjectSession &store, qint64 codeId, const QString &text,
+    DeleteCodeCommand(ProjectSession &store, const Code &code, const QString &text,
                       ErrorHandler onError = {});
 
     void redo() override;
@@ -17,6 +18,6 @@ public:
     const CodeRemoval &removal() const { return m_removal; }
 
 private:
-    qint64 m_codeId = 0;
+    Code m_code; // as last read or left (its version)
     CodeRemoval m_removal;
 };

@@ -3,7 +3,8 @@
 #include "commands/StoreCommand.h"
 #include "domain/Category.h"
 
-// Renames or recolours a category.
+// Renames or recolours a category; `before` is the category as the window
+// showed it (see EditCodeCommand for another coder's change since).
 class EditCategoryCommand final : public StoreCommand
 {
 public:
@@ -14,6 +15,9 @@ public:
     void undo() override;
 
 private:
+    void apply(Category &to, Category &from);
+
     Category m_before;
     Category m_after;
+    Category m_known; // as this command last read or left it
 };

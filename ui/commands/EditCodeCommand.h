@@ -3,7 +3,9 @@
 #include "commands/StoreCommand.h"
 #include "domain/Code.h"
 
-// Renames a code or changes its colour, description or shortcut.
+// Renames a code or changes its colour, description or shortcut. `before`
+// is the code as the window showed it: if another coder changed it since,
+// the edit (and later its undo or redo) asks before it overwrites anything.
 class EditCodeCommand final : public StoreCommand
 {
 public:
@@ -14,6 +16,12 @@ public:
     void undo() override;
 
 private:
+    // Sets the code to `to`. Applied again over another coder's change, only
+    // the fields this command edits (where `to` and `from` differ) take
+    // `to`'s values, and `from` becomes their version, for the way back.
+    void apply(Code &to, Code &from);
+
     Code m_before;
     Code m_after;
+    Code m_known; // the row as this command last read or left it (its version)
 };

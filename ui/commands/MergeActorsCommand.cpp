@@ -1,25 +1,49 @@
 #include "commands/MergeActorsCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
-MergeActorsCommand::MergeActorsCommand(ProjectSession &store, qint64 keptId, qint64 droppedId,
-                                       ErrorHandler onError)
+MergeActorsCommand::MergeActorsCommand(ProjectSession &store, const Actor &kept,
+                                       const Actor &dropped, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
-    , m_keptId(keptId)
-    , m_droppedId(droppedId)
+    , m_kept(kept)
+    , m_dropped(dropped)
 {
     setText(QCoreApplication::translate("MergeActorsCommand", "Merge Actors"));
+}
+
+Actor MergeActorsCommand::current(const Actor &known) const
+{
+    const auto now = m_session.actors().get(known.id);
+    if (!now)
+        throw ConcurrentEditError::actor(known, std::nullopt);
+    return *now;
 }
 
 void MergeActorsCommand::redo()
 {
     // Recomputed each time: undo restored the dropped actor with its id.
-    attempt([this] { m_merge = m_session.actors().merge(m_keptId, m_droppedId); });
+    const auto merge = [this](const Actor &kept, const Actor &dropped) {
+        m_merge = m_session.actors().merge(kept, dropped);
+        m_kept = m_merge.kept;
+        m_dropped = m_merge.dropped;
+    };
+    attempt([&] { merge(m_kept, m_dropped); }, [&] { merge(current(m_kept), current(m_dropped)); });
 }
 
 void MergeActorsCommand::undo()
 {
-    attempt([this] { m_session.actors().undoMerge(m_merge); });
+    attempt(
+        [this] {
+            m_session.actors().undoMerge(m_merge);
+            m_kept = current(m_kept);
+        },
+        [this] {
+            ActorMerge merge = m_merge;
+            merge.kept = current(m_kept);
+            m_session.actors().undoMerge(merge);
+            m_kept = current(m_kept);
+        });
 }

@@ -1,22 +1,48 @@
 #include "commands/MergeCodesCommand.h"
 
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
-MergeCodesCommand::MergeCodesCommand(ProjectSession &store, qint64 sourceId, qint64 targetId,
+MergeCodesCommand::MergeCodesCommand(ProjectSession &store, const Code &source, const Code &target,
                                      const QString &text, ErrorHandler onError)
     : StoreCommand(store, std::move(onError))
-    , m_sourceId(sourceId)
-    , m_targetId(targetId)
+    , m_source(source)
+    , m_target(target)
 {
     setText(text);
 }
 
+Code MergeCodesCommand::current(const Code &known) const
+{
+    const auto now = m_session.codebook().code(known.id);
+    if (!now)
+        throw ConcurrentEditError::code(known, std::nullopt);
+    return *now;
+}
+
 void MergeCodesCommand::redo()
 {
-    attempt([this] { m_merge = m_session.codebook().mergeCodes(m_sourceId, m_targetId); });
+    const auto merge = [this](const Code &source, const Code &target) {
+        m_merge = m_session.codebook().mergeCodes(source, target);
+        // Undo brings the source back as the merge found it.
+        m_source = m_merge.source;
+        m_target = m_merge.target;
+    };
+    attempt([&] { merge(m_source, m_target); },
+            [&] { merge(current(m_source), current(m_target)); });
 }
 
 void MergeCodesCommand::undo()
 {
-    attempt([this] { m_session.codebook().undoCodeMerge(m_merge); });
+    attempt(
+        [this] {
+            m_session.codebook().undoCodeMerge(m_merge);
+            m_target = current(m_target);
+        },
+        [this] {
+            CodeMerge merge = m_merge;
+            merge.target = current(m_target);
+            m_session.codebook().undoCodeMerge(merge);
+            m_target = current(m_target);
+        });
 }

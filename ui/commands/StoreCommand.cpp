@@ -1,6 +1,7 @@
 #include "commands/StoreCommand.h"
 
 #include "base/ProjectError.h"
+#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 StoreCommand::StoreCommand(ProjectSession &store, ErrorHandler onError, QUndoCommand *parent)
@@ -12,17 +13,45 @@ StoreCommand::StoreCommand(ProjectSession &store, ErrorHandler onError, QUndoCom
 
 bool StoreCommand::attempt(const std::function<void()> &change)
 {
-    try {
-        // Each step of a command is one user action: one unit of work,
-        // committed whole or not at all, announced by one change event.
-        UnitOfWork unit(m_session.database());
-        change();
-        unit.commit();
-        return true;
-    } catch (const ProjectError &e) {
-        setObsolete(true);
-        if (m_onError)
-            m_onError(e.message());
-        return false;
+    return attempt(change, {});
+}
+
+bool StoreCommand::attempt(const std::function<void()> &change,
+                           const std::function<void()> &applyAgain)
+{
+    const std::function<void()> *step = &change;
+    // Applying again may meet yet another commit: ask again until one of
+    // the two choices is carried out.
+    for (;;) {
+        try {
+            // Each step of a command is one user action: one unit of work,
+            // committed whole or not at all, announced by one change event.
+            UnitOfWork unit(m_session.database());
+            (*step)();
+            unit.commit();
+            return true;
+        } catch (const ConcurrentEditError &conflict) {
+            if (!m_onConflict || !applyAgain) {
+                refuse(conflict.message());
+                return false;
+            }
+            if (m_onConflict(conflict) == ConflictChoice::ApplyMine && !conflict.deleted()) {
+                step = &applyAgain;
+                continue;
+            }
+            // Reload: the handler showed theirs; this edit is dropped.
+            setObsolete(true);
+            return false;
+        } catch (const ProjectError &e) {
+            refuse(e.message());
+            return false;
+        }
     }
+}
+
+void StoreCommand::refuse(const QString &message)
+{
+    setObsolete(true);
+    if (m_onError)
+        m_onError(message);
 }
