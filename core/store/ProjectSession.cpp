@@ -3,11 +3,16 @@
 #include "ActorRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "ChangeListener.h"
 #include "CodebookRepository.h"
 #include "CoderRepository.h"
 #include "FeedRepository.h"
 #include "LexiconRepository.h"
 #include "MemoRepository.h"
+#include "PostgresLocation.h"
+
+#include <QCoreApplication>
+#include <QThread>
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString &path, OpenMode mode)
 {
@@ -30,6 +35,18 @@ ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     , m_adjudications(std::make_unique<AdjudicationRepository>(*m_db))
 {
     m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
+    // A team project: the other coders' commits are announced like this
+    // session's own, as the event loop brings them. Only in the app's
+    // thread: a worker's session (the search indexer) has no use for them.
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (PostgresLocation::isUrl(m_db->path()) && app && QThread::currentThread() == app->thread()) {
+        auto *listener = new ChangeListener(*m_db, this);
+        connect(listener, &ChangeListener::heard, this, &ProjectSession::changed);
+    }
 }
 
-ProjectSession::~ProjectSession() = default;
+ProjectSession::~ProjectSession()
+{
+    // Before the connection it listens on closes.
+    qDeleteAll(findChildren<ChangeListener *>(Qt::FindDirectChildrenOnly));
+}
