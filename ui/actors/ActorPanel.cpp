@@ -2,6 +2,7 @@
 
 #include "actors/ActorListModel.h"
 #include "shell/LiteralText.h"
+#include "shell/SelectionKeeper.h"
 #include "commands/EditActorCommand.h"
 #include "commands/MergeActorsCommand.h"
 #include "store/ProjectSession.h"
@@ -33,6 +34,7 @@ ActorPanel::ActorPanel(ProjectSession &store, QUndoStack *undo,
     m_view->setObjectName(QStringLiteral("actorView"));
     m_view->setAccessibleName(tr("Actors"));
     m_view->setModel(m_model);
+    new SelectionKeeper(m_view, ActorListModel::ActorIdRole);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
