@@ -7,7 +7,9 @@
 #include "TestProject.h"
 #include "store/ChangeNotifications.h"
 #include "store/ProjectSession.h"
+#include "store/TeamAdmin.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void rollbackSendsNothing();
     void changeWaitsForTheOpenUnitOfWork();
     void commitsArriveInOrder();
+    void coderRoleHearsAndIsHeard();
 
 private:
     // Runs edit on session A (one committed unit of work) and checks that
@@ -329,6 +332,36 @@ void TestLive::commitsArriveInOrder()
     QTRY_COMPARE_WITH_TIMEOUT(remote.count(), 20, 1000);
     for (int i = 0; i < 20; ++i)
         QCOMPARE(changeSetText(changesAt(remote, i)), changeSetText(changesAt(local, i)));
+}
+
+void TestLive::coderRoleHearsAndIsHeard()
+{
+    REQUIRE_BACKEND(*m_project);
+    // A coder connected with its own role, under row-level security, may
+    // listen and notify like the owner. Roles are the cluster's: unique names.
+    const QString lead = QStringLiteral("live_lead_%1").arg(QCoreApplication::applicationPid());
+    const QString coder = QStringLiteral("live_coder_%1").arg(QCoreApplication::applicationPid());
+    TeamAdmin team(m_a->database());
+    team.init(lead);
+    team.addCoder(coder);
+    QString url = m_a->path();
+    url.replace(QStringLiteral("postgresql://"), QStringLiteral("postgresql://%1@").arg(coder));
+    auto session = ProjectSession::open(url);
+    session->coders().setCurrent(coder);
+
+    QSignalSpy coderHears(session.get(), &ProjectSession::changed);
+    QSignalSpy ownerHears(m_a.get(), &ProjectSession::changed);
+    const qint64 mine = session->annotations().add(span(m_article, 4, 13, m_code)).id;
+    QCOMPARE(coderHears.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(ownerHears.count(), 1, 1000);
+    QCOMPARE(changeSetText(changesAt(ownerHears, 0)), changeSetText(changesAt(coderHears, 0)));
+    QCOMPARE(m_a->annotations().get(mine)->coderName, coder);
+
+    m_a->codebook().ensureCode(QStringLiteral("Diplomacy"));
+    QCOMPARE(ownerHears.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(coderHears.count(), 2, 1000);
+    QCOMPARE(changeSetText(changesAt(coderHears, 1)), changeSetText(changesAt(ownerHears, 1)));
+    QVERIFY(session->codebook().codeByName(QStringLiteral("Diplomacy")));
 }
 
 QTEST_GUILESS_MAIN(TestLive)
