@@ -22,11 +22,17 @@ void ChangeNotifications::send(const QSqlDatabase &db, const ChangeSet &changes)
     // Commits of all sessions of this process are numbered together: with
     // the sender's pid that tells one commit's pieces from another's.
     static std::atomic<quint64> serial {0};
-    // The server writes the sender: the backend pid is what the listening
-    // side compares with its own.
-    SqlQuery notify(db, QStringLiteral("SELECT pg_notify(?, pg_backend_pid()::text || ' ' || ?)"));
-    for (const QByteArray &piece : pieces(changes, ++serial))
-        notify.bind(QLatin1String(channel)).bind(QString::fromLatin1(piece)).exec();
+    for (const QByteArray &piece : pieces(changes, ++serial)) {
+        // One round trip, not three (a prepared statement's PREPARE and
+        // DEALLOCATE): the piece is written inline, which is safe as it
+        // holds only digits, letters and , ; + ~ - % / and spaces. The
+        // server writes the sender, its backend pid, which the listening
+        // side compares with its own.
+        if (piece.contains('\'') || piece.contains('\\'))
+            throw ProjectError(QStringLiteral("a change notification holds a quote"));
+        SqlQuery::run(db, QStringLiteral("SELECT pg_notify('%1', pg_backend_pid()::text || ' %2')")
+                              .arg(QLatin1String(channel), QLatin1String(piece)));
+    }
 }
 
 QList<QByteArray> ChangeNotifications::pieces(const ChangeSet &changes, quint64 serial, int limit)
