@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+
 #include <optional>
 
 // What a commit on a team project changed, told to the project's other

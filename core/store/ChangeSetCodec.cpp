@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QUrl>
+
 #include <algorithm>
 
 namespace {

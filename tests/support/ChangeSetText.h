@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QStringList>
+
 #include <algorithm>
 
 // A change set as readable text with every set sorted, so QCOMPARE of two

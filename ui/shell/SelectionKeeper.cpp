@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QScrollBar>
+
 #include <utility>
 
 SelectionKeeper::SelectionKeeper(QAbstractItemView *view, int idRole,
