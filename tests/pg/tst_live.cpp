@@ -130,10 +130,13 @@ void TestLive::annotationsReachTheOtherSession()
     QCOMPARE(m_b->codebook().codeAnnotationCounts({m_code}).value(m_code), 1);
     QCOMPARE(m_b->articles().summaries({m_article}).constFirst().annotationCount, 1);
 
-    heard = expectHeard([&] { m_a->annotations().setNote(id, QStringLiteral("first mention")); });
+    // Values are written into the statements on PostgreSQL (SqlQuery):
+    // quotes, placeholders and comment marks in them stay text.
+    const QString note = QStringLiteral("first mention? it's \"odd\" -- /* no */ \\ $$ ?");
+    heard = expectHeard([&] { m_a->annotations().setNote(id, note); });
     QVERIFY(!QTest::currentTestFailed());
     QCOMPARE(heard.of(A::Annotation).modified, QSet<qint64> {id});
-    QCOMPARE(m_b->annotations().get(id)->note, QStringLiteral("first mention"));
+    QCOMPARE(m_b->annotations().get(id)->note, note);
 
     heard = expectHeard([&] { m_a->annotations().setSpan(id, 0, 3); });
     QVERIFY(!QTest::currentTestFailed());
