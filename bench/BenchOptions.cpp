@@ -38,12 +38,34 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("reuse"),
         QStringLiteral("With --scale and --workdir: leave the projects in DIR, and measure those a "
                        "previous --reuse run left there instead of building them again."));
+    const QCommandLineOption team(
+        QStringLiteral("team"),
+        QStringLiteral("Only the team row: coder processes (--team-coders, default 8) each commit "
+                       "single annotations (--team-commits, default 1000) to the team project it "
+                       "creates in this empty PostgreSQL database, and see each other's commits "
+                       "live. Exits non-zero if an annotation is lost, duplicated or not seen."),
+        QStringLiteral("URL"));
+    const QCommandLineOption teamCoders(QStringLiteral("team-coders"),
+                                        QStringLiteral("With --team: coder processes (default 8)."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption teamCommits(
+        QStringLiteral("team-commits"),
+        QStringLiteral("With --team: commits of each coder (default 1000)."), QStringLiteral("N"));
+    const QCommandLineOption teamPause(
+        QStringLiteral("team-pause"),
+        QStringLiteral("With --team: milliseconds each coder waits, listening, after each commit "
+                       "(default 0: back to back)."),
+        QStringLiteral("MS"));
+    QCommandLineOption teamChild(QStringLiteral("team-child"), QStringLiteral("Internal."),
+                                 QStringLiteral("I"));
+    teamChild.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption probe(QStringLiteral("memory-probe"), QStringLiteral("Internal."),
                              QStringLiteral("PROJECT"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, scale, sizes, reuse, json, workdir, repeat, only, probe, article});
+    parser.addOptions({quick, scale, sizes, reuse, json, workdir, repeat, only, team, teamCoders,
+                       teamCommits, teamPause, teamChild, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -82,6 +104,30 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     if (!o.only.isEmpty() && o.only != QLatin1String("agreement")
         && o.only != QLatin1String("codebook")) {
         std::fprintf(stderr, "framewise-bench: --only knows the stages agreement and codebook, not %s\n", qPrintable(o.only));
+        std::exit(2);
+    }
+    o.teamUrl = parser.value(team);
+    const auto count = [&](const QCommandLineOption &option, int fallback, int least) {
+        if (!parser.isSet(option))
+            return fallback;
+        bool ok = false;
+        const int n = parser.value(option).toInt(&ok);
+        if (!ok || n < least) {
+            std::fprintf(stderr, "framewise-bench: --%s needs a whole number >= %d\n",
+                         qPrintable(option.names().constFirst()), least);
+            std::exit(2);
+        }
+        return n;
+    };
+    o.teamCoders = count(teamCoders, o.teamCoders, 2);
+    o.teamCommits = count(teamCommits, o.teamCommits, 1);
+    o.teamPause = count(teamPause, 0, 0);
+    o.teamChild = count(teamChild, -1, 0);
+    if (o.teamUrl.isEmpty()
+        && (parser.isSet(teamCoders) || parser.isSet(teamCommits) || parser.isSet(teamPause)
+            || parser.isSet(teamChild))) {
+        std::fprintf(stderr, "framewise-bench: --team-coders, --team-commits and --team-pause go "
+                             "with --team URL\n");
         std::exit(2);
     }
     o.probeProject = parser.value(probe);

@@ -16,6 +16,14 @@ struct BenchOptions
     int repeat = 0; // 0: the default for the mode
     // Only this stage after generating the corpus (e.g. "agreement"); empty: all.
     QString only;
+    // --team URL: only the team row, coders × commits against that empty
+    // PostgreSQL database.
+    QString teamUrl;
+    int teamCoders = 8;
+    int teamCommits = 1000;
+    int teamPause = 0; // ms each coder waits (listening) between its commits
+    // Internal: run as coder number teamChild of the team row.
+    int teamChild = -1;
     // Internal: run as the child that measures peak memory.
     QString probeProject;
     qint64 probeArticle = 0;

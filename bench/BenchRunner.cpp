@@ -13,6 +13,7 @@
 #include "ScaleMeasurements.h"
 #include "SentencePool.h"
 #include "StoreMeasurements.h"
+#include "TeamMeasurements.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,6 +44,18 @@ int BenchRunner::run()
     context.repeat = m_options.repeat ? m_options.repeat : (m_options.quick ? 1 : 3);
     context.sourceDir = m_sourceDir;
     context.sharedDir = m_sharedDir;
+
+    if (!m_options.teamUrl.isEmpty()) {
+        QElapsedTimer total;
+        total.start();
+        const bool whole = TeamMeasurements(context, m_options).run();
+        const int result = finish(context, total);
+        if (!whole) {
+            stage("team: an annotation was lost or duplicated, or a coder missed a commit");
+            return 1;
+        }
+        return result;
+    }
 
     std::optional<QTemporaryDir> temporary;
     if (m_options.workDir.isEmpty()) {

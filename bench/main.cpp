@@ -2,6 +2,7 @@
 #include "BenchOptions.h"
 #include "BenchRunner.h"
 #include "MemoryProbe.h"
+#include "TeamMeasurements.h"
 #include "base/ProjectError.h"
 
 #include <QApplication>
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
 
     const BenchOptions options = BenchOptions::parse(QCoreApplication::arguments());
     try {
+        if (options.teamChild >= 0)
+            return TeamMeasurements::runChild(options);
         if (!options.probeProject.isEmpty())
             return MemoryProbe::runChild(options.probeProject, options.probeArticle);
         return BenchRunner(options, QStringLiteral(FRAMEWISE_SOURCE_DIR), QStringLiteral(FRAMEWISE_SHARED_DIR))

@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "ChangeNotifications.h"
 #include "PostgresDialect.h"
 #include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
@@ -401,6 +402,10 @@ void Database::beginUnit()
 std::optional<ChangeSet> Database::commitUnit()
 {
     if (m_units.size() == 1) {
+        // A team project tells its other sessions what changed, in the
+        // transaction: they hear of it if and only if it commits.
+        if (!isSqlite(*m_dialect) && !m_units.back().isEmpty())
+            ChangeNotifications::send(m_db, m_units.back());
         exec(m_dialect->commit());
         ChangeSet changes = std::move(m_units.back());
         m_units.pop_back();

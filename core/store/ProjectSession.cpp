@@ -1,13 +1,20 @@
 #include "ProjectSession.h"
 
+#include "base/ProjectError.h"
+
 #include "ActorRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "ChangeListener.h"
 #include "CodebookRepository.h"
 #include "CoderRepository.h"
 #include "FeedRepository.h"
 #include "LexiconRepository.h"
 #include "MemoRepository.h"
+#include "PostgresLocation.h"
+
+#include <QCoreApplication>
+#include <QThread>
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString &path, OpenMode mode)
 {
@@ -32,6 +39,28 @@ ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     m_db->setCommitHandler([this](const ChangeSet &changes) { Q_EMIT changed(changes); });
     if (m_db->isServer())
         m_serverLink = std::make_unique<ServerLink>(*m_db);
+    // A team project: the other coders' commits are announced like this
+    // session's own, as the event loop brings them. Only in the app's
+    // thread: a worker's session (the search indexer) has no use for them.
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (PostgresLocation::isUrl(m_db->path()) && app && QThread::currentThread() == app->thread()) {
+        auto *listener = new ChangeListener(*m_db, this);
+        connect(listener, &ChangeListener::heard, this, &ProjectSession::changed);
+        // A new connection after a loss listens anew (before anyone who
+        // reads the project again on the same signal).
+        connect(m_serverLink.get(), &ServerLink::restored, listener, [this, listener] {
+            try {
+                listener->listen();
+            } catch (const ProjectError &e) {
+                // Edits still work; only the others' changes stop showing.
+                qWarning("%s", qPrintable(e.message()));
+            }
+        });
+    }
 }
 
-ProjectSession::~ProjectSession() = default;
+ProjectSession::~ProjectSession()
+{
+    // Before the connection it listens on closes.
+    qDeleteAll(findChildren<ChangeListener *>(Qt::FindDirectChildrenOnly));
+}

@@ -2,7 +2,9 @@
 
 #include "base/ProjectError.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QTimeZone>
 
 namespace {
@@ -11,6 +13,74 @@ namespace {
     throw ProjectError(QStringLiteral("database error: %1 (in: %2)")
                            .arg(error.text(), sql.simplified().left(200)));
 }
+
+// On PostgreSQL a prepared statement costs three round trips to the server
+// (PREPARE, EXECUTE, DEALLOCATE), and most of ours run once: there the
+// values are written into the statement instead, one round trip.
+bool writesValuesIn(const QSqlQuery &query)
+{
+    return query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+}
+
+// A value as the driver writes it for a prepared statement's EXECUTE,
+// quoted when it is a bare number or truth value: a quoted literal takes
+// its type from where it stands, as a parameter does ('5' is text beside
+// a text column, a number beside a number).
+QString literal(const QSqlDriver *driver, const QVariant &value)
+{
+    QSqlField field;
+    field.setMetaType(value.metaType());
+    if (value.isNull())
+        field.clear();
+    else
+        field.setValue(value);
+    const QString text = driver->formatValue(field);
+    if (value.isNull() || text.startsWith(QLatin1Char('\'')) || text.contains(QLatin1Char('\'')))
+        return text;
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+// The statement with each ? outside quotes, identifiers and comments
+// replaced by its value. One without values runs as it is (a migration's
+// function body may hold anything).
+QString withValues(const QSqlDriver *driver, const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty())
+        return sql;
+    QString out;
+    out.reserve(sql.size() + 16 * values.size());
+    qsizetype next = 0;
+    QChar quote;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            out += c;
+            if (c == quote)
+                quote = QChar(); // a doubled quote opens again at once
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('-') && sql.mid(i, 2) == QLatin1String("--")) {
+            const qsizetype end = sql.indexOf(QLatin1Char('\n'), i);
+            out += sql.mid(i, end < 0 ? -1 : end - i);
+            i = end < 0 ? sql.size() : end - 1;
+        } else if (c == QLatin1Char('?')) {
+            if (next >= values.size())
+                throw ProjectError(QStringLiteral("database error: more placeholders than values "
+                                                  "(in: %1)")
+                                       .arg(sql.simplified().left(200)));
+            out += literal(driver, values[next++]);
+        } else {
+            out += c;
+        }
+    }
+    if (next != values.size())
+        throw ProjectError(QStringLiteral("database error: %1 values for %2 placeholders (in: %3)")
+                               .arg(values.size())
+                               .arg(next)
+                               .arg(sql.simplified().left(200)));
+    return out;
+}
 } // namespace
 
 SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
@@ -18,6 +88,8 @@ SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
     , m_sql(sql)
 {
     m_query.setForwardOnly(true);
+    if (writesValuesIn(m_query))
+        return;
     if (!m_query.prepare(sql))
         fail(m_query.lastError(), sql);
 }
@@ -34,6 +106,15 @@ SqlQuery &SqlQuery::bind(const QVariant &value)
 
 SqlQuery &SqlQuery::exec()
 {
+    if (writesValuesIn(m_query)) {
+        // The values were bound to the unprepared query: take them out.
+        QVariantList values = m_query.boundValues();
+        values.resize(m_bound);
+        m_bound = 0;
+        if (!m_query.exec(withValues(m_query.driver(), m_sql, values)))
+            fail(m_query.lastError(), m_sql);
+        return *this;
+    }
     m_bound = 0;
     if (!m_query.exec())
         fail(m_query.lastError(), m_sql);

@@ -2,6 +2,7 @@
 
 #include "actors/ActorListModel.h"
 #include "commands/ConflictPrompt.h"
+#include "shell/SelectionKeeper.h"
 #include "commands/EditActorCommand.h"
 #include "commands/MergeActorsCommand.h"
 #include "shell/LiteralText.h"
@@ -34,6 +35,7 @@ ActorPanel::ActorPanel(ProjectSession &store, QUndoStack *undo,
     m_view->setObjectName(QStringLiteral("actorView"));
     m_view->setAccessibleName(tr("Actors"));
     m_view->setModel(m_model);
+    new SelectionKeeper(m_view, ActorListModel::ActorIdRole);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

@@ -1,6 +1,7 @@
 #include "annotating/AnnotationPanel.h"
 
 #include "annotating/AnnotationListModel.h"
+#include "shell/SelectionKeeper.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -50,6 +51,8 @@ AnnotationPanel::AnnotationPanel(ProjectSession &store, QWidget *parent)
     connect(m_view, &QTreeView::activated, this, show);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AnnotationPanel::updateEmptyHint);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AnnotationPanel::updateColumns);
+    new SelectionKeeper(m_view, AnnotationListModel::AnnotationIdRole,
+                        [this] { return m_model->articleId(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 8, 0);

@@ -1,6 +1,7 @@
 #include "memos/MemoPanel.h"
 
 #include "shell/LiteralText.h"
+#include "shell/SelectionKeeper.h"
 #include "memos/MemoDialog.h"
 #include "memos/MemoListModel.h"
 #include "commands/AddMemoCommand.h"
@@ -28,6 +29,7 @@ MemoPanel::MemoPanel(ProjectSession &store, QUndoStack *undo, QWidget *parent)
     m_view->setObjectName(QStringLiteral("memoView"));
     m_view->setAccessibleName(tr("Memos"));
     m_view->setModel(m_model);
+    new SelectionKeeper(m_view, MemoListModel::MemoIdRole);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
