@@ -404,6 +404,32 @@ qint64 ProjectCopy::Report::rows(const QString &table) const
     return 0;
 }
 
+QString ProjectCopy::Report::summary() const
+{
+    const auto count = [](qint64 n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    const auto of = [&](const char *table, const char *one, const char *many) {
+        return count(rows(QLatin1String(table)), one, many);
+    };
+    qint64 all = 0;
+    for (const Table &t : tables)
+        all += t.rows;
+    const QStringList parts = {
+        of("articles", "article", "articles"),
+        of("annotations", "annotation", "annotations"),
+        of("codes", "code", "codes") + QStringLiteral(" in ")
+            + of("categories", "category", "categories"),
+        of("coders", "coder", "coders"),
+        of("actors", "actor", "actors"),
+        of("memos", "memo", "memos"),
+        of("feeds", "feed", "feeds"),
+        of("lexicon_terms", "lexicon term", "lexicon terms"),
+    };
+    return QStringLiteral("%1 (%2 in all)")
+        .arg(parts.join(QStringLiteral(", ")), count(all, "row", "rows"));
+}
+
 ProjectCopy::Report ProjectCopy::copy(const QString &source, const QString &destination,
                                       const Progress &progress)
 {
