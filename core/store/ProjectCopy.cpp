@@ -2,6 +2,7 @@
 
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "CodeCounts.h"
 #include "CoderRepository.h"
 #include "Database.h"
 #include "FeedRepository.h"
@@ -34,7 +35,8 @@ const QSet<QString> kDerivedTables = {
     QStringLiteral("framewise_schema"),
     // Queued by the articles' insert trigger; the copy indexes them at the end.
     QStringLiteral("fts_pending"),
-    // Kept by triggers as the annotations and their codes arrive.
+    // Kept by triggers as the annotations arrive, and counted once the last
+    // code is linked (fill).
     QStringLiteral("article_counts"),
     QStringLiteral("code_articles"),
     QStringLiteral("code_days"),
@@ -360,6 +362,10 @@ void fill(Database &from, const QString &sourceName, Database &to, ProjectCopy::
     for (const Plan &p : plans)
         total += p.rows;
     qint64 before = 0;
+    // The code counts follow each annotation's codes through two triggers
+    // per link; held, they are counted in one pass after the last link.
+    CodeCounts counts(to);
+    CodeCounts::Hold hold(counts);
     for (const Plan &p : plans) {
         qint64 rows = 0;
         try {
@@ -374,6 +380,12 @@ void fill(Database &from, const QString &sourceName, Database &to, ProjectCopy::
         before += rows;
         report.tables << ProjectCopy::Table {p.table, rows};
     }
+    QList<qint64> codes;
+    SqlQuery codeIds(to.connection(), QStringLiteral("SELECT id FROM codes"));
+    codeIds.exec();
+    while (codeIds.next())
+        codes << codeIds.value(0).toLongLong();
+    hold.recount(codes);
     for (const QString &statement : to.dialect().continueIds())
         SqlQuery::run(to.connection(), statement);
 

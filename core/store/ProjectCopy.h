@@ -13,9 +13,10 @@
 // side's catalogue), so a column or table a later version adds is copied
 // without a change here. What a project derives from its data is rebuilt in
 // the copy rather than copied: the full-text index (indexed before the copy
-// commits), the counts triggers keep (kept by the copy's triggers as the
-// rows arrive), and the sentences and paragraphs analysis cuts when it
-// first needs them. Server roles and grants (TeamAdmin) are not project
+// commits), the counts triggers keep (by the copy's triggers as the rows
+// arrive; the code counts in one pass after the last link, as CodeCounts
+// does for a codebook edit), and the sentences and paragraphs analysis cuts
+// when it first needs them. Server roles and grants (TeamAdmin) are not project
 // data and are not copied.
 //
 // The destination must be new: a file that does not exist, or an empty
