@@ -2,6 +2,7 @@
 
 #include "AgreementCommands.h"
 #include "AnalysisCommands.h"
+#include "CopyCommand.h"
 #include "ExchangeCommands.h"
 #include "ImportProgressBar.h"
 #include "MergeCommand.h"
@@ -418,6 +419,7 @@ const std::map<QString, Subcommand> &subcommands()
          {AgreementCommands::agreementSynopsis, AgreementCommands::agreementSummary,
           AgreementCommands::agreement, AgreementCommands::addAgreementOptions}},
         {QStringLiteral("merge"), {MergeCommand::synopsis, MergeCommand::summary, MergeCommand::run}},
+        {QStringLiteral("copy"), {CopyCommand::synopsis, CopyCommand::summary, CopyCommand::run}},
         {QStringLiteral("compare"),
          {AgreementCommands::compareSynopsis, AgreementCommands::compareSummary,
           AgreementCommands::compare, AgreementCommands::addCompareOptions}},

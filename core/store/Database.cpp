@@ -50,9 +50,10 @@ public:
 
 std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
 {
+    const bool readOnly = mode == OpenMode::ReadOnly;
     // A team project on a server: connect() checks what the database holds.
     if (PostgresLocation::isUrl(path)) {
-        std::unique_ptr<Database> db(new Database(path, false));
+        std::unique_ptr<Database> db(new Database(path, readOnly));
         db->connect(mode == OpenMode::CreateIfMissing);
         return db;
     }
@@ -69,8 +70,23 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
     default:
         throw ProjectError(inspection.message);
     }
-    std::unique_ptr<Database> db(new Database(path, !create && inspection.readOnly));
+    std::unique_ptr<Database> db(new Database(path, readOnly || (!create && inspection.readOnly)));
     db->connect(create);
+    return db;
+}
+
+std::unique_ptr<Database> Database::create(const QString &path,
+                                           const std::function<void(Database &)> &fill)
+{
+    if (!PostgresLocation::isUrl(path)
+        && ProjectFileInspector::inspect(path).verdict != ProjectFileInspector::Verdict::Missing)
+        throw ProjectError(QStringLiteral("%1: already exists; a new project needs a file that "
+                                          "does not exist yet (nothing was changed)")
+                               .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    std::unique_ptr<Database> db(new Database(path, false));
+    db->m_fill = fill;
+    db->connect(true);
+    db->m_fill = nullptr;
     return db;
 }
 
@@ -124,39 +140,61 @@ void Database::connect(bool create)
             sqlite3_busy_handler(raw, &pollEveryMillisecond, nullptr);
     }
 
+    const auto forget = [&] {
+        m_db.close();
+        if (create) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(m_path + QLatin1String(suffix));
+        }
+    };
     try {
         ProjectSchema schema(m_db, *m_dialect);
         schema.configure(!m_readOnly);
         if (create) {
-            exec(m_dialect->beginTransaction());
-            try {
-                exec(SqliteDialect::setApplicationId());
-                schema.create(now());
-                exec(m_dialect->commit());
-            } catch (...) {
-                exec(m_dialect->rollback());
-                throw;
-            }
+            createProject(schema);
             checkpoint();
         } else {
             const int version = schema.version();
             if (version < m_dialect->schemaVersion()) {
                 if (m_readOnly)
-                    throw ProjectError(QStringLiteral("the project needs an upgrade from version "
-                                                      "%1 but the file is read-only")
-                                           .arg(version));
+                    throw ProjectError(
+                        upgradeRefused(version, !ProjectFileInspector::inspect(m_path).readOnly));
                 migrate(version);
                 checkpoint();
             }
             schema.verify();
         }
     } catch (const ProjectError &e) {
-        m_db.close();
-        if (create) {
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(m_path + QLatin1String(suffix));
-        }
+        forget();
         throw ProjectError(QStringLiteral("%1: %2").arg(name, e.message()));
+    } catch (...) {
+        forget();
+        throw;
+    }
+}
+
+void Database::createProject(ProjectSchema &schema)
+{
+    exec(m_dialect->beginTransaction());
+    try {
+        if (isSqlite(*m_dialect))
+            exec(SqliteDialect::setApplicationId());
+        schema.create(now());
+        if (m_fill) {
+            // The units of work of fill nest in this transaction (savepoints).
+            m_units.emplace_back();
+            try {
+                m_fill(*this);
+            } catch (...) {
+                m_units.pop_back();
+                throw;
+            }
+            m_units.pop_back();
+        }
+        exec(m_dialect->commit());
+    } catch (...) {
+        QSqlQuery(m_db).exec(m_dialect->rollback());
+        throw;
     }
 }
 
@@ -195,16 +233,13 @@ void Database::connectServer(bool create)
             if (!create)
                 throw ProjectError(QStringLiteral("the database is empty, not a Framewise "
                                                   "project yet; create the project in it first"));
-            exec(m_dialect->beginTransaction());
-            try {
-                schema.create(now());
-                exec(m_dialect->commit());
-            } catch (...) {
-                exec(m_dialect->rollback());
-                throw;
-            }
+            createProject(schema);
             return;
         }
+        if (m_fill)
+            throw ProjectError(QStringLiteral("the database already holds a Framewise project; "
+                                              "a new project needs an empty database (nothing "
+                                              "was changed)"));
         const int version = schema.version();
         if (version > m_dialect->schemaVersion())
             throw ProjectError(QStringLiteral("made by a newer Framewise (project version %1; "
@@ -218,6 +253,8 @@ void Database::connectServer(bool create)
                                    .arg(version)
                                    .arg(PostgresDialect::baselineVersion));
         if (version < m_dialect->schemaVersion()) {
+            if (m_readOnly)
+                throw ProjectError(upgradeRefused(version, true));
             migrate(version);
             // A team's grants and policies cover the tables that existed at
             // `team init`: extend them to what the upgrade added.
@@ -231,10 +268,29 @@ void Database::connectServer(bool create)
                 team->refreshRights();
         }
         schema.verify();
+        // The server then refuses any write of this connection, ours too.
+        if (m_readOnly)
+            exec(QStringLiteral("SET default_transaction_read_only = on"));
     } catch (const ProjectError &e) {
         m_db.close();
         throw ProjectError(QStringLiteral("%1: %2").arg(m_path, e.message()));
+    } catch (...) {
+        m_db.close();
+        throw;
     }
+}
+
+QString Database::upgradeRefused(int version, bool writable) const
+{
+    if (!writable)
+        return QStringLiteral("the project needs an upgrade from version %1 but the file is "
+                              "read-only")
+            .arg(version);
+    return QStringLiteral("the project has version %1 and needs an upgrade to version %2, but it "
+                          "is opened for reading only; open it once with this version of "
+                          "Framewise (which upgrades it), then try again")
+        .arg(version)
+        .arg(m_dialect->schemaVersion());
 }
 
 void Database::migrate(int from)
@@ -341,6 +397,8 @@ bool Database::reconnect(QString *error)
     try {
         ProjectSchema schema(m_db, *m_dialect);
         schema.configure(!m_readOnly);
+        if (m_readOnly)
+            exec(QStringLiteral("SET default_transaction_read_only = on"));
         // Someone may have upgraded the project meanwhile: this build would
         // then write to tables it does not know.
         const int version = schema.version();

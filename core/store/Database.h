@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class ProjectSchema;
 class SqlDialect;
 
 // One connection to a project: opening (refusing what is not a project),
@@ -18,13 +19,22 @@ class SqlDialect;
 class Database
 {
 public:
-    enum class OpenMode { OpenExisting, CreateIfMissing };
+    // ReadOnly reads without writing a byte, so it never upgrades: an older
+    // project is refused, naming its version.
+    enum class OpenMode { OpenExisting, CreateIfMissing, ReadOnly };
 
     // Opens a project file, or a team project at a postgresql:// URL
     // (PostgresLocation), migrating an older one forward. Anything that is
     // not a Framewise project is refused without writing a byte to it; an
     // empty server database becomes one with CreateIfMissing.
     static std::unique_ptr<Database> open(const QString &path, OpenMode mode = OpenMode::OpenExisting);
+    // Makes a new project where nothing is yet (a file that does not exist,
+    // an empty server database; anything else is refused, naming it) and
+    // fills it through fill, whose units of work run inside the transaction
+    // that creates the schema: if fill throws, nothing is left claiming to
+    // be a project (the file is removed, the database is empty again).
+    static std::unique_ptr<Database> create(const QString &path,
+                                            const std::function<void(Database &)> &fill);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -76,6 +86,10 @@ private:
     Database(const QString &path, bool readOnly);
     void connect(bool create);
     void connectServer(bool create);
+    // Creates the schema and runs m_fill in one transaction.
+    void createProject(ProjectSchema &schema);
+    // Why an older project cannot be opened read-only.
+    QString upgradeRefused(int version, bool writable) const;
     void migrate(int from);
     void checkpoint();
     void exec(const QString &sql);
@@ -95,6 +109,8 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect;
     bool m_readOnly = false;
+    // Set by create() while the new project is being filled.
+    std::function<void(Database &)> m_fill;
     // One frame per open unit. A deque: opening an inner unit must not move
     // the frames outer units hold references to.
     std::deque<ChangeSet> m_units;

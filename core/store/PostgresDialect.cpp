@@ -661,3 +661,55 @@ QString PostgresDialect::textAggregate(const QString &expression, QChar separato
         .arg(expression)
         .arg(separator.unicode());
 }
+
+QString PostgresDialect::listTables() const
+{
+    return QStringLiteral("SELECT tablename::text FROM pg_catalog.pg_tables "
+                          "WHERE schemaname = current_schema() ORDER BY tablename");
+}
+
+QString PostgresDialect::listColumns() const
+{
+    return QStringLiteral("SELECT attname::text FROM pg_catalog.pg_attribute "
+                          "WHERE attrelid = CAST(quote_ident(?) AS regclass) AND attnum > 0 "
+                          "AND NOT attisdropped ORDER BY attnum");
+}
+
+QString PostgresDialect::listPrimaryKey() const
+{
+    return QStringLiteral(
+        "SELECT a.attname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a "
+        "ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+        "WHERE i.indrelid = CAST(quote_ident(?) AS regclass) AND i.indisprimary "
+        "ORDER BY array_position(CAST(i.indkey AS int2[]), a.attnum)");
+}
+
+QString PostgresDialect::listReferences() const
+{
+    return QStringLiteral(
+        "SELECT a.attname::text, r.relname::text FROM pg_catalog.pg_constraint c "
+        "JOIN pg_catalog.pg_class r ON r.oid = c.confrelid "
+        "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey) "
+        "WHERE c.contype = 'f' AND c.conrelid = CAST(quote_ident(?) AS regclass)");
+}
+
+QStringList PostgresDialect::continueIds() const
+{
+    // Every identity column's sequence, to just after its largest id.
+    return {QStringLiteral(R"(DO $$
+        DECLARE c record;
+        BEGIN
+            FOR c IN SELECT table_name, column_name FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+                EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), '
+                               'coalesce(max(%I), 0) + 1, false) FROM %I',
+                               quote_ident(c.table_name), c.column_name, c.column_name,
+                               c.table_name);
+            END LOOP;
+        END $$)")};
+}
+
+QString PostgresDialect::beginSnapshot() const
+{
+    return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}

@@ -79,6 +79,23 @@ public:
     // expression.
     virtual QString matchingArticleIds() const = 0;
 
+    // The catalogue, for copying a whole project (ProjectCopy); one name per
+    // row. The project's own tables (not the internals of a search index);
+    // a table's columns in order; its primary key's columns in key order;
+    // and its foreign keys as rows of (column, referenced table). All but
+    // the first bind the table's name.
+    virtual QString listTables() const = 0;
+    virtual QString listColumns() const = 0;
+    virtual QString listPrimaryKey() const = 0;
+    virtual QString listReferences() const = 0;
+    // Statements to run once rows came in with their ids given, so that new
+    // rows get ids after the largest (SQLite's INTEGER PRIMARY KEY does so
+    // by itself; PostgreSQL's identity sequences are moved on).
+    virtual QStringList continueIds() const { return {}; }
+    // Starts a transaction that only reads and sees the database as it was
+    // at one moment, so that reads of several tables agree.
+    virtual QString beginSnapshot() const = 0;
+
     // Expressions the two backends spell differently.
     // The ISO 8601 week ("2025-W19") of a date column holding YYYY-MM-DD...;
     // '' for anything else (a bare year, a month, an impossible date).

@@ -646,3 +646,31 @@ QString SqliteDialect::textAggregate(const QString &expression, QChar separator)
 {
     return QStringLiteral("group_concat(%1, char(%2))").arg(expression).arg(separator.unicode());
 }
+
+QString SqliteDialect::listTables() const
+{
+    // FTS5's table is 'virtual' here and its storage 'shadow': neither is data.
+    return QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = "
+                          "'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+}
+
+QString SqliteDialect::listColumns() const
+{
+    return QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+}
+
+QString SqliteDialect::listPrimaryKey() const
+{
+    return QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
+}
+
+QString SqliteDialect::listReferences() const
+{
+    return QStringLiteral("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)");
+}
+
+QString SqliteDialect::beginSnapshot() const
+{
+    // Deferred: in WAL mode the first read fixes what the transaction sees.
+    return QStringLiteral("BEGIN");
+}

@@ -34,6 +34,11 @@ public:
     QString pendingChunkEnd() const override;
     QStringList indexPendingUpTo() const override;
     QString matchingArticleIds() const override;
+    QString listTables() const override;
+    QString listColumns() const override;
+    QString listPrimaryKey() const override;
+    QString listReferences() const override;
+    QString beginSnapshot() const override;
     QString isoWeek(const QString &date) const override;
     QString textAggregate(const QString &expression, QChar separator) const override;
 

@@ -282,3 +282,18 @@ QList<TeamAdmin::Member> TeamAdmin::members() const
         result.append({q.value(0).toString(), q.value(1).toBool() ? Role::Lead : Role::Coder});
     return result;
 }
+
+bool TeamAdmin::readsEverything() const
+{
+    // The policies bind members only: the owner and superusers pass them.
+    if (!SqlQuery::scalar(sql(), QStringLiteral("SELECT row_security_active('annotations')"))
+             .toBool())
+        return true;
+    if (!ProjectSettingsRepository(m_db).blindCoding())
+        return true;
+    SqlQuery q(sql(),
+               QStringLiteral("SELECT pg_has_role(current_user, oid, 'MEMBER') "
+                              "FROM pg_catalog.pg_roles WHERE rolname = ?"));
+    q.bind(leadGroup()).exec();
+    return q.next() && q.value(0).toBool();
+}

@@ -58,6 +58,10 @@ public:
     // Leads first, then coders, each by name. Throws before init().
     QList<Member> members() const;
 
+    // False when the connected role reads only part of the project: a coder
+    // (not a lead, the owner or a superuser) while blind coding is on.
+    bool readsEverything() const;
+
     // The group roles of this database.
     QString leadGroup() const;
     QString coderGroup() const;

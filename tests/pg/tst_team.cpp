@@ -9,6 +9,7 @@
 #include "base/ProjectError.h"
 #include "store/Database.h"
 #include "store/PostgresLocation.h"
+#include "store/ProjectCopy.h"
 #include "store/ProjectSettingsRepository.h"
 
 #include <QCoreApplication>
@@ -300,6 +301,26 @@ void TestTeam::serverEnforcesRoles()
     QCOMPARE(b.scalar(QStringLiteral("SELECT count(*) FROM annotations")).toInt(), 1);
     // The lead sees everyone's.
     QCOMPARE(lead.scalar(QStringLiteral("SELECT count(*) FROM annotations")).toInt(), 2);
+    // A copy made as A would lack B's work: refused, nothing written. The
+    // lead's copy has both.
+    {
+        const auto as = [&url](const QString &role) {
+            QString roleUrl = url;
+            return roleUrl.replace(QStringLiteral("postgresql://"),
+                                   QStringLiteral("postgresql://%1@").arg(role));
+        };
+        const QString asCoder = m_dir.filePath(QStringLiteral("as-coder.framewise"));
+        QString error;
+        try {
+            ProjectCopy::copy(as(aName), asCoder);
+        } catch (const ProjectError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QLatin1String("blind coding is on")), qPrintable(error));
+        QVERIFY(!QFile::exists(asCoder));
+        const QString asLead = m_dir.filePath(QStringLiteral("as-lead.framewise"));
+        QCOMPARE(ProjectCopy::copy(as(leadName), asLead).rows(QStringLiteral("annotations")), 2);
+    }
     {
         auto db = Database::open(url);
         ProjectSettingsRepository(*db).setBlindCoding(false);

@@ -13,6 +13,7 @@
 #include "codebook/CodebookPanel.h"
 #include "coders/CoderVisibilityActions.h"
 #include "coders/MergeDialog.h"
+#include "shell/CopyProjectFlow.h"
 #include "shell/KeyboardShortcutsDialog.h"
 #include "library/LibraryPanel.h"
 #include "feeds/FeedPanel.h"
@@ -310,6 +311,19 @@ void MainWindow::createMenus()
     // Other coders' copies of this project, as `framewise merge` does.
     m_mergeAction = file->addAction(tr("&Merge Coders' Projects…"), this, &MainWindow::mergeProjectsDialog);
     m_mergeAction->setObjectName(QStringLiteral("mergeProjectsAction"));
+    // The whole project into a new file or an empty server database, as
+    // `framewise copy` does; this one stays open.
+    QAction *copyAction = file->addAction(tr("Copy Project &To…"), this, [this] {
+        try {
+            const QString destination = CopyProjectFlow::askDestination(this, m_session->path());
+            if (!destination.isEmpty())
+                statusBar()->showMessage(
+                    CopyProjectFlow::copy(this, m_session->path(), destination), 15000);
+        } catch (const ProjectError &e) {
+            showError(e.message());
+        }
+    });
+    copyAction->setObjectName(QStringLiteral("copyProjectAction"));
     file->addSeparator();
     file->addAction(m_quitAction);
 
