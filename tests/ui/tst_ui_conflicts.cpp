@@ -74,6 +74,7 @@ private Q_SLOTS:
     void detailsAfterOtherCoderRecolouredReloads();
     void undoAfterOtherCoderChangedAsks();
     void deletedByOtherCoderOffersOnlyReload();
+    void ownLaterEditsAreNoConflict();
     void actorRenameAfterOtherCoderAddedAlias();
 
 private:
@@ -273,6 +274,29 @@ void TestUiConflicts::deletedByOtherCoderOffersOnlyReload()
     QTRY_VERIFY(!model()->indexOfCode(id).isValid()); // reloaded: gone from A's tree too
     QVERIFY(!m_other->codebook().code(id));
     QVERIFY(!m_other->codebook().codeByName(QStringLiteral("Emotive words")));
+}
+
+// The window's own edits of a code raise its version too: undoing and
+// redoing a chain of them asks nothing (only another coder's commit does).
+void TestUiConflicts::ownLaterEditsAreNoConflict()
+{
+    const qint64 id = codeId(QStringLiteral("Loaded language"));
+    const int row = model()->indexOfCode(id).row();
+    ConflictAnswer none(QStringLiteral("reloadButton"));
+    renameInTree(id, QStringLiteral("Emotive words"));
+    QTRY_COMPARE(store().codebook().code(id)->name, QStringLiteral("Emotive words"));
+    select(id);
+    QTest::keyClick(panel()->view(), Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(model()->indexOfCode(id).row(), row + 1);
+    undoStack()->undo();
+    undoStack()->undo();
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Loaded language"));
+    QCOMPARE(model()->indexOfCode(id).row(), row);
+    undoStack()->redo();
+    undoStack()->redo();
+    QCOMPARE(store().codebook().code(id)->name, QStringLiteral("Emotive words"));
+    QCOMPARE(model()->indexOfCode(id).row(), row + 1);
+    QVERIFY(!none.shown);
 }
 
 void TestUiConflicts::actorRenameAfterOtherCoderAddedAlias()

@@ -23,6 +23,7 @@ void AddCategoryCommand::redo()
         } else {
             m_session.codebook().restoreCategory(m_category);
         }
+        remember(m_category);
     });
 }
 
@@ -32,6 +33,7 @@ void AddCategoryCommand::undo()
     CodebookRepository &codebook = m_session.codebook();
     attempt(
         [&] {
+            m_category = expected(m_category);
             codebook.removeCategory(m_category);
             ++m_category.version; // as the removal left it, to come back so
         },

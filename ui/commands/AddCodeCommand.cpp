@@ -23,6 +23,7 @@ void AddCodeCommand::redo()
             m_session.codebook().restoreCode(m_removal);
         }
         m_code = *m_session.codebook().code(m_id);
+        remember(m_code);
     });
 }
 
@@ -30,7 +31,7 @@ void AddCodeCommand::undo()
 {
     // Not if another coder renamed or used it meanwhile, unless asked.
     CodebookRepository &codebook = m_session.codebook();
-    attempt([&] { m_removal = codebook.removeCode(m_code); },
+    attempt([&] { m_removal = codebook.removeCode(expected(m_code)); },
             [&] {
                 const auto now = codebook.code(m_id);
                 if (!now)

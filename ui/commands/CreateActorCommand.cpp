@@ -21,6 +21,7 @@ void CreateActorCommand::redo()
         else
             m_actor.id = m_session.actors().add(m_actor);
         m_actor = *m_session.actors().get(m_actor.id);
+        remember(m_actor);
     });
 }
 
@@ -28,7 +29,7 @@ void CreateActorCommand::undo()
 {
     // Not if another coder renamed it or added an alias meanwhile, unless asked.
     ActorRepository &actors = m_session.actors();
-    attempt([&] { actors.remove(m_actor); },
+    attempt([&] { actors.remove(expected(m_actor)); },
             [&] {
                 const auto now = actors.get(m_actor.id);
                 if (!now)

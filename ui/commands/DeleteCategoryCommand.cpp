@@ -20,8 +20,12 @@ void DeleteCategoryCommand::redo()
     CodebookRepository &codebook = m_session.codebook();
     attempt(
         [&] {
-            codebook.removeCategory(m_category);
+            // The first time as the window showed it; later as this session left it.
+            const Category seen = m_done ? expected(m_category) : m_category;
+            codebook.removeCategory(seen);
+            m_category = seen;
             ++m_category.version; // as the removal left it, to come back so
+            m_done = true;
         },
         [&] {
             const auto now = codebook.category(m_category.id);
@@ -30,10 +34,14 @@ void DeleteCategoryCommand::redo()
             m_category = *now;
             codebook.removeCategory(m_category);
             ++m_category.version;
+            m_done = true;
         });
 }
 
 void DeleteCategoryCommand::undo()
 {
-    attempt([this] { m_session.codebook().restoreCategory(m_category); });
+    attempt([this] {
+        m_session.codebook().restoreCategory(m_category);
+        remember(m_category);
+    });
 }

@@ -14,4 +14,5 @@ public:
 
 private:
     Category m_category;
+    bool m_done = false;
 };

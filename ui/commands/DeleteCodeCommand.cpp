@@ -17,8 +17,10 @@ void DeleteCodeCommand::redo()
     const auto remove = [&](const Code &code) {
         m_removal = codebook.removeCode(code);
         m_code = m_removal.codes.constFirst(); // as it comes back on undo
+        m_done = true;
     };
-    attempt([&] { remove(m_code); },
+    // The first time as the window showed it; later as this session left it.
+    attempt([&] { remove(m_done ? expected(m_code) : m_code); },
             [&] {
                 const auto now = codebook.code(m_code.id);
                 if (!now)
@@ -29,5 +31,9 @@ void DeleteCodeCommand::redo()
 
 void DeleteCodeCommand::undo()
 {
-    attempt([this] { m_session.codebook().restoreCode(m_removal); });
+    attempt([this] {
+        m_session.codebook().restoreCode(m_removal);
+        for (const Code &code : std::as_const(m_removal.codes))
+            remember(code);
+    });
 }

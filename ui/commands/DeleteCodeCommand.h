@@ -20,4 +20,5 @@ public:
 private:
     Code m_code; // as last read or left (its version)
     CodeRemoval m_removal;
+    bool m_done = false;
 };

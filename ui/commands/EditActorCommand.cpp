@@ -29,38 +29,53 @@ void EditActorCommand::undo()
 
 void EditActorCommand::apply(Actor &to, Actor &from)
 {
-    ActorRepository &actors = m_session.actors();
+    auto &store = m_session.actors();
     attempt(
         [&] {
-            actors.update(m_known, to);
-            m_known = *actors.get(m_known.id);
+            // The first time, as the window showed it; later, as this
+            // session's commands last left it.
+            const Actor seen = m_done ? expected(m_known) : m_known;
+            const auto now = store.get(seen.id);
+            if (!now || now->version != seen.version)
+                throw ConcurrentEditError::actor(seen, now);
+            write(*now, to, from);
         },
         [&] {
-            // Only the fields this command edits go over the other coder's.
-            const auto now = actors.get(m_known.id);
+            // Mine again: this command's fields over their version, which
+            // the way back then restores.
+            const auto now = store.get(m_known.id);
             if (!now)
                 throw ConcurrentEditError::actor(m_known, std::nullopt);
-            Actor mine = *now;
-            if (to.name != from.name)
-                mine.name = to.name;
-            if (to.kind != from.kind)
-                mine.kind = to.kind;
-            if (to.description != from.description)
-                mine.description = to.description;
-            // Aliases as a set: the ones this command adds or removes, the
-            // other coder's stay.
-            for (const QString &alias : std::as_const(to.aliases)) {
-                if (!from.aliases.contains(alias, Qt::CaseInsensitive)
-                    && !mine.aliases.contains(alias, Qt::CaseInsensitive))
-                    mine.aliases.append(alias);
-            }
-            mine.aliases.removeIf([&](const QString &alias) {
-                return from.aliases.contains(alias, Qt::CaseInsensitive)
-                    && !to.aliases.contains(alias, Qt::CaseInsensitive);
-            });
-            actors.update(*now, mine);
+            const Actor mine = write(*now, to, from);
             from = *now;
             to = mine;
-            m_known = *actors.get(m_known.id);
         });
+}
+
+Actor EditActorCommand::write(const Actor &now, const Actor &to, const Actor &from)
+{
+    // Only the fields this command edits (where to and from differ).
+    Actor mine = now;
+    if (to.name != from.name)
+        mine.name = to.name;
+    if (to.kind != from.kind)
+        mine.kind = to.kind;
+    if (to.description != from.description)
+        mine.description = to.description;
+    // Aliases as a set: the ones this command adds or removes; others' stay.
+    for (const QString &alias : std::as_const(to.aliases)) {
+        if (!from.aliases.contains(alias, Qt::CaseInsensitive)
+            && !mine.aliases.contains(alias, Qt::CaseInsensitive))
+            mine.aliases.append(alias);
+    }
+    mine.aliases.removeIf([&](const QString &alias) {
+        return from.aliases.contains(alias, Qt::CaseInsensitive)
+            && !to.aliases.contains(alias, Qt::CaseInsensitive);
+    });
+    auto &store = m_session.actors();
+    store.update(now, mine);
+    m_known = *store.get(now.id);
+    m_done = true;
+    remember(m_known);
+    return mine;
 }

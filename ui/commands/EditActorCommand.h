@@ -16,9 +16,12 @@ public:
     void undo() override;
 
 private:
+    // Sets this command's fields of the row to `to`'s (see EditCodeCommand).
     void apply(Actor &to, Actor &from);
+    Actor write(const Actor &now, const Actor &to, const Actor &from);
 
     Actor m_before;
     Actor m_after;
     Actor m_known; // as this command last read or left it
+    bool m_done = false;
 };

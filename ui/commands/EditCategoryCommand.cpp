@@ -26,27 +26,43 @@ void EditCategoryCommand::undo()
 
 void EditCategoryCommand::apply(Category &to, Category &from)
 {
-    CodebookRepository &codebook = m_session.codebook();
+    auto &store = m_session.codebook();
     attempt(
         [&] {
-            codebook.updateCategory(m_known, to);
-            m_known = *codebook.category(m_known.id);
+            // The first time, as the window showed it; later, as this
+            // session's commands last left it.
+            const Category seen = m_done ? expected(m_known) : m_known;
+            const auto now = store.category(seen.id);
+            if (!now || now->version != seen.version)
+                throw ConcurrentEditError::category(seen, now);
+            write(*now, to, from);
         },
         [&] {
-            // Only the fields this command edits go over the other coder's.
-            const auto now = codebook.category(m_known.id);
+            // Mine again: this command's fields over their version, which
+            // the way back then restores.
+            const auto now = store.category(m_known.id);
             if (!now)
                 throw ConcurrentEditError::category(m_known, std::nullopt);
-            Category mine = *now;
-            if (to.name != from.name)
-                mine.name = to.name;
-            if (to.kind != from.kind)
-                mine.kind = to.kind;
-            if (to.colour != from.colour)
-                mine.colour = to.colour;
-            codebook.updateCategory(*now, mine);
+            const Category mine = write(*now, to, from);
             from = *now;
             to = mine;
-            m_known = *codebook.category(m_known.id);
         });
+}
+
+Category EditCategoryCommand::write(const Category &now, const Category &to, const Category &from)
+{
+    // Only the fields this command edits (where to and from differ).
+    Category mine = now;
+    if (to.name != from.name)
+        mine.name = to.name;
+    if (to.kind != from.kind)
+        mine.kind = to.kind;
+    if (to.colour != from.colour)
+        mine.colour = to.colour;
+    auto &store = m_session.codebook();
+    store.updateCategory(now, mine);
+    m_known = *store.category(now.id);
+    m_done = true;
+    remember(m_known);
+    return mine;
 }

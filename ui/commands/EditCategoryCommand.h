@@ -15,9 +15,12 @@ public:
     void undo() override;
 
 private:
+    // Sets this command's fields of the row to `to`'s (see EditCodeCommand).
     void apply(Category &to, Category &from);
+    Category write(const Category &now, const Category &to, const Category &from);
 
     Category m_before;
     Category m_after;
     Category m_known; // as this command last read or left it
+    bool m_done = false;
 };

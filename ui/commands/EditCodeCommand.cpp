@@ -25,28 +25,45 @@ void EditCodeCommand::undo()
 
 void EditCodeCommand::apply(Code &to, Code &from)
 {
-    CodebookRepository &codebook = m_session.codebook();
+    auto &store = m_session.codebook();
     attempt(
         [&] {
-            codebook.updateCode(m_known, to);
-            m_known = *codebook.code(m_known.id);
+            // The first time, as the window showed it; later, as this
+            // session's commands last left it.
+            const Code seen = m_done ? expected(m_known) : m_known;
+            const auto now = store.code(seen.id);
+            if (!now || now->version != seen.version)
+                throw ConcurrentEditError::code(seen, now);
+            write(*now, to, from);
         },
         [&] {
-            const auto now = codebook.code(m_known.id);
+            // Mine again: this command's fields over their version, which
+            // the way back then restores.
+            const auto now = store.code(m_known.id);
             if (!now)
                 throw ConcurrentEditError::code(m_known, std::nullopt);
-            Code mine = *now;
-            if (to.name != from.name)
-                mine.name = to.name;
-            if (to.description != from.description)
-                mine.description = to.description;
-            if (to.colour != from.colour)
-                mine.colour = to.colour;
-            if (to.shortcut != from.shortcut)
-                mine.shortcut = to.shortcut;
-            codebook.updateCode(*now, mine);
+            const Code mine = write(*now, to, from);
             from = *now;
             to = mine;
-            m_known = *codebook.code(m_known.id);
         });
+}
+
+Code EditCodeCommand::write(const Code &now, const Code &to, const Code &from)
+{
+    // Only the fields this command edits (where to and from differ).
+    Code mine = now;
+    if (to.name != from.name)
+        mine.name = to.name;
+    if (to.description != from.description)
+        mine.description = to.description;
+    if (to.colour != from.colour)
+        mine.colour = to.colour;
+    if (to.shortcut != from.shortcut)
+        mine.shortcut = to.shortcut;
+    auto &store = m_session.codebook();
+    store.updateCode(now, mine);
+    m_known = *store.code(now.id);
+    m_done = true;
+    remember(m_known);
+    return mine;
 }

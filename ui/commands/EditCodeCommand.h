@@ -16,12 +16,13 @@ public:
     void undo() override;
 
 private:
-    // Sets the code to `to`. Applied again over another coder's change, only
-    // the fields this command edits (where `to` and `from` differ) take
-    // `to`'s values, and `from` becomes their version, for the way back.
+    // Sets this command's fields of the row to `to`'s. Applied again over
+    // another coder's change, `from` becomes their version, for the way back.
     void apply(Code &to, Code &from);
+    Code write(const Code &now, const Code &to, const Code &from);
 
     Code m_before;
     Code m_after;
     Code m_known; // the row as this command last read or left it (its version)
+    bool m_done = false;
 };

@@ -29,21 +29,32 @@ void MergeActorsCommand::redo()
         m_merge = m_session.actors().merge(kept, dropped);
         m_kept = m_merge.kept;
         m_dropped = m_merge.dropped;
+        remember(m_kept);
+        m_done = true;
     };
-    attempt([&] { merge(m_kept, m_dropped); }, [&] { merge(current(m_kept), current(m_dropped)); });
+    // The first time as the window showed them; later as this session left them.
+    attempt(
+        [&] { m_done ? merge(expected(m_kept), expected(m_dropped)) : merge(m_kept, m_dropped); },
+        [&] { merge(current(m_kept), current(m_dropped)); });
 }
 
 void MergeActorsCommand::undo()
 {
     attempt(
         [this] {
-            m_session.actors().undoMerge(m_merge);
+            ActorMerge merge = m_merge;
+            merge.kept = expected(m_merge.kept);
+            m_session.actors().undoMerge(merge);
             m_kept = current(m_kept);
+            remember(m_kept);
+            remember(m_dropped);
         },
         [this] {
             ActorMerge merge = m_merge;
             merge.kept = current(m_kept);
             m_session.actors().undoMerge(merge);
             m_kept = current(m_kept);
+            remember(m_kept);
+            remember(m_dropped);
         });
 }

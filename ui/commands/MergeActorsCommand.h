@@ -22,4 +22,5 @@ private:
     Actor m_kept; // each as last read or left (its version)
     Actor m_dropped;
     ActorMerge m_merge;
+    bool m_done = false;
 };

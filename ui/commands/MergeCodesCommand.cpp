@@ -27,22 +27,32 @@ void MergeCodesCommand::redo()
         // Undo brings the source back as the merge found it.
         m_source = m_merge.source;
         m_target = m_merge.target;
+        remember(m_target);
+        m_done = true;
     };
-    attempt([&] { merge(m_source, m_target); },
-            [&] { merge(current(m_source), current(m_target)); });
+    // The first time as the window showed them; later as this session left them.
+    attempt(
+        [&] { m_done ? merge(expected(m_source), expected(m_target)) : merge(m_source, m_target); },
+        [&] { merge(current(m_source), current(m_target)); });
 }
 
 void MergeCodesCommand::undo()
 {
     attempt(
         [this] {
-            m_session.codebook().undoCodeMerge(m_merge);
+            CodeMerge merge = m_merge;
+            merge.target = expected(m_merge.target);
+            m_session.codebook().undoCodeMerge(merge);
             m_target = current(m_target);
+            remember(m_target);
+            remember(m_merge.source);
         },
         [this] {
             CodeMerge merge = m_merge;
             merge.target = current(m_target);
             m_session.codebook().undoCodeMerge(merge);
             m_target = current(m_target);
+            remember(m_target);
+            remember(m_merge.source);
         });
 }

@@ -25,4 +25,5 @@ private:
     Code m_source; // each as last read or left (its version)
     Code m_target;
     CodeMerge m_merge;
+    bool m_done = false;
 };

@@ -36,12 +36,13 @@ void MoveCodebookItemCommand::moveItem()
     m_done = true;
 }
 
-void MoveCodebookItemCommand::claimItem()
+void MoveCodebookItemCommand::claimItem(bool asLeft)
 {
+    // As this session's commands last left it, or (applying again) as it is.
     if (m_isCategory)
-        m_session.codebook().claimCategory(m_category);
+        m_session.codebook().claimCategory(asLeft ? expected(m_category) : m_category);
     else
-        m_session.codebook().claimCode(m_code);
+        m_session.codebook().claimCode(asLeft ? expected(m_code) : m_code);
 }
 
 void MoveCodebookItemCommand::readItem()
@@ -52,11 +53,13 @@ void MoveCodebookItemCommand::readItem()
         if (!now)
             throw ConcurrentEditError::category(m_category, std::nullopt);
         m_category = *now;
+        remember(m_category);
     } else {
         const auto now = codebook.code(m_code.id);
         if (!now)
             throw ConcurrentEditError::code(m_code, std::nullopt);
         m_code = *now;
+        remember(m_code);
     }
 }
 
@@ -65,7 +68,7 @@ void MoveCodebookItemCommand::redo()
     attempt(
         [this] {
             if (m_done) {
-                claimItem();
+                claimItem(true);
                 m_session.codebook().restoreLayout(m_after, m_before);
             } else {
                 moveItem();
@@ -76,7 +79,7 @@ void MoveCodebookItemCommand::redo()
             // Mine again: over whatever the other coder moved meanwhile.
             readItem();
             if (m_done) {
-                claimItem();
+                claimItem(false);
                 m_session.codebook().restoreLayout(m_after);
             } else {
                 moveItem();
@@ -89,13 +92,13 @@ void MoveCodebookItemCommand::undo()
 {
     attempt(
         [this] {
-            claimItem();
+            claimItem(true);
             m_session.codebook().restoreLayout(m_before, m_after);
             readItem();
         },
         [this] {
             readItem();
-            claimItem();
+            claimItem(false);
             m_session.codebook().restoreLayout(m_before);
             readItem();
         });

@@ -24,7 +24,7 @@ public:
 
 private:
     void moveItem();
-    void claimItem();
+    void claimItem(bool asLeft);
     void readItem(); // as it is now; ConcurrentEditError if it is gone
 
     bool m_isCategory = false;

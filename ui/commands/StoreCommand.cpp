@@ -1,6 +1,7 @@
 #include "commands/StoreCommand.h"
 
 #include "base/ProjectError.h"
+#include "commands/VersionLedger.h"
 #include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
@@ -54,4 +55,45 @@ void StoreCommand::refuse(const QString &message)
     setObsolete(true);
     if (m_onError)
         m_onError(message);
+}
+
+namespace {
+using Subject = ConcurrentEditError::Subject;
+} // namespace
+
+Code StoreCommand::expected(const Code &known) const
+{
+    Code code = known;
+    code.version = VersionLedger::of(m_session).version(Subject::Code, known.id, known.version);
+    return code;
+}
+
+Category StoreCommand::expected(const Category &known) const
+{
+    Category category = known;
+    category.version
+        = VersionLedger::of(m_session).version(Subject::Category, known.id, known.version);
+    return category;
+}
+
+Actor StoreCommand::expected(const Actor &known) const
+{
+    Actor actor = known;
+    actor.version = VersionLedger::of(m_session).version(Subject::Actor, known.id, known.version);
+    return actor;
+}
+
+void StoreCommand::remember(const Code &written)
+{
+    VersionLedger::of(m_session).record(Subject::Code, written.id, written.version);
+}
+
+void StoreCommand::remember(const Category &written)
+{
+    VersionLedger::of(m_session).record(Subject::Category, written.id, written.version);
+}
+
+void StoreCommand::remember(const Actor &written)
+{
+    VersionLedger::of(m_session).record(Subject::Actor, written.id, written.version);
 }

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "domain/Actor.h"
+#include "domain/Category.h"
+#include "domain/Code.h"
+
 #include <QUndoCommand>
 #include <functional>
 
@@ -32,6 +36,16 @@ public:
 
 protected:
     StoreCommand(ProjectSession &store, ErrorHandler onError, QUndoCommand *parent = nullptr);
+    // The row as this command knew it, at the version this session's own
+    // commands last left it (VersionLedger): what an undo or a later redo
+    // expects to find. The first redo expects what the window showed.
+    Code expected(const Code &known) const;
+    Category expected(const Category &known) const;
+    Actor expected(const Actor &known) const;
+    // Notes the version a step of this command left on the row.
+    void remember(const Code &written);
+    void remember(const Category &written);
+    void remember(const Actor &written);
     bool attempt(const std::function<void()> &change);
     bool attempt(const std::function<void()> &change, const std::function<void()> &applyAgain);
 
