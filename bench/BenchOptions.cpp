@@ -56,6 +56,25 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("With --team: milliseconds each coder waits, listening, after each commit "
                        "(default 0: back to back)."),
         QStringLiteral("MS"));
+    const QCommandLineOption teamKillAfter(
+        QStringLiteral("team-kill-after"),
+        QStringLiteral("With --team: kill the server this long into the coding by running "
+                       "--team-stop, wait --team-down (default 2000 ms), run --team-start. The "
+                       "coders retry what was refused once reconnected; exits non-zero if an "
+                       "annotation is lost or duplicated, or a coder does not recover."),
+        QStringLiteral("MS"));
+    const QCommandLineOption teamDown(QStringLiteral("team-down"),
+                                      QStringLiteral("With --team-kill-after: how long the server "
+                                                     "stays down (default 2000)."),
+                                      QStringLiteral("MS"));
+    const QCommandLineOption teamStop(QStringLiteral("team-stop"),
+                                      QStringLiteral("With --team-kill-after: a shell command "
+                                                     "that stops the server at once."),
+                                      QStringLiteral("COMMAND"));
+    const QCommandLineOption teamStart(QStringLiteral("team-start"),
+                                       QStringLiteral("With --team-kill-after: a shell command "
+                                                      "that starts it again."),
+                                       QStringLiteral("COMMAND"));
     QCommandLineOption teamChild(QStringLiteral("team-child"), QStringLiteral("Internal."),
                                  QStringLiteral("I"));
     teamChild.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -65,7 +84,8 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({quick, scale, sizes, reuse, json, workdir, repeat, only, team, teamCoders,
-                       teamCommits, teamPause, teamChild, probe, article});
+                       teamCommits, teamPause, teamKillAfter, teamDown, teamStop, teamStart,
+                       teamChild, probe, article});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "framewise-bench: unexpected argument %s\n",
@@ -123,11 +143,20 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     o.teamCommits = count(teamCommits, o.teamCommits, 1);
     o.teamPause = count(teamPause, 0, 0);
     o.teamChild = count(teamChild, -1, 0);
+    o.teamKillAfter = count(teamKillAfter, -1, 0);
+    o.teamDown = count(teamDown, o.teamDown, 0);
+    o.teamStop = parser.value(teamStop);
+    o.teamStart = parser.value(teamStart);
+    if (o.teamKillAfter >= 0 && (o.teamStop.isEmpty() || o.teamStart.isEmpty())) {
+        std::fprintf(stderr, "framewise-bench: --team-kill-after needs --team-stop and "
+                             "--team-start\n");
+        std::exit(2);
+    }
     if (o.teamUrl.isEmpty()
         && (parser.isSet(teamCoders) || parser.isSet(teamCommits) || parser.isSet(teamPause)
-            || parser.isSet(teamChild))) {
-        std::fprintf(stderr, "framewise-bench: --team-coders, --team-commits and --team-pause go "
-                             "with --team URL\n");
+            || parser.isSet(teamChild) || parser.isSet(teamKillAfter))) {
+        std::fprintf(stderr, "framewise-bench: --team-coders, --team-commits, --team-pause and "
+                             "--team-kill-after go with --team URL\n");
         std::exit(2);
     }
     o.probeProject = parser.value(probe);

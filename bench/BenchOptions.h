@@ -22,6 +22,12 @@ struct BenchOptions
     int teamCoders = 8;
     int teamCommits = 1000;
     int teamPause = 0; // ms each coder waits (listening) between its commits
+    // --team-kill-after MS: that long into the coding, run --team-stop (a
+    // shell command that kills the server, e.g. pg_ctl -m immediate stop),
+    // wait --team-down MS, run --team-start; the coders keep going.
+    int teamKillAfter = -1;
+    int teamDown = 2000;
+    QString teamStop, teamStart;
     // Internal: run as coder number teamChild of the team row.
     int teamChild = -1;
     // Internal: run as the child that measures peak memory.

@@ -3,6 +3,7 @@
 #include "BenchContext.h"
 #include "BenchOptions.h"
 #include "Random.h"
+#include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcess>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -103,6 +105,22 @@ QList<double> numbers(const QByteArray &line)
     return out;
 }
 
+// Lets the session notice the loss and reconnect (ServerLink runs on the
+// event loop), for up to a minute; false if the server never came back.
+bool waitForServer(ProjectSession &session)
+{
+    ServerLink *link = session.serverLink();
+    QElapsedTimer waited;
+    waited.start();
+    // A refusal for another reason leaves the link up: try again at once.
+    QCoreApplication::processEvents();
+    while (link && !link->isOnline() && waited.elapsed() < 60000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
+    return !link || link->isOnline();
+}
+
 void say(const char *what)
 {
     std::fprintf(stderr, "framewise-bench: %s\n", what);
@@ -162,14 +180,37 @@ int TeamMeasurements::runChild(const BenchOptions &options)
 
     QList<double> commitMs;
     commitMs.reserve(options.teamCommits);
+    int refused = 0;
+    double longestOutageMs = 0;
     for (int j = 0; j < options.teamCommits; ++j) {
         const NewAnnotation n = plan(me, j, layout.articles, layout.lengths, layout.codes);
-        QElapsedTimer timer;
-        timer.start();
-        committing = true;
-        session->annotations().add(n);
-        committing = false;
-        commitMs << double(timer.nsecsElapsed()) / 1e6;
+        // As a coder would: a commit refused because the server went away
+        // is tried again once the app is connected again.
+        for (int attempt = 0;; ++attempt) {
+            QElapsedTimer timer;
+            timer.start();
+            committing = true;
+            try {
+                session->annotations().add(n);
+                committing = false;
+                commitMs << double(timer.nsecsElapsed()) / 1e6;
+                break;
+            } catch (const ProjectError &e) {
+                committing = false;
+                ++refused;
+                QElapsedTimer outage;
+                outage.start();
+                if (attempt >= 5 || !waitForServer(*session)) {
+                    std::fprintf(stderr, "framewise-bench: coder %d: %s\n", me + 1,
+                                 qPrintable(e.message()));
+                    return 1;
+                }
+                longestOutageMs = std::max(longestOutageMs, double(outage.elapsed()));
+                // The commit may have gone through with only its answer lost.
+                if (session->annotations().byUuid(n.uuid))
+                    break;
+            }
+        }
         // The others' commits so far, as an app's event loop would take them.
         QCoreApplication::processEvents();
         if (options.teamPause > 0) {
@@ -217,7 +258,9 @@ int TeamMeasurements::runChild(const BenchOptions &options)
     for (double ms : std::as_const(seenMs))
         out += ' ' + QByteArray::number(ms, 'f', 1);
     out += "\nunseen " + QByteArray::number(expected - seenMs.size());
-    out += "\ntwice " + QByteArray::number(twice) + '\n';
+    out += "\ntwice " + QByteArray::number(twice);
+    out += "\nrefused " + QByteArray::number(refused);
+    out += "\noutage-ms " + QByteArray::number(longestOutageMs, 'f', 0) + '\n';
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     std::fflush(stdout);
     return 0;
@@ -282,8 +325,20 @@ bool TeamMeasurements::run()
         child->write("go\n");
         child->waitForBytesWritten(10000);
     }
+    const bool kill = m_options.teamKillAfter >= 0;
+    if (kill) {
+        QThread::msleep(ulong(m_options.teamKillAfter));
+        say("team: killing the server");
+        if (QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), m_options.teamStop}) != 0)
+            throw std::runtime_error("--team-stop failed: " + m_options.teamStop.toStdString());
+        QThread::msleep(ulong(m_options.teamDown));
+        say("team: starting the server again");
+        if (QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), m_options.teamStart}) != 0)
+            throw std::runtime_error("--team-start failed: " + m_options.teamStart.toStdString());
+    }
     QList<double> commitMs, seenMs;
-    qint64 unseen = 0, twice = 0;
+    qint64 unseen = 0, twice = 0, refused = 0;
+    double outageMs = 0;
     for (auto &child : children) {
         child->closeWriteChannel();
         if (!child->waitForFinished(-1) || child->exitStatus() != QProcess::NormalExit
@@ -299,6 +354,10 @@ bool TeamMeasurements::run()
                 unseen += l.mid(7).toLongLong();
             else if (l.startsWith("twice "))
                 twice += l.mid(6).toLongLong();
+            else if (l.startsWith("refused "))
+                refused += l.mid(8).toLongLong();
+            else if (l.startsWith("outage-ms "))
+                outageMs = std::max(outageMs, l.mid(10).toDouble());
         }
     }
     const double seconds = double(wall.elapsed()) / 1000.0;
@@ -325,9 +384,11 @@ bool TeamMeasurements::run()
     const qsizetype lost = (want - have).size();
     const qsizetype extra = (have - want).size() + (stored.size() - uuids.size());
 
-    const QString rows = m_options.teamPause > 0
+    QString rows = m_options.teamPause > 0
         ? QStringLiteral("%1 coders x %2 commits %3 ms apart").arg(coders).arg(commits).arg(m_options.teamPause)
         : QStringLiteral("%1 coders x %2 commits").arg(coders).arg(commits);
+    if (kill)
+        rows += QStringLiteral(", server killed after %1 ms").arg(m_options.teamKillAfter);
     Measurement integrity(QStringLiteral("team: %1, annotations lost or duplicated").arg(rows),
                           QStringLiteral("annotations"), 0, Measurement::Better::Lower);
     integrity.add(double(lost + extra));
@@ -337,6 +398,26 @@ bool TeamMeasurements::run()
                           .arg(planned.size())
                           .arg(checksum(stored), checksum(planned)));
     m_context.report.add(integrity);
+
+    if (kill) {
+        // The others' commits while it was down were never announced (the
+        // app reads the project again on reconnecting): sightings are not
+        // measured here.
+        Measurement recovery(QStringLiteral("team: server killed, longest wait from a refused "
+                                            "commit to its retry"),
+                             QStringLiteral("ms"), m_options.teamDown + 10000,
+                             Measurement::Better::Lower);
+        recovery.add(outageMs);
+        recovery.setNote(QStringLiteral("down for %1 ms; %2 commits refused while it was, all "
+                                        "stored after reconnecting")
+                             .arg(m_options.teamDown)
+                             .arg(refused));
+        m_context.report.add(recovery);
+        m_context.report.addInfo(QStringLiteral("team: %1 against %2; %3 s of coding")
+                                     .arg(rows, url)
+                                     .arg(seconds, 0, 'f', 1));
+        return lost == 0 && extra == 0 && planned.size() == stored.size() && refused > 0;
+    }
 
     Measurement commit(QStringLiteral("team: commit one annotation, p99"), QStringLiteral("ms"), 10,
                        Measurement::Better::Lower);

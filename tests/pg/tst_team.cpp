@@ -8,6 +8,7 @@
 #include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/Database.h"
+#include "store/PostgresDialect.h"
 #include "store/PostgresLocation.h"
 #include "store/ProjectCopy.h"
 #include "store/ProjectSettingsRepository.h"
@@ -379,8 +380,12 @@ void TestTeam::upgradeExtendsRightsAndRemovalKeepsWork()
     // team was set up before that table existed.
     RawSql::run(url, {QStringLiteral("DROP TABLE article_counts"),
                       QStringLiteral("DROP FUNCTION article_counts_follow() CASCADE"),
+                      QStringLiteral("ALTER TABLE categories DROP COLUMN version"),
+                      QStringLiteral("ALTER TABLE codes DROP COLUMN version"),
+                      QStringLiteral("ALTER TABLE actors DROP COLUMN version"),
                       QStringLiteral("UPDATE framewise_schema SET version = 10")});
-    QCOMPARE(Database::open(url)->schemaVersion(), 11); // the owner opens it: upgraded
+    // The owner opens it: upgraded to this version.
+    QCOMPARE(Database::open(url)->schemaVersion(), PostgresDialect().schemaVersion());
     {
         // The new table is readable, and its trigger still runs for a coder.
         Member a(url, ana);
