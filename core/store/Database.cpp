@@ -5,6 +5,7 @@
 #include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
 #include "ProjectSchema.h"
+#include "ServerStatements.h"
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
 #include "TeamAdmin.h"
@@ -221,6 +222,7 @@ void Database::connectServer(bool create)
     m_db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!m_db.open())
         throw ProjectError(where.failure(m_path, m_db.lastError()));
+    ServerStatements::forget(m_db.driver());
 
     try {
         ProjectSchema schema(m_db, *m_dialect);
@@ -394,6 +396,7 @@ bool Database::reconnect(QString *error)
         *error = PostgresLocation::parse(m_path).failure(m_path, m_db.lastError());
         return false;
     }
+    ServerStatements::forget(m_db.driver());
     try {
         ProjectSchema schema(m_db, *m_dialect);
         schema.configure(!m_readOnly);

@@ -1,5 +1,7 @@
 #include "SqlQuery.h"
 
+#include "ServerStatements.h"
+#include "SqlPlaceholders.h"
 #include "base/ProjectError.h"
 
 #include <QSqlDriver>
@@ -14,9 +16,10 @@ namespace {
                            .arg(error.text(), sql.simplified().left(200)));
 }
 
-// On PostgreSQL a prepared statement costs three round trips to the server
-// (PREPARE, EXECUTE, DEALLOCATE), and most of ours run once: there the
-// values are written into the statement instead, one round trip.
+// On PostgreSQL Qt's prepared statement costs three round trips to the
+// server (PREPARE, EXECUTE, DEALLOCATE): there the values are written into
+// the statement instead, one round trip, and a statement that runs again is
+// kept prepared on the server (ServerStatements).
 bool writesValuesIn(const QSqlQuery &query)
 {
     return query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
@@ -40,46 +43,26 @@ QString literal(const QSqlDriver *driver, const QVariant &value)
     return QLatin1Char('\'') + text + QLatin1Char('\'');
 }
 
-// The statement with each ? outside quotes, identifiers and comments
-// replaced by its value. One without values runs as it is (a migration's
-// function body may hold anything).
+// The statement with each ? replaced by its value. One without values runs
+// as it is (a migration's function body may hold anything).
 QString withValues(const QSqlDriver *driver, const QString &sql, const QVariantList &values)
 {
     if (values.isEmpty())
         return sql;
-    QString out;
-    out.reserve(sql.size() + 16 * values.size());
-    qsizetype next = 0;
-    QChar quote;
-    for (qsizetype i = 0; i < sql.size(); ++i) {
-        const QChar c = sql.at(i);
-        if (!quote.isNull()) {
-            out += c;
-            if (c == quote)
-                quote = QChar(); // a doubled quote opens again at once
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-            out += c;
-        } else if (c == QLatin1Char('-') && sql.mid(i, 2) == QLatin1String("--")) {
-            const qsizetype end = sql.indexOf(QLatin1Char('\n'), i);
-            out += sql.mid(i, end < 0 ? -1 : end - i);
-            i = end < 0 ? sql.size() : end - 1;
-        } else if (c == QLatin1Char('?')) {
-            if (next >= values.size())
-                throw ProjectError(QStringLiteral("database error: more placeholders than values "
-                                                  "(in: %1)")
-                                       .arg(sql.simplified().left(200)));
-            out += literal(driver, values[next++]);
-        } else {
-            out += c;
-        }
-    }
-    if (next != values.size())
-        throw ProjectError(QStringLiteral("database error: %1 values for %2 placeholders (in: %3)")
-                               .arg(values.size())
-                               .arg(next)
-                               .arg(sql.simplified().left(200)));
-    return out;
+    return SqlPlaceholders::replace(sql, int(values.size()),
+                                    [&](int i) { return literal(driver, values[i]); });
+}
+
+// EXECUTE of a statement the server prepared, with the values in.
+QString executing(const QSqlDriver *driver, const QString &name, const QVariantList &values)
+{
+    if (values.isEmpty())
+        return QStringLiteral("EXECUTE ") + name;
+    QStringList literals;
+    literals.reserve(values.size());
+    for (const QVariant &value : values)
+        literals << literal(driver, value);
+    return QStringLiteral("EXECUTE %1(%2)").arg(name, literals.join(QLatin1Char(',')));
 }
 } // namespace
 
@@ -111,7 +94,9 @@ SqlQuery &SqlQuery::exec()
         QVariantList values = m_query.boundValues();
         values.resize(m_bound);
         m_bound = 0;
-        if (!m_query.exec(withValues(m_query.driver(), m_sql, values)))
+        const QString name = ServerStatements::nameFor(m_query, m_sql);
+        if (!m_query.exec(name.isEmpty() ? withValues(m_query.driver(), m_sql, values)
+                                         : executing(m_query.driver(), name, values)))
             fail(m_query.lastError(), m_sql);
         return *this;
     }
