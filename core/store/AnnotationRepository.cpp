@@ -435,10 +435,19 @@ void AnnotationRepository::noteAddedOrRemoved(ChangeSet &changes, const Annotati
 
 Annotation AnnotationRepository::add(const NewAnnotation &annotation)
 {
-    return *get(addMany({annotation}).constFirst());
+    return insert({annotation}).constFirst();
 }
 
 QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotations)
+{
+    QList<qint64> ids;
+    ids.reserve(annotations.size());
+    for (const Annotation &a : insert(annotations))
+        ids << a.id;
+    return ids;
+}
+
+QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annotations)
 {
     return write([&](ChangeSet &changes) {
         // Each article's text is read and indexed once per batch, and every
@@ -457,21 +466,28 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
         }
         // New coders are created before any statement of the batch runs:
         // SQLite opens no savepoint (ensure's unit) while a SELECT is pending.
-        QHash<QString, qint64> coders;
+        // (id, name as stored) of each coder named.
+        QHash<QString, std::pair<qint64, QString>> coders;
         const auto coderName = [&](const QString &name) {
             return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
-        for (const NewAnnotation &n : annotations)
-            if (const QString coder = coderName(n.coderName); !coders.contains(coder))
-                coders.insert(coder, m_coders.ensure(coder));
-        const auto coderId = [&](const QString &name) { return coders.value(coderName(name)); };
+        for (const NewAnnotation &n : annotations) {
+            const QString coder = coderName(n.coderName);
+            if (coders.contains(coder))
+                continue;
+            if (const auto known = m_coders.byName(coder))
+                coders.insert(coder, {known->id, known->name});
+            else
+                coders.insert(coder, {m_coders.ensure(coder), coder});
+        }
         QHash<qint64, std::shared_ptr<const Source>> sources;
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(), returningId(kInsert));
         SqlQuery link(sql(), kLink);
         const QString time = Database::now();
-        QList<qint64> ids;
-        ids.reserve(annotations.size());
+        const QDateTime stamp = SqlQuery::parseTime(time);
+        QList<Annotation> made;
+        made.reserve(annotations.size());
         for (qsizetype i = 0; i < annotations.size(); ++i) {
             const NewAnnotation &n = annotations[i];
             auto &source = sources[n.articleId];
@@ -489,33 +505,42 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
             if (n.codeIds.isEmpty())
                 throw ProjectError(QStringLiteral("an annotation needs at least one code"));
             const TextOffsets &o = source->offsets;
-            const qint64 start = n.document ? 0 : n.start;
-            const qint64 end = n.document ? o.codePointCount() : n.end;
-            insert.bind(n.uuid.isEmpty() ? Database::newUuid() : n.uuid).bind(n.articleId).bind(coderId(n.coderName));
-            insert.bind(start).bind(end);
+            Annotation a;
+            a.uuid = n.uuid.isEmpty() ? Database::newUuid() : n.uuid;
+            a.articleId = n.articleId;
+            std::tie(a.coderId, a.coderName) = coders.value(coderName(n.coderName));
+            a.start = n.document ? 0 : n.start;
+            a.end = n.document ? o.codePointCount() : n.end;
             if (n.document) {
                 // The quote of a document-level code would be the whole text.
-                checkSpan(o, start, end);
-                insert.bind(QString()).bind(QString()).bind(QString());
+                checkSpan(o, a.start, a.end);
             } else {
-                const Excerpt e = excerpt(source->text, o, start, end);
-                insert.bind(e.quote).bind(e.prefix).bind(e.suffix);
+                Excerpt e = excerpt(source->text, o, a.start, a.end);
+                a.quote = std::move(e.quote);
+                a.prefix = std::move(e.prefix);
+                a.suffix = std::move(e.suffix);
             }
-            insert.bind(n.note).bind(SqlQuery::nullIfZero(n.actorId));
-            insert.bind(n.document ? kScopeDocument : kScopeSpan).bind(n.primary ? 1 : 0);
+            a.note = n.note.isNull() ? QStringLiteral("") : n.note;
+            a.actorId = n.actorId;
+            a.document = n.document;
+            a.primary = n.primary;
+            a.created = a.modified = stamp;
+            insert.bind(a.uuid).bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end);
+            insert.bind(a.quote).bind(a.prefix).bind(a.suffix);
+            insert.bind(a.note).bind(SqlQuery::nullIfZero(a.actorId));
+            insert.bind(a.document ? kScopeDocument : kScopeSpan).bind(a.primary ? 1 : 0);
             insert.bind(time).bind(time).exec();
-            Annotation made;
-            made.id = insert.returnedId();
-            made.articleId = n.articleId;
-            made.actorId = n.actorId;
+            a.id = insert.returnedId();
             for (qint64 codeId : n.codeIds) {
-                link.bind(made.id).bind(codeId).exec();
-                made.codeIds.append(codeId);
+                link.bind(a.id).bind(codeId).exec();
+                if (!a.codeIds.contains(codeId))
+                    a.codeIds.append(codeId);
             }
-            noteAddedOrRemoved(changes, made, true, std::nullopt);
-            ids << made.id;
+            std::sort(a.codeIds.begin(), a.codeIds.end());
+            noteAddedOrRemoved(changes, a, true, std::nullopt);
+            made << std::move(a);
         }
-        return ids;
+        return made;
     });
 }
 
