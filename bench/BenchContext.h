@@ -40,6 +40,7 @@ struct BenchContext
     QString sharedDir; // ../shared beside it (Wikinews CSV), may be missing
     QString workDir;
     bool reuse = false; // keep scale projects in workDir across runs
+    QString scaleServer; // PostgreSQL URL the scale project is measured on too
     int repeat = 3; // runs of the slow measurements (import, baseline, memory)
 
     QString corpusDir; // the ordinary articles, one .txt each

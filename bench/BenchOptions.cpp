@@ -38,6 +38,12 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("reuse"),
         QStringLiteral("With --scale and --workdir: leave the projects in DIR, and measure those a "
                        "previous --reuse run left there instead of building them again."));
+    const QCommandLineOption scaleServer(
+        QStringLiteral("scale-server"),
+        QStringLiteral("With --scale and one size in --scale-sizes: also copy that project into "
+                       "this empty PostgreSQL database (or measure the one a previous run left "
+                       "there) and time its library and full-text search over the connection."),
+        QStringLiteral("URL"));
     const QCommandLineOption team(
         QStringLiteral("team"),
         QStringLiteral("Only the team row: coder processes (--team-coders, default 8) each commit "
@@ -83,7 +89,7 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption article(QStringLiteral("article"), QStringLiteral("Internal."), QStringLiteral("ID"));
     article.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({quick, scale, sizes, reuse, json, workdir, repeat, only, team, teamCoders,
+    parser.addOptions({quick, scale, sizes, reuse, scaleServer, json, workdir, repeat, only, team, teamCoders,
                        teamCommits, teamPause, teamKillAfter, teamDown, teamStop, teamStart,
                        teamChild, probe, article});
     parser.process(arguments);
@@ -110,6 +116,12 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     o.reuse = parser.isSet(reuse);
     if (o.reuse && (!o.scale || o.workDir.isEmpty())) {
         std::fprintf(stderr, "framewise-bench: --reuse needs --scale and --workdir\n");
+        std::exit(2);
+    }
+    o.scaleServer = parser.value(scaleServer);
+    if (!o.scaleServer.isEmpty() && (!o.scale || o.scaleSizes.size() != 1)) {
+        std::fprintf(stderr, "framewise-bench: --scale-server needs --scale and one size in "
+                             "--scale-sizes\n");
         std::exit(2);
     }
     if (parser.isSet(repeat)) {

@@ -11,6 +11,7 @@ struct BenchOptions
     bool scale = false; // only the analysis scaling series
     QList<int> scaleSizes; // --scale-sizes: instead of the series
     bool reuse = false; // --reuse: keep scale projects in the work folder and measure them again
+    QString scaleServer; // --scale-server URL: also measure the scale project copied there
     QString jsonPath;
     QString workDir; // empty: a temporary folder, removed afterwards
     int repeat = 0; // 0: the default for the mode

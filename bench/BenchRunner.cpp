@@ -77,6 +77,7 @@ int BenchRunner::run()
     total.start();
     const SentencePool pool = SentencePool::load(context.sourceDir, context.sharedDir);
     if (m_options.scale) {
+        context.scaleServer = m_options.scaleServer;
         ScaleMeasurements(context, pool,
                           !m_options.scaleSizes.isEmpty() ? m_options.scaleSizes
                               : m_options.quick           ? ScaleMeasurements::quickSeries()

@@ -8,11 +8,13 @@
 #include "MemoryProbe.h"
 #include "Random.h"
 #include "analysis/HtmlReport.h"
+#include "base/ProjectError.h"
 #include "analysis/SegmentQueryParser.h"
 #include "library/LibraryModel.h"
 #include "library/LibraryPanel.h"
 #include "shell/MainWindow.h"
 #include "store/AnalysisRepository.h"
+#include "store/ProjectCopy.h"
 #include "store/ProjectSession.h"
 
 #include <QDir>
@@ -289,7 +291,71 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
                      .arg(QFileInfo(path).size() >> 20)
                      .arg(kArticleBytes / 1024));
     m_context.report.add(size);
+    if (!m_context.scaleServer.isEmpty())
+        measureServer(articles, path);
     return f;
+}
+
+void ScaleMeasurements::measureServer(int articles, const QString &path)
+{
+    const QString url = m_context.scaleServer;
+    int held = -1;
+    try {
+        held = int(ProjectSession::open(url)->articles().summaries().size());
+    } catch (const ProjectError &) {
+        // Empty (or not there): copied below, where a real problem is named.
+    }
+    if (held < 0) {
+        std::fprintf(stderr, "  %d articles: copying the project to %s\n", articles, qPrintable(url));
+        QElapsedTimer t;
+        t.start();
+        ProjectCopy::copy(path, url);
+        std::fprintf(stderr, "  copied in %.1f s\n", double(t.elapsed()) / 1000);
+    } else if (held != articles) {
+        throw std::runtime_error(QStringLiteral("%1 holds a project of %2 articles, not %3")
+                                     .arg(url)
+                                     .arg(held)
+                                     .arg(articles)
+                                     .toStdString());
+    }
+    auto store = ProjectSession::open(url);
+    QList<double> search;
+    int hits = 0;
+    for (int r = 0; r < m_context.fastRuns(); ++r) {
+        QElapsedTimer t;
+        t.start();
+        hits = int(store->articles().search(kSearch, 100).size());
+        search << msSince(t);
+    }
+    QList<double> library;
+    int rows = 0;
+    for (int r = 0; r < std::max(3, m_context.repeat); ++r) {
+        QElapsedTimer t;
+        t.start();
+        auto window = GuiMeasurements::openWindow(url);
+        QTableView *view = window->libraryPanel()->view();
+        view->sortByColumn(LibraryModel::Published, Qt::DescendingOrder);
+        GuiMeasurements::settle();
+        library << msSince(t);
+        rows = view->model()->rowCount();
+    }
+    std::fprintf(stderr, "  %d articles on PostgreSQL: library %.0f ms, search %.1f ms\n", articles,
+                 median(library), median(search));
+    const auto add = [&](const QString &what, double target, const QList<double> &samples,
+                         const QString &note) {
+        Measurement m(QStringLiteral("scale %1 on PostgreSQL: %2").arg(articles).arg(what),
+                      QStringLiteral("ms"), target, Measurement::Better::Lower);
+        for (double s : samples)
+            m.add(s);
+        m.setNote(note);
+        m_context.report.add(m);
+    };
+    add(QStringLiteral("library of all articles over the socket"), 500, library,
+        QStringLiteral("main window opened on %1, %2 rows sorted by date and painted")
+            .arg(url)
+            .arg(rows));
+    add(QStringLiteral("full-text search, top 100 with snippets"), 50, search,
+        QStringLiteral("“%1”: %2 hits (tsvector, GIN)").arg(kSearch).arg(hits));
 }
 
 void ScaleMeasurements::run()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 struct BenchContext;
 class SentencePool;
@@ -13,7 +14,9 @@ class SentencePool;
 // two codes and a relation, the code x month matrix, co-occurrence by
 // paragraph and the HTML report, timed, with the project's size per
 // article. Prints how each figure grows from the smallest size to the
-// largest next to how the articles grow.
+// largest next to how the articles grow. With a server URL (a team
+// project), the same project copied there: its library and search over the
+// connection.
 class ScaleMeasurements
 {
 public:
@@ -33,6 +36,9 @@ private:
     };
     Figures measure(int articles);
     QString build(int articles);
+    // The library and search of the project at `path` copied to the
+    // server (or the copy a previous run left there).
+    void measureServer(int articles, const QString &path);
     // The project of that size a previous --reuse run left, or "".
     QString reuse(int articles);
 
