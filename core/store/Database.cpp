@@ -5,6 +5,7 @@
 #include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
 #include "ProjectSchema.h"
+#include "ServerPasswords.h"
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
 #include "TeamAdmin.h"
@@ -208,19 +209,13 @@ void Database::connectServer(bool create)
         throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not installed "
                                           "(Debian package libqt6sql6-psql)")
                                .arg(m_path));
-    m_db.setHostName(where.host);
-    if (where.port > 0)
-        m_db.setPort(where.port);
-    m_db.setUserName(where.user);
-    m_db.setDatabaseName(where.database);
-    QStringList options = where.options;
-    if (!std::any_of(options.cbegin(), options.cend(), [](const QString &o) {
-            return o.startsWith(QLatin1String("connect_timeout="));
-        }))
-        options << QStringLiteral("connect_timeout=10");
-    m_db.setConnectOptions(options.join(QLatin1Char(';')));
+    where.apply(m_db);
+    // A password the user gave or the keyring holds; else libpq's sources.
+    const ServerPasswords::Known password = ServerPasswords::find(m_path);
+    if (password.source != ServerPasswords::Source::None)
+        m_db.setPassword(password.password);
     if (!m_db.open())
-        throw ProjectError(where.failure(m_path, m_db.lastError()));
+        ServerPasswords::fail(m_path, where, m_db.lastError(), password);
 
     try {
         ProjectSchema schema(m_db, *m_dialect);
