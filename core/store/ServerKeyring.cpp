@@ -22,8 +22,9 @@ void finish(QKeychain::Job &job)
         loop.quit();
     });
     job.start();
+    // The user's clicks wait: nothing may act on a half-opened project.
     if (!done)
-        loop.exec();
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
 [[noreturn]] void fail(const QKeychain::Job &job, const QString &url, const QString &doing)

@@ -117,10 +117,12 @@ QString PrivateCluster::createPasswordDatabase(const QString &name, const QStrin
         m_problem = QStringLiteral("cannot write %1").arg(hba.fileName());
         return {};
     }
-    hba.write(QStringLiteral("local all %1 trust\nlocal all all scram-sha-256\n").arg(m_role).toUtf8());
+    hba.write(
+        QStringLiteral("local all %1 trust\nlocal all all scram-sha-256\n").arg(m_role).toUtf8());
     hba.close();
     if (!run(m_bindir + QStringLiteral("/pg_ctl"),
-             {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("reload")}))
+             {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+              QStringLiteral("reload")}))
         return {};
     // The postmaster rereads pg_hba.conf on the signal: wait until a login
     // without a password is refused.
@@ -131,7 +133,8 @@ QString PrivateCluster::createPasswordDatabase(const QString &name, const QStrin
         probe.setProcessEnvironment(env);
         probe.start(m_bindir + QStringLiteral("/psql"),
                     {QStringLiteral("-w"), QStringLiteral("-h"), m_dir.path(), QStringLiteral("-U"),
-                     role, QStringLiteral("-d"), name, QStringLiteral("-c"), QStringLiteral("SELECT 1")});
+                     role, QStringLiteral("-d"), name, QStringLiteral("-c"),
+                     QStringLiteral("SELECT 1")});
         if (probe.waitForFinished(10000) && probe.exitCode() != 0)
             return QStringLiteral("postgresql://%1@/%2?host=%3")
                 .arg(role, name, QString::fromLatin1(QUrl::toPercentEncoding(m_dir.path(), "/")));
