@@ -17,8 +17,8 @@ public:
         = "Keep a team project's password in the desktop keyring (a Secret Service such as "
           "GNOME Keyring or KWallet; never in a file in clear): remember reads the password from "
           "stdin (without echo on a terminal), logs in with it, and saves it only if the server "
-          "accepted it; forget removes it. Every later connection to the project (the app, "
-          "subcommands) logs in with the saved password; with none, the password comes from "
-          "libpq's ~/.pgpass, PGPASSWORD or a service file. The entry is named "
+          "accepted it; forget removes it. When libpq's own sources (~/.pgpass, PGPASSWORD, a "
+          "service file) give no password the server accepts, every later connection to the "
+          "project (the app, subcommands) logs in with the saved one. The entry is named "
           "user@host:port/database.";
 };

@@ -210,11 +210,21 @@ void Database::connectServer(bool create)
                                           "(Debian package libqt6sql6-psql)")
                                .arg(m_path));
     where.apply(m_db);
-    // A password the user gave or the keyring holds; else libpq's sources.
-    const ServerPasswords::Known password = ServerPasswords::find(m_path);
-    if (password.source != ServerPasswords::Source::None)
+    // A password the user gave this session; else libpq's own sources, and
+    // the keyring's only when the server refused those.
+    ServerPasswords::Known password = ServerPasswords::session(m_path);
+    if (password.source == ServerPasswords::Source::Session)
         m_db.setPassword(password.password);
-    if (!m_db.open())
+    bool opened = m_db.open();
+    if (!opened && password.source == ServerPasswords::Source::None
+        && PostgresLocation::isAuthenticationFailure(m_db.lastError())) {
+        password = ServerPasswords::stored(m_path);
+        if (password.source == ServerPasswords::Source::Keyring) {
+            m_db.setPassword(password.password);
+            opened = m_db.open();
+        }
+    }
+    if (!opened)
         ServerPasswords::fail(m_path, where, m_db.lastError(), password);
 
     try {

@@ -25,33 +25,38 @@ bool onMainThread()
 }
 } // namespace
 
-ServerPasswords::Known ServerPasswords::find(const QString &url)
+ServerPasswords::Known ServerPasswords::session(const QString &url)
 {
     const QString key = ServerKeyring::key(url);
-    {
+    QMutexLocker lock(&g_mutex);
+    if (const auto it = g_session.constFind(key); it != g_session.constEnd())
+        return {*it, Source::Session, {}};
+    return {};
+}
+
+ServerPasswords::Known ServerPasswords::stored(const QString &url)
+{
+    const QString key = ServerKeyring::key(url);
+    if (!onMainThread()) {
         QMutexLocker lock(&g_mutex);
-        if (const auto it = g_session.constFind(key); it != g_session.constEnd())
-            return {*it, Source::Session, {}};
-        if (!onMainThread()) {
-            if (const auto it = g_fromKeyring.constFind(key); it != g_fromKeyring.constEnd())
-                return {*it, Source::Keyring, {}};
-            return {};
-        }
+        if (const auto it = g_fromKeyring.constFind(key); it != g_fromKeyring.constEnd())
+            return {*it, Source::Keyring, {}};
+        return {};
     }
     // Read afresh on the main thread: `framewise password` may have
     // changed it meanwhile.
     Known known;
     try {
-        if (const auto stored = ServerKeyring::read(url)) {
-            known = {*stored, Source::Keyring, {}};
-            QMutexLocker lock(&g_mutex);
-            g_fromKeyring.insert(key, *stored);
+        const auto password = ServerKeyring::read(url);
+        QMutexLocker lock(&g_mutex);
+        if (password) {
+            known = {*password, Source::Keyring, {}};
+            g_fromKeyring.insert(key, *password);
         } else {
-            QMutexLocker lock(&g_mutex);
             g_fromKeyring.remove(key);
         }
     } catch (const ProjectError &e) {
-        // No keyring is no error: libpq's own sources may do.
+        // No keyring is no error: the login fails as it would without one.
         known.keyringProblem = e.message();
     }
     return known;

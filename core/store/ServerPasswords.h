@@ -6,9 +6,10 @@ class PostgresLocation;
 class QSqlError;
 
 // The passwords this process knows for team projects, which Database uses
-// when it connects: one the user gave this session (kept in memory only),
-// else the one in the desktop keyring (ServerKeyring). With neither, libpq
-// looks in its own places (~/.pgpass, PGPASSWORD, a service file). A
+// when it connects: one the user gave this session (kept in memory only)
+// first; else libpq's own sources (~/.pgpass, PGPASSWORD, a service file);
+// and only when the server refuses those, the one in the desktop keyring
+// (ServerKeyring), so nobody who does without it is asked to unlock it. A
 // QSqlDatabase keeps the password it opened with, so reconnecting after a
 // loss needs nothing from here. Thread-safe: the search indexer connects
 // from a thread of its own.
@@ -30,10 +31,12 @@ public:
         QString keyringProblem;
     };
 
-    // The password to log in to url with. The keyring is asked on the
-    // main thread only (its answers come through the main event loop);
-    // other threads get what it answered there.
-    static Known find(const QString &url);
+    // The password given this session for url, if any.
+    static Known session(const QString &url);
+    // The desktop keyring's password for url, if any. The keyring is asked
+    // on the main thread only (its answers come through the main event
+    // loop); other threads get what it answered there.
+    static Known stored(const QString &url);
     // For the rest of this session; written nowhere.
     static void use(const QString &url, const QString &password);
     // Forgets this session's password for url (a refused one, say).

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void storesReadsAndForgets();
     void logsInWithTheStoredPassword();
     void aPasswordGivenThisSessionComesFirst();
+    void libpqsSourcesComeBeforeTheKeyring();
     void reconnectsWithThePasswordItOpenedWith();
     void commandLineRemembersAndForgets();
     void noKeyringIsNamed();
@@ -177,6 +178,21 @@ void TestKeyring::aPasswordGivenThisSessionComesFirst()
     ServerPasswords::use(m_url, QStringLiteral("typo"));
     QVERIFY2(openError(m_url).contains(QLatin1String("The password given for it was refused")),
              qPrintable(openError(m_url)));
+}
+
+void TestKeyring::libpqsSourcesComeBeforeTheKeyring()
+{
+    // PGPASSWORD is right: the keyring's wrong one is never tried.
+    ServerKeyring::write(m_url, QStringLiteral("wrong"));
+    qputenv("PGPASSWORD", kPassword.toUtf8());
+    const QString withRightVariable = openError(m_url);
+    // PGPASSWORD is refused: then the keyring's right one logs in.
+    ServerKeyring::write(m_url, kPassword);
+    qputenv("PGPASSWORD", "stale");
+    const QString withStaleVariable = openError(m_url);
+    qunsetenv("PGPASSWORD");
+    QCOMPARE(withRightVariable, QString());
+    QCOMPARE(withStaleVariable, QString());
 }
 
 void TestKeyring::reconnectsWithThePasswordItOpenedWith()

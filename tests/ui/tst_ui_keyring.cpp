@@ -246,7 +246,7 @@ void TestUiKeyring::copyToAServerAsksToo()
     QCOMPARE(m_window->store().path(), before);
     // Not remembered: the keyring holds nothing; the session still knows it.
     QVERIFY(!ServerKeyring::read(m_typedUrl));
-    QCOMPARE(ServerPasswords::find(m_typedUrl).source, ServerPasswords::Source::Session);
+    QCOMPARE(ServerPasswords::session(m_typedUrl).source, ServerPasswords::Source::Session);
     ServerPasswords::drop(m_typedUrl);
 }
 
