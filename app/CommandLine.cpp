@@ -6,6 +6,7 @@
 #include "ExchangeCommands.h"
 #include "ImportProgressBar.h"
 #include "MergeCommand.h"
+#include "PasswordCommand.h"
 #include "SearchCommand.h"
 #include "TeamCommand.h"
 #include "WebCommands.h"
@@ -420,6 +421,8 @@ const std::map<QString, Subcommand> &subcommands()
           AgreementCommands::agreement, AgreementCommands::addAgreementOptions}},
         {QStringLiteral("merge"), {MergeCommand::synopsis, MergeCommand::summary, MergeCommand::run}},
         {QStringLiteral("copy"), {CopyCommand::synopsis, CopyCommand::summary, CopyCommand::run}},
+        {QStringLiteral("password"),
+         {PasswordCommand::synopsis, PasswordCommand::summary, PasswordCommand::run}},
         {QStringLiteral("compare"),
          {AgreementCommands::compareSynopsis, AgreementCommands::compareSummary,
           AgreementCommands::compare, AgreementCommands::addCompareOptions}},

@@ -5,6 +5,7 @@
 #include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
 #include "ProjectSchema.h"
+#include "ServerPasswords.h"
 #include "ServerStatements.h"
 #include "SqlQuery.h"
 #include "SqliteDialect.h"
@@ -209,19 +210,23 @@ void Database::connectServer(bool create)
         throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not installed "
                                           "(Debian package libqt6sql6-psql)")
                                .arg(m_path));
-    m_db.setHostName(where.host);
-    if (where.port > 0)
-        m_db.setPort(where.port);
-    m_db.setUserName(where.user);
-    m_db.setDatabaseName(where.database);
-    QStringList options = where.options;
-    if (!std::any_of(options.cbegin(), options.cend(), [](const QString &o) {
-            return o.startsWith(QLatin1String("connect_timeout="));
-        }))
-        options << QStringLiteral("connect_timeout=10");
-    m_db.setConnectOptions(options.join(QLatin1Char(';')));
-    if (!m_db.open())
-        throw ProjectError(where.failure(m_path, m_db.lastError()));
+    where.apply(m_db);
+    // A password the user gave this session; else libpq's own sources, and
+    // the keyring's only when the server refused those.
+    ServerPasswords::Known password = ServerPasswords::session(m_path);
+    if (password.source == ServerPasswords::Source::Session)
+        m_db.setPassword(password.password);
+    bool opened = m_db.open();
+    if (!opened && password.source == ServerPasswords::Source::None
+        && PostgresLocation::isAuthenticationFailure(m_db.lastError())) {
+        password = ServerPasswords::stored(m_path);
+        if (password.source == ServerPasswords::Source::Keyring) {
+            m_db.setPassword(password.password);
+            opened = m_db.open();
+        }
+    }
+    if (!opened)
+        ServerPasswords::fail(m_path, where, m_db.lastError(), password);
     ServerStatements::forget(m_db.driver());
 
     try {

@@ -2,9 +2,13 @@
 
 #include "base/ProjectError.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace {
 // The URL parameters we pass on to libpq; anything else is a typo we name.
@@ -87,18 +91,57 @@ PostgresLocation PostgresLocation::parse(const QString &text)
     return where;
 }
 
+void PostgresLocation::apply(QSqlDatabase &db) const
+{
+    db.setHostName(host);
+    if (port > 0)
+        db.setPort(port);
+    db.setUserName(user);
+    db.setDatabaseName(database);
+    QStringList all = options;
+    if (!std::any_of(all.cbegin(), all.cend(), [](const QString &o) {
+            return o.startsWith(QLatin1String("connect_timeout="));
+        }))
+        all << QStringLiteral("connect_timeout=10");
+    db.setConnectOptions(all.join(QLatin1Char(';')));
+}
+
+QString PostgresLocation::login() const
+{
+    if (!user.isEmpty())
+        return user;
+    const QString fromEnvironment = qEnvironmentVariable("PGUSER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    // libpq asks the password database too, not $USER.
+    if (const passwd *entry = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER");
+}
+
+QString PostgresLocation::detail(const QSqlError &error)
+{
+    return error.databaseText().simplified().isEmpty() ? error.text().simplified()
+                                                       : error.databaseText().simplified();
+}
+
+bool PostgresLocation::isAuthenticationFailure(const QSqlError &error)
+{
+    const QString text = detail(error);
+    return text.contains(QLatin1String("authentication failed"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("no password supplied"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("password authentication"), Qt::CaseInsensitive);
+}
+
 QString PostgresLocation::failure(const QString &url, const QSqlError &error) const
 {
-    const QString detail = error.databaseText().simplified().isEmpty()
-        ? error.text().simplified()
-        : error.databaseText().simplified();
+    const QString detail = PostgresLocation::detail(error);
     const QString who
         = user.isEmpty() ? QStringLiteral("the default user") : QStringLiteral("“%1”").arg(user);
-    if (detail.contains(QLatin1String("authentication failed"), Qt::CaseInsensitive)
-        || detail.contains(QLatin1String("no password supplied"), Qt::CaseInsensitive)
-        || detail.contains(QLatin1String("password authentication"), Qt::CaseInsensitive))
+    if (isAuthenticationFailure(error))
         return QStringLiteral("%1: the server refused %2 (authentication failed; the password "
-                              "comes from ~/.pgpass, PGPASSWORD or a service file): %3")
+                              "comes from ~/.pgpass, PGPASSWORD, a service file or the desktop "
+                              "keyring): %3")
             .arg(url, who, detail);
     if (detail.contains(QLatin1String("does not exist"), Qt::CaseInsensitive)
         && detail.contains(QLatin1String("database"), Qt::CaseInsensitive))

@@ -3,12 +3,14 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlDatabase;
 class QSqlError;
 
 // Where a team project lives: a postgresql:// URL, as libpq writes them
 // (postgresql://user@host:port/dbname, postgresql:///dbname?host=/socket/dir).
 // A password never appears here: libpq takes it from ~/.pgpass, PGPASSWORD
-// or a service file, so we neither store nor show one.
+// or a service file, or ServerPasswords hands over one the user typed or
+// the desktop keyring holds; none is ever written in clear by us.
 class PostgresLocation
 {
 public:
@@ -24,6 +26,17 @@ public:
     QString database; // never empty
     // key=value settings passed to libpq (sslmode, connect_timeout, ...).
     QStringList options;
+
+    // Sets a QPSQL connection's host, port, user, database and options
+    // (with a 10 s connect timeout unless the URL names one).
+    void apply(QSqlDatabase &db) const;
+    // The role libpq logs in as: the URL's user, else PGUSER, else the
+    // login name.
+    QString login() const;
+    // The server refused the credentials (or wanted a password and got none).
+    static bool isAuthenticationFailure(const QSqlError &error);
+    // What the server (or libpq) said, on one line.
+    static QString detail(const QSqlError &error);
 
     // A message for a connection that failed, by the kind of failure.
     QString failure(const QString &url, const QSqlError &error) const;

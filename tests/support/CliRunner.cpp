@@ -14,6 +14,11 @@ CliRunner::CliRunner(const QString &binary, const QString &home)
 
 CliRunner::Run CliRunner::run(const QStringList &args) const
 {
+    return run(args, {});
+}
+
+CliRunner::Run CliRunner::run(const QStringList &args, const QByteArray &input) const
+{
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), m_home);
@@ -25,8 +30,11 @@ CliRunner::Run CliRunner::run(const QStringList &args) const
     QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     p.start(m_binary, args);
-    if (p.waitForStarted())
+    if (p.waitForStarted()) {
+        p.write(input);
+        p.closeWriteChannel();
         loop.exec();
+    }
     if (p.state() != QProcess::NotRunning) {
         qWarning("framewise %s timed out", qPrintable(args.join(QLatin1Char(' '))));
         p.kill();

@@ -20,6 +20,8 @@ public:
     // Keeps this process's event loop running while it waits, so servers
     // living in the test (TestHttpServer) can answer.
     Run run(const QStringList &args) const;
+    // The same with `input` on its stdin (then closed; not a terminal).
+    Run run(const QStringList &args, const QByteArray &input) const;
     // Writes a file into the home folder and returns its path.
     QString write(const QString &name, const QByteArray &bytes) const;
 

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QThread>
 #include <QUrl>
 #include <unistd.h>
 
@@ -94,4 +95,53 @@ QString PrivateCluster::createDatabase(const QString &name)
         return {};
     return QStringLiteral("postgresql://%1@/%2?host=%3")
         .arg(m_role, name, QString::fromLatin1(QUrl::toPercentEncoding(m_dir.path(), "/")));
+}
+
+QString PrivateCluster::createPasswordDatabase(const QString &name, const QString &role,
+                                               const QString &password)
+{
+    if (!run(m_bindir + QStringLiteral("/psql"),
+             {QStringLiteral("-h"), m_dir.path(), QStringLiteral("-U"), m_role,
+              QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-v"),
+              QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
+              QStringLiteral("SET password_encryption = 'scram-sha-256'; CREATE ROLE \"%1\" "
+                             "LOGIN PASSWORD '%2'")
+                  .arg(role, QString(password).replace(QLatin1Char('\''), QStringLiteral("''")))}))
+        return {};
+    if (!run(m_bindir + QStringLiteral("/createdb"),
+             {QStringLiteral("-h"), m_dir.path(), QStringLiteral("-U"), m_role,
+              QStringLiteral("-O"), role, name}))
+        return {};
+    QFile hba(m_dir.filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_problem = QStringLiteral("cannot write %1").arg(hba.fileName());
+        return {};
+    }
+    hba.write(
+        QStringLiteral("local all %1 trust\nlocal all all scram-sha-256\n").arg(m_role).toUtf8());
+    hba.close();
+    if (!run(m_bindir + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+              QStringLiteral("reload")}))
+        return {};
+    // The postmaster rereads pg_hba.conf on the signal: wait until a login
+    // without a password is refused.
+    for (int i = 0; i < 100; ++i) {
+        QProcess probe;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("PGPASSWORD"));
+        probe.setProcessEnvironment(env);
+        probe.start(m_bindir + QStringLiteral("/psql"),
+                    {QStringLiteral("-w"), QStringLiteral("-h"), m_dir.path(), QStringLiteral("-U"),
+                     role, QStringLiteral("-d"), name, QStringLiteral("-c"),
+                     QStringLiteral("SELECT 1")});
+        if (probe.waitForFinished(10000) && probe.exitCode() != 0)
+            return QStringLiteral("postgresql://%1@/%2?host=%3")
+                .arg(role, name, QString::fromLatin1(QUrl::toPercentEncoding(m_dir.path(), "/")));
+        QThread::msleep(50);
+    }
+    m_problem = QStringLiteral("the server still lets %1 in without a password after reloading "
+                               "pg_hba.conf")
+                    .arg(role);
+    return {};
 }

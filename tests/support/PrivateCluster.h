@@ -23,6 +23,12 @@ public:
     QString problem() const { return m_problem; }
     // Creates an empty database and returns its postgresql:// URL.
     QString createDatabase(const QString &name);
+    // Creates the login role `role` with `password` and an empty database
+    // it owns, and from then on the server asks every role but the
+    // cluster's own for its password (scram-sha-256). Returns the
+    // database's URL naming the role (no password), empty on failure.
+    QString createPasswordDatabase(const QString &name, const QString &role,
+                                   const QString &password);
     // Like a crash: the server stops at once, without a shutdown checkpoint.
     bool kill();
     bool start();

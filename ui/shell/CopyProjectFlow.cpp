@@ -44,8 +44,8 @@ QString CopyProjectFlow::askDestination(QWidget *parent, const QString &project)
     const QString url
         = QInputDialog::getText(parent, tr("Copy Project To Server"),
                                 tr("URL of an empty database (postgresql://user@host:port/"
-                                   "database); the password comes from ~/.pgpass, PGPASSWORD "
-                                   "or a service file:"),
+                                   "database); the password comes from ~/.pgpass, PGPASSWORD, "
+                                   "a service file or the desktop keyring, or is asked for:"),
                                 QLineEdit::Normal, QStringLiteral("postgresql://"), &ok)
               .trimmed();
     if (!ok || url.isEmpty())

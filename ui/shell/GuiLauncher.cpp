@@ -6,6 +6,7 @@
 #include "shell/MainWindow.h"
 #include "project/StarterProject.h"
 #include "base/ProjectError.h"
+#include "shell/ServerLogin.h"
 #include "store/PostgresLocation.h"
 #include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
@@ -225,7 +226,13 @@ int GuiLauncher::run(int argc, char *argv[])
     std::unique_ptr<ProjectSession> store;
     while (!store) {
         try {
-            store = StarterProject::openOrCreate(path);
+            // A server project's password is asked for when the server
+            // wants one (not for a screenshot); Cancel ends here.
+            if (screenshot)
+                store = StarterProject::openOrCreate(path);
+            else if (!ServerLogin::run(nullptr,
+                                       [&] { store = StarterProject::openOrCreate(path); }))
+                return 1;
         } catch (const ProjectError &e) {
             if (screenshot) {
                 print(stderr, QStringLiteral("framewise: %1\n").arg(e.message()));

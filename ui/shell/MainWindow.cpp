@@ -14,6 +14,7 @@
 #include "coders/CoderVisibilityActions.h"
 #include "coders/MergeDialog.h"
 #include "shell/CopyProjectFlow.h"
+#include "shell/ServerLogin.h"
 #include "shell/KeyboardShortcutsDialog.h"
 #include "library/LibraryPanel.h"
 #include "feeds/FeedPanel.h"
@@ -41,6 +42,8 @@
 #include "project/CodebookFile.h"
 #include "base/ProjectError.h"
 #include "store/PostgresLocation.h"
+#include "store/ServerKeyring.h"
+#include "store/ServerPasswords.h"
 #include "store/ProjectLocation.h"
 #include "store/ProjectSession.h"
 
@@ -316,14 +319,42 @@ void MainWindow::createMenus()
     QAction *copyAction = file->addAction(tr("Copy Project &To…"), this, [this] {
         try {
             const QString destination = CopyProjectFlow::askDestination(this, m_session->path());
-            if (!destination.isEmpty())
-                statusBar()->showMessage(
-                    CopyProjectFlow::copy(this, m_session->path(), destination), 15000);
+            if (destination.isEmpty())
+                return;
+            QString done;
+            if (ServerLogin::run(this, [&] {
+                    done = CopyProjectFlow::copy(this, m_session->path(), destination);
+                }))
+                statusBar()->showMessage(done, 15000);
         } catch (const ProjectError &e) {
             showError(e.message());
         }
     });
     copyAction->setObjectName(QStringLiteral("copyProjectAction"));
+    // The keyring's password of the open team project (saved when asked
+    // for it, or by `framewise password remember`).
+    QAction *forgetPassword = file->addAction(tr("&Forget Saved Password"), this, [this] {
+        const QString url = m_session->path();
+        if (!m_session->database().isServer())
+            return;
+        try {
+            const bool removed = ServerPasswords::forget(url);
+            statusBar()->showMessage(
+                removed ? tr("Removed the saved password of %1 from the desktop keyring")
+                              .arg(ServerKeyring::key(url))
+                        : tr("The desktop keyring holds no password of %1")
+                              .arg(ServerKeyring::key(url)),
+                15000);
+        } catch (const ProjectError &e) {
+            showError(e.message());
+        }
+    });
+    forgetPassword->setObjectName(QStringLiteral("forgetServerPassword"));
+    forgetPassword->setStatusTip(
+        tr("Remove the open team project's password from the desktop keyring"));
+    connect(file, &QMenu::aboutToShow, this, [this, forgetPassword] {
+        forgetPassword->setEnabled(m_session->database().isServer());
+    });
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -1087,15 +1118,17 @@ void MainWindow::openProjectDialog()
 
 void MainWindow::openServerProjectDialog()
 {
-    // The last URL is offered again; it holds no password (libpq reads
-    // that from ~/.pgpass, PGPASSWORD or a service file).
+    // The last URL is offered again; it holds no password (that comes from
+    // ~/.pgpass, PGPASSWORD, a service file or the desktop keyring, or is
+    // asked for).
     QSettings settings;
     const QString last = settings.value(QStringLiteral("serverProject/lastUrl")).toString();
     bool ok = false;
     const QString url = QInputDialog::getText(
                             this, tr("Open Server Project"),
                             tr("Project URL (postgresql://user@host:port/database); the password "
-                               "comes from ~/.pgpass, PGPASSWORD or a service file:"),
+                               "comes from ~/.pgpass, PGPASSWORD, a service file or the desktop "
+                               "keyring, or is asked for:"),
                             QLineEdit::Normal,
                             last.isEmpty() ? QStringLiteral("postgresql://") : last, &ok)
                             .trimmed();
@@ -1112,12 +1145,13 @@ bool MainWindow::openServerProject(const QString &url)
         return false;
     }
     try {
-        replaceProject(ProjectSession::open(url));
+        // Asks for the password when the server wants one; Cancel keeps
+        // the open project.
+        return ServerLogin::run(this, [&] { replaceProject(ProjectSession::open(url)); });
     } catch (const ProjectError &e) {
         showError(e.message());
         return false;
     }
-    return true;
 }
 
 void MainWindow::newProjectDialog()
