@@ -403,6 +403,11 @@ void fill(Database &from, const QString &sourceName, Database &to, ProjectCopy::
         if (progress)
             progress(kIndexing, indexed, waiting);
     }
+    // A server plans queries on its statistics, which a bulk load leaves
+    // empty until autovacuum comes by: full-text search was planned for one
+    // hit of thousands.
+    if (to.isServer())
+        SqlQuery::run(to.connection(), QStringLiteral("ANALYZE"));
 }
 
 } // namespace
