@@ -591,13 +591,18 @@ QString PostgresDialect::userTableCount()
 QString PostgresDialect::searchArticles() const
 {
     // The snippet is made only for the hits kept: ts_headline reads the whole
-    // text. Its markers are those SQLite's snippet() is given.
+    // text. Its markers are those SQLite's snippet() is given. The query is
+    // made once (a MATERIALIZED CTE): as a subquery the planner pulled it up,
+    // and parsed it again, with the configuration looked up, for every row
+    // it ranked (three times slower with 5,700 hits).
     return QStringLiteral(
-        "SELECT h.id, h.title, ts_headline(framewise_search_config(), h.text, h.q, "
+        "WITH q AS MATERIALIZED (SELECT framewise_search_config() AS c, "
+        "to_tsquery(framewise_search_config(), ?) AS q) "
+        "SELECT h.id, h.title, ts_headline(h.c, h.text, h.q, "
         "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
         "', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…') "
-        "FROM (SELECT a.id, a.title, a.text, q.q, ts_rank(a.search, q.q) AS r "
-        "FROM articles a, (SELECT to_tsquery(framewise_search_config(), ?) AS q) q "
+        "FROM (SELECT a.id, a.title, a.text, q.c, q.q, ts_rank(a.search, q.q) AS r "
+        "FROM q, articles a "
         "WHERE a.search @@ q.q ORDER BY r DESC, a.id LIMIT ?) h ORDER BY h.r DESC, h.id");
 }
 
