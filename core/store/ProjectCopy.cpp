@@ -403,11 +403,27 @@ void fill(Database &from, const QString &sourceName, Database &to, ProjectCopy::
         if (progress)
             progress(kIndexing, indexed, waiting);
     }
-    // A server plans queries on its statistics, which a bulk load leaves
-    // empty until autovacuum comes by: full-text search was planned for one
-    // hit of thousands.
-    if (to.isServer())
-        SqlQuery::run(to.connection(), QStringLiteral("ANALYZE"));
+}
+
+// After a bulk load a server has no statistics to plan queries on (full-text
+// search was planned for one hit of thousands) and its first reads would
+// each stop to set hint bits, until autovacuum comes by: the copy does that
+// work at once (VACUUM cannot run in the copy's transaction). It is only
+// upkeep: if it fails, the committed copy stands, and autovacuum catches up.
+void tidyServer(const QString &destination, const ProjectCopy::Progress &progress)
+{
+    const QString stage = QStringLiteral("updating the server's statistics");
+    if (progress)
+        progress(stage, 0, 1);
+    try {
+        auto to = Database::open(destination, Database::OpenMode::OpenExisting);
+        SqlQuery::run(to->connection(), QStringLiteral("VACUUM (ANALYZE)"));
+    } catch (const ProjectError &e) {
+        qWarning("%s: VACUUM after the copy failed: %s", qPrintable(destination),
+                 qPrintable(e.message()));
+    }
+    if (progress)
+        progress(stage, 1, 1);
 }
 
 } // namespace
@@ -490,5 +506,7 @@ ProjectCopy::Report ProjectCopy::copy(const QString &source, const QString &dest
     SqlQuery::run(from->connection(), from->dialect().beginSnapshot());
     Database::create(destination, [&](Database &to) { fill(*from, source, to, report, progress); });
     SqlQuery::run(from->connection(), from->dialect().rollback());
+    if (PostgresLocation::isUrl(destination))
+        tidyServer(destination, progress);
     return report;
 }

@@ -487,12 +487,17 @@ void TestCopy::copiesSearchAndContinuesIds()
         QCOMPARE(s->articles().search(QStringLiteral("seoul")).size(), 1);
     }
     // A server plans its queries on statistics the copy gathers (reltuples
-    // stays -1 until ANALYZE).
+    // stays -1 until ANALYZE), and the copy was vacuumed once committed.
     if (TestProject::onPostgres()) {
         QCOMPARE(RawSql::scalar(m_middle, QStringLiteral("SELECT reltuples FROM pg_class WHERE "
                                                          "oid = 'articles'::regclass"))
                      .toInt(),
                  5);
+        QCOMPARE(RawSql::scalar(m_middle, QStringLiteral("SELECT count(*) FROM pg_stat_user_tables "
+                                                         "WHERE last_vacuum IS NOT NULL AND "
+                                                         "relname IN ('articles', 'annotations')"))
+                     .toInt(),
+                 2);
     }
     const QString again = m_projects.copyOf(m_middle, QStringLiteral("again"));
     auto s = ProjectSession::open(again);

@@ -166,6 +166,9 @@ void TestUiKeyring::answerDialogs()
     QTest::keyClicks(field, answer.password);
     if (answer.remember)
         QTest::mouseClick(remember, Qt::LeftButton, {}, QPoint(5, remember->height() / 2));
+    // For a look at it: FRAMEWISE_SCREENSHOT_DIR=dir keeps the last one asked.
+    if (const QString dir = qEnvironmentVariable("FRAMEWISE_SCREENSHOT_DIR"); !dir.isEmpty())
+        dialog->grab().save(dir + QStringLiteral("/server-password.png"));
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
 }
 

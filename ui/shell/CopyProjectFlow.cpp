@@ -71,7 +71,9 @@ QString CopyProjectFlow::copy(QWidget *parent, const QString &project, const QSt
                 stage = now;
                 progress.setLabelText(now == QLatin1String("copying")
                                           ? tr("Copying to %1…").arg(name)
-                                          : tr("Indexing the copy for search…"));
+                                      : now == QLatin1String("indexing for search")
+                                          ? tr("Indexing the copy for search…")
+                                          : tr("Updating the server's statistics…"));
             }
             progress.setMaximum(int(total));
             // Modal: lets the window repaint between batches.
