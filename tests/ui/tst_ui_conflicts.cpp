@@ -8,6 +8,7 @@
 #include "actors/ActorListModel.h"
 #include "actors/ActorPanel.h"
 #include "annotating/AnnotatingController.h"
+#include "codebook/CodebookEditor.h"
 #include "codebook/CodebookModel.h"
 #include "codebook/CodebookPanel.h"
 #include "shell/MainWindow.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void deletedByOtherCoderOffersOnlyReload();
     void ownLaterEditsAreNoConflict();
     void actorRenameAfterOtherCoderAddedAlias();
+    void categoryRemovalOverOtherCodersChange();
 
 private:
     CodebookPanel *panel() const { return m_window->codebookPanel(); }
@@ -338,6 +340,49 @@ void TestUiConflicts::actorRenameAfterOtherCoderAddedAlias()
     QVERIFY(m_other->actors().get(dupId));
     QCOMPARE(actors->model()->actor(actors->model()->rowOf(kimId)).name,
              QStringLiteral("Kim Jong Un"));
+}
+
+// Undoing a new category, and deleting one (and redoing that), after
+// another coder renamed it: Apply Mine Again removes it as it is now.
+void TestUiConflicts::categoryRemovalOverOtherCodersChange()
+{
+    CodebookEditor *editor = panel()->editor();
+    const auto renameByOther = [&](qint64 id, const QString &name) {
+        QTRY_VERIFY(m_other->codebook().category(id).has_value());
+        Category after = *m_other->codebook().category(id);
+        after.name = name;
+        m_other->codebook().updateCategory(after);
+    };
+    const qint64 added = editor->addCategory(QStringLiteral("Sources"));
+    QVERIFY(added > 0);
+    renameByOther(added, QStringLiteral("Sourcing"));
+    {
+        ConflictAnswer mine(QStringLiteral("applyMineButton"));
+        undoStack()->undo();
+        QVERIFY(mine.shown);
+        QVERIFY2(mine.text.contains(QStringLiteral("Sourcing")), qPrintable(mine.text));
+    }
+    QVERIFY(!m_other->codebook().category(added).has_value());
+    undoStack()->redo(); // the category as it was removed: "Sourcing"
+    QCOMPARE(m_other->codebook().category(added)->name, QStringLiteral("Sourcing"));
+
+    const Category shown = *store().codebook().category(added);
+    renameByOther(added, QStringLiteral("Attribution"));
+    {
+        ConflictAnswer mine(QStringLiteral("applyMineButton"));
+        QVERIFY(editor->deleteCategory(shown));
+        QVERIFY(mine.shown);
+    }
+    QVERIFY(!m_other->codebook().category(added).has_value());
+    undoStack()->undo(); // back as it was when removed, B's name with it
+    QCOMPARE(m_other->codebook().category(added)->name, QStringLiteral("Attribution"));
+    renameByOther(added, QStringLiteral("Attributions"));
+    {
+        ConflictAnswer mine(QStringLiteral("applyMineButton"));
+        undoStack()->redo();
+        QVERIFY(mine.shown);
+    }
+    QVERIFY(!m_other->codebook().category(added).has_value());
 }
 
 QTEST_MAIN(TestUiConflicts)

@@ -1,6 +1,6 @@
 #include "commands/AddCategoryCommand.h"
 
-#include "store/ConcurrentEditError.h"
+#include "commands/CategoryRemoval.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -37,12 +37,5 @@ void AddCategoryCommand::undo()
             codebook.removeCategory(m_category);
             ++m_category.version; // as the removal left it, to come back so
         },
-        [&] {
-            const auto now = codebook.category(m_category.id);
-            if (!now)
-                throw ConcurrentEditError::category(m_category, std::nullopt);
-            m_category = *now;
-            codebook.removeCategory(m_category);
-            ++m_category.version;
-        });
+        [&] { m_category = CategoryRemoval::asItIsNow(codebook, m_category); });
 }

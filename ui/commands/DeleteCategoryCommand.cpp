@@ -1,6 +1,6 @@
 #include "commands/DeleteCategoryCommand.h"
 
-#include "store/ConcurrentEditError.h"
+#include "commands/CategoryRemoval.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
@@ -28,12 +28,7 @@ void DeleteCategoryCommand::redo()
             m_done = true;
         },
         [&] {
-            const auto now = codebook.category(m_category.id);
-            if (!now)
-                throw ConcurrentEditError::category(m_category, std::nullopt);
-            m_category = *now;
-            codebook.removeCategory(m_category);
-            ++m_category.version;
+            m_category = CategoryRemoval::asItIsNow(codebook, m_category);
             m_done = true;
         });
 }
