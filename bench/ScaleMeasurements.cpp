@@ -210,28 +210,8 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
             report << msSince(t);
         }
     }
-    QList<double> search;
-    int hits = 0;
-    for (int r = 0; r < m_context.fastRuns(); ++r) {
-        QElapsedTimer t;
-        t.start();
-        hits = int(store->articles().search(kSearch, 100).size());
-        search << msSince(t);
-    }
-    // The library as the user meets it: the window opened on the project,
-    // every article listed, then sorted by date (newest first) and painted.
-    QList<double> library;
-    int rows = 0;
-    for (int r = 0; r < std::max(3, m_context.repeat); ++r) {
-        QElapsedTimer t;
-        t.start();
-        auto window = GuiMeasurements::openWindow(path);
-        QTableView *view = window->libraryPanel()->view();
-        view->sortByColumn(LibraryModel::Published, Qt::DescendingOrder);
-        GuiMeasurements::settle();
-        library << msSince(t);
-        rows = view->model()->rowCount();
-    }
+    const auto [search, hits] = timeSearch(*store);
+    const auto [library, rows] = timeLibrary(path);
     const double peakMb = MemoryProbe::peakResidentKb() < 0
                               ? -1
                               : MemoryProbe::measureChild(path, m_firstArticle);
@@ -251,14 +231,10 @@ ScaleMeasurements::Figures ScaleMeasurements::measure(int articles)
                  "report %.0f ms, %.1f KB per article\n",
                  articles, f.libraryMs, f.searchMs, f.retrievalMs, f.unitRetrievalMs, f.matrixMs, f.cooccurrenceMs,
                  f.reportMs, f.bytesPerArticle / 1024);
-    auto add = [&](const QString &what, const QString &unit, double target,
-                   const QList<double> &samples, const QString &note) {
-        Measurement m(QStringLiteral("scale %1: %2").arg(articles).arg(what), unit, target,
-                      Measurement::Better::Lower);
-        for (double s : samples)
-            m.add(s);
-        m.setNote(note);
-        m_context.report.add(m);
+    const auto add = [&](const QString &what, const QString &unit, double target,
+                         const QList<double> &samples, const QString &note) {
+        addRow(QStringLiteral("scale %1: %2").arg(articles).arg(what), unit, target, samples,
+               note);
     };
     add(QStringLiteral("library of all articles shown and sorted"), QStringLiteral("ms"), 1000,
         library,
@@ -318,37 +294,14 @@ void ScaleMeasurements::measureServer(int articles, const QString &path)
                                      .arg(articles)
                                      .toStdString());
     }
-    auto store = ProjectSession::open(url);
-    QList<double> search;
-    int hits = 0;
-    for (int r = 0; r < m_context.fastRuns(); ++r) {
-        QElapsedTimer t;
-        t.start();
-        hits = int(store->articles().search(kSearch, 100).size());
-        search << msSince(t);
-    }
-    QList<double> library;
-    int rows = 0;
-    for (int r = 0; r < std::max(3, m_context.repeat); ++r) {
-        QElapsedTimer t;
-        t.start();
-        auto window = GuiMeasurements::openWindow(url);
-        QTableView *view = window->libraryPanel()->view();
-        view->sortByColumn(LibraryModel::Published, Qt::DescendingOrder);
-        GuiMeasurements::settle();
-        library << msSince(t);
-        rows = view->model()->rowCount();
-    }
+    const auto [search, hits] = timeSearch(*ProjectSession::open(url));
+    const auto [library, rows] = timeLibrary(url);
     std::fprintf(stderr, "  %d articles on PostgreSQL: library %.0f ms, search %.1f ms\n", articles,
                  median(library), median(search));
     const auto add = [&](const QString &what, double target, const QList<double> &samples,
                          const QString &note) {
-        Measurement m(QStringLiteral("scale %1 on PostgreSQL: %2").arg(articles).arg(what),
-                      QStringLiteral("ms"), target, Measurement::Better::Lower);
-        for (double s : samples)
-            m.add(s);
-        m.setNote(note);
-        m_context.report.add(m);
+        addRow(QStringLiteral("scale %1 on PostgreSQL: %2").arg(articles).arg(what),
+               QStringLiteral("ms"), target, samples, note);
     };
     add(QStringLiteral("library of all articles over the socket"), 500, library,
         QStringLiteral("main window opened on %1, %2 rows sorted by date and painted")
@@ -356,6 +309,46 @@ void ScaleMeasurements::measureServer(int articles, const QString &path)
             .arg(rows));
     add(QStringLiteral("full-text search, top 100 with snippets"), 50, search,
         QStringLiteral("“%1”: %2 hits (tsvector, GIN)").arg(kSearch).arg(hits));
+}
+
+ScaleMeasurements::Timed ScaleMeasurements::timeSearch(ProjectSession &store) const
+{
+    Timed timed;
+    for (int r = 0; r < m_context.fastRuns(); ++r) {
+        QElapsedTimer t;
+        t.start();
+        timed.count = int(store.articles().search(kSearch, 100).size());
+        timed.ms << msSince(t);
+    }
+    return timed;
+}
+
+ScaleMeasurements::Timed ScaleMeasurements::timeLibrary(const QString &location) const
+{
+    // The library as the user meets it: the window opened on the project,
+    // every article listed, then sorted by date (newest first) and painted.
+    Timed timed;
+    for (int r = 0; r < std::max(3, m_context.repeat); ++r) {
+        QElapsedTimer t;
+        t.start();
+        auto window = GuiMeasurements::openWindow(location);
+        QTableView *view = window->libraryPanel()->view();
+        view->sortByColumn(LibraryModel::Published, Qt::DescendingOrder);
+        GuiMeasurements::settle();
+        timed.ms << msSince(t);
+        timed.count = view->model()->rowCount();
+    }
+    return timed;
+}
+
+void ScaleMeasurements::addRow(const QString &name, const QString &unit, double target,
+                               const QList<double> &samples, const QString &note)
+{
+    Measurement m(name, unit, target, Measurement::Better::Lower);
+    for (double s : samples)
+        m.add(s);
+    m.setNote(note);
+    m_context.report.add(m);
 }
 
 void ScaleMeasurements::run()

@@ -4,6 +4,7 @@
 #include <QString>
 
 struct BenchContext;
+class ProjectSession;
 class SentencePool;
 
 // The analysis at scale: for each size of a series (20,000 / 60,000 /
@@ -34,7 +35,19 @@ private:
         double bytesPerArticle = 0;
         double peakMb = 0;
     };
+    // Milliseconds of each run, and what the last one found.
+    struct Timed
+    {
+        QList<double> ms;
+        int count = 0;
+    };
     Figures measure(int articles);
+    // Full-text search for the top 100 (hits), and the main window opened
+    // on the project with its library sorted and painted (rows).
+    Timed timeSearch(ProjectSession &store) const;
+    Timed timeLibrary(const QString &location) const;
+    void addRow(const QString &name, const QString &unit, double target,
+                const QList<double> &samples, const QString &note);
     QString build(int articles);
     // The library and search of the project at `path` copied to the
     // server (or the copy a previous run left there).

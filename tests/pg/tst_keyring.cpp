@@ -4,9 +4,7 @@
 // pg_hba.conf wants scram-sha-256), reconnecting after a loss, and the
 // command line's `framewise password remember|forget`.
 #include "CliRunner.h"
-#include "KeyringSession.h"
-#include "PrivateCluster.h"
-#include "RequiredTool.h"
+#include "KeyringServer.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
 #include "store/ServerKeyring.h"
@@ -44,33 +42,20 @@ private:
     // Why a login failed, or empty when it succeeded.
     QString openError(const QString &url);
 
-    std::unique_ptr<KeyringSession> m_keyring;
-    std::unique_ptr<PrivateCluster> m_cluster;
+    std::unique_ptr<KeyringServer> m_server;
     QString m_url;
     QTemporaryDir m_home;
 };
 
 void TestKeyring::initTestCase()
 {
-    qunsetenv("PGPASSWORD");
-    qunsetenv("PGPASSFILE");
-    qunsetenv("PGSERVICE");
-    m_keyring = std::make_unique<KeyringSession>();
-    if (!m_keyring->problem().isEmpty()) {
-        if (RequiredTool::mustFail()
-            || !m_keyring->problem().contains(QLatin1String("Debian package")))
-            QFAIL(qPrintable(m_keyring->problem()));
-        QSKIP(qPrintable(m_keyring->problem()));
+    m_server = std::make_unique<KeyringServer>(QStringLiteral("keyring"), kRole, kPassword);
+    if (!m_server->problem().isEmpty()) {
+        if (m_server->mayBeSkipped())
+            QSKIP(qPrintable(m_server->problem()));
+        QFAIL(qPrintable(m_server->problem()));
     }
-    m_cluster = std::make_unique<PrivateCluster>();
-    if (!m_cluster->problem().isEmpty()) {
-        if (m_cluster->problem().contains(QLatin1String("not installed"))
-            && !RequiredTool::mustFail())
-            QSKIP(qPrintable(m_cluster->problem()));
-        QFAIL(qPrintable(m_cluster->problem()));
-    }
-    m_url = m_cluster->createPasswordDatabase(QStringLiteral("keyring"), kRole, kPassword);
-    QVERIFY2(!m_url.isEmpty(), qPrintable(m_cluster->problem()));
+    m_url = m_server->url();
     // The role's project, made with the password given for the session.
     ServerPasswords::use(m_url, kPassword);
     ProjectSession::open(m_url, ProjectSession::OpenMode::CreateIfMissing);
@@ -85,8 +70,7 @@ void TestKeyring::init()
 
 void TestKeyring::cleanupTestCase()
 {
-    m_cluster.reset();
-    m_keyring.reset();
+    m_server.reset();
 }
 
 QString TestKeyring::openError(const QString &url)
@@ -122,13 +106,13 @@ void TestKeyring::storesReadsAndForgets()
     ServerKeyring::write(m_url, QStringLiteral("first"));
     QCOMPARE(ServerKeyring::read(m_url), std::optional<QString>(QStringLiteral("first")));
     // In the Secret Service, under service Framewise and the project's key.
-    QCOMPARE(m_keyring->lookup(ServerKeyring::key(m_url)),
+    QCOMPARE(m_server->keyring().lookup(ServerKeyring::key(m_url)),
              std::optional<QString>(QStringLiteral("first")));
     ServerKeyring::write(m_url, QStringLiteral("second"));
     QCOMPARE(ServerKeyring::read(m_url), std::optional<QString>(QStringLiteral("second")));
     QVERIFY(ServerKeyring::remove(m_url));
     QVERIFY(!ServerKeyring::read(m_url));
-    QVERIFY(!m_keyring->lookup(ServerKeyring::key(m_url)));
+    QVERIFY(!m_server->keyring().lookup(ServerKeyring::key(m_url)));
     QVERIFY(!ServerKeyring::remove(m_url));
 }
 
@@ -201,9 +185,9 @@ void TestKeyring::reconnectsWithThePasswordItOpenedWith()
     auto session = ProjectSession::open(m_url);
     // Gone from the keyring: the connection still has it.
     QVERIFY(ServerPasswords::forget(m_url));
-    QVERIFY(m_cluster->kill());
+    QVERIFY(m_server->cluster().kill());
     QVERIFY(!session->database().probe());
-    QVERIFY(m_cluster->start());
+    QVERIFY(m_server->cluster().start());
     QString error;
     QVERIFY2(session->database().reconnect(&error), qPrintable(error));
     QVERIFY(session->database().probe());

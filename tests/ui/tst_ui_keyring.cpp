@@ -5,9 +5,7 @@
 // private GNOME Keyring, KeyringSession); Cancel keeps the open project;
 // File > Forget Saved Password removes it again. The server is a private
 // cluster asking for scram-sha-256 passwords.
-#include "KeyringSession.h"
-#include "PrivateCluster.h"
-#include "RequiredTool.h"
+#include "KeyringServer.h"
 #include "StarterWindow.h"
 #include "shell/ServerPasswordDialog.h"
 #include "store/ServerKeyring.h"
@@ -63,8 +61,7 @@ private:
     // password dialogs with m_answers in turn (recording what they showed).
     void answerDialogs();
 
-    std::unique_ptr<KeyringSession> m_keyring;
-    std::unique_ptr<PrivateCluster> m_cluster;
+    std::unique_ptr<KeyringServer> m_server;
     QString m_url;
     QString m_typedUrl; // what the URL dialogs get
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -77,25 +74,13 @@ private:
 void TestUiKeyring::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    qunsetenv("PGPASSWORD");
-    qunsetenv("PGPASSFILE");
-    qunsetenv("PGSERVICE");
-    m_keyring = std::make_unique<KeyringSession>();
-    if (!m_keyring->problem().isEmpty()) {
-        if (RequiredTool::mustFail()
-            || !m_keyring->problem().contains(QLatin1String("Debian package")))
-            QFAIL(qPrintable(m_keyring->problem()));
-        QSKIP(qPrintable(m_keyring->problem()));
+    m_server = std::make_unique<KeyringServer>(QStringLiteral("keyring_ui"), kRole, kPassword);
+    if (!m_server->problem().isEmpty()) {
+        if (m_server->mayBeSkipped())
+            QSKIP(qPrintable(m_server->problem()));
+        QFAIL(qPrintable(m_server->problem()));
     }
-    m_cluster = std::make_unique<PrivateCluster>();
-    if (!m_cluster->problem().isEmpty()) {
-        if (m_cluster->problem().contains(QLatin1String("not installed"))
-            && !RequiredTool::mustFail())
-            QSKIP(qPrintable(m_cluster->problem()));
-        QFAIL(qPrintable(m_cluster->problem()));
-    }
-    m_url = m_cluster->createPasswordDatabase(QStringLiteral("keyring_ui"), kRole, kPassword);
-    QVERIFY2(!m_url.isEmpty(), qPrintable(m_cluster->problem()));
+    m_url = m_server->url();
     ServerPasswords::use(m_url, kPassword);
     ProjectSession::open(m_url, ProjectSession::OpenMode::CreateIfMissing);
     ServerPasswords::drop(m_url);
@@ -123,8 +108,7 @@ void TestUiKeyring::cleanup()
 
 void TestUiKeyring::cleanupTestCase()
 {
-    m_cluster.reset();
-    m_keyring.reset();
+    m_server.reset();
 }
 
 void TestUiKeyring::answerDialogs()
@@ -201,7 +185,7 @@ void TestUiKeyring::wrongThenRightAndRemembered()
     QVERIFY(m_answers.isEmpty());
     // Only the password that worked is in the keyring.
     QCOMPARE(ServerKeyring::read(m_url), std::optional<QString>(kPassword));
-    QCOMPARE(m_keyring->lookup(ServerKeyring::key(m_url)), std::optional<QString>(kPassword));
+    QCOMPARE(m_server->keyring().lookup(ServerKeyring::key(m_url)), std::optional<QString>(kPassword));
 
     // Next time (a new session) the keyring's password opens it unasked.
     ServerPasswords::drop(m_url);
@@ -234,9 +218,9 @@ void TestUiKeyring::copyToAServerAsksToo()
 {
     // File > Copy Project To… a server: the password is asked for there too.
     const QString password = QStringLiteral("copy pass");
-    m_typedUrl = m_cluster->createPasswordDatabase(QStringLiteral("keyring_copy"),
+    m_typedUrl = m_server->cluster().createPasswordDatabase(QStringLiteral("keyring_copy"),
                                                    QStringLiteral("kr_copy"), password);
-    QVERIFY2(!m_typedUrl.isEmpty(), qPrintable(m_cluster->problem()));
+    QVERIFY2(!m_typedUrl.isEmpty(), qPrintable(m_server->cluster().problem()));
     const QString before = m_window->store().path();
     m_answers = {Answer {password, false}};
     auto *copy = m_window->findChild<QAction *>(QStringLiteral("copyProjectAction"));
