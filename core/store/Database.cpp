@@ -205,12 +205,7 @@ void Database::createProject(ProjectSchema &schema)
 void Database::connectServer(bool create)
 {
     const PostgresLocation where = PostgresLocation::parse(m_path);
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    if (!m_db.isValid())
-        throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not installed "
-                                          "(Debian package libqt6sql6-psql)")
-                               .arg(m_path));
-    where.apply(m_db);
+    m_db = where.addConnection(m_path, m_connectionName);
     // A password the user gave this session; else libpq's own sources, and
     // the keyring's only when the server refused those.
     ServerPasswords::Known password = ServerPasswords::session(m_path);

@@ -91,8 +91,16 @@ PostgresLocation PostgresLocation::parse(const QString &text)
     return where;
 }
 
-void PostgresLocation::apply(QSqlDatabase &db) const
+QSqlDatabase PostgresLocation::addConnection(const QString &url, const QString &name) const
 {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!db.isValid()) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not installed "
+                                          "(Debian package libqt6sql6-psql)")
+                               .arg(url));
+    }
     db.setHostName(host);
     if (port > 0)
         db.setPort(port);
@@ -104,6 +112,7 @@ void PostgresLocation::apply(QSqlDatabase &db) const
         }))
         all << QStringLiteral("connect_timeout=10");
     db.setConnectOptions(all.join(QLatin1Char(';')));
+    return db;
 }
 
 QString PostgresLocation::login() const

@@ -27,9 +27,11 @@ public:
     // key=value settings passed to libpq (sslmode, connect_timeout, ...).
     QStringList options;
 
-    // Sets a QPSQL connection's host, port, user, database and options
-    // (with a 10 s connect timeout unless the URL names one).
-    void apply(QSqlDatabase &db) const;
+    // A new QPSQL connection named `name` set to this place: host, port,
+    // user, database and options (with a 10 s connect timeout unless the URL
+    // names one); not opened. Throws ProjectError naming `url` when Qt's
+    // PostgreSQL driver is missing.
+    QSqlDatabase addConnection(const QString &url, const QString &name) const;
     // The role libpq logs in as: the URL's user, else PGUSER, else the
     // login name.
     QString login() const;

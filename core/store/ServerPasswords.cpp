@@ -101,15 +101,7 @@ void ServerPasswords::check(const QString &url, const QString &password)
     const QString name
         = QStringLiteral("framewise-login-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        if (!db.isValid()) {
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            throw ProjectError(QStringLiteral("%1: Qt's PostgreSQL driver (QPSQL) is not "
-                                              "installed (Debian package libqt6sql6-psql)")
-                                   .arg(url));
-        }
-        where.apply(db);
+        QSqlDatabase db = where.addConnection(url, name);
         db.setPassword(password);
         const bool opened = db.open();
         const QSqlError error = db.lastError();
