@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "Bm25Ranking.h"
 #include "ChangeNotifications.h"
 #include "PostgresDialect.h"
 #include "PostgresLocation.h"
@@ -138,8 +139,14 @@ void Database::connect(bool create)
         throw ProjectError(QStringLiteral("%1: cannot open (%2)").arg(name, m_db.lastError().text()));
     const QVariant handle = m_db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.data()))
+        if (sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.data())) {
             sqlite3_busy_handler(raw, &pollEveryMillisecond, nullptr);
+            if (!Bm25Ranking::install(raw)) {
+                m_db.close();
+                throw ProjectError(
+                    QStringLiteral("%1: this SQLite has no full-text search (FTS5)").arg(name));
+            }
+        }
     }
 
     const auto forget = [&] {

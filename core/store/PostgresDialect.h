@@ -9,8 +9,8 @@
 // version that changes tables adds its step here as well as in SqliteDialect
 // (tst_pg_open compares the two schemas' tables and columns); one that only
 // tunes SQLite (an index) is an empty step here. Full-text search is a
-// tsvector column with a GIN index, in the text search configuration the
-// project's meta table names.
+// tsvector column (of article_search) with a GIN index, in the text search
+// configuration the project's meta table names.
 class PostgresDialect final : public SqlDialect
 {
 public:

@@ -35,6 +35,7 @@ const QSet<QString> kDerivedTables = {
     QStringLiteral("framewise_schema"),
     // Queued by the articles' insert trigger; the copy indexes them at the end.
     QStringLiteral("fts_pending"),
+    QStringLiteral("article_search"),
     // Kept by triggers as the annotations arrive, and counted once the last
     // code is linked (fill).
     QStringLiteral("article_counts"),
@@ -50,8 +51,6 @@ const QSet<QString> kDerivedTables = {
     QStringLiteral("units_pending_articles"),
     QStringLiteral("units_pending_segments"),
 };
-// PostgreSQL's search column, filled when the copy indexes its articles.
-const QSet<QString> kDerivedColumns = {QStringLiteral("articles.search")};
 
 // Bound values per INSERT, far below SQLite's 32766 and PostgreSQL's 65535,
 // and about how much text: long articles go in smaller batches.
@@ -186,8 +185,7 @@ QList<Plan> plan(Database &from, Database &to)
         const QStringList sourceColumnList = names(source, from.dialect().listColumns(), table);
         const QSet<QString> sourceColumns(sourceColumnList.cbegin(), sourceColumnList.cend());
         for (const QString &column : names(target, to.dialect().listColumns(), table)) {
-            if (sourceColumns.contains(column)
-                && !kDerivedColumns.contains(table + QLatin1Char('.') + column))
+            if (sourceColumns.contains(column))
                 p.columns << column;
         }
         p.sourceKey = names(source, from.dialect().listPrimaryKey(), table);

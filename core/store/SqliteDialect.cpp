@@ -1,5 +1,6 @@
 #include "SqliteDialect.h"
 
+#include "Bm25Ranking.h"
 #include "text/SearchTerms.h"
 
 namespace {
@@ -445,6 +446,10 @@ const QStringList kSchemaV12 = {
     QStringLiteral("ALTER TABLE actors ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
 };
 
+// Version 13 changes nothing in a project file: PostgreSQL's step moves its
+// search vectors into a table of their own (PostgresDialect.cpp).
+const QStringList kSchemaV13 = {};
+
 } // namespace
 
 QString SqliteDialect::name() const
@@ -479,6 +484,8 @@ QStringList SqliteDialect::migrationTo(int version) const
         return kSchemaV11;
     case 12:
         return kSchemaV12;
+    case 13:
+        return kSchemaV13;
     default:
         return {};
     }
@@ -581,9 +588,17 @@ QString SqliteDialect::tableExists() const
 
 QString SqliteDialect::searchArticles() const
 {
+    // Ranked as ORDER BY rank (bm25) would, by Bm25Ranking's function, and
+    // only the hits kept: FTS5's own ORDER BY rank sorts every hit. The
+    // snippets are made for those alone, each found again by its rowid.
     return QStringLiteral(
-        "SELECT rowid, title, snippet(articles_fts, 1, char(2), char(3), '…', 16) "
-        "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?");
+        "WITH m(q) AS (SELECT ?), "
+        "top AS MATERIALIZED (SELECT rowid AS id, %1(articles_fts) AS r FROM articles_fts "
+        "WHERE articles_fts MATCH (SELECT q FROM m) ORDER BY r, rowid LIMIT ?) "
+        "SELECT articles_fts.rowid, title, snippet(articles_fts, 1, char(2), char(3), '…', 16) "
+        "FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.id "
+        "WHERE articles_fts MATCH (SELECT q FROM m) ORDER BY top.r, top.id")
+        .arg(QLatin1String(Bm25Ranking::functionName));
 }
 
 QString SqliteDialect::scanArticles(int scannedTerms, bool withMatch) const

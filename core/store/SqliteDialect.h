@@ -10,7 +10,7 @@ public:
     // 'FrWs' in the SQLite header marks a Framewise project.
     static constexpr quint32 applicationId = 0x46725773;
     // The schema version this build writes; migrations lead up to it.
-    static constexpr int currentVersion = 12;
+    static constexpr int currentVersion = 13;
 
     QString name() const override;
     QStringList connectionSettings() const override;

@@ -58,6 +58,7 @@ const QStringList kCountTriggers = {
 // as anyone reads (search index, text units of segments).
 const QStringList kCoderDerivedTables = {
     QStringLiteral("fts_pending"),
+    QStringLiteral("article_search"),
     QStringLiteral("text_units"),
     QStringLiteral("segment_units"),
     QStringLiteral("units_pending_articles"),
@@ -183,8 +184,6 @@ void TeamAdmin::grantRights()
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON annotations, annotation_codes, claims, "
                        "memos, %1 TO %2")
             .arg(kCoderDerivedTables.join(QStringLiteral(", ")), coder),
-        // The search indexer of any member's app fills this column.
-        QStringLiteral("GRANT UPDATE (search) ON articles TO %1").arg(coder),
     };
     for (const QString &grant : grants)
         SqlQuery::run(sql(), grant);

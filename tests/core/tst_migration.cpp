@@ -32,6 +32,7 @@ private Q_SLOTS:
     void upgradesTheV9ReleaseWithAListingIndex();
     void upgradesTheV10ReleaseWithAPlacesIndex();
     void upgradesTheV11ReleaseWithRowVersions();
+    void upgradesTheV12Release();
 
 private:
     QString copyOfRelease();
@@ -223,11 +224,54 @@ void TestMigration::upgradesTheV11ReleaseWithRowVersions()
     QVERIFY_THROWS_EXCEPTION(ProjectError, session->codebook().updateCode(stale));
     QCOMPARE(session->codebook().code(loaded.id)->colour, loaded.colour);
     session.reset();
-    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 12);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
+             SqliteDialect::currentVersion);
     QCOMPARE(RawSql::scalar(path, versionColumns).toInt(), 3);
     QCOMPARE(
         RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM codes")).toString(),
         uuids);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
+}
+
+// Schema 13 changes nothing in a project file (its step moves PostgreSQL's
+// search vectors): the schema-12 release opens, keeps every row, and its
+// index answers through the ranking function each connection now has.
+void TestMigration::upgradesTheV12Release()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v12-%1.framewise").arg(++m_copies));
+    QVERIFY(
+        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v12-release.framewise"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 12);
+    const QString schema = QStringLiteral(
+        "SELECT group_concat(type || name || coalesce(sql, ''), char(10)) FROM "
+        "(SELECT * FROM sqlite_schema ORDER BY name)");
+    const QString before = RawSql::scalar(path, schema).toString();
+    const QString uuids =
+        RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations"))
+            .toString();
+
+    auto session = ProjectSession::open(path);
+    QCOMPARE(session->schemaVersion(), SqliteDialect::currentVersion);
+    // gus's annotation, saved by the schema-12 release, is still there.
+    const QList<Annotation> first = session->annotations().forArticle(1);
+    QVERIFY(std::any_of(first.cbegin(), first.cend(), [](const Annotation &a) {
+        return a.coderName == QLatin1String("gus") && a.note == QLatin1String("schema 12")
+            && a.start == 40 && a.end == 52;
+    }));
+    QCOMPARE(session->codebook().codes().size(), 15);
+    const QList<ArticleSearchHit> hits = session->articles().search(QStringLiteral("korean"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.constFirst().articleId, 1);
+    QVERIFY(hits.constFirst().snippet.contains(QChar(2)));
+    session.reset();
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
+             SqliteDialect::currentVersion);
+    QCOMPARE(RawSql::scalar(path, schema).toString(), before);
+    QCOMPARE(RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations"))
+                 .toString(),
+             uuids);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
              QStringLiteral("ok"));
 }

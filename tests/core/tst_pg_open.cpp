@@ -7,6 +7,7 @@
 #include "RawSql.h"
 #include "TestProject.h"
 #include "base/ProjectError.h"
+#include "domain/TextRewrite.h"
 #include "store/PostgresDialect.h"
 #include "store/ProjectSession.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void refusesNewerAndOlderSchema();
     void schemaMatchesSqlite();
     void upgradesVersion11WithRowVersions();
+    void upgradesVersion12MovingTheSearchIndex();
 };
 
 void TestPgOpen::wrongUrl_data()
@@ -220,7 +222,7 @@ void TestPgOpen::refusesNewerAndOlderSchema()
 }
 
 // Both dialects build the same tables and views with the same columns (the
-// PostgreSQL one adds its version table and the articles' search vector;
+// PostgreSQL one adds its version table and its search vectors' table;
 // SQLite's FTS5 tables are its own), so every repository statement finds
 // on one what it finds on the other.
 void TestPgOpen::schemaMatchesSqlite()
@@ -244,8 +246,8 @@ void TestPgOpen::schemaMatchesSqlite()
     for (const QVariantList &row : RawSql::rows(
              url,
              QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
-                            "WHERE table_schema = 'public' AND table_name <> 'framewise_schema' "
-                            "AND NOT (table_name = 'articles' AND column_name = 'search') "
+                            "WHERE table_schema = 'public' "
+                            "AND table_name NOT IN ('framewise_schema', 'article_search') "
                             "ORDER BY table_name COLLATE \"C\", column_name COLLATE \"C\"")))
         postgres[row.at(0).toString()] << row.at(1).toString();
     QVERIFY(!sqlite.isEmpty());
@@ -276,20 +278,20 @@ void TestPgOpen::upgradesVersion11WithRowVersions()
         actorId = store->actors().add(kim);
     }
     // What the schema-11 build left: no version columns, version 11.
-    RawSql::run(url,
-                {QStringLiteral("ALTER TABLE codes DROP COLUMN version"),
-                 QStringLiteral("ALTER TABLE categories DROP COLUMN version"),
-                 QStringLiteral("ALTER TABLE actors DROP COLUMN version"),
-                 QStringLiteral("UPDATE framewise_schema SET version = 11")});
+    RawSql::run(url, RawSql::postgresBeforeVersion13()
+                         << QStringLiteral("ALTER TABLE codes DROP COLUMN version")
+                         << QStringLiteral("ALTER TABLE categories DROP COLUMN version")
+                         << QStringLiteral("ALTER TABLE actors DROP COLUMN version")
+                         << QStringLiteral("UPDATE framewise_schema SET version = 11"));
     const QString versionColumns = QStringLiteral(
         "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
         "column_name = 'version' AND table_name IN ('codes', 'categories', 'actors')");
     QCOMPARE(RawSql::scalar(url, versionColumns).toInt(), 0);
 
     auto store = ProjectSession::open(url);
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), PostgresDialect::currentVersion);
     QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT version FROM framewise_schema")).toInt(),
-             12);
+             PostgresDialect::currentVersion);
     QCOMPARE(RawSql::scalar(url, versionColumns).toInt(), 3);
     Code code = *store->codebook().code(codeId);
     QCOMPARE(code.version, 1);
@@ -299,6 +301,72 @@ void TestPgOpen::upgradesVersion11WithRowVersions()
     code.colour = QStringLiteral("#123456");
     QCOMPARE(store->codebook().updateCode(code), 2);
     QCOMPARE(store->codebook().code(codeId)->version, 2);
+}
+
+// Schema 13 on a project saved by the schema-12 build: the search vectors
+// move from a column of articles into article_search, kept in line, and
+// search, a text rewrite (its trigger) and indexing new articles use them.
+void TestPgOpen::upgradesVersion12MovingTheSearchIndex()
+{
+    TestProject project;
+    REQUIRE_BACKEND(project);
+    const QString url = project.location();
+    qint64 kursk = 0;
+    const QString kurskText = QStringLiteral("Kim praised the Soviet victory at Kursk.");
+    {
+        auto store = ProjectSession::open(url, ProjectSession::OpenMode::CreateIfMissing);
+        Article a;
+        a.title = QStringLiteral("Pyongyang's war");
+        a.text = kurskText;
+        Article b;
+        b.title = QStringLiteral("Seoul");
+        b.text = QStringLiteral("Seoul answered with caution.");
+        kursk = store->articles().addMany({a, b}).constFirst().id;
+        QCOMPARE(store->articles().indexPending(100), 2);
+    }
+    // What the schema-12 build left: the vectors in articles.search, set by
+    // the update trigger, and no article_search.
+    RawSql::run(url, RawSql::postgresBeforeVersion13()
+                         << QStringLiteral("UPDATE framewise_schema SET version = 12"));
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT count(*) FROM articles "
+                                                "WHERE search @@ 'kursk'::tsquery"))
+                 .toInt(),
+             1);
+
+    auto store = ProjectSession::open(url);
+    QCOMPARE(store->schemaVersion(), PostgresDialect::currentVersion);
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT count(*) FROM information_schema.columns "
+                                                "WHERE table_name = 'articles' AND "
+                                                "column_name = 'search'"))
+                 .toInt(),
+             0);
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT count(*) FROM article_search")).toInt(), 2);
+    // Kept in the table's rows, compressed, not out of line.
+    QCOMPARE(RawSql::scalar(url, QStringLiteral("SELECT attstorage FROM pg_attribute WHERE "
+                                                "attrelid = 'article_search'::regclass AND "
+                                                "attname = 'search'"))
+                 .toString(),
+             QStringLiteral("m"));
+    QList<ArticleSearchHit> hits = store->articles().search(QStringLiteral("kursk"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.constFirst().articleId, kursk);
+    QCOMPARE(hits.constFirst().snippet,
+             QStringLiteral("Kim praised the Soviet victory at \u0002Kursk\u0003"));
+    QCOMPARE(store->articles().search(QStringLiteral("pyongyang")).size(), 1);
+
+    // The text changes (a re-extraction): the trigger indexes the new one.
+    store->articles().rewriteText(
+        {kursk, QStringLiteral("Kim praised the victory near Vladivostok."), {}, kurskText, {}});
+    QCOMPARE(store->articles().search(QStringLiteral("kursk")).size(), 0);
+    QCOMPARE(store->articles().search(QStringLiteral("vladivostok")).size(), 1);
+    // A new article waits for the indexer, which fills the new table.
+    Article c;
+    c.title = QStringLiteral("Kursk again");
+    c.text = QStringLiteral("The front moved.");
+    store->articles().add(c);
+    QCOMPARE(store->articles().search(QStringLiteral("kursk")).size(), 0);
+    QCOMPARE(store->articles().indexPending(100), 1);
+    QCOMPARE(store->articles().search(QStringLiteral("kursk")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPgOpen)

@@ -376,14 +376,16 @@ void TestTeam::upgradeExtendsRightsAndRemovalKeepsWork()
         QCOMPARE(a.exec(annotationInsert(kMe, 0)), 1);
     }
 
-    // The project as it was before version 11 added article_counts: the
-    // team was set up before that table existed.
-    RawSql::run(url, {QStringLiteral("DROP TABLE article_counts"),
-                      QStringLiteral("DROP FUNCTION article_counts_follow() CASCADE"),
-                      QStringLiteral("ALTER TABLE categories DROP COLUMN version"),
-                      QStringLiteral("ALTER TABLE codes DROP COLUMN version"),
-                      QStringLiteral("ALTER TABLE actors DROP COLUMN version"),
-                      QStringLiteral("UPDATE framewise_schema SET version = 10")});
+    // The project as it was before version 11 added article_counts (and
+    // 12 and 13 row versions and the search table): the team was set up
+    // before they existed.
+    RawSql::run(url, RawSql::postgresBeforeVersion13()
+                         << QStringLiteral("DROP TABLE article_counts")
+                         << QStringLiteral("DROP FUNCTION article_counts_follow() CASCADE")
+                         << QStringLiteral("ALTER TABLE categories DROP COLUMN version")
+                         << QStringLiteral("ALTER TABLE codes DROP COLUMN version")
+                         << QStringLiteral("ALTER TABLE actors DROP COLUMN version")
+                         << QStringLiteral("UPDATE framewise_schema SET version = 10"));
     // The owner opens it: upgraded to this version.
     QCOMPARE(Database::open(url)->schemaVersion(), PostgresDialect().schemaVersion());
     {
@@ -392,6 +394,12 @@ void TestTeam::upgradeExtendsRightsAndRemovalKeepsWork()
         QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 1);
         QCOMPARE(a.exec(annotationInsert(kMe, 5)), 1);
         QCOMPARE(a.scalar(QStringLiteral("SELECT annotations FROM article_counts")).toInt(), 2);
+        // Version 13's search table: a coder's app indexes new articles.
+        QCOMPARE(a.exec(QStringLiteral(
+                     "INSERT INTO article_search(article_id, search) SELECT id, "
+                     "framewise_search_document(title, text) FROM articles ON CONFLICT "
+                     "(article_id) DO UPDATE SET search = excluded.search")),
+                 1);
     }
 
     Run r = cli({QStringLiteral("team"), QStringLiteral("remove"), url, ana});

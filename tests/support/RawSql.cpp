@@ -106,3 +106,20 @@ QString RawSql::failure(const QString &path, const QString &statement)
     QSqlDatabase::removeDatabase(kConnection);
     return error;
 }
+
+QStringList RawSql::postgresBeforeVersion13()
+{
+    return {QStringLiteral("ALTER TABLE articles ADD COLUMN search tsvector"),
+            QStringLiteral("UPDATE articles a SET search = s.search FROM article_search s "
+                           "WHERE s.article_id = a.id"),
+            QStringLiteral("CREATE INDEX articles_search ON articles USING gin(search)"),
+            QStringLiteral("DROP TABLE article_search"),
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION articles_fts_update() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = OLD.id) THEN
+                        NEW.search := framewise_search_document(NEW.title, NEW.text);
+                    END IF;
+                    RETURN NEW;
+                END $$)")};
+}

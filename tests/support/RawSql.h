@@ -16,4 +16,8 @@ QList<QVariantList> rows(const QString &path, const QString &query);
 // Runs a statement expected to be refused: the database's message, or
 // empty if it ran.
 QString failure(const QString &path, const QString &statement);
+// What turns a PostgreSQL project of this build back into what the
+// schema-12 build left: search vectors in a column of articles, set by the
+// update trigger (no version mark: the caller sets the one it wants).
+QStringList postgresBeforeVersion13();
 } // namespace RawSql
