@@ -17,22 +17,24 @@ constexpr int kSenderRoom = 21;
 }
 } // namespace
 
-void ChangeNotifications::send(const QSqlDatabase &db, const ChangeSet &changes)
+QStringList ChangeNotifications::statements(const ChangeSet &changes)
 {
     // Commits of all sessions of this process are numbered together: with
     // the sender's pid that tells one commit's pieces from another's.
     static std::atomic<quint64> serial {0};
+    QStringList out;
     for (const QByteArray &piece : pieces(changes, ++serial)) {
-        // One round trip, not three (a prepared statement's PREPARE and
-        // DEALLOCATE): the piece is written inline, which is safe as it
-        // holds only digits, letters and , ; + ~ - % / and spaces. The
-        // server writes the sender, its backend pid, which the listening
-        // side compares with its own.
+        // Written inline (no prepared statement, whose PREPARE and
+        // DEALLOCATE would be round trips of their own), which is safe as
+        // the piece holds only digits, letters and , ; + ~ - % / and
+        // spaces. The server writes the sender, its backend pid, which the
+        // listening side compares with its own.
         if (piece.contains('\'') || piece.contains('\\'))
             throw ProjectError(QStringLiteral("a change notification holds a quote"));
-        SqlQuery::run(db, QStringLiteral("SELECT pg_notify('%1', pg_backend_pid()::text || ' %2')")
-                              .arg(QLatin1String(channel), QLatin1String(piece)));
+        out << QStringLiteral("SELECT pg_notify('%1', pg_backend_pid()::text || ' %2')")
+                   .arg(QLatin1String(channel), QLatin1String(piece));
     }
+    return out;
 }
 
 QList<QByteArray> ChangeNotifications::pieces(const ChangeSet &changes, quint64 serial, int limit)

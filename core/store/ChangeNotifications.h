@@ -27,9 +27,9 @@ public:
     // The server refuses a payload of 8,000 bytes or more.
     static constexpr int payloadLimit = 7999;
 
-    // Notifies the channel of the change set on this (PostgreSQL)
-    // connection, inside its open transaction.
-    static void send(const QSqlDatabase &db, const ChangeSet &changes);
+    // The statements that notify the channel of the change set, to run on
+    // a PostgreSQL connection inside its open transaction.
+    static QStringList statements(const ChangeSet &changes);
     // The payloads without their sender, which the server puts in front:
     // each "SERIAL INDEX/COUNT TEXT", short enough that with a sender of up
     // to 20 characters it stays within limit bytes.

@@ -471,10 +471,14 @@ std::optional<ChangeSet> Database::commitUnit()
 {
     if (m_units.size() == 1) {
         // A team project tells its other sessions what changed, in the
-        // transaction: they hear of it if and only if it commits.
+        // transaction: they hear of it if and only if it commits. The
+        // notifications and the COMMIT go in one round trip (a simple
+        // query of several statements; the first to fail stops the rest).
+        QStringList statements;
         if (!isSqlite(*m_dialect) && !m_units.back().isEmpty())
-            ChangeNotifications::send(m_db, m_units.back());
-        exec(m_dialect->commit());
+            statements = ChangeNotifications::statements(m_units.back());
+        statements << m_dialect->commit();
+        exec(statements.join(QStringLiteral("; ")));
         ChangeSet changes = std::move(m_units.back());
         m_units.pop_back();
         if (changes.isEmpty())
