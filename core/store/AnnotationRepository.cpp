@@ -64,6 +64,12 @@ const QString kCodeCount
     = QStringLiteral("SELECT count(*) FROM annotation_codes WHERE annotation_id = ?");
 const QString kKnownCode = QStringLiteral("SELECT 1 FROM codes WHERE id = ?");
 const QString kAllCodes = QStringLiteral("SELECT id FROM codes");
+// What adding annotations needs first, in one round trip (a team server's
+// commit of one annotation had three for it): the first article's text,
+// the first coder's id, and how many of the codes named exist.
+const QString kInsertLookup = QStringLiteral(
+    "SELECT (SELECT text FROM articles WHERE id = ?), (SELECT id FROM coders WHERE name = ?), "
+    "(SELECT count(*) FROM codes WHERE id IN %1)");
 const QString kArticleText = QStringLiteral("SELECT text FROM articles WHERE id = ?");
 const QString kArticleOf = QStringLiteral("SELECT article_id FROM annotations WHERE id = ?");
 const QString kSpanSource = QStringLiteral(
@@ -457,13 +463,6 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             QString text;
             TextOffsets offsets;
         };
-        QSet<qint64> knownCodes;
-        {
-            SqlQuery q(sql(), kAllCodes);
-            q.exec();
-            while (q.next())
-                knownCodes.insert(q.value(0).toLongLong());
-        }
         // New coders are created before any statement of the batch runs:
         // SQLite opens no savepoint (ensure's unit) while a SELECT is pending.
         // (id, name as stored) of each coder named.
@@ -471,6 +470,37 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
         const auto coderName = [&](const QString &name) {
             return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
+        QHash<qint64, std::shared_ptr<const Source>> sources;
+        QSet<qint64> codeSet;
+        for (const NewAnnotation &n : annotations)
+            codeSet.unite(QSet<qint64>(n.codeIds.cbegin(), n.codeIds.cend()));
+        if (!annotations.isEmpty()) {
+            const NewAnnotation &first = annotations.constFirst();
+            const QString coder = coderName(first.coderName);
+            QList<qint64> codeIds(codeSet.cbegin(), codeSet.cend());
+            SqlQuery lookup(sql(), kInsertLookup.arg(idsIn()));
+            lookup.bind(first.articleId).bind(coder).bind(idList(codeIds)).exec();
+            lookup.next();
+            if (!lookup.value(0).isNull()) {
+                const QString t = lookup.value(0).toString();
+                sources.insert(first.articleId,
+                               std::make_shared<const Source>(Source {t, TextOffsets(t)}));
+            }
+            if (!lookup.value(1).isNull())
+                coders.insert(coder, {lookup.value(1).toLongLong(), coder});
+            if (lookup.value(2).toLongLong() != codeIds.size()) {
+                // Which one: the rare case, so a second look.
+                QSet<qint64> known;
+                SqlQuery q(sql(), kAllCodes);
+                q.exec();
+                while (q.next())
+                    known.insert(q.value(0).toLongLong());
+                for (qint64 codeId : std::as_const(codeIds)) {
+                    if (!known.contains(codeId))
+                        throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+                }
+            }
+        }
         for (const NewAnnotation &n : annotations) {
             const QString coder = coderName(n.coderName);
             if (coders.contains(coder))
@@ -480,7 +510,6 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             else
                 coders.insert(coder, {m_coders.ensure(coder), coder});
         }
-        QHash<qint64, std::shared_ptr<const Source>> sources;
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(), returningId(kInsert));
         SqlQuery link(sql(), kLink);
@@ -497,10 +526,6 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
                     throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
                 const QString t = text.value(0).toString();
                 source = std::make_shared<const Source>(Source{t, TextOffsets(t)});
-            }
-            for (qint64 codeId : n.codeIds) {
-                if (!knownCodes.contains(codeId))
-                    throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
             }
             if (n.codeIds.isEmpty())
                 throw ProjectError(QStringLiteral("an annotation needs at least one code"));

@@ -533,6 +533,28 @@ void TestStore::annotationRefusalsChangeNothing()
     QVERIFY(store->coders().all().isEmpty());
     // The whole text is a valid span.
     QCOMPARE(store->annotations().add({id, 0, 5, {code.id}, {}, {}}).quote, QStringLiteral("short"));
+    // A batch over two articles and two coders: the code the second names
+    // is unknown, so neither is stored, nor the new coder, and the message
+    // names the code.
+    const qint64 other = store->articles().add(sampleArticle(QStringLiteral("longer text"))).id;
+    try {
+        store->annotations().addMany({{id, 0, 2, {code.id}, QStringLiteral("ana"), {}},
+                                      {other, 0, 6, {998}, QStringLiteral("ben"), {}}});
+        QFAIL("an unknown code was accepted");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QLatin1String("no code with id 998")), qPrintable(e.message()));
+    }
+    QCOMPARE(store->annotations().count(), 1);
+    QCOMPARE(store->coders().all().size(), 1);
+    // The same batch with known codes: each annotation with its coder and
+    // its article's quote.
+    const QList<qint64> made
+        = store->annotations().addMany({{id, 0, 2, {code.id}, QStringLiteral("ana"), {}},
+                                        {other, 0, 6, {code.id}, QStringLiteral("ben"), {}}});
+    QCOMPARE(store->annotations().get(made[0])->coderName, QStringLiteral("ana"));
+    QCOMPARE(store->annotations().get(made[0])->quote, QStringLiteral("sh"));
+    QCOMPARE(store->annotations().get(made[1])->coderName, QStringLiteral("ben"));
+    QCOMPARE(store->annotations().get(made[1])->quote, QStringLiteral("longer"));
 }
 
 void TestStore::annotationsComeInReadingOrder()
