@@ -33,7 +33,8 @@ namespace {
 const QSet<QString> kDerivedTables = {
     // The version mark: the new project has written its own.
     QStringLiteral("framewise_schema"),
-    // Queued by the articles' insert trigger; the copy indexes them at the end.
+    // Queued by the articles' insert trigger; the copy indexes them at the
+    // end, which fills PostgreSQL's search vectors.
     QStringLiteral("fts_pending"),
     QStringLiteral("article_search"),
     // Kept by triggers as the annotations arrive, and counted once the last
