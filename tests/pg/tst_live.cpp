@@ -4,6 +4,7 @@
 // one fresh database, as two coders' apps would have. Registered only as
 // tst_live_pg (scripts/with-postgres).
 #include "ChangeSetText.h"
+#include "NewSpan.h"
 #include "TestProject.h"
 #include "store/ChangeNotifications.h"
 #include "store/ProjectSession.h"
@@ -24,15 +25,6 @@ ChangeSet changesAt(const QSignalSpy &spy, qsizetype i)
     return spy.at(i).at(0).value<ChangeSet>();
 }
 
-NewAnnotation span(qint64 articleId, qint64 start, qint64 end, qint64 codeId)
-{
-    NewAnnotation n;
-    n.articleId = articleId;
-    n.start = start;
-    n.end = end;
-    n.codeIds = {codeId};
-    return n;
-}
 } // namespace
 
 class TestLive : public QObject
@@ -118,7 +110,7 @@ void TestLive::annotationsReachTheOtherSession()
     REQUIRE_BACKEND(*m_project);
     qint64 id = 0;
     ChangeSet heard
-        = expectHeard([&] { id = m_a->annotations().add(span(m_article, 4, 13, m_code)).id; });
+        = expectHeard([&] { id = m_a->annotations().add(newSpan(m_article, 4, 13, m_code)).id; });
     QVERIFY(!QTest::currentTestFailed());
     QCOMPARE(heard.of(A::Annotation).added, QSet<qint64> {id});
     QCOMPARE(heard.annotatedArticles(), QSet<qint64> {m_article});
@@ -184,7 +176,7 @@ void TestLive::codebookActorsMemosAndSettingsReachIt()
     QCOMPARE(m_b->actors().matching(QStringLiteral("UN")).constFirst().id, actorId);
 
     qint64 annotation = 0;
-    expectHeard([&] { annotation = m_a->annotations().add(span(m_article, 4, 13, m_code)).id; });
+    expectHeard([&] { annotation = m_a->annotations().add(newSpan(m_article, 4, 13, m_code)).id; });
     QVERIFY(!QTest::currentTestFailed());
     heard = expectHeard([&] { m_a->annotations().setActor(annotation, actorId); });
     QVERIFY(!QTest::currentTestFailed());
@@ -230,8 +222,8 @@ void TestLive::bigUnitArrivesWholeInPieces()
     // than one payload's worth of ids.
     QList<NewAnnotation> first, second;
     for (int i = 0; i < 3000; ++i) {
-        first.append(span(m_article, i % 500, i % 500 + 5, m_code));
-        second.append(span(m_article, i % 400 + 1, i % 400 + 8, m_code));
+        first.append(newSpan(m_article, i % 500, i % 500 + 5, m_code));
+        second.append(newSpan(m_article, i % 400 + 1, i % 400 + 8, m_code));
     }
     QList<qint64> firstIds;
     expectHeard([&] { firstIds = m_a->annotations().addMany(first); });
@@ -266,7 +258,7 @@ void TestLive::ownCommitsAreAnnouncedOnce()
     REQUIRE_BACKEND(*m_project);
     QSignalSpy local(m_a.get(), &ProjectSession::changed);
     QSignalSpy remote(m_b.get(), &ProjectSession::changed);
-    m_a->annotations().add(span(m_article, 4, 13, m_code));
+    m_a->annotations().add(newSpan(m_article, 4, 13, m_code));
     QCOMPARE(local.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(remote.count(), 1, 1000);
     // A hears its own notification too, and lets it pass; B hears it once.
@@ -275,7 +267,7 @@ void TestLive::ownCommitsAreAnnouncedOnce()
     QCOMPARE(remote.count(), 1);
 
     // Both ways: B's commit reaches A, and B announces it only once.
-    m_b->annotations().add(span(m_article, 14, 20, m_code));
+    m_b->annotations().add(newSpan(m_article, 14, 20, m_code));
     QCOMPARE(remote.count(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(local.count(), 2, 1000);
     QCOMPARE(changeSetText(changesAt(local, 1)), changeSetText(changesAt(remote, 1)));
@@ -290,8 +282,8 @@ void TestLive::rollbackSendsNothing()
     QSignalSpy remote(m_b.get(), &ProjectSession::changed);
     {
         UnitOfWork unit(m_a->database());
-        m_a->annotations().add(span(m_article, 4, 13, m_code));
-        m_a->annotations().add(span(m_article, 14, 20, m_code));
+        m_a->annotations().add(newSpan(m_article, 4, 13, m_code));
+        m_a->annotations().add(newSpan(m_article, 14, 20, m_code));
         // Rolled back unless committed.
     }
     QTest::qWait(500);
@@ -307,7 +299,7 @@ void TestLive::changeWaitsForTheOpenUnitOfWork()
 {
     REQUIRE_BACKEND(*m_project);
     QSignalSpy remote(m_b.get(), &ProjectSession::changed);
-    m_a->annotations().add(span(m_article, 4, 13, m_code));
+    m_a->annotations().add(newSpan(m_article, 4, 13, m_code));
     // No event loop yet: the server's message waits at B's socket until
     // B's next statement (BEGIN) reads it.
     QTest::qSleep(300);
@@ -332,7 +324,7 @@ void TestLive::commitsArriveInOrder()
     QSignalSpy local(m_a.get(), &ProjectSession::changed);
     QSignalSpy remote(m_b.get(), &ProjectSession::changed);
     for (int i = 0; i < 20; ++i)
-        m_a->annotations().add(span(m_article, i, i + 3, m_code));
+        m_a->annotations().add(newSpan(m_article, i, i + 3, m_code));
     QTRY_COMPARE_WITH_TIMEOUT(remote.count(), 20, 1000);
     for (int i = 0; i < 20; ++i)
         QCOMPARE(changeSetText(changesAt(remote, i)), changeSetText(changesAt(local, i)));
@@ -355,7 +347,7 @@ void TestLive::coderRoleHearsAndIsHeard()
 
     QSignalSpy coderHears(session.get(), &ProjectSession::changed);
     QSignalSpy ownerHears(m_a.get(), &ProjectSession::changed);
-    const qint64 mine = session->annotations().add(span(m_article, 4, 13, m_code)).id;
+    const qint64 mine = session->annotations().add(newSpan(m_article, 4, 13, m_code)).id;
     QCOMPARE(coderHears.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(ownerHears.count(), 1, 1000);
     QCOMPARE(changeSetText(changesAt(ownerHears, 0)), changeSetText(changesAt(coderHears, 0)));

@@ -6,6 +6,7 @@
 // and scroll position and the lists keep their selected row. Runs against
 // the throwaway cluster of scripts/with-postgres (FRAMEWISE_TEST_PGHOST);
 // without it, it fails.
+#include "NewSpan.h"
 #include "ReaderSelection.h"
 #include "TestProject.h"
 #include "actors/ActorListModel.h"
@@ -33,15 +34,6 @@
 #include <QTreeView>
 
 namespace {
-NewAnnotation span(qint64 articleId, qint64 start, qint64 end, qint64 codeId)
-{
-    NewAnnotation n;
-    n.articleId = articleId;
-    n.start = start;
-    n.end = end;
-    n.codeIds = {codeId};
-    return n;
-}
 
 bool showsAnnotation(const ReaderView *reader, qint64 id)
 {
@@ -167,9 +159,9 @@ void TestUiLive::readerKeepsSelectionAndScrollAsHighlightsChange()
 
     // Ana codes a span where Ben looks, another where he selected text.
     const qint64 at = offsetOf(QStringLiteral("Paragraph 30:"));
-    const qint64 a = m_other->annotations().add(span(m_article, at, at + 12, m_code)).id;
+    const qint64 a = m_other->annotations().add(newSpan(m_article, at, at + 12, m_code)).id;
     const qint64 b = m_other->annotations()
-                         .add(span(m_article, offsetOf(QStringLiteral("Paragraph 40:")),
+                         .add(newSpan(m_article, offsetOf(QStringLiteral("Paragraph 40:")),
                                    offsetOf(QStringLiteral("Paragraph 40:")) + 25, m_code))
                          .id;
     QTRY_VERIFY_WITH_TIMEOUT(showsAnnotation(reader(), a) && showsAnnotation(reader(), b), 1000);
@@ -204,7 +196,7 @@ void TestUiLive::panelsFollowTheOtherCoder()
     QCOMPARE(codeCount(codebook, m_code), 0);
 
     const qint64 at = offsetOf(QStringLiteral("Paragraph 3:"));
-    const qint64 id = m_other->annotations().add(span(m_article, at, at + 11, m_code)).id;
+    const qint64 id = m_other->annotations().add(newSpan(m_article, at, at + 11, m_code)).id;
     QTRY_COMPARE_WITH_TIMEOUT(library->index(0, LibraryModel::Annotations).data().toInt(), 1, 1000);
     QTRY_COMPARE_WITH_TIMEOUT(codeCount(codebook, m_code), 1, 1000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->annotationPanel()->model()->rowOf(id) >= 0, true, 1000);
@@ -263,7 +255,7 @@ void TestUiLive::listsKeepTheirSelectedRow()
     QList<NewAnnotation> spans;
     for (int i = 1; i <= 80; ++i) {
         const qint64 at = offsetOf(QStringLiteral("Paragraph %1:").arg(i));
-        spans << span(m_article, at, at + 12, m_code);
+        spans << newSpan(m_article, at, at + 12, m_code);
     }
     const qint64 mine = m_window->store().annotations().addMany(spans).at(39);
     AnnotationPanel *panel = m_window->annotationPanel();
@@ -290,7 +282,7 @@ void TestUiLive::listsKeepTheirSelectedRow()
     QCOMPARE(actorPanel->selectedActorId(), kim);
 
     // Before Ben's row in reading order, so its row moves down.
-    const qint64 theirs = m_other->annotations().add(span(m_article, 0, 9, m_code)).id;
+    const qint64 theirs = m_other->annotations().add(newSpan(m_article, 0, 9, m_code)).id;
     QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(theirs) >= 0, 1000);
     QCOMPARE(panel->selectedAnnotationId(), mine);
     QCOMPARE(listBar->value(), scrolled);
