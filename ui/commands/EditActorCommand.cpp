@@ -1,60 +1,31 @@
 #include "commands/EditActorCommand.h"
 
-#include "store/ConcurrentEditError.h"
 #include "store/ProjectSession.h"
 
 #include <QCoreApplication>
 
 EditActorCommand::EditActorCommand(ProjectSession &store, const Actor &before, const Actor &after,
                                    ErrorHandler onError)
-    : StoreCommand(store, std::move(onError))
-    , m_before(before)
-    , m_after(after)
-    , m_known(before)
+    : VersionedEditCommand(store, before, after, std::move(onError))
 {
     setText(before.name != after.name
                 ? QCoreApplication::translate("EditActorCommand", "Rename Actor")
                 : QCoreApplication::translate("EditActorCommand", "Edit Actor"));
 }
 
-void EditActorCommand::redo()
+std::optional<Actor> EditActorCommand::read(qint64 id) const
 {
-    apply(m_after, m_before);
+    return m_session.actors().get(id);
 }
 
-void EditActorCommand::undo()
+ConcurrentEditError EditActorCommand::conflict(const Actor &seen,
+                                               const std::optional<Actor> &now) const
 {
-    apply(m_before, m_after);
+    return ConcurrentEditError::actor(seen, now);
 }
 
-void EditActorCommand::apply(Actor &to, Actor &from)
+Actor EditActorCommand::merged(const Actor &now, const Actor &to, const Actor &from) const
 {
-    auto &store = m_session.actors();
-    attempt(
-        [&] {
-            // The first time, as the window showed it; later, as this
-            // session's commands last left it.
-            const Actor seen = m_done ? expected(m_known) : m_known;
-            const auto now = store.get(seen.id);
-            if (!now || now->version != seen.version)
-                throw ConcurrentEditError::actor(seen, now);
-            write(*now, to, from);
-        },
-        [&] {
-            // Mine again: this command's fields over their version, which
-            // the way back then restores.
-            const auto now = store.get(m_known.id);
-            if (!now)
-                throw ConcurrentEditError::actor(m_known, std::nullopt);
-            const Actor mine = write(*now, to, from);
-            from = *now;
-            to = mine;
-        });
-}
-
-Actor EditActorCommand::write(const Actor &now, const Actor &to, const Actor &from)
-{
-    // Only the fields this command edits (where to and from differ).
     Actor mine = now;
     if (to.name != from.name)
         mine.name = to.name;
@@ -72,10 +43,10 @@ Actor EditActorCommand::write(const Actor &now, const Actor &to, const Actor &fr
         return from.aliases.contains(alias, Qt::CaseInsensitive)
             && !to.aliases.contains(alias, Qt::CaseInsensitive);
     });
-    auto &store = m_session.actors();
-    store.update(now, mine);
-    m_known = *store.get(now.id);
-    m_done = true;
-    remember(m_known);
     return mine;
+}
+
+void EditActorCommand::update(const Actor &now, const Actor &mine)
+{
+    m_session.actors().update(now, mine);
 }

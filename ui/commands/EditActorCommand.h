@@ -1,27 +1,19 @@
 #pragma once
 
-#include "commands/StoreCommand.h"
+#include "commands/VersionedEditCommand.h"
 #include "domain/Actor.h"
 
 // Renames an actor or changes its kind, description or aliases; `before` is
-// the actor as the window showed it (see EditCodeCommand for another
-// coder's change since).
-class EditActorCommand final : public StoreCommand
+// the actor as the window showed it (see VersionedEditCommand).
+class EditActorCommand final : public VersionedEditCommand<Actor>
 {
 public:
     EditActorCommand(ProjectSession &store, const Actor &before, const Actor &after,
                      ErrorHandler onError = {});
 
-    void redo() override;
-    void undo() override;
-
 private:
-    // Sets this command's fields of the row to `to`'s (see EditCodeCommand).
-    void apply(Actor &to, Actor &from);
-    Actor write(const Actor &now, const Actor &to, const Actor &from);
-
-    Actor m_before;
-    Actor m_after;
-    Actor m_known; // as this command last read or left it
-    bool m_done = false;
+    std::optional<Actor> read(qint64 id) const override;
+    ConcurrentEditError conflict(const Actor &seen, const std::optional<Actor> &now) const override;
+    Actor merged(const Actor &now, const Actor &to, const Actor &from) const override;
+    void update(const Actor &now, const Actor &mine) override;
 };

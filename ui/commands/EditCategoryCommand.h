@@ -1,26 +1,20 @@
 #pragma once
 
-#include "commands/StoreCommand.h"
+#include "commands/VersionedEditCommand.h"
 #include "domain/Category.h"
 
-// Renames or recolours a category; `before` is the category as the window
-// showed it (see EditCodeCommand for another coder's change since).
-class EditCategoryCommand final : public StoreCommand
+// Renames or recolours a category, or changes its kind; `before` is the
+// category as the window showed it (see VersionedEditCommand).
+class EditCategoryCommand final : public VersionedEditCommand<Category>
 {
 public:
     EditCategoryCommand(ProjectSession &store, const Category &before, const Category &after,
                         const QString &text, ErrorHandler onError = {});
 
-    void redo() override;
-    void undo() override;
-
 private:
-    // Sets this command's fields of the row to `to`'s (see EditCodeCommand).
-    void apply(Category &to, Category &from);
-    Category write(const Category &now, const Category &to, const Category &from);
-
-    Category m_before;
-    Category m_after;
-    Category m_known; // as this command last read or left it
-    bool m_done = false;
+    std::optional<Category> read(qint64 id) const override;
+    ConcurrentEditError conflict(const Category &seen,
+                                 const std::optional<Category> &now) const override;
+    Category merged(const Category &now, const Category &to, const Category &from) const override;
+    void update(const Category &now, const Category &mine) override;
 };
