@@ -43,7 +43,11 @@ public:
         // (310 rows in all)": what a user would count.
         QString summary() const;
     };
-    // What is being done ("copying", "indexing for search") and how far.
+    // What is being done ("copying", "indexing for search", then, on a
+    // server, "updating the server's statistics") and how far. To stop the
+    // copy, it throws: during the first two stages the copy's transaction
+    // rolls back, and the destination is left as it was (no file; an empty
+    // database); the last comes after the copy has committed.
     using Progress = std::function<void(const QString &stage, qint64 done, qint64 total)>;
 
     // Throws ProjectError naming the source or destination and the problem.

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void refusesADestinationThatIsNotNew();
     void refusesASourceThatIsNotAProject();
     void failureLeavesNothing();
+    void stoppingLeavesNothing();
     void readsAnOlderFileThroughAnUpgradedCopy();
     void refusesAnOlderServerProject();
     void commandLine();
@@ -626,6 +627,40 @@ void TestCopy::failureLeavesNothing()
         for (const char *suffix : {"", "-wal", "-shm"})
             QVERIFY2(!QFile::exists(target + QLatin1String(suffix)), suffix);
     }
+}
+
+// A copy stopped by its progress callback (the window's Cancel button)
+// leaves the destination as it was, and it can take a copy afterwards.
+void TestCopy::stoppingLeavesNothing()
+{
+    struct Stop
+    {
+    };
+    const QString target = m_projects.location(QStringLiteral("stopped"));
+    int calls = 0;
+    QStringList stages;
+    try {
+        ProjectCopy::copy(m_original, target, [&](const QString &stage, qint64, qint64) {
+            stages << stage;
+            if (++calls == 3)
+                throw Stop {};
+        });
+        QFAIL("the copy did not stop");
+    } catch (const Stop &) {
+    }
+    QCOMPARE(stages, QStringList(3, QStringLiteral("copying")));
+    if (TestProject::onPostgres()) {
+        QCOMPARE(RawSql::scalar(target,
+                                QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
+                                               "schemaname = 'public'"))
+                     .toInt(),
+                 0);
+    } else {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QVERIFY2(!QFile::exists(target + QLatin1String(suffix)), suffix);
+    }
+    ProjectCopy::copy(m_original, target);
+    QCOMPARE(ProjectSession::open(target)->articles().count(), 5);
 }
 
 // The schema-10 release's file is copied as this version's project; the

@@ -3,6 +3,7 @@
 // on SQLite an address that is no URL is refused), with the dialogs
 // answered as a user would. A destination that is not new is refused,
 // named, and the open project stays open.
+#include "RawSql.h"
 #include "StarterWindow.h"
 #include "TestProject.h"
 #include "store/ProjectLocation.h"
@@ -13,6 +14,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void cleanup();
     void copiesToANewFile();
     void copiesToAServer();
+    void cancellingLeavesNothing();
 
 private:
     void copyThroughMenu(const char *button, const QString &where);
@@ -176,6 +179,62 @@ void TestUiCopyProject::copiesToAServer()
     copyThroughMenu("copyToServer", url);
     const QString error = errorShown();
     QVERIFY2(error.contains(QLatin1String("already holds a Framewise project")), qPrintable(error));
+}
+
+// Cancel in the progress dialog: the copy stops, its transaction rolls back,
+// nothing is written there (no file; the database stays empty), the status
+// bar says so, and the same destination then takes a copy.
+void TestUiCopyProject::cancellingLeavesNothing()
+{
+    const bool server = TestProject::onPostgres();
+    const QString where = server ? m_server->location(QStringLiteral("cancelled"))
+                                 : m_dir->filePath(QStringLiteral("cancelled.framewise"));
+    // Enough articles for the copy to outlast the dialog's 300 ms before it
+    // shows (a copy done sooner has no Cancel to press).
+    QList<Article> more;
+    for (int i = 0; i < 6000; ++i) {
+        Article a;
+        a.title = QStringLiteral("Dispatch %1").arg(i);
+        a.text = QStringLiteral("Dispatch %1. The delegations met again on Monday and agreed to "
+                                "keep talking about the ceasefire and the exchange of prisoners.")
+                     .arg(i);
+        more << a;
+    }
+    m_window->store().articles().addMany(more);
+    // Presses Cancel once the progress dialog shows: from then each progress
+    // of the copy lets events run (the dialog is modal), and the next stops.
+    QTimer cancel;
+    cancel.setInterval(1);
+    int cancelled = 0;
+    QObject::connect(&cancel, &QTimer::timeout, [&] {
+        auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("copyProgress"));
+        if (progress && progress->isVisible()) {
+            QVERIFY(progress->findChild<QPushButton *>());
+            progress->cancel();
+            ++cancelled;
+            cancel.stop();
+        }
+    });
+    cancel.start();
+    copyThroughMenu(server ? "copyToServer" : "copyToFile", where);
+    QCOMPARE(cancelled, 1);
+    QVERIFY(errorShown().isEmpty());
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Copy to %1 cancelled; nothing was written there.")
+                 .arg(ProjectLocation::displayName(where)));
+    if (server) {
+        QCOMPARE(RawSql::scalar(where, QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
+                                                      "schemaname = 'public'"))
+                     .toInt(),
+                 0);
+    } else {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QVERIFY2(!QFile::exists(where + QLatin1String(suffix)), suffix);
+    }
+    copyThroughMenu(server ? "copyToServer" : "copyToFile", where);
+    QVERIFY(errorShown().isEmpty());
+    QCOMPARE(ProjectSession::open(where)->articles().count(),
+             m_window->store().articles().count());
 }
 
 QTEST_MAIN(TestUiCopyProject)

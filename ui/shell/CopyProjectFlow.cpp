@@ -59,25 +59,43 @@ QString CopyProjectFlow::askDestination(QWidget *parent, const QString &project)
 QString CopyProjectFlow::copy(QWidget *parent, const QString &project, const QString &destination)
 {
     const QString name = ProjectLocation::displayName(destination);
-    QProgressDialog progress(tr("Copying to %1…").arg(name), QString(), 0, 0, parent);
+    QProgressDialog progress(tr("Copying to %1…").arg(name), tr("Cancel"), 0, 0, parent);
     progress.setObjectName(QStringLiteral("copyProgress"));
     progress.setWindowTitle(tr("Copy Project To"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
+    // Thrown out of the copy's progress to stop it; the copy then rolls back.
+    struct Cancelled
+    {
+    };
     QString stage;
-    const ProjectCopy::Report report = ProjectCopy::copy(
-        project, destination, [&](const QString &now, qint64 done, qint64 total) {
-            if (now != stage) {
-                stage = now;
-                progress.setLabelText(now == QLatin1String("copying")
-                                          ? tr("Copying to %1…").arg(name)
-                                      : now == QLatin1String("indexing for search")
-                                          ? tr("Indexing the copy for search…")
-                                          : tr("Updating the server's statistics…"));
-            }
-            progress.setMaximum(int(total));
-            // Modal: lets the window repaint between batches.
-            progress.setValue(int(done));
-        });
-    return tr("Copied to %1: %2").arg(name, report.summary());
+    bool committed = false;
+    try {
+        const ProjectCopy::Report report = ProjectCopy::copy(
+            project, destination, [&](const QString &now, qint64 done, qint64 total) {
+                if (now != stage) {
+                    stage = now;
+                    // The server's statistics come after the copy committed:
+                    // nothing to cancel any more.
+                    committed = now != QLatin1String("copying")
+                        && now != QLatin1String("indexing for search");
+                    if (committed)
+                        progress.setCancelButton(nullptr);
+                    progress.setLabelText(now == QLatin1String("copying")
+                                              ? tr("Copying to %1…").arg(name)
+                                          : now == QLatin1String("indexing for search")
+                                              ? tr("Indexing the copy for search…")
+                                              : tr("Updating the server's statistics…"));
+                }
+                if (!committed && progress.wasCanceled())
+                    throw Cancelled {};
+                progress.setMaximum(int(total));
+                // Modal: lets the window repaint between batches, and the
+                // user press Cancel.
+                progress.setValue(int(done));
+            });
+        return tr("Copied to %1: %2").arg(name, report.summary());
+    } catch (const Cancelled &) {
+        return tr("Copy to %1 cancelled; nothing was written there.").arg(name);
+    }
 }

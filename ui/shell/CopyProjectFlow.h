@@ -16,7 +16,8 @@ public:
     // Asks for a new file or a postgresql:// URL; empty if the user cancels.
     // Throws ProjectError for a server address that is no URL.
     static QString askDestination(QWidget *parent, const QString &project);
-    // Copies project to destination and says what was copied (for the
-    // status bar). Throws ProjectError naming what refused it.
+    // Copies project to destination and says what was copied, or that the
+    // user cancelled it and nothing was written (for the status bar).
+    // Throws ProjectError naming what refused it.
     static QString copy(QWidget *parent, const QString &project, const QString &destination);
 };
