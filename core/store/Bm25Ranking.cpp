@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <sqlite3.h>
@@ -16,13 +15,12 @@ constexpr double kB = 0.75;
 constexpr std::uint32_t kUnknown = std::numeric_limits<std::uint32_t>::max();
 
 // What one connection keeps: each article's length in tokens by rowid, and
-// the index's structure record they were read under.
+// the index's structure record they were read under (empty: none read).
 struct Lengths
 {
     sqlite3 *db = nullptr;
     std::vector<std::uint32_t> byRowid;
     std::vector<unsigned char> structure;
-    bool read = false;
 };
 
 // What one query keeps: bm25()'s per-query values.
@@ -68,10 +66,10 @@ std::vector<unsigned char> structureRecord(sqlite3 *db)
 void refresh(Lengths &lengths)
 {
     std::vector<unsigned char> structure = structureRecord(lengths.db);
-    if (lengths.read && !structure.empty() && structure == lengths.structure)
+    if (!structure.empty() && structure == lengths.structure)
         return;
     lengths.byRowid.clear();
-    lengths.read = false;
+    lengths.structure.clear();
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(lengths.db, "SELECT id, sz FROM articles_fts_docsize ORDER BY id", -1,
                            &stmt, nullptr)
@@ -96,7 +94,6 @@ void refresh(Lengths &lengths)
     }
     sqlite3_finalize(stmt);
     lengths.structure = std::move(structure);
-    lengths.read = !lengths.structure.empty();
 }
 
 int countRow(const Fts5ExtensionApi *, Fts5Context *, void *count)
@@ -162,7 +159,7 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
     double length = 0;
     const sqlite3_int64 rowid = api->xRowid(fts);
     if (rc == SQLITE_OK) {
-        if (lengths.read && rowid >= 0 && size_t(rowid) < lengths.byRowid.size()
+        if (!lengths.structure.empty() && rowid >= 0 && size_t(rowid) < lengths.byRowid.size()
             && lengths.byRowid[size_t(rowid)] != kUnknown) {
             length = lengths.byRowid[size_t(rowid)];
         } else {

@@ -35,7 +35,8 @@ private Q_SLOTS:
     void upgradesTheV12Release();
 
 private:
-    QString copyOfRelease();
+    // A writable copy of the file the schema-`version` release saved.
+    QString copyOfRelease(int version = 6);
     QTemporaryDir m_dir;
     int m_copies = 0;
 };
@@ -65,9 +66,7 @@ void TestMigration::addsOffsetMapsInVersion8()
 // UUID and annotation, and takes a PTC offset map afterwards.
 void TestMigration::upgradesTheV7Release()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v7-%1.framewise").arg(++m_copies));
-    QVERIFY(QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v7-release.framewise"), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = copyOfRelease(7);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 7);
     const QString uuids = RawSql::scalar(path, QStringLiteral("SELECT group_concat(uuid) FROM annotations")).toString();
     const int annotations = RawSql::scalar(path, QStringLiteral("SELECT count(*) FROM annotations")).toInt();
@@ -88,9 +87,7 @@ void TestMigration::upgradesTheV7Release()
 // a narrow index instead of the article rows with their texts.
 void TestMigration::upgradesTheV9ReleaseWithAListingIndex()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v9-%1.framewise").arg(++m_copies));
-    QVERIFY(QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v9-release.framewise"), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = copyOfRelease(9);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 9);
     const QString listingIndex
         = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'articles_listing'");
@@ -122,10 +119,7 @@ void TestMigration::upgradesTheV9ReleaseWithAListingIndex()
 
 void TestMigration::upgradesTheV10ReleaseWithAPlacesIndex()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v10-%1.framewise").arg(++m_copies));
-    QVERIFY(
-        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v10-release.framewise"), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = copyOfRelease(10);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 10);
     const QString placesIndex
         = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'annotations_places'");
@@ -181,10 +175,7 @@ void TestMigration::upgradesTheV10ReleaseWithAPlacesIndex()
 // an edit naming an older version changes nothing.
 void TestMigration::upgradesTheV11ReleaseWithRowVersions()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v11-%1.framewise").arg(++m_copies));
-    QVERIFY(
-        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v11-release.framewise"), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = copyOfRelease(11);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 11);
     const QString versionColumns = QStringLiteral(
         "SELECT (SELECT count(*) FROM pragma_table_info('codes') WHERE name = 'version') + "
@@ -239,10 +230,7 @@ void TestMigration::upgradesTheV11ReleaseWithRowVersions()
 // index answers through the ranking function each connection now has.
 void TestMigration::upgradesTheV12Release()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v12-%1.framewise").arg(++m_copies));
-    QVERIFY(
-        QFile::copy(QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v12-release.framewise"), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = copyOfRelease(12);
     QCOMPARE(RawSql::scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 12);
     const QString schema = QStringLiteral(
         "SELECT group_concat(type || name || coalesce(sql, ''), char(10)) FROM "
@@ -276,10 +264,12 @@ void TestMigration::upgradesTheV12Release()
              QStringLiteral("ok"));
 }
 
-QString TestMigration::copyOfRelease()
+QString TestMigration::copyOfRelease(int version)
 {
-    const QString path = m_dir.filePath(QStringLiteral("v6-%1.framewise").arg(++m_copies));
-    const QString source = QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v6-release.framewise");
+    const QString path
+        = m_dir.filePath(QStringLiteral("v%1-%2.framewise").arg(version).arg(++m_copies));
+    const QString source = QStringLiteral(FRAMEWISE_TEST_DATA "/projects/v%1-release.framewise")
+                               .arg(version);
     [&] { QVERIFY(QFile::copy(source, path)); }();
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return path;

@@ -1,5 +1,7 @@
 #include "TestProject.h"
 
+#include "RawSql.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
@@ -108,4 +110,18 @@ QString TestProject::make(const QString &name, const QString &templateDb)
     }
     m_locations.insert(name, where);
     return where;
+}
+
+bool TestProject::nothingAt(const QString &location)
+{
+    if (location.startsWith(QLatin1String("postgresql:")))
+        return RawSql::scalar(location, QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
+                                                       "schemaname = 'public'"))
+                   .toInt()
+            == 0;
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        if (QFile::exists(location + QLatin1String(suffix)))
+            return false;
+    }
+    return true;
 }

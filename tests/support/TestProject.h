@@ -31,6 +31,9 @@ public:
     // A copy of the (closed) project at `from`, as location(name) gives it:
     // the file copied, or a database made from it as a template.
     QString copyOf(const QString &from, const QString &name);
+    // True when nothing was written at a location: no file (nor its -wal
+    // or -shm), or a database without a table.
+    static bool nothingAt(const QString &location);
 
 private:
     QString make(const QString &name, const QString &templateDb);

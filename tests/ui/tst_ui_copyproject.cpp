@@ -3,7 +3,6 @@
 // on SQLite an address that is no URL is refused), with the dialogs
 // answered as a user would. A destination that is not new is refused,
 // named, and the open project stays open.
-#include "RawSql.h"
 #include "StarterWindow.h"
 #include "TestProject.h"
 #include "store/ProjectLocation.h"
@@ -222,15 +221,7 @@ void TestUiCopyProject::cancellingLeavesNothing()
     QCOMPARE(m_window->statusBar()->currentMessage(),
              QStringLiteral("Copy to %1 cancelled; nothing was written there.")
                  .arg(ProjectLocation::displayName(where)));
-    if (server) {
-        QCOMPARE(RawSql::scalar(where, QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
-                                                      "schemaname = 'public'"))
-                     .toInt(),
-                 0);
-    } else {
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QVERIFY2(!QFile::exists(where + QLatin1String(suffix)), suffix);
-    }
+    QVERIFY(TestProject::nothingAt(where));
     copyThroughMenu(server ? "copyToServer" : "copyToFile", where);
     QVERIFY(errorShown().isEmpty());
     QCOMPARE(ProjectSession::open(where)->articles().count(),
