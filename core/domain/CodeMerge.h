@@ -15,6 +15,7 @@ struct CodeMerge
     QList<qint64> shared; // annotations that had both; they just lost the source
     QList<qint64> memos; // memos on the source, now on the target
     CodebookLayout layoutBefore; // the source's sub-codes move under the target
+    CodebookLayout layoutAfter; // undo puts back only what differs, if still so
     QList<qint64> articles; // whose annotations changed
 
     int touchedAnnotations() const { return int(moved.size() + shared.size()); }

@@ -512,7 +512,8 @@ int CodebookRepository::moveCode(const Code &seen, qint64 categoryId, qint64 par
     });
 }
 
-void CodebookRepository::restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected)
+void CodebookRepository::restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected,
+                                       bool overTheirMoves)
 {
     // Only what differs between the two layouts is written (what a move
     // renumbered), and each of those must still sit as `expected` has it:
@@ -541,9 +542,11 @@ void CodebookRepository::restoreLayout(const CodebookLayout &layout, const Codeb
             if (wanted == wantedCodes.constEnd() || samePlace(*wanted, c))
                 continue;
             const Code *current = codes.value(c.id);
+            if (!current && overTheirMoves)
+                continue; // deleted since: nothing to put back
             if (!current)
                 throw ConcurrentEditError::code(c, std::nullopt);
-            if (!samePlace(*current, c))
+            if (!samePlace(*current, c) && !overTheirMoves)
                 throw ConcurrentEditError::code(c, *current);
             changed.codes.append(*wanted);
         }
@@ -552,9 +555,11 @@ void CodebookRepository::restoreLayout(const CodebookLayout &layout, const Codeb
             if (wanted == wantedCategories.constEnd() || wanted->position == c.position)
                 continue;
             const Category *current = categories.value(c.id);
+            if (!current && overTheirMoves)
+                continue;
             if (!current)
                 throw ConcurrentEditError::category(c, std::nullopt);
-            if (current->position != c.position)
+            if (current->position != c.position && !overTheirMoves)
                 throw ConcurrentEditError::category(c, *current);
             changed.categories.append(*wanted);
         }
@@ -639,6 +644,7 @@ CodeMerge CodebookRepository::mergeCodes(const Code &seenSource, const Code &see
             place(child, target.categoryId, targetId, std::numeric_limits<int>::max(), changes);
 
         SqlQuery(sql(), kCodeDelete).bind(sourceId).exec();
+        m.layoutAfter = layout();
         hold.recount({sourceId, targetId});
         changes.remove(Aggregate::Code, sourceId);
         changes.modify(Aggregate::Code, targetId);
@@ -646,7 +652,30 @@ CodeMerge CodebookRepository::mergeCodes(const Code &seenSource, const Code &see
     });
 }
 
-int CodebookRepository::undoCodeMerge(const CodeMerge &m)
+int CodebookRepository::formerRow(const Code &code, const CodebookLayout &was) const
+{
+    // Right after the code it followed in `was`, wherever others moved that
+    // since; its old row when that one is gone (or it came first).
+    QList<Code> siblings;
+    for (const Code &c : was.codes) {
+        if (c.categoryId == code.categoryId && c.parentId == code.parentId)
+            siblings << c;
+    }
+    std::sort(siblings.begin(), siblings.end(), [](const Code &a, const Code &b) {
+        return std::pair(a.position, a.id) < std::pair(b.position, b.id);
+    });
+    const auto self = std::find_if(siblings.cbegin(), siblings.cend(),
+                                   [&](const Code &c) { return c.id == code.id; });
+    const int row = int(self - siblings.cbegin());
+    if (self == siblings.cbegin() || self == siblings.cend())
+        return row;
+    SqlQuery now(sql(), kCodeSiblings);
+    now.bind(code.categoryId).bind(code.parentId).bind(code.id).exec();
+    const qsizetype followed = idColumn(now).indexOf((self - 1)->id);
+    return followed >= 0 ? int(followed) + 1 : row;
+}
+
+int CodebookRepository::undoCodeMerge(const CodeMerge &m, bool overTheirMoves)
 {
     return write([&](ChangeSet &changes) {
         // The target gives back what it took: it must be as the merge left it.
@@ -654,7 +683,9 @@ int CodebookRepository::undoCodeMerge(const CodeMerge &m)
         CodeCounts::Hold hold(m_counts);
         insertCodeExact(m.source);
         changes.add(Aggregate::Code, m.source.id);
-        restoreLayout(m.layoutBefore);
+        restoreLayout(m.layoutBefore, m.layoutAfter, overTheirMoves);
+        place(m.source.id, m.source.categoryId, m.source.parentId,
+              formerRow(m.source, m.layoutBefore), changes);
         m_annotations.unlinkCode(m.moved, m.targetId);
         m_annotations.linkCode(m.moved, m.source.id);
         m_annotations.linkCode(m.shared, m.source.id);

@@ -70,9 +70,13 @@ public:
     int moveCode(const Code &seen, qint64 categoryId, qint64 parentId, int row);
     CodebookLayout layout() const;
     void restoreLayout(const CodebookLayout &layout);
-    // The same, where every item of `expected` still sits as there; one
-    // another coder moved or deleted since is a ConcurrentEditError.
-    void restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected);
+    // Only the items that sit differently in `layout` and `expected`, each
+    // of which must still sit as in `expected`: one another coder moved or
+    // deleted since is a ConcurrentEditError, unless overTheirMoves (then
+    // it goes back regardless, if it still exists). Items the two layouts
+    // agree on stay where others put them.
+    void restoreLayout(const CodebookLayout &layout, const CodebookLayout &expected,
+                       bool overTheirMoves = false);
     // Raises the version as an edit of the row does, if it is still the
     // one seen: for edits that change other rows on its behalf.
     int claimCode(const Code &seen);
@@ -82,8 +86,11 @@ public:
     // go under the target, then the source goes.
     CodeMerge mergeCodes(qint64 sourceId, qint64 targetId);
     CodeMerge mergeCodes(const Code &source, const Code &target);
-    // Refuses (ConcurrentEditError) when the target changed since the merge.
-    int undoCodeMerge(const CodeMerge &merge);
+    // Refuses (ConcurrentEditError) when the target changed since the merge,
+    // or another coder moved a code the merge moved (a sub-code of the
+    // source), unless overTheirMoves: then those go back regardless. Codes
+    // the merge did not move stay where others put them.
+    int undoCodeMerge(const CodeMerge &merge, bool overTheirMoves = false);
     // What removeCode would take, without taking it (for a confirmation).
     CodeRemoval removalPreview(qint64 codeId) const;
     CodeRemoval removeCode(qint64 codeId);
@@ -92,6 +99,8 @@ public:
     void restoreCode(const CodeRemoval &removal);
 
 private:
+    // Where `code` goes back among its siblings (see undoCodeMerge).
+    int formerRow(const Code &code, const CodebookLayout &was) const;
     QList<Code> loadCodes(const QString &where = {}, const QVariant &bound = {}) const;
     Code requireCode(qint64 id) const;
     QList<qint64> descendants(qint64 id) const;

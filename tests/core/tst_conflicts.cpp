@@ -23,6 +23,7 @@ private Q_SLOTS:
     void staleMoveMergeAndDeleteAreRefused();
     void deletedCodeIsNamed();
     void undoingAMergeRefusesAChangedTarget();
+    void undoingAMergeKeepsOtherCodersMoves();
     void restoringALayoutRefusesAnotherCodersMove();
     void staleCategoryEditIsRefused();
     void staleActorEditsAreRefused();
@@ -240,6 +241,57 @@ void TestConflicts::undoingAMergeRefusesAChangedTarget()
     QCOMPARE(m_a->codebook().undoCodeMerge(again), 4);
     QCOMPARE(m_b->codebook().code(m_doubt)->name, QStringLiteral("Doubt"));
     QCOMPARE(m_b->codebook().code(m_loaded)->name, QStringLiteral("Emotive words"));
+}
+
+// Undoing a merge puts back only what the merge moved: the source, and its
+// sub-code from under the target. Another coder's move of any other code
+// stands; their move of that sub-code is a conflict, unless applied again.
+void TestConflicts::undoingAMergeKeepsOtherCodersMoves()
+{
+    Code code;
+    code.categoryId = m_category;
+    code.parentId = m_doubt;
+    code.name = QStringLiteral("Rhetorical question");
+    const qint64 sub = m_a->codebook().addCode(code);
+    code.parentId = 0;
+    code.name = QStringLiteral("Whataboutism");
+    code.position = 2;
+    const qint64 other = m_a->codebook().addCode(code);
+    const CodeMerge merge = m_a->codebook().mergeCodes(*m_a->codebook().code(m_doubt),
+                                                       *m_a->codebook().code(m_loaded));
+    QCOMPARE(m_b->codebook().code(sub)->parentId, m_loaded);
+
+    // B puts Whataboutism first; A's undo leaves it there.
+    m_b->codebook().moveCode(*m_b->codebook().code(other), m_category, 0, 0);
+    QCOMPARE(m_a->codebook().undoCodeMerge(merge), 3);
+    QCOMPARE(m_b->codebook().code(m_doubt)->name, QStringLiteral("Doubt"));
+    QCOMPARE(m_b->codebook().code(sub)->parentId, m_doubt);
+    const auto topOrder = [&] {
+        QList<qint64> ids;
+        for (const Code &c : m_b->codebook().codes())
+            if (!c.parentId)
+                ids << c.id;
+        std::sort(ids.begin(), ids.end(), [&](qint64 x, qint64 y) {
+            return m_b->codebook().code(x)->position < m_b->codebook().code(y)->position;
+        });
+        return ids;
+    };
+    QCOMPARE(topOrder(), (QList<qint64> {other, m_loaded, m_doubt}));
+
+    // Merged again; B moves the sub-code out to the top: undo asks.
+    const CodeMerge again = m_a->codebook().mergeCodes(*m_a->codebook().code(m_doubt),
+                                                       *m_a->codebook().code(m_loaded));
+    m_b->codebook().moveCode(*m_b->codebook().code(sub), m_category, 0, 0);
+    const QString message = conflict([&] { m_a->codebook().undoCodeMerge(again); });
+    QVERIFY2(message.contains(QStringLiteral("“Rhetorical question” was changed by someone else "
+                                             "since you opened it (moved)")),
+             qPrintable(message));
+    QVERIFY(!m_b->codebook().code(m_doubt)); // nothing of the undo was written
+    QCOMPARE(m_b->codebook().code(sub)->parentId, 0);
+    // Applied again over B's move: the sub-code goes back under Doubt.
+    m_a->codebook().undoCodeMerge(again, true);
+    QCOMPARE(m_b->codebook().code(sub)->parentId, m_doubt);
+    QCOMPARE(m_b->codebook().code(other)->position, 0);
 }
 
 void TestConflicts::restoringALayoutRefusesAnotherCodersMove()

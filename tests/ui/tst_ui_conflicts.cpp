@@ -4,6 +4,7 @@
 // code or actor. A's edit, and A's undo, then ask (the conflict box,
 // answered here) instead of overwriting B's change: Apply Mine Again puts
 // A's edit over B's, Reload shows B's and drops A's.
+#include "ReaderSelection.h"
 #include "StarterWindow.h"
 #include "actors/ActorListModel.h"
 #include "actors/ActorPanel.h"
@@ -11,6 +12,7 @@
 #include "codebook/CodebookEditor.h"
 #include "codebook/CodebookModel.h"
 #include "codebook/CodebookPanel.h"
+#include "reader/ReaderView.h"
 #include "shell/MainWindow.h"
 #include "store/ProjectSession.h"
 
@@ -78,6 +80,9 @@ private Q_SLOTS:
     void ownLaterEditsAreNoConflict();
     void actorRenameAfterOtherCoderAddedAlias();
     void categoryRemovalOverOtherCodersChange();
+    void undoingANewActorAfterOtherCoderRenamedIt();
+    void undoingACodeMergeAfterOtherCoderMovedASubCode();
+    void undoingAnImportAfterOtherCoderEditedOrUsedIt();
 
 private:
     CodebookPanel *panel() const { return m_window->codebookPanel(); }
@@ -383,6 +388,154 @@ void TestUiConflicts::categoryRemovalOverOtherCodersChange()
         QVERIFY(mine.shown);
     }
     QVERIFY(!m_other->codebook().category(added).has_value());
+}
+
+// New Actor from Selection (Ctrl+Shift+N) makes the actor and codes the
+// mention; undoing it after another coder renamed the actor asks. Reload
+// keeps their actor (the mention still goes), and redo links a new
+// mention to it without making a second actor. Apply Mine Again removes it.
+void TestUiConflicts::undoingANewActorAfterOtherCoderRenamedIt()
+{
+    ReaderView *reader = m_window->reader();
+    const auto mentionsOf = [&](qint64 actorId) {
+        int n = 0;
+        for (const Annotation &a : m_other->annotations().forArticle(reader->articleId()))
+            n += a.actorId == actorId ? 1 : 0;
+        return n;
+    };
+    QVERIFY(selectPhraseInReader(reader, QStringLiteral("Kim Jong Un")));
+    QTest::keyClick(reader, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_other->actors().all().size(), 1);
+    const qint64 kim = m_other->actors().all().constFirst().id;
+    QCOMPARE(mentionsOf(kim), 1);
+    Actor byB = *m_other->actors().get(kim);
+    byB.name = QStringLiteral("Kim Jong-un");
+    m_other->actors().update(byB);
+    {
+        ConflictAnswer reload(QStringLiteral("reloadButton"));
+        undoStack()->undo();
+        QVERIFY(reload.shown);
+        QVERIFY2(reload.text.startsWith(QStringLiteral(
+                     "The actor “Kim Jong Un” was changed by someone else since you opened it "
+                     "(now named “Kim Jong-un”)")),
+                 qPrintable(reload.text));
+    }
+    QCOMPARE(m_other->actors().get(kim)->name, QStringLiteral("Kim Jong-un"));
+    QCOMPARE(mentionsOf(kim), 0);
+    {
+        ConflictAnswer none(QStringLiteral("reloadButton"));
+        undoStack()->redo();
+        QVERIFY(!none.shown);
+    }
+    QCOMPARE(m_other->actors().all().size(), 1);
+    QCOMPARE(mentionsOf(kim), 1);
+    undoStack()->undo(); // the actor is theirs now: only the mention goes
+    QCOMPARE(m_other->actors().all().size(), 1);
+    QCOMPARE(mentionsOf(kim), 0);
+
+    m_window->activateWindow(); // back from the conflict box
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(selectPhraseInReader(reader, QStringLiteral("Putin")));
+    QTest::keyClick(reader, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    const QList<Actor> actors = m_other->actors().all();
+    const auto putin = std::find_if(actors.cbegin(), actors.cend(), [](const Actor &a) {
+        return a.name == QLatin1String("Putin");
+    });
+    QVERIFY(putin != actors.cend());
+    m_other->actors().addAlias(putin->id, QStringLiteral("Vladimir Putin"));
+    {
+        ConflictAnswer mine(QStringLiteral("applyMineButton"));
+        undoStack()->undo();
+        QVERIFY(mine.shown);
+    }
+    QVERIFY(!m_other->actors().get(putin->id));
+    QCOMPARE(mentionsOf(putin->id), 0);
+}
+
+// Undoing a merge brings the merged code back and its sub-code from under
+// the target; a code another coder moved meanwhile stays where they put
+// it, and their move of that sub-code asks.
+void TestUiConflicts::undoingACodeMergeAfterOtherCoderMovedASubCode()
+{
+    CodebookEditor *editor = panel()->editor();
+    const Code loaded = *store().codebook().code(codeId(QStringLiteral("Loaded language")));
+    const qint64 category = loaded.categoryId;
+    Code sub;
+    sub.categoryId = category;
+    sub.parentId = loaded.id;
+    sub.name = QStringLiteral("Emotive adjectives");
+    const qint64 subId = store().codebook().addCode(sub);
+    const Code flag = *store().codebook().code(codeId(QStringLiteral("Flag-waving")));
+    QTRY_VERIFY(model()->indexOfCode(subId).isValid());
+    QVERIFY(editor->mergeCodes(*store().codebook().code(loaded.id), flag.id));
+    QCOMPARE(m_other->codebook().code(subId)->parentId, flag.id);
+    m_other->codebook().moveCode(*m_other->codebook().code(subId), category, 0, 0);
+    {
+        ConflictAnswer reload(QStringLiteral("reloadButton"));
+        undoStack()->undo();
+        QVERIFY(reload.shown);
+        QVERIFY2(reload.text.contains(QStringLiteral("“Emotive adjectives”")),
+                 qPrintable(reload.text));
+    }
+    QVERIFY(!m_other->codebook().code(loaded.id)); // the merge stands
+    QCOMPARE(m_other->codebook().code(subId)->parentId, 0);
+}
+
+// Undoing a codebook import after another coder renamed one of its codes
+// asks; after they coded with one, it is refused: their annotations would go.
+void TestUiConflicts::undoingAnImportAfterOtherCoderEditedOrUsedIt()
+{
+    const QByteArray book = R"({"framewise_codebook": 1, "categories": [
+        {"name": "Sourcing", "kind": "frame", "codes": [
+            {"name": "Anonymous source"}, {"name": "Official source"}]}]})";
+    CodebookEditor *editor = panel()->editor();
+    QVERIFY(editor->importCodebook(book, QStringLiteral("book.json"), QStringLiteral("Import")));
+    const qint64 anonymous = codeId(QStringLiteral("Anonymous source"));
+    QVERIFY(anonymous);
+    otherCoderEdits(anonymous, [](Code &c) { c.name = QStringLiteral("Unnamed source"); });
+    {
+        ConflictAnswer reload(QStringLiteral("reloadButton"));
+        undoStack()->undo();
+        QVERIFY(reload.shown);
+        QVERIFY2(reload.text.contains(QStringLiteral("(now named “Unnamed source”)")),
+                 qPrintable(reload.text));
+    }
+    QCOMPARE(m_other->codebook().code(anonymous)->name, QStringLiteral("Unnamed source"));
+    QVERIFY(m_other->codebook().codeByName(QStringLiteral("Official source")));
+
+    // Imported again, it adds "Anonymous source" anew (B renamed the first):
+    // B recolours it, and the undo is applied over B's change.
+    QVERIFY(editor->importCodebook(book, QStringLiteral("book.json"), QStringLiteral("Import")));
+    const qint64 second = codeId(QStringLiteral("Anonymous source"));
+    QVERIFY(second && second != anonymous);
+    otherCoderEdits(second, [](Code &c) { c.colour = QStringLiteral("#336699"); });
+    {
+        ConflictAnswer mine(QStringLiteral("applyMineButton"));
+        undoStack()->undo();
+        QVERIFY(mine.shown);
+    }
+    QVERIFY(!m_other->codebook().code(second));
+    QVERIFY(m_other->codebook().code(anonymous)); // the first import's stay
+    QVERIFY(m_other->codebook().codeByName(QStringLiteral("Official source")));
+
+    // Redo; B codes a passage with the code: undo is refused.
+    undoStack()->redo();
+    QVERIFY(m_other->codebook().code(second));
+    NewAnnotation n;
+    n.articleId = m_window->reader()->articleId();
+    n.start = 0;
+    n.end = 5;
+    n.codeIds = {second};
+    m_other->annotations().add(n);
+    undoStack()->undo();
+    auto *error = m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"));
+    QTRY_VERIFY(error);
+    QVERIFY2(error->text().contains(
+                 QStringLiteral("The imported code “Anonymous source” now codes 1 annotation")),
+             qPrintable(error->text()));
+    error->close();
+    QVERIFY(m_other->codebook().code(second));
+    QCOMPARE(m_other->annotations().forArticle(n.articleId).size(), 1);
 }
 
 QTEST_MAIN(TestUiConflicts)

@@ -12,6 +12,7 @@
 #include "commands/AddAnnotationsCommand.h"
 #include "commands/AdjustSpanCommand.h"
 #include "commands/AnnotationCodeCommand.h"
+#include "commands/ConflictPrompt.h"
 #include "commands/CreateActorCommand.h"
 #include "commands/LinkActorCommand.h"
 #include "commands/SetNoteCommand.h"
@@ -656,6 +657,9 @@ bool AnnotatingController::createActorFromSelection()
     QUndoStack *undo = m_window.undoStack();
     undo->beginMacro(tr("New Actor “%1”").arg(name));
     auto *create = new CreateActorCommand(m_window.store(), actor, errorHandler());
+    // Its undo asks, as the actor list's edits do, if another coder has
+    // renamed the actor or added an alias since.
+    create->setConflictHandler(ConflictPrompt(m_window.store(), &m_window));
     const qint64 actorId = push(create) ? create->actorId() : 0;
     if (actorId)
         linkActor(actorId); // inside the macro: one undo step takes both back

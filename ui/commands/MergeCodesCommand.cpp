@@ -48,9 +48,11 @@ void MergeCodesCommand::undo()
             remember(m_merge.source);
         },
         [this] {
+            // Mine again: over the other coder's edit of the target and
+            // moves of the source's sub-codes.
             CodeMerge merge = m_merge;
             merge.target = current(m_target);
-            m_session.codebook().undoCodeMerge(merge);
+            m_session.codebook().undoCodeMerge(merge, true);
             m_target = current(m_target);
             remember(m_target);
             remember(m_merge.source);

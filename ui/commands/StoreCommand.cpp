@@ -20,6 +20,11 @@ bool StoreCommand::attempt(const std::function<void()> &change)
 bool StoreCommand::attempt(const std::function<void()> &change,
                            const std::function<void()> &applyAgain)
 {
+    // Refused or reloaded, a command inside a macro stays on the stack with
+    // it (only the macro could be dropped): from then on it does nothing,
+    // as it did nothing the time it was refused or reloaded.
+    if (isObsolete())
+        return false;
     const std::function<void()> *step = &change;
     // Applying again may meet yet another commit: ask again until one of
     // the two choices is carried out.

@@ -20,7 +20,7 @@ class ProjectSession;
 // command is dropped), ApplyMine runs the command's applyAgain, which reads
 // the rows as they are now and applies this command's edit to them.
 // Without a handler a conflict is reported like any refusal: never silently
-// overwritten.
+// overwritten. A command so dropped inside a macro does nothing afterwards.
 class StoreCommand : public QUndoCommand
 {
 public:
