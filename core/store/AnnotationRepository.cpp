@@ -471,6 +471,10 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
         QHash<qint64, std::shared_ptr<const Source>> sources;
+        // On PostgreSQL the lookup also takes the new rows' ids, so their
+        // INSERTs need not be waited for (deferred; see DeferredStatements).
+        const QString newIds = m_db.dialect().newIds(QStringLiteral("annotations"));
+        QList<qint64> ids;
         QSet<qint64> codeSet;
         for (const NewAnnotation &n : annotations)
             codeSet.unite(QSet<qint64>(n.codeIds.cbegin(), n.codeIds.cend()));
@@ -478,9 +482,23 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             const NewAnnotation &first = annotations.constFirst();
             const QString coder = coderName(first.coderName);
             QList<qint64> codeIds(codeSet.cbegin(), codeSet.cend());
-            SqlQuery lookup(sql(), kInsertLookup.arg(idsIn()));
-            lookup.bind(first.articleId).bind(coder).bind(idList(codeIds)).exec();
+            SqlQuery lookup(sql(),
+                            kInsertLookup.arg(idsIn())
+                                + (newIds.isEmpty() ? QString() : QStringLiteral(", ") + newIds));
+            lookup.bind(first.articleId).bind(coder).bind(idList(codeIds));
+            if (!newIds.isEmpty())
+                lookup.bind(annotations.size());
+            lookup.exec();
             lookup.next();
+            if (!newIds.isEmpty()) {
+                for (QStringView id : lookup.value(3).toString().tokenize(u','))
+                    ids << id.toLongLong();
+                if (ids.size() != annotations.size())
+                    throw ProjectError(QStringLiteral("database error: %1 new annotation ids "
+                                                      "asked for, %2 given")
+                                           .arg(annotations.size())
+                                           .arg(ids.size()));
+            }
             if (!lookup.value(0).isNull()) {
                 const QString t = lookup.value(0).toString();
                 sources.insert(first.articleId,
@@ -511,7 +529,8 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
                 coders.insert(coder, {m_coders.ensure(coder), coder});
         }
         SqlQuery text(sql(), kArticleText);
-        SqlQuery insert(sql(), returningId(kInsert));
+        SqlQuery insert(sql(),
+                        ids.isEmpty() ? returningId(kInsert) : kInsertExact + kInsertExactRow);
         SqlQuery link(sql(), kLink);
         const QString time = Database::now();
         const QDateTime stamp = SqlQuery::parseTime(time);
@@ -550,14 +569,23 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             a.document = n.document;
             a.primary = n.primary;
             a.created = a.modified = stamp;
+            if (!ids.isEmpty())
+                insert.bind(a.id = ids[i]);
             insert.bind(a.uuid).bind(a.articleId).bind(a.coderId).bind(a.start).bind(a.end);
             insert.bind(a.quote).bind(a.prefix).bind(a.suffix);
             insert.bind(a.note).bind(SqlQuery::nullIfZero(a.actorId));
             insert.bind(a.document ? kScopeDocument : kScopeSpan).bind(a.primary ? 1 : 0);
-            insert.bind(time).bind(time).exec();
-            a.id = insert.returnedId();
+            insert.bind(time).bind(time);
+            if (ids.isEmpty())
+                a.id = insert.exec().returnedId();
+            else
+                insert.execDeferred();
             for (qint64 codeId : n.codeIds) {
-                link.bind(a.id).bind(codeId).exec();
+                link.bind(a.id).bind(codeId);
+                if (ids.isEmpty())
+                    link.exec();
+                else
+                    link.execDeferred();
                 if (!a.codeIds.contains(codeId))
                     a.codeIds.append(codeId);
             }

@@ -2,6 +2,7 @@
 
 #include "Bm25Ranking.h"
 #include "ChangeNotifications.h"
+#include "DeferredStatements.h"
 #include "PostgresDialect.h"
 #include "PostgresLocation.h"
 #include "ProjectFileInspector.h"
@@ -475,8 +476,10 @@ std::optional<ChangeSet> Database::commitUnit()
         // notifications and the COMMIT go in one round trip (a simple
         // query of several statements; the first to fail stops the rest).
         QStringList statements;
+        if (const QString held = DeferredStatements::take(m_db.driver()); !held.isEmpty())
+            statements << held;
         if (!isSqlite(*m_dialect) && !m_units.back().isEmpty())
-            statements = ChangeNotifications::statements(m_units.back());
+            statements << ChangeNotifications::statements(m_units.back());
         statements << m_dialect->commit();
         exec(statements.join(QStringLiteral("; ")));
         ChangeSet changes = std::move(m_units.back());
@@ -502,6 +505,9 @@ void Database::announce(const ChangeSet &changes)
 void Database::rollbackUnit()
 {
     // Never throws: it runs from destructors while an error unwinds.
+    // Writes held back are the rolled-back unit's (a savepoint sends them
+    // before it is made), so they go unsent.
+    DeferredStatements::take(m_db.driver());
     QSqlQuery q(m_db);
     if (m_units.size() == 1) {
         // A healthy connection always rolls back: failing to means the

@@ -526,6 +526,13 @@ QString PostgresDialect::newUuid() const
     return QStringLiteral("gen_random_uuid()::text");
 }
 
+QString PostgresDialect::newIds(const QString &table) const
+{
+    return QStringLiteral("(SELECT string_agg(CAST(nextval(pg_get_serial_sequence('%1', 'id')) "
+                          "AS text), ',') FROM generate_series(1, CAST(? AS integer)))")
+        .arg(table);
+}
+
 QString PostgresDialect::idsIn() const
 {
     return QStringLiteral("(SELECT unnest(CAST(? AS bigint[])))");

@@ -25,6 +25,7 @@ public:
     QString beginTransaction() const override;
     QString newUuid() const override;
     QString idsIn() const override;
+    QString newIds(const QString &table) const override;
     QVariant idList(const QList<qint64> &ids) const override;
 
     int schemaVersion() const override;

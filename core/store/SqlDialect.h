@@ -34,6 +34,15 @@ public:
     // An INSERT statement that yields the new row's id as its one column:
     // never lastInsertId(), which is lastval() on PostgreSQL.
     virtual QString returningId(const QString &insert) const;
+    // An SQL expression giving `?` new ids of `table` as comma-separated
+    // text, so rows can be written with their ids without reading them back
+    // (and their INSERTs deferred, SqlQuery::execDeferred); empty where ids
+    // come only from inserting (SQLite).
+    virtual QString newIds(const QString &table) const
+    {
+        Q_UNUSED(table);
+        return {};
+    }
     // Put after a table name: makes the planner read that table through the
     // named covering index where it would pick the table itself (SQLite's
     // INDEXED BY; nothing where the planner needs no hint).

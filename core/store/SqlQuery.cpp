@@ -1,5 +1,6 @@
 #include "SqlQuery.h"
 
+#include "DeferredStatements.h"
 #include "ServerStatements.h"
 #include "SqlPlaceholders.h"
 #include "base/ProjectError.h"
@@ -53,6 +54,14 @@ QString withValues(const QSqlDriver *driver, const QString &sql, const QVariantL
                                     [&](int i) { return literal(driver, values[i]); });
 }
 
+// The writes held back on the connection go first, in their own round trip.
+void sendHeld(QSqlQuery &query)
+{
+    const QString held = DeferredStatements::take(query.driver());
+    if (!held.isEmpty() && !query.exec(held))
+        fail(query.lastError(), held);
+}
+
 // EXECUTE of a statement the server prepared, with the values in.
 QString executing(const QSqlDriver *driver, const QString &name, const QVariantList &values)
 {
@@ -87,22 +96,38 @@ SqlQuery &SqlQuery::bind(const QVariant &value)
     return *this;
 }
 
+QString SqlQuery::withBoundValues()
+{
+    // The values were bound to the unprepared query: take them out.
+    QVariantList values = m_query.boundValues();
+    values.resize(m_bound);
+    m_bound = 0;
+    const QString name = ServerStatements::nameFor(m_query, m_sql);
+    return name.isEmpty() ? withValues(m_query.driver(), m_sql, values)
+                          : executing(m_query.driver(), name, values);
+}
+
 SqlQuery &SqlQuery::exec()
 {
     if (writesValuesIn(m_query)) {
-        // The values were bound to the unprepared query: take them out.
-        QVariantList values = m_query.boundValues();
-        values.resize(m_bound);
-        m_bound = 0;
-        const QString name = ServerStatements::nameFor(m_query, m_sql);
-        if (!m_query.exec(name.isEmpty() ? withValues(m_query.driver(), m_sql, values)
-                                         : executing(m_query.driver(), name, values)))
+        // (The values first: running anything on the query forgets them.)
+        const QString statement = withBoundValues();
+        sendHeld(m_query);
+        if (!m_query.exec(statement))
             fail(m_query.lastError(), m_sql);
         return *this;
     }
     m_bound = 0;
     if (!m_query.exec())
         fail(m_query.lastError(), m_sql);
+    return *this;
+}
+
+SqlQuery &SqlQuery::execDeferred()
+{
+    if (!writesValuesIn(m_query))
+        return exec();
+    DeferredStatements::hold(m_query.driver(), withBoundValues());
     return *this;
 }
 
@@ -116,6 +141,7 @@ qint64 SqlQuery::returnedId()
 void SqlQuery::run(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
+    sendHeld(q);
     if (!q.exec(sql))
         fail(q.lastError(), sql);
 }
@@ -123,6 +149,7 @@ void SqlQuery::run(const QSqlDatabase &db, const QString &sql)
 QVariant SqlQuery::scalar(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
+    sendHeld(q);
     if (!q.exec(sql))
         fail(q.lastError(), sql);
     return q.next() ? q.value(0) : QVariant();

@@ -14,6 +14,10 @@ public:
 
     SqlQuery &bind(const QVariant &value);
     SqlQuery &exec();
+    // A write whose result nobody reads: on PostgreSQL held and sent with
+    // the connection's next round trip (DeferredStatements), elsewhere run
+    // now. rowsAffected() and returnedId() tell nothing after it.
+    SqlQuery &execDeferred();
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     // The id an INSERT … RETURNING id (SqlDialect::returningId) yielded.
@@ -31,6 +35,9 @@ public:
     static QVariant nullIfZero(qint64 id);
 
 private:
+    // PostgreSQL: the statement with the values bound so far written in.
+    QString withBoundValues();
+
     QSqlQuery m_query;
     QString m_sql;
     int m_bound = 0;

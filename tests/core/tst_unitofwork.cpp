@@ -3,6 +3,7 @@
 #include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
+#include "store/SqlQuery.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void rewritesTextWithItsAnnotations();
     void undoRecordHoldsClaimAndNote();
     void everyRowHasAStableUuid();
+    void heldWritesGoBeforeReadsOrWithTheCommit();
 
 private:
     std::unique_ptr<TestProject> m_project;
@@ -393,6 +395,61 @@ void TestUnitOfWork::everyRowHasAStableUuid()
     m_session->annotations().setSpan(a.id, 1, 4);
     QCOMPARE(m_session->annotations().get(a.id)->uuid, before);
     QCOMPARE(m_session->codebook().codeByUuid(m_session->codebook().code(m_code)->uuid)->id, m_code);
+}
+
+// On PostgreSQL an annotation's INSERTs are held back and sent with the
+// next round trip (DeferredStatements); on SQLite they run at once. Either
+// way a read in the same unit sees them, a rolled-back savepoint takes
+// only its own, and a held write the server refuses fails the commit and
+// leaves nothing of the unit.
+void TestUnitOfWork::heldWritesGoBeforeReadsOrWithTheCommit()
+{
+    NewAnnotation n;
+    n.articleId = m_article;
+    n.start = 0;
+    n.end = 3;
+    n.codeIds = {m_code};
+    qint64 kept = 0;
+    {
+        UnitOfWork outer(m_session->database());
+        kept = m_session->annotations().add(n).id;
+        QCOMPARE(m_session->annotations().forArticle(m_article).size(), 1);
+        QCOMPARE(m_session->annotations().get(kept)->codeIds, QList<qint64> {m_code});
+        try {
+            UnitOfWork inner(m_session->database());
+            n.start = 20;
+            n.end = 26;
+            m_session->annotations().add(n);
+            throw ProjectError(QStringLiteral("given up"));
+        } catch (const ProjectError &) {
+        }
+        outer.commit();
+    }
+    const QList<Annotation> stored = m_session->annotations().forArticle(m_article);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.constFirst().id, kept);
+    QCOMPARE(stored.constFirst().codeIds, QList<qint64> {m_code});
+
+    Actor kim;
+    kim.name = QStringLiteral("Kim Jong Un");
+    try {
+        UnitOfWork unit(m_session->database());
+        m_session->actors().add(kim);
+        SqlQuery link(m_session->database().connection(),
+                      QStringLiteral("INSERT INTO annotation_codes(annotation_id, code_id) "
+                                     "VALUES (?, ?)"));
+        link.bind(kept + 1000).bind(m_code).execDeferred();
+        unit.commit();
+        QFAIL("a link to no annotation was stored");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive),
+                 qPrintable(e.message()));
+    }
+    QVERIFY(m_session->actors().all().isEmpty());
+    n.start = 30;
+    n.end = 34;
+    m_session->annotations().add(n); // the connection goes on as before
+    QCOMPARE(m_session->annotations().forArticle(m_article).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestUnitOfWork)
