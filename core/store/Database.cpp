@@ -481,7 +481,7 @@ std::optional<ChangeSet> Database::commitUnit()
         if (!isSqlite(*m_dialect) && !m_units.back().isEmpty())
             statements << ChangeNotifications::statements(m_units.back());
         statements << m_dialect->commit();
-        exec(statements.join(QStringLiteral("; ")));
+        SqlQuery::runAll(m_db, statements.join(QStringLiteral("; ")));
         ChangeSet changes = std::move(m_units.back());
         m_units.pop_back();
         if (changes.isEmpty())

@@ -54,12 +54,26 @@ QString withValues(const QSqlDriver *driver, const QString &sql, const QVariantL
                                     [&](int i) { return literal(driver, values[i]); });
 }
 
+// Several statements in one round trip (a simple query). Qt's exec tells
+// only how the first one went: every result is looked at, and the first
+// that failed is the error (the server ran none after it, COMMIT included).
+void execAll(QSqlQuery &query, const QString &sql)
+{
+    query.setForwardOnly(false); // Qt then takes every result off the wire
+    if (!query.exec(sql))
+        fail(query.lastError(), sql);
+    while (query.nextResult()) { }
+    if (query.lastError().isValid())
+        fail(query.lastError(), sql);
+    query.setForwardOnly(true);
+}
+
 // The writes held back on the connection go first, in their own round trip.
 void sendHeld(QSqlQuery &query)
 {
     const QString held = DeferredStatements::take(query.driver());
-    if (!held.isEmpty() && !query.exec(held))
-        fail(query.lastError(), held);
+    if (!held.isEmpty())
+        execAll(query, held);
 }
 
 // EXECUTE of a statement the server prepared, with the values in.
@@ -129,6 +143,13 @@ SqlQuery &SqlQuery::execDeferred()
         return exec();
     DeferredStatements::hold(m_query.driver(), withBoundValues());
     return *this;
+}
+
+void SqlQuery::runAll(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    sendHeld(q);
+    execAll(q, sql);
 }
 
 qint64 SqlQuery::returnedId()

@@ -25,6 +25,9 @@ public:
     int rowsAffected() const { return m_query.numRowsAffected(); }
     // Runs a statement with no bound values.
     static void run(const QSqlDatabase &db, const QString &sql);
+    // Statements joined by "; " in one round trip, each checked (run()
+    // would tell only how the first one went).
+    static void runAll(const QSqlDatabase &db, const QString &sql);
     // Runs a single-value query and returns its first column.
     static QVariant scalar(const QSqlDatabase &db, const QString &sql);
 
