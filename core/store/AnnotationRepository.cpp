@@ -488,7 +488,10 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             lookup.bind(first.articleId).bind(coder).bind(idList(codeIds));
             if (!newIds.isEmpty())
                 lookup.bind(annotations.size());
-            lookup.exec();
+            // Ahead of the unit's BEGIN where that is still held: an
+            // article's text never changes, a new id is new outside the
+            // transaction too, and a code deleted meanwhile fails the link.
+            lookup.execAhead();
             lookup.next();
             if (!newIds.isEmpty()) {
                 for (QStringView id : lookup.value(3).toString().tokenize(u','))

@@ -428,18 +428,26 @@ bool Database::reconnect(QString *error)
     return true;
 }
 
-void Database::beginUnit()
+QString Database::lostMessage() const
+{
+    return QStringLiteral("%1: the connection to the server is lost, so this change was not "
+                          "saved. Framewise is reconnecting; everything saved before is safe on "
+                          "the server.")
+        .arg(m_path);
+}
+
+void Database::beginUnit(bool holdBegin)
 {
     requireWritable();
-    const auto refuseWhileLost = [this] {
-        if (m_lost)
-            throw ProjectError(QStringLiteral("%1: the connection to the server is lost, so "
-                                              "this change was not saved. Framewise is "
-                                              "reconnecting; everything saved before is safe "
-                                              "on the server.")
-                                   .arg(m_path));
-    };
-    refuseWhileLost();
+    if (m_lost)
+        throw ProjectError(lostMessage());
+    if (m_units.empty() && holdBegin && isServer()) {
+        // A server gone meanwhile fails the first statement instead, and
+        // the rollback that follows finds the connection lost.
+        DeferredStatements::hold(m_db.driver(), m_dialect->beginTransaction());
+        m_units.emplace_back();
+        return;
+    }
     if (m_units.empty()) {
         try {
             if (m_yields) {
@@ -456,7 +464,7 @@ void Database::beginUnit()
         } catch (const ProjectError &) {
             // BEGIN fails on a healthy server only in ways a probe tells apart.
             if (isServer() && !probe())
-                refuseWhileLost();
+                throw ProjectError(lostMessage());
             throw;
         }
         m_units.emplace_back();
@@ -512,8 +520,13 @@ void Database::rollbackUnit()
     if (m_units.size() == 1) {
         // A healthy connection always rolls back: failing to means the
         // server is gone (and the transaction with it).
-        if (!q.exec(m_dialect->rollback()) && isServer())
-            markLost(q.lastError().text());
+        if (!q.exec(m_dialect->rollback()) && isServer()) {
+            // The driver may have nothing more to say once the statement
+            // before failed the same way (a held BEGIN's unit).
+            const QString reason = q.lastError().text().trimmed();
+            markLost(reason.isEmpty() ? QStringLiteral("the server closed the connection")
+                                      : reason);
+        }
     } else {
         q.exec(m_dialect->rollbackToSavepoint(m_savepoints.last()));
         q.exec(m_dialect->releaseSavepoint(m_savepoints.last()));

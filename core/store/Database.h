@@ -68,6 +68,8 @@ public:
     // half-written, and what was committed before stays committed.
     bool isServer() const;
     bool isLost() const { return m_lost; }
+    // What an edit refused for that is told: the change was not saved.
+    QString lostMessage() const;
     void markLost(const QString &reason);
     // Called once each time the connection is found lost, with the reason.
     void setLostHandler(std::function<void(const QString &)> handler);
@@ -96,7 +98,7 @@ private:
 
     // The UnitOfWork protocol: begin pushes a frame (a transaction or a
     // savepoint inside one), commit and rollback pop it.
-    void beginUnit();
+    void beginUnit(bool holdBegin = false);
     // Pops the frame once committed; what the outermost one changed is
     // returned for announce(), which runs after the unit is closed.
     std::optional<ChangeSet> commitUnit();

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "SqlQuery.h"
 #include "UnitOfWork.h"
+#include "base/ProjectError.h"
 
 #include <type_traits>
 
@@ -29,14 +30,22 @@ protected:
     template<typename Change>
     auto write(Change &&change)
     {
-        UnitOfWork unit(m_db);
-        if constexpr (std::is_void_v<std::invoke_result_t<Change, ChangeSet &>>) {
-            change(unit.changes());
-            unit.commit();
-        } else {
-            auto result = change(unit.changes());
-            unit.commit();
-            return result;
+        try {
+            UnitOfWork unit(m_db, UnitOfWork::Begin::WithFirstStatement);
+            if constexpr (std::is_void_v<std::invoke_result_t<Change, ChangeSet &>>) {
+                change(unit.changes());
+                unit.commit();
+            } else {
+                auto result = change(unit.changes());
+                unit.commit();
+                return result;
+            }
+        } catch (const ProjectError &) {
+            // The server went away on the way (the rollback found out):
+            // told as plainly as an edit refused before it began.
+            if (m_db.isLost() && !m_db.inUnitOfWork())
+                throw ProjectError(m_db.lostMessage());
+            throw;
         }
     }
 

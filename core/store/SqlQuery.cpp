@@ -137,6 +137,15 @@ SqlQuery &SqlQuery::exec()
     return *this;
 }
 
+SqlQuery &SqlQuery::execAhead()
+{
+    if (!writesValuesIn(m_query))
+        return exec();
+    if (!m_query.exec(withBoundValues()))
+        fail(m_query.lastError(), m_sql);
+    return *this;
+}
+
 SqlQuery &SqlQuery::execDeferred()
 {
     if (!writesValuesIn(m_query))

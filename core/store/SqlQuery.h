@@ -18,6 +18,11 @@ public:
     // the connection's next round trip (DeferredStatements), elsewhere run
     // now. rowsAffected() and returnedId() tell nothing after it.
     SqlQuery &execDeferred();
+    // A read that need not see the writes held on the connection, nor
+    // happen inside the unit's transaction if that has not begun: runs
+    // now, ahead of them (on PostgreSQL the held BEGIN then still goes with
+    // the unit's rows). Elsewhere exec().
+    SqlQuery &execAhead();
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     // The id an INSERT … RETURNING id (SqlDialect::returningId) yielded.

@@ -2,10 +2,10 @@
 
 #include "Database.h"
 
-UnitOfWork::UnitOfWork(Database &db)
+UnitOfWork::UnitOfWork(Database &db, Begin begin)
     : m_db(db)
 {
-    m_db.beginUnit();
+    m_db.beginUnit(begin == Begin::WithFirstStatement);
 }
 
 UnitOfWork::~UnitOfWork()

@@ -13,7 +13,16 @@ class Database;
 class UnitOfWork
 {
 public:
-    explicit UnitOfWork(Database &db);
+    enum class Begin
+    {
+        Now,
+        // A team project's transaction begins with the unit's first
+        // statement that must follow it, or with its COMMIT
+        // (DeferredStatements): a round trip fewer. Repository::write, the
+        // one user whose refusal tells a lost server plainly either way.
+        WithFirstStatement
+    };
+    explicit UnitOfWork(Database &db, Begin begin = Begin::Now);
     ~UnitOfWork();
     UnitOfWork(const UnitOfWork &) = delete;
     UnitOfWork &operator=(const UnitOfWork &) = delete;

@@ -20,11 +20,14 @@ private Q_SLOTS:
     void cleanup();
     void fileProjectsHaveNoLink();
     void heartbeatNoticesAKilledServerAndReconnects();
+    void anEditAsTheServerDiesIsRefusedAndTheLinkNoticesAtOnce_data();
     void anEditAsTheServerDiesIsRefusedAndTheLinkNoticesAtOnce();
     void readsWaitForNothingAndRetriesBackOff();
 
 private:
-    qint64 addAnnotation(int start);
+    // In a unit of work of its own (as a command's), or as the repository
+    // opens one (whose BEGIN goes with its rows; DeferredStatements).
+    qint64 addAnnotation(int start, bool ownUnit = true);
     QString requireCluster();
 
     std::unique_ptr<PrivateCluster> m_cluster;
@@ -75,14 +78,16 @@ void TestServerLink::cleanup()
     m_cluster.reset();
 }
 
-qint64 TestServerLink::addAnnotation(int start)
+qint64 TestServerLink::addAnnotation(int start, bool ownUnit)
 {
-    UnitOfWork unit(m_session->database());
     NewAnnotation n;
     n.articleId = m_article;
     n.start = start;
     n.end = start + 3;
     n.codeIds = {m_code};
+    if (!ownUnit)
+        return m_session->annotations().add(n).id;
+    UnitOfWork unit(m_session->database());
     const qint64 id = m_session->annotations().add(n).id;
     unit.commit();
     return id;
@@ -133,14 +138,29 @@ void TestServerLink::heartbeatNoticesAKilledServerAndReconnects()
     QCOMPARE(m_session->annotations().count(), 21);
 }
 
+void TestServerLink::anEditAsTheServerDiesIsRefusedAndTheLinkNoticesAtOnce_data()
+{
+    QTest::addColumn<bool>("ownUnit");
+    QTest::newRow("a command's unit of work") << true;
+    QTest::newRow("the repository's, BEGIN held") << false;
+}
+
 void TestServerLink::anEditAsTheServerDiesIsRefusedAndTheLinkNoticesAtOnce()
 {
+    QFETCH(bool, ownUnit);
     ServerLink *link = m_session->serverLink();
     QSignalSpy lost(link, &ServerLink::lost);
     addAnnotation(0);
     QVERIFY(m_cluster->kill());
-    // Before any heartbeat: the edit itself fails, and the store knows why.
-    QVERIFY_THROWS_EXCEPTION(ProjectError, addAnnotation(4));
+    // Before any heartbeat: the edit itself fails, and the store knows why
+    // and says so, as it does for an edit refused while it knows.
+    try {
+        addAnnotation(4, ownUnit);
+        QFAIL("an edit was accepted by a server that is gone");
+    } catch (const ProjectError &e) {
+        QVERIFY2(e.message().startsWith(m_url), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QLatin1String("not saved")), qPrintable(e.message()));
+    }
     QVERIFY(m_session->database().isLost());
     QTRY_COMPARE_WITH_TIMEOUT(lost.count(), 1, 500);
     QVERIFY(!lost.at(0).at(0).toString().isEmpty()); // the driver's reason
