@@ -584,11 +584,7 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
             else
                 insert.execDeferred();
             for (qint64 codeId : n.codeIds) {
-                link.bind(a.id).bind(codeId);
-                if (ids.isEmpty())
-                    link.exec();
-                else
-                    link.execDeferred();
+                link.bind(a.id).bind(codeId).execDeferred(); // run at once on SQLite
                 if (!a.codeIds.contains(codeId))
                     a.codeIds.append(codeId);
             }

@@ -1,5 +1,6 @@
 // Store v2: units of work (transactions and savepoints), the one change
 // event per committed unit, and what the repositories record in it.
+#include "NewSpan.h"
 #include "TestProject.h"
 #include "base/ProjectError.h"
 #include "store/ProjectSession.h"
@@ -404,11 +405,7 @@ void TestUnitOfWork::everyRowHasAStableUuid()
 // leaves nothing of the unit.
 void TestUnitOfWork::heldWritesGoBeforeReadsOrWithTheCommit()
 {
-    NewAnnotation n;
-    n.articleId = m_article;
-    n.start = 0;
-    n.end = 3;
-    n.codeIds = {m_code};
+    NewAnnotation n = newSpan(m_article, 0, 3, m_code);
     qint64 kept = 0;
     {
         UnitOfWork outer(m_session->database());

@@ -4,6 +4,7 @@
 // code or actor. A's edit, and A's undo, then ask (the conflict box,
 // answered here) instead of overwriting B's change: Apply Mine Again puts
 // A's edit over B's, Reload shows B's and drops A's.
+#include "NewSpan.h"
 #include "ReaderSelection.h"
 #include "StarterWindow.h"
 #include "actors/ActorListModel.h"
@@ -521,11 +522,7 @@ void TestUiConflicts::undoingAnImportAfterOtherCoderEditedOrUsedIt()
     // Redo; B codes a passage with the code: undo is refused.
     undoStack()->redo();
     QVERIFY(m_other->codebook().code(second));
-    NewAnnotation n;
-    n.articleId = m_window->reader()->articleId();
-    n.start = 0;
-    n.end = 5;
-    n.codeIds = {second};
+    const NewAnnotation n = newSpan(m_window->reader()->articleId(), 0, 5, second);
     m_other->annotations().add(n);
     undoStack()->undo();
     auto *error = m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"));
