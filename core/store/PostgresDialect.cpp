@@ -528,8 +528,12 @@ QString PostgresDialect::newUuid() const
 
 QString PostgresDialect::newIds(const QString &table) const
 {
+    // Rows of unnest(array_fill(...)), not of generate_series: the planner
+    // guesses 1,000 rows for a generate_series whose bound is a parameter,
+    // which made the generic plan of the prepared lookup look dearer than a
+    // custom one, so the lookup was planned again at every commit.
     return QStringLiteral("(SELECT string_agg(CAST(nextval(pg_get_serial_sequence('%1', 'id')) "
-                          "AS text), ',') FROM generate_series(1, CAST(? AS integer)))")
+                          "AS text), ',') FROM unnest(array_fill(0, ARRAY[CAST(? AS integer)])))")
         .arg(table);
 }
 
