@@ -453,24 +453,98 @@ QList<qint64> AnnotationRepository::addMany(const QList<NewAnnotation> &annotati
     return ids;
 }
 
+void AnnotationRepository::lookUp(qint64 articleId, const QString &coder,
+                                  const QSet<qint64> &codeSet, qsizetype count,
+                                  const QString &newIds,
+                                  QHash<qint64, AnnotationLookups::SourcePtr> &sources,
+                                  QHash<QString, AnnotationLookups::CoderId> &coders,
+                                  QList<qint64> &ids)
+{
+    // New ids unless reserved ones were left, then some for the next
+    // commits too where they are kept (one lookup serves that many commits
+    // of one annotation).
+    constexpr qsizetype kReserve = 32;
+    const qsizetype asked = !ids.isEmpty() ? 0 : count + (m_lookups.isEnabled() ? kReserve : 0);
+    const QList<qint64> codeIds(codeSet.cbegin(), codeSet.cend());
+    SqlQuery lookup(sql(),
+                    kInsertLookup.arg(idsIn())
+                        + (newIds.isEmpty() ? QString() : QStringLiteral(", ") + newIds));
+    lookup.bind(articleId).bind(coder).bind(idList(codeIds));
+    if (!newIds.isEmpty())
+        lookup.bind(asked);
+    // Ahead of the unit's BEGIN where that is still held: an article's text
+    // never changes, a new id is new outside the transaction too, and a code
+    // deleted meanwhile fails the link.
+    lookup.execAhead();
+    lookup.next();
+    if (!newIds.isEmpty()) {
+        QList<qint64> reserved;
+        for (QStringView id : lookup.value(3).toString().tokenize(u',', Qt::SkipEmptyParts))
+            reserved << id.toLongLong();
+        if (reserved.size() != asked)
+            throw ProjectError(QStringLiteral("database error: %1 new annotation ids asked for, "
+                                              "%2 given")
+                                   .arg(asked)
+                                   .arg(reserved.size()));
+        if (asked > 0) {
+            ids = reserved.first(count);
+            m_lookups.keepIds(reserved.sliced(count));
+        }
+    }
+    if (!lookup.value(0).isNull())
+        sources.insert(articleId, m_lookups.learnSource(articleId, lookup.value(0).toString()));
+    if (!lookup.value(1).isNull()) {
+        const AnnotationLookups::CoderId id {lookup.value(1).toLongLong(), coder};
+        coders.insert(coder, id);
+        m_lookups.learnCoder(coder, id);
+    }
+    if (lookup.value(2).toLongLong() == codeIds.size()) {
+        m_lookups.learnCodes(codeSet);
+        return;
+    }
+    // Which one: the rare case, so a second look.
+    QSet<qint64> known;
+    SqlQuery q(sql(), kAllCodes);
+    q.exec();
+    while (q.next())
+        known.insert(q.value(0).toLongLong());
+    for (qint64 codeId : codeIds) {
+        if (!known.contains(codeId))
+            throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
+    }
+}
+
 QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annotations)
 {
+    bool fromLookups = false;
+    try {
+        return insertOnce(annotations, fromLookups);
+    } catch (const ProjectError &) {
+        // What was kept may be gone: another coder deleted the code or the
+        // article an instant ago, unheard yet (its foreign key failed the
+        // commit, which stored nothing). Asking the server names it.
+        if (!fromLookups || m_db.isLost())
+            throw;
+        m_lookups.clear();
+        return insertOnce(annotations, fromLookups);
+    }
+}
+
+QList<Annotation> AnnotationRepository::insertOnce(const QList<NewAnnotation> &annotations,
+                                                   bool &fromLookups)
+{
+    fromLookups = false;
     return write([&](ChangeSet &changes) {
         // Each article's text is read and indexed once per batch, and every
         // statement is prepared once.
-        struct Source
-        {
-            QString text;
-            TextOffsets offsets;
-        };
         // New coders are created before any statement of the batch runs:
         // SQLite opens no savepoint (ensure's unit) while a SELECT is pending.
         // (id, name as stored) of each coder named.
-        QHash<QString, std::pair<qint64, QString>> coders;
+        QHash<QString, AnnotationLookups::CoderId> coders;
         const auto coderName = [&](const QString &name) {
             return name.trimmed().isEmpty() ? m_coders.current() : name.trimmed();
         };
-        QHash<qint64, std::shared_ptr<const Source>> sources;
+        QHash<qint64, AnnotationLookups::SourcePtr> sources;
         // On PostgreSQL the lookup also takes the new rows' ids, so their
         // INSERTs need not be waited for (deferred; see DeferredStatements).
         const QString newIds = m_db.dialect().newIds(QStringLiteral("annotations"));
@@ -481,45 +555,18 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
         if (!annotations.isEmpty()) {
             const NewAnnotation &first = annotations.constFirst();
             const QString coder = coderName(first.coderName);
-            QList<qint64> codeIds(codeSet.cbegin(), codeSet.cend());
-            SqlQuery lookup(sql(),
-                            kInsertLookup.arg(idsIn())
-                                + (newIds.isEmpty() ? QString() : QStringLiteral(", ") + newIds));
-            lookup.bind(first.articleId).bind(coder).bind(idList(codeIds));
+            // All the lookup would tell may be known already.
+            const AnnotationLookups::SourcePtr source = m_lookups.source(first.articleId);
+            const std::optional<AnnotationLookups::CoderId> known = m_lookups.coder(coder);
             if (!newIds.isEmpty())
-                lookup.bind(annotations.size());
-            // Ahead of the unit's BEGIN where that is still held: an
-            // article's text never changes, a new id is new outside the
-            // transaction too, and a code deleted meanwhile fails the link.
-            lookup.execAhead();
-            lookup.next();
-            if (!newIds.isEmpty()) {
-                for (QStringView id : lookup.value(3).toString().tokenize(u','))
-                    ids << id.toLongLong();
-                if (ids.size() != annotations.size())
-                    throw ProjectError(QStringLiteral("database error: %1 new annotation ids "
-                                                      "asked for, %2 given")
-                                           .arg(annotations.size())
-                                           .arg(ids.size()));
-            }
-            if (!lookup.value(0).isNull()) {
-                const QString t = lookup.value(0).toString();
-                sources.insert(first.articleId,
-                               std::make_shared<const Source>(Source {t, TextOffsets(t)}));
-            }
-            if (!lookup.value(1).isNull())
-                coders.insert(coder, {lookup.value(1).toLongLong(), coder});
-            if (lookup.value(2).toLongLong() != codeIds.size()) {
-                // Which one: the rare case, so a second look.
-                QSet<qint64> known;
-                SqlQuery q(sql(), kAllCodes);
-                q.exec();
-                while (q.next())
-                    known.insert(q.value(0).toLongLong());
-                for (qint64 codeId : std::as_const(codeIds)) {
-                    if (!known.contains(codeId))
-                        throw ProjectError(QStringLiteral("no code with id %1").arg(codeId));
-                }
+                ids = m_lookups.takeIds(annotations.size());
+            if (!ids.isEmpty() && source && known && m_lookups.knowsCodes(codeSet)) {
+                sources.insert(first.articleId, source);
+                coders.insert(coder, *known);
+                fromLookups = true;
+            } else {
+                lookUp(first.articleId, coder, codeSet, annotations.size(), newIds, sources, coders,
+                       ids);
             }
         }
         for (const NewAnnotation &n : annotations) {
@@ -530,6 +577,9 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
                 coders.insert(coder, {known->id, known->name});
             else
                 coders.insert(coder, {m_coders.ensure(coder), coder});
+            // (A coder made here that rolls back fails a later commit's
+            // foreign key, which then asks again.)
+            m_lookups.learnCoder(coder, coders.value(coder));
         }
         SqlQuery text(sql(), kArticleText);
         SqlQuery insert(sql(),
@@ -542,12 +592,13 @@ QList<Annotation> AnnotationRepository::insert(const QList<NewAnnotation> &annot
         for (qsizetype i = 0; i < annotations.size(); ++i) {
             const NewAnnotation &n = annotations[i];
             auto &source = sources[n.articleId];
+            if (!source)
+                source = m_lookups.source(n.articleId);
             if (!source) {
                 text.bind(n.articleId).exec();
                 if (!text.next())
                     throw ProjectError(QStringLiteral("no article with id %1").arg(n.articleId));
-                const QString t = text.value(0).toString();
-                source = std::make_shared<const Source>(Source{t, TextOffsets(t)});
+                source = m_lookups.learnSource(n.articleId, text.value(0).toString());
             }
             if (n.codeIds.isEmpty())
                 throw ProjectError(QStringLiteral("an annotation needs at least one code"));

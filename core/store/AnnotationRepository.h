@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AnnotationLookups.h"
 #include "Repository.h"
 #include "domain/Annotation.h"
 #include "domain/AnnotationRecord.h"
@@ -98,10 +99,22 @@ public:
     // Characters of context stored on each side of a quote.
     static constexpr int contextLength = 40;
 
+    // What adding annotations on a team server keeps between commits.
+    AnnotationLookups &lookups() { return m_lookups; }
+
 private:
     // Inserts new annotations and returns them as stored (add() need not
     // read its annotation back: a round trip less on a team server).
     QList<Annotation> insert(const QList<NewAnnotation> &annotations);
+    // One attempt; fromLookups tells whether it asked the server nothing.
+    QList<Annotation> insertOnce(const QList<NewAnnotation> &annotations, bool &fromLookups);
+    // Asks the server for what insert() needs of the first article, coder
+    // and codes, and (on PostgreSQL) for count new ids unless ids holds
+    // them already.
+    void lookUp(qint64 articleId, const QString &coder, const QSet<qint64> &codeSet,
+                qsizetype count, const QString &newIds,
+                QHash<qint64, AnnotationLookups::SourcePtr> &sources,
+                QHash<QString, AnnotationLookups::CoderId> &coders, QList<qint64> &ids);
     // Annotations with their codes; where is a clause on alias a with binds.
     QList<Annotation> load(const QString &where, const QVariantList &binds) const;
     QList<Claim> loadClaims(const QString &where, const QVariantList &binds) const;
@@ -115,4 +128,5 @@ private:
 
     CoderRepository &m_coders;
     OffsetMapRepository &m_offsetMaps;
+    AnnotationLookups m_lookups;
 };

@@ -45,10 +45,17 @@ ProjectSession::ProjectSession(std::unique_ptr<Database> db)
     const QCoreApplication *app = QCoreApplication::instance();
     if (PostgresLocation::isUrl(m_db->path()) && app && QThread::currentThread() == app->thread()) {
         auto *listener = new ChangeListener(*m_db, this);
+        // Hearing every change, adding annotations can keep what it looked
+        // up: first to hear, so nothing acts on what was removed before.
+        m_annotations->lookups().setEnabled(true);
+        connect(this, &ProjectSession::changed, this,
+                [this](const ChangeSet &changes) { m_annotations->lookups().forget(changes); });
         connect(listener, &ChangeListener::heard, this, &ProjectSession::changed);
         // A new connection after a loss listens anew (before anyone who
         // reads the project again on the same signal).
         connect(m_serverLink.get(), &ServerLink::restored, listener, [this, listener] {
+            // What others changed meanwhile went unheard.
+            m_annotations->lookups().clear();
             try {
                 listener->listen();
             } catch (const ProjectError &e) {

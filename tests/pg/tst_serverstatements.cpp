@@ -202,13 +202,17 @@ void TestServerStatements::annotatingPlansItsStatementsOnce()
     // each time. A statement on the path of every annotation that it keeps
     // planning costs its time at every commit (the lookup that reserves
     // the new ids did, guessed at 1,000 rows).
-    Article a;
-    a.title = QStringLiteral("Planned");
-    a.text = QStringLiteral("Twelve coders coded the same sentence again and again. ").repeated(4);
-    const qint64 article = m_session->articles().add(a).id;
+    // One annotation in each of 16 articles: each new article's text is
+    // looked up (the texts of those already seen are kept).
     const qint64 code = m_session->codebook().codes().constFirst().id;
-    for (int i = 0; i < 16; ++i)
+    for (int i = 0; i < 16; ++i) {
+        Article a;
+        a.title = QStringLiteral("Planned %1").arg(i);
+        a.text = QStringLiteral("Article %1: coders coded the same sentence again. ").arg(i);
+        const qint64 article = m_session->articles().add(a).id;
         m_session->annotations().add(newSpan(article, i, i + 5, code));
+        m_session->annotations().add(newSpan(article, i + 1, i + 6, code));
+    }
 
     QSqlQuery q(db());
     QVERIFY(q.exec(
