@@ -9,7 +9,8 @@ class QSqlDriver;
 // of a repository's own unit): held on the connection, then sent in order
 // in one round trip before the next statement on it runs, or with the
 // change notifications and the COMMIT. Adding an annotation so takes two
-// round trips instead of five, and the rows its count triggers lock stay
+// round trips instead of five (one once its lookup is kept, see
+// AnnotationLookups), and the rows its count triggers lock stay
 // locked for the final round trip only, not while the coder's next
 // statements travel (in the team bench other coders' commits waited on
 // those rows; see README). A held statement that fails fails the round
