@@ -592,8 +592,8 @@ QList<Annotation> AnnotationRepository::insertOnce(const QList<NewAnnotation> &a
         for (qsizetype i = 0; i < annotations.size(); ++i) {
             const NewAnnotation &n = annotations[i];
             auto &source = sources[n.articleId];
-            if (!source)
-                source = m_lookups.source(n.articleId);
+            if (!source && (source = m_lookups.source(n.articleId)))
+                fromLookups = true;
             if (!source) {
                 text.bind(n.articleId).exec();
                 if (!text.next())

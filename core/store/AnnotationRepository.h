@@ -106,7 +106,7 @@ private:
     // Inserts new annotations and returns them as stored (add() need not
     // read its annotation back: a round trip less on a team server).
     QList<Annotation> insert(const QList<NewAnnotation> &annotations);
-    // One attempt; fromLookups tells whether it asked the server nothing.
+    // One attempt; fromLookups tells whether it used anything kept.
     QList<Annotation> insertOnce(const QList<NewAnnotation> &annotations, bool &fromLookups);
     // Asks the server for what insert() needs of the first article, coder
     // and codes, and (on PostgreSQL) for count new ids unless ids holds
